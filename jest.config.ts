@@ -1,0 +1,56 @@
+// One Jest configuration, four projects: unit (src), lwc (force-app), integration (real Kamailio)
+// and e2e (real headless Chromium). Select one with `jest --selectProjects <name>`.
+import type { Config } from 'jest';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+// sip.js and lit ship ESM only: let ts-jest transform them too.
+const esmPackages = ['sip\\.js', 'lit', 'lit-html', 'lit-element', '@lit', 'xstate'];
+const nodeTs = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+
+const config: Config = {
+  projects: [
+    {
+      displayName: 'unit',
+      ...nodeTs,
+      roots: ['<rootDir>/src'],
+      testMatch: ['**/__tests__/**/*.test.ts'],
+    },
+    {
+      ...lwcJestConfig,
+      displayName: 'lwc',
+      rootDir: '<rootDir>',
+      roots: ['<rootDir>/force-app'],
+      testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
+      moduleNameMapper: {
+        '^lightning/(navigation|messageService|platformUtilityBarApi|platformResourceLoader|platformShowToastEvent)$':
+          '<rootDir>/force-app/test/jest-mocks/lightning/$1',
+        '^@salesforce/messageChannel/(.+)$': '<rootDir>/force-app/test/jest-mocks/messageChannel/$1',
+      },
+    },
+    {
+      displayName: 'integration',
+      ...nodeTs,
+      roots: ['<rootDir>/test/integration'],
+      testMatch: ['**/*.test.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      displayName: 'e2e',
+      ...nodeTs,
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
+      testTimeout: 120_000,
+    },
+  ],
+};
+
+export default config;
