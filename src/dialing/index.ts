@@ -1,2 +1,2 @@
-// Public surface of src/dialing.
-export {};
+// Public surface of src/dialing: number normalisation, admin prefixes, dial plan, SIP URI building.
+export type * from './dial-types';
