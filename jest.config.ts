@@ -39,16 +39,16 @@ const config: Config = {
     {
       displayName: 'integration',
       ...nodeTs,
+      testEnvironment: '<rootDir>/test/support/node-environment.ts',
       roots: ['<rootDir>/test/integration'],
       testMatch: ['**/*.test.ts'],
-      testTimeout: 60_000,
     },
     {
       displayName: 'e2e',
       ...nodeTs,
+      testEnvironment: '<rootDir>/test/support/node-environment.ts',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.test.ts'],
-      testTimeout: 120_000,
     },
   ],
 };
