@@ -37,6 +37,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/**/*.ts', '**/__tests__/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/**/__tests__/**'],
     rules: { 'no-console': 'error' },

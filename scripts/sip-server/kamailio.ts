@@ -235,6 +235,10 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     }
     earlyExit.catch(() => undefined);
     child = proc;
+    // Never leave an orphan behind when the owning process exits without calling stop().
+    const reap = () => proc.kill('SIGKILL');
+    process.once('exit', reap);
+    proc.once('exit', () => process.off('exit', reap));
   }
 
   async function kill(): Promise<void> {

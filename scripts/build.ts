@@ -1,0 +1,54 @@
+// `npm run build`: bundles the TypeScript core into IIFE static resources under force-app and prints
+// their minified and gzip sizes.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(__dirname, '..');
+const staticResources = resolve(root, 'force-app/main/default/staticresources');
+
+/** Each static resource: its entry point and the global it exposes to `loadScript`. */
+export const bundles = [{ name: 'softphoneCore', entry: 'src/index.ts', globalName: 'SoftphoneCore' }];
+
+export interface BundleSize {
+  name: string;
+  minified: number;
+  gzip: number;
+}
+
+export async function buildStaticResources(): Promise<BundleSize[]> {
+  const sizes: BundleSize[] = [];
+  for (const bundle of bundles) {
+    const outfile = resolve(staticResources, `${bundle.name}.js`);
+    await build({
+      entryPoints: [resolve(root, bundle.entry)],
+      outfile,
+      bundle: true,
+      format: 'iife',
+      globalName: bundle.globalName,
+      platform: 'browser',
+      target: 'es2020',
+      minify: true,
+      legalComments: 'eof',
+      logLevel: 'warning',
+    });
+    const code = readFileSync(outfile);
+    sizes.push({ name: bundle.name, minified: code.length, gzip: gzipSync(code, { level: 9 }).length });
+  }
+  return sizes;
+}
+
+if (require.main === module) {
+  buildStaticResources()
+    .then((sizes) => {
+      for (const s of sizes) {
+        const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+        process.stdout.write(`${s.name}.js  ${kb(s.minified)} minified, ${kb(s.gzip)} gzip\n`);
+      }
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`build failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    });
+}

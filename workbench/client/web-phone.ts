@@ -1,0 +1,252 @@
+// <wb-phone>: the workbench's plain WebRTC phone (lit). It registers with credentials minted by the
+// workbench server (as the Apex credential service does in an org) and can call, answer and hang up.
+// The agent's softphone proper is the LWC; this phone plays the customer and smoke-tests the stack.
+import { LitElement, css, html } from 'lit';
+import {
+  Inviter,
+  Registerer,
+  RegistererState,
+  SessionState,
+  UserAgent,
+  type Invitation,
+  type Session,
+} from 'sip.js';
+import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
+
+interface PhoneConfig {
+  wsUrl: string;
+  domain: string;
+  iceGatheringTimeout: number;
+}
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+type Status = 'unregistered' | 'registering' | 'registered' | 'failed';
+
+export class WbPhone extends LitElement {
+  static override properties = {
+    user: { type: String },
+    status: { state: true },
+    callState: { state: true },
+    remote: { state: true },
+    error: { state: true },
+  };
+
+  static override styles = css`
+    :host {
+      display: block;
+      font:
+        14px system-ui,
+        sans-serif;
+      border: 1px solid #c9c9c9;
+      border-radius: 4px;
+      padding: 12px;
+      max-width: 22rem;
+    }
+    .row {
+      display: flex;
+      gap: 8px;
+      margin: 8px 0;
+    }
+    [role='alert'] {
+      color: #ba0517;
+    }
+  `;
+
+  // Reactive properties are declared, not defined as class fields: a class field would shadow lit's
+  // accessor (useDefineForClassFields) and updates would never render.
+  declare user: string;
+  declare status: Status;
+  declare callState: string;
+  declare remote: string;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.user = '';
+    this.status = 'unregistered';
+    this.callState = 'idle';
+    this.remote = '';
+    this.error = '';
+  }
+
+  private ua?: UserAgent;
+  private session?: Session;
+  private incoming?: Invitation;
+  private readonly audio = new Audio();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.audio.autoplay = true;
+    void this.register();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.ua?.stop();
+  }
+
+  private async register(): Promise<void> {
+    this.status = 'registering';
+    try {
+      const config = (await (await fetch('/api/config')).json()) as PhoneConfig;
+      const credsResponse = await fetch(`/api/sip-credentials?user=${encodeURIComponent(this.user)}`);
+      if (!credsResponse.ok) throw new Error(`credentials refused (${credsResponse.status})`);
+      const creds = (await credsResponse.json()) as Credentials;
+      const uri = UserAgent.makeURI(`sip:${this.user}@${config.domain}`);
+      if (!uri) throw new Error(`invalid user ${this.user}`);
+      this.ua = new UserAgent({
+        uri,
+        transportOptions: { server: config.wsUrl },
+        authorizationUsername: creds.username,
+        authorizationPassword: creds.password,
+        logBuiltinEnabled: false,
+        sessionDescriptionHandlerFactoryOptions: {
+          iceGatheringTimeout: config.iceGatheringTimeout,
+          peerConnectionConfiguration: { iceServers: [] },
+        },
+        delegate: { onInvite: (invitation) => this.onInvite(invitation) },
+      });
+      await this.ua.start();
+      const registerer = new Registerer(this.ua, { expires: 300 });
+      registerer.stateChange.addListener((state) => {
+        this.status = state === RegistererState.Registered ? 'registered' : 'unregistered';
+      });
+      await registerer.register({
+        requestDelegate: {
+          onReject: (r) => {
+            this.status = 'failed';
+            this.error = `Registration refused: ${r.message.statusCode} ${r.message.reasonPhrase}`;
+          },
+        },
+      });
+    } catch (e) {
+      this.status = 'failed';
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private onInvite(invitation: Invitation): void {
+    if (this.session) {
+      void invitation.reject({ statusCode: 486 });
+      return;
+    }
+    this.incoming = invitation;
+    this.remote = invitation.remoteIdentity.uri.user ?? '';
+    this.track(invitation);
+    this.callState = 'ringing';
+  }
+
+  private track(session: Session): void {
+    this.session = session;
+    session.stateChange.addListener((state) => {
+      if (state === SessionState.Established) {
+        this.callState = 'connected';
+        this.attachAudio(session);
+      }
+      if (state === SessionState.Terminated) {
+        this.callState = 'idle';
+        this.session = undefined;
+        this.incoming = undefined;
+      }
+    });
+  }
+
+  private attachAudio(session: Session): void {
+    const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    if (sdh?.remoteMediaStream) this.audio.srcObject = sdh.remoteMediaStream;
+  }
+
+  /** Places a call to a user of the same domain or a full SIP URI. */
+  async call(target: string): Promise<void> {
+    if (!this.ua || this.session) return;
+    const uri = UserAgent.makeURI(target.includes('@') ? `sip:${target}` : `sip:${target}@${this.domain()}`);
+    if (!uri) {
+      this.error = `Cannot call "${target}"`;
+      return;
+    }
+    this.error = '';
+    this.remote = target;
+    const inviter = new Inviter(this.ua, uri, { earlyMedia: true });
+    this.track(inviter);
+    this.callState = 'calling';
+    await inviter.invite({
+      requestDelegate: {
+        onReject: (r) => {
+          this.error = `Call failed: ${r.message.statusCode} ${r.message.reasonPhrase}`;
+        },
+      },
+    });
+  }
+
+  async answer(): Promise<void> {
+    await this.incoming?.accept();
+  }
+
+  async hangup(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    if (s.state === SessionState.Established) await s.bye();
+    else if (s instanceof Inviter) await s.cancel();
+    else await (s as Invitation).reject();
+  }
+
+  /** Bytes of audio received and sent so far (getStats), for tests and the status line. */
+  async audioStats(): Promise<{ bytesReceived: number; bytesSent: number }> {
+    const sdh = this.session?.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    const pc = sdh?.peerConnection;
+    let bytesReceived = 0;
+    let bytesSent = 0;
+    if (pc) {
+      (await pc.getStats()).forEach(
+        (r: { type: string; kind?: string; bytesReceived?: number; bytesSent?: number }) => {
+          if (r.type === 'inbound-rtp' && r.kind === 'audio') bytesReceived += r.bytesReceived ?? 0;
+          if (r.type === 'outbound-rtp' && r.kind === 'audio') bytesSent += r.bytesSent ?? 0;
+        },
+      );
+    }
+    return { bytesReceived, bytesSent };
+  }
+
+  private domain(): string {
+    return this.ua?.configuration.uri.host ?? '';
+  }
+
+  override render() {
+    const target = () => (this.renderRoot.querySelector('input') as HTMLInputElement | null)?.value ?? '';
+    return html`
+      <div>
+        <strong>${this.user}</strong>
+        <span role="status" aria-live="polite" data-status=${this.status}>${this.status}</span>
+      </div>
+      <div role="status" aria-live="assertive" data-call-state=${this.callState}>
+        ${this.callState === 'idle' ? 'No call' : `${this.callState}: ${this.remote}`}
+      </div>
+      <div class="row">
+        <label>Number <input name="target" autocomplete="off" /></label>
+        <button
+          @click=${() => this.call(target())}
+          ?disabled=${this.status !== 'registered' || this.callState !== 'idle'}
+        >
+          Call
+        </button>
+      </div>
+      <div class="row">
+        <button @click=${() => this.answer()} ?disabled=${this.callState !== 'ringing'}>Answer</button>
+        <button @click=${() => this.hangup()} ?disabled=${this.callState === 'idle'}>Hang up</button>
+      </div>
+      ${this.error ? html`<div role="alert">${this.error}</div>` : ''}
+    `;
+  }
+}
+
+customElements.define('wb-phone', WbPhone);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-phone': WbPhone;
+  }
+}

@@ -1,0 +1,41 @@
+// `npm start`: the local workbench. Starts the project's Kamailio on free ports, builds the pages'
+// bundles (and rebuilds them on change), serves them, prints the URLs, and stops everything on Ctrl-C.
+import { randomBytes } from 'node:crypto';
+import { startKamailio } from '../scripts/sip-server/kamailio';
+import { buildWorkbench, watchWorkbench } from './build';
+import { startWorkbenchServer } from './server';
+
+async function main(): Promise<void> {
+  const sipSecret = randomBytes(24).toString('base64url');
+  const sip = await startKamailio({ name: 'workbench', auth: { kind: 'ephemeral', secret: sipSecret } });
+  const cleanups: (() => Promise<void>)[] = [() => sip.stop()];
+  const stop = async (code: number) => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  try {
+    await buildWorkbench();
+    cleanups.push(await watchWorkbench());
+    const port = process.env.WORKBENCH_PORT ? Number(process.env.WORKBENCH_PORT) : 0;
+    const web = await startWorkbenchServer({ sip, sipSecret, port });
+    cleanups.push(() => web.close());
+    process.stdout.write(
+      [
+        '',
+        'Softphone workbench is running (Ctrl-C stops it).',
+        `  Workbench:   ${web.url}/`,
+        `  Phone alice: ${web.url}/phone.html?user=alice`,
+        `  Phone bob:   ${web.url}/phone.html?user=bob`,
+        `  SIP server:  Kamailio ${sip.wsUrl} (WebSocket), ${sip.udpProxy} (UDP), domain ${sip.domain}, pid ${sip.pid}`,
+        '',
+      ].join('\n'),
+    );
+  } catch (e) {
+    process.stderr.write(`workbench failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+    await stop(1);
+  }
+}
+
+void main();
