@@ -64,12 +64,36 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['sip.js', 'sip.js/*'], message: 'src/call is pure: no sip.js.' },
-            { group: ['lit', 'lit/*', 'node:*', 'ws'], message: 'src/call is pure: no DOM, Node or network I/O.' },
-            { group: ['../sip', '../sip/*', '../bridge', '../bridge/*', '../ui', '../ui/*', '../media', '../media/*'], message: 'src/call depends only on dialing and crm types.' },
+            {
+              group: ['lit', 'lit/*', 'node:*', 'ws'],
+              message: 'src/call is pure: no DOM, Node or network I/O.',
+            },
+            {
+              group: [
+                '../sip',
+                '../sip/*',
+                '../bridge',
+                '../bridge/*',
+                '../ui',
+                '../ui/*',
+                '../media',
+                '../media/*',
+              ],
+              message: 'src/call depends only on dialing and crm types.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'fetch', 'WebSocket', 'localStorage', 'sessionStorage', 'navigator'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'fetch',
+        'WebSocket',
+        'localStorage',
+        'sessionStorage',
+        'navigator',
+      ],
     },
   },
   {
