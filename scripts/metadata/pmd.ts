@@ -1,0 +1,212 @@
+// Check (c): PMD 7 over all Apex with the security, best-practice and performance categories, through
+// PmdRunner.java (compiled on first use, cached by content hash). A canary fixture with known defects
+// must produce findings in every category, so a broken scanner can never report a clean run.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runProcess } from './process';
+import { apexSources, relative, type Project } from './project';
+import { CheckFailure } from './step';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const RUNNER_SOURCE = path.join(HERE, 'PmdRunner.java');
+export const CANARY = path.join(HERE, 'fixtures', 'BadSoql.cls');
+
+// Ruleset resource → the rule set name PMD reports for its rules.
+export const RULESETS: Record<string, string> = {
+  'category/apex/security.xml': 'Security',
+  'category/apex/bestpractices.xml': 'Best Practices',
+  'category/apex/performance.xml': 'Performance',
+};
+
+interface Violation {
+  file: string;
+  line: number;
+  rule: string;
+  ruleSet: string;
+  message: string;
+}
+
+interface ScanOutput {
+  ruleCounts: Map<string, number>;
+  fileCount: number;
+  violations: Violation[];
+  /** Files PMD could not analyse (usually a syntax error). */
+  unanalysed: { file: string; message: string }[];
+  /** Rules PMD could not configure: the scanner itself is broken. */
+  configErrors: string[];
+}
+
+const missingTool = (tool: string) =>
+  new CheckFailure(
+    `${tool} not found`,
+    [],
+    'Install a JDK 17 (Debian: `apt-get install openjdk-17-jdk-headless`) so that java and javac are on PATH.',
+  );
+
+function jarDirectory(root: string): string {
+  const dir = path.join(root, 'node_modules', '@salesforce', 'code-analyzer-pmd-engine', 'dist', 'java-lib');
+  if (!existsSync(dir) || !readdirSync(dir).some((jar) => /^pmd-apex-.*\.jar$/.test(jar))) {
+    throw new CheckFailure(
+      'PMD jars not found in node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib',
+      [],
+      'Run `npm ci` (the jars ship inside that npm package; nothing is downloaded).',
+    );
+  }
+  return dir;
+}
+
+/** Compiles PmdRunner.java once per (source, jar set) into node_modules/.cache and returns the class dir. */
+async function compiledRunner(root: string, jars: string): Promise<string> {
+  const hash = createHash('sha256')
+    .update(readFileSync(RUNNER_SOURCE))
+    .update(readdirSync(jars).sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  const target = path.join(root, 'node_modules', '.cache', 'verify-metadata', `pmd-runner-${hash}`);
+  if (existsSync(path.join(target, 'PmdRunner.class'))) return target;
+
+  const staging = `${target}.tmp-${process.pid}`;
+  mkdirSync(staging, { recursive: true });
+  try {
+    const result = await runProcess('javac', [
+      '-nowarn',
+      '-d',
+      staging,
+      '-cp',
+      path.join(jars, '*'),
+      RUNNER_SOURCE,
+    ]).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? missingTool('javac') : error;
+    });
+    if (result.code !== 0) {
+      throw new CheckFailure(
+        'javac could not compile scripts/metadata/PmdRunner.java',
+        result.stderr.trim().split('\n'),
+      );
+    }
+    try {
+      renameSync(staging, target);
+    } catch (error) {
+      // A parallel run won the race; its copy is identical.
+      if (!existsSync(path.join(target, 'PmdRunner.class'))) throw error;
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return target;
+}
+
+function parse(stdout: string): ScanOutput {
+  const out: ScanOutput = {
+    ruleCounts: new Map(),
+    fileCount: -1,
+    violations: [],
+    unanalysed: [],
+    configErrors: [],
+  };
+  for (const line of stdout.split('\n')) {
+    const [kind, ...fields] = line.split('\t');
+    if (kind === 'RULESET') out.ruleCounts.set(fields[0] ?? '', Number(fields[1]));
+    else if (kind === 'FILES') out.fileCount = Number(fields[0]);
+    else if (kind === 'VIOLATION') {
+      const [file = '', lineNo = '0', rule = '', ruleSet = '', message = ''] = fields;
+      out.violations.push({ file, line: Number(lineNo), rule, ruleSet, message });
+    } else if (kind === 'ERROR') out.unanalysed.push({ file: fields[0] ?? '', message: fields[1] ?? '' });
+    else if (kind === 'CONFIG')
+      out.configErrors.push(`rule ${fields[0] ?? ''} misconfigured: ${fields[1] ?? ''}`);
+  }
+  return out;
+}
+
+const describe = (v: Violation) => `${relative(v.file)}:${v.line} ${v.rule} ${v.message}`;
+
+// PMD's parse errors carry the whole list of expected tokens; keep the position and the first words.
+function describeUnanalysed({ file, message }: { file: string; message: string }): string {
+  const syntax = /Syntax error at (\d+):(\d+): (.*?)(?: expecting .*)?$/.exec(message);
+  return syntax
+    ? `${relative(file)}:${syntax[1]}:${syntax[2]} syntax error: ${(syntax[3] ?? '').trim()}`
+    : `${relative(file)} could not be analysed: ${message.slice(0, 200)}`;
+}
+
+export async function checkPmd(project: Project): Promise<{ summary: string }> {
+  const jars = jarDirectory(project.root);
+  const classes = await compiledRunner(project.root, jars);
+  const sources = apexSources(project);
+  const files = [...sources, CANARY];
+  const args = [
+    '-cp',
+    [classes, path.join(jars, '*')].join(path.delimiter),
+    'PmdRunner',
+    ...Object.keys(RULESETS).flatMap((r) => ['--ruleset', r]),
+    '--',
+    ...files,
+  ];
+  const result = await runProcess('java', args, { cwd: project.root, timeoutMs: 45_000 }).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? missingTool('java') : error;
+    },
+  );
+  if (result.code !== 0) {
+    throw new CheckFailure(
+      `PMD runner exited with ${result.code}`,
+      result.stderr.trim().split('\n').slice(0, 20),
+    );
+  }
+  const scan = parse(result.stdout);
+
+  // The scanner must be demonstrably alive before a clean result means anything.
+  const isCanary = (file: string) => path.resolve(file) === CANARY;
+  const health: string[] = [
+    ...scan.configErrors,
+    ...scan.unanalysed.filter((e) => isCanary(e.file)).map(describeUnanalysed),
+  ];
+  for (const ruleset of Object.keys(RULESETS)) {
+    if (!((scan.ruleCounts.get(ruleset) ?? 0) > 0)) health.push(`ruleset ${ruleset} loaded no rules`);
+  }
+  if (scan.fileCount !== files.length) {
+    health.push(`PMD accepted ${scan.fileCount} of ${files.length} Apex files`);
+  }
+  const canary = scan.violations.filter((v) => isCanary(v.file));
+  for (const ruleSet of Object.values(RULESETS)) {
+    if (!canary.some((v) => v.ruleSet === ruleSet)) {
+      health.push(`canary ${relative(CANARY)} produced no ${ruleSet} finding`);
+    }
+  }
+  if (!canary.some((v) => v.rule === 'ApexCRUDViolation')) {
+    health.push(`canary ${relative(CANARY)} produced no ApexCRUDViolation`);
+  }
+  if (health.length > 0) {
+    throw new CheckFailure(
+      'the PMD scanner is not working, so its result cannot be trusted',
+      health,
+      'Check the PMD jars (npm ci) and scripts/metadata/PmdRunner.java; do not weaken the canary.',
+    );
+  }
+
+  const findings = scan.violations.filter((v) => !isCanary(v.file));
+  const unanalysed = scan.unanalysed.filter((e) => !isCanary(e.file));
+  if (unanalysed.length > 0) {
+    throw new CheckFailure(
+      `PMD could not analyse ${unanalysed.length} Apex file(s)` +
+        (findings.length > 0 ? ` (and found ${findings.length} violation(s) in the rest)` : ''),
+      [
+        ...unanalysed.map(describeUnanalysed),
+        ...findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).map(describe),
+      ],
+      'Fix the syntax error at the position shown, then rerun.',
+    );
+  }
+  if (findings.length > 0) {
+    throw new CheckFailure(
+      `${findings.length} PMD violation(s) in project Apex`,
+      findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).map(describe),
+      "Fix each finding (rule docs: https://pmd.github.io/pmd/pmd_rules_apex.html); suppress one only with @SuppressWarnings('PMD.RuleName') and a comment saying why.",
+    );
+  }
+  const rules = [...scan.ruleCounts.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    summary: `${sources.length} Apex file(s), ${rules} rules (security, bestpractices, performance): 0 violations; canary: ${canary.length} findings`,
+  };
+}

@@ -1,0 +1,56 @@
+// npm run verify:metadata — offline checks of force-app that a deploy or a security review would
+// otherwise catch late: (a) source converts to a Metadata API package with exactly the expected
+// components and nothing .forceignore'd, (b) Apex parses and is Prettier-formatted, (c) PMD reports
+// zero security/best-practice/performance violations (with a canary proving PMD works).
+import { checkApexFormat } from './metadata/apex-format';
+import { checkConversion } from './metadata/convert';
+import { checkPmd } from './metadata/pmd';
+import { loadProject } from './metadata/project';
+import { CheckFailure, runStep, type StepResult } from './metadata/step';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function print(result: StepResult): void {
+  console.log(
+    `${result.ok ? 'PASS' : 'FAIL'} ${result.name.padEnd(12)} ${result.summary} (${seconds(result.ms)})`,
+  );
+  for (const finding of result.findings) console.log(`       ${finding}`);
+  if (!result.ok && result.fix) console.log(`       fix: ${result.fix}`);
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const project = loadProject();
+  // Independent checks run side by side: sf, the Apex parser and the JVM are separate processes.
+  const results = await Promise.all([
+    runStep('convert', () => checkConversion(project)),
+    runStep('apex-format', () => checkApexFormat(project)),
+    runStep('pmd', () => checkPmd(project)),
+  ]);
+  results.forEach(print);
+
+  const failed = results.filter((r) => !r.ok).map((r) => r.name);
+  const total = seconds(performance.now() - started);
+  if (failed.length > 0) {
+    console.error(
+      `verify:metadata FAILED (${failed.join(', ')}) in ${total}: fix the findings above and rerun.`,
+    );
+    return 1;
+  }
+  console.log(`verify:metadata passed: ${results.length} checks in ${total}`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CheckFailure) {
+      console.error(`verify:metadata FAILED: ${error.message}${error.fix ? `\n  fix: ${error.fix}` : ''}`);
+    } else {
+      console.error('verify:metadata crashed:', error);
+    }
+    process.exitCode = 1;
+  },
+);
