@@ -31,6 +31,13 @@ export interface DialTarget {
   sipUri?: string;
   /** How the number is shown to the agent (national or international format). */
   display: string;
+  /**
+   * Digits to send as DTMF once the call connects, from `;ext=` or an "ext 123" / "x123" suffix.
+   * Never part of `dialString` or `sipUri`.
+   */
+  postDial?: string;
+  /** True for an emergency number (911, 112, 999...): dialled as-is, never refused by the dial plan. */
+  emergency?: boolean;
 }
 
 export type DialErrorCode =
@@ -39,6 +46,12 @@ export type DialErrorCode =
   | 'invalid-characters'
   | 'invalid-number'
   | 'invalid-sip-uri'
-  | 'denied-by-dial-plan';
+  | 'denied-by-dial-plan'
+  /** The admin's DialingSettings are malformed (bad prefix, unknown country, bad dial-plan entry). */
+  | 'invalid-settings';
 
-export type DialResult = { ok: true; target: DialTarget } | { ok: false; code: DialErrorCode; message: string };
+export type DialResult =
+  { ok: true; target: DialTarget } | { ok: false; code: DialErrorCode; message: string };
+
+/** The refusing half of DialResult: `message` is written for the agent. */
+export type DialRefusal = Extract<DialResult, { ok: false }>;
