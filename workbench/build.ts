@@ -1,8 +1,10 @@
-// Bundles the workbench's browser entry points into workbench/.build/assets (esbuild, ESM).
+// Builds the workbench's browser bundles into workbench/.build/assets: the plain pages' entry points
+// (esbuild) and the real LWC components compiled with LWC OSS (rollup, see lwc/build-lwc.ts).
 import { build, context, type BuildOptions } from 'esbuild';
 import { resolve } from 'node:path';
+import { buildLwc, lwcAssetsDir, watchLwc } from './lwc/build-lwc';
 
-export const assetsDir = resolve(__dirname, '.build/assets');
+export const assetsDir = lwcAssetsDir;
 
 const options: BuildOptions = {
   entryPoints: { 'web-phone': resolve(__dirname, 'client/web-phone.ts') },
@@ -15,12 +17,16 @@ const options: BuildOptions = {
 };
 
 export async function buildWorkbench(): Promise<void> {
-  await build(options);
+  await Promise.all([build(options), buildLwc()]);
 }
 
-/** Rebuilds on every change under the entry points' imports; returns a disposer. */
-export async function watchWorkbench(): Promise<() => Promise<void>> {
+/** Rebuilds on every change of the pages' sources or the LWC bundles; returns a disposer. */
+export async function watchWorkbench(log: (message: string) => void): Promise<() => Promise<void>> {
   const ctx = await context(options);
   await ctx.watch();
-  return () => ctx.dispose();
+  const closeLwc = watchLwc(undefined, log);
+  return async () => {
+    await ctx.dispose();
+    await closeLwc();
+  };
 }

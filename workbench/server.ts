@@ -6,8 +6,10 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ephemeralCredentials, type KamailioServer } from '../scripts/sip-server/kamailio';
 import { assetsDir } from './build';
+import { ApexError, apexControllers } from './emulation/apex-controllers';
 
 const pagesDir = resolve(__dirname, 'pages');
+const sldsDir = resolve(__dirname, '../node_modules/@salesforce-ux/design-system/assets');
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -15,6 +17,7 @@ const types: Record<string, string> = {
   '.map': 'application/json',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
 };
 
 export interface WorkbenchServer {
@@ -50,7 +53,18 @@ async function serveFile(res: ServerResponse, root: string, relative: string): P
   }
 }
 
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  const value: unknown = text ? JSON.parse(text) : {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ApexError('Bad request', 400);
+  return value as Record<string, unknown>;
+}
+
 export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<WorkbenchServer> {
+  const apex = apexControllers({ sip: opts.sip });
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://workbench');
     if (url.pathname === '/api/config') {
@@ -71,8 +85,29 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
       if (!/^[a-z0-9_.-]{1,32}$/i.test(user)) return send(res, 400, 'Invalid user');
       return send(res, 200, JSON.stringify(ephemeralCredentials(opts.sipSecret, user)), types['.json']);
     }
+    const apexCall = /^\/api\/apex\/(\w+)\/(\w+)$/.exec(url.pathname);
+    if (apexCall && req.method === 'POST') {
+      // EMULATION of an @AuraEnabled Apex call.
+      const method = apex[apexCall[1] ?? '']?.[apexCall[2] ?? ''];
+      if (!method)
+        return send(res, 404, JSON.stringify({ message: `No emulated Apex ${apexCall[1]}.${apexCall[2]}` }));
+      try {
+        const result = await method(await readJson(req));
+        return send(res, 200, JSON.stringify({ result }), types['.json']);
+      } catch (e) {
+        const status = e instanceof ApexError ? e.status : 500;
+        return send(
+          res,
+          status,
+          JSON.stringify({ message: e instanceof Error ? e.message : String(e) }),
+          types['.json'],
+        );
+      }
+    }
     if (url.pathname.startsWith('/assets/'))
       return serveFile(res, assetsDir, url.pathname.slice('/assets/'.length));
+    if (url.pathname.startsWith('/slds/'))
+      return serveFile(res, sldsDir, url.pathname.slice('/slds/'.length));
     if (url.pathname === '/') return serveFile(res, pagesDir, 'index.html');
     return serveFile(res, pagesDir, url.pathname.slice(1));
   };

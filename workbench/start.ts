@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
   try {
     await buildWorkbench();
-    cleanups.push(await watchWorkbench());
+    cleanups.push(await watchWorkbench((m) => process.stdout.write(`${m}\n`)));
     const port = process.env.WORKBENCH_PORT ? Number(process.env.WORKBENCH_PORT) : 0;
     const web = await startWorkbenchServer({ sip, sipSecret, port });
     cleanups.push(() => web.close());
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
         '',
         'Softphone workbench is running (Ctrl-C stops it).',
         `  Workbench:   ${web.url}/`,
+        `  Agent:       ${web.url}/agent.html`,
         `  Phone alice: ${web.url}/phone.html?user=alice`,
         `  Phone bob:   ${web.url}/phone.html?user=bob`,
         `  SIP server:  Kamailio ${sip.wsUrl} (WebSocket), ${sip.udpProxy} (UDP), domain ${sip.domain}, pid ${sip.pid}`,
