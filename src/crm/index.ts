@@ -1,2 +1,2 @@
 // Public surface of src/crm.
-export {};
+export type { ContactMatch, ContactObjectType } from './contact-match';
