@@ -47,6 +47,7 @@ const config: Config = {
       displayName: 'e2e',
       ...nodeTs,
       testEnvironment: '<rootDir>/test/support/node-environment.ts',
+      globalSetup: '<rootDir>/test/support/e2e-global-setup.ts',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.test.ts'],
     },

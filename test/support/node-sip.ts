@@ -8,6 +8,7 @@ import type {
 } from 'sip.js/lib/api/session-description-handler';
 import WebSocket from 'ws';
 import type { KamailioServer } from '../../scripts/sip-server/kamailio';
+import { SipPhone, type SipEvent, type SipEventOf, type SipPhoneConfig } from '../../src/sip';
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
@@ -19,7 +20,7 @@ export interface WireMessage {
   raw: string;
 }
 
-function summarise(raw: string): string {
+export function summarise(raw: string): string {
   const [start = ''] = raw.split('\r\n', 1);
   const cseqMethod = /^CSeq:\s*\d+\s+(\w+)/im.exec(raw)?.[1] ?? '?';
   const response = /^SIP\/2\.0 (\d{3})/.exec(start);
@@ -30,14 +31,20 @@ function summarise(raw: string): string {
 export class NullSessionDescriptionHandler implements SessionDescriptionHandler {
   remoteSdp: string[] = [];
   dtmf: string[] = [];
+  /** The options of every getDescription() call (hold, offerOptions.iceRestart, ...). */
+  descriptionOptions: (SessionDescriptionHandlerOptions & Record<string, unknown>)[] = [];
   private readonly sessionId = Math.floor(Math.random() * 1e9);
   private version = 0;
+
+  /** `rfc4733: false` makes sendDtmf() report that RTP telephone-events are not available. */
+  constructor(private readonly capabilities: { rfc4733?: boolean } = {}) {}
 
   close(): void {}
 
   getDescription(
     options?: SessionDescriptionHandlerOptions & { hold?: boolean },
   ): Promise<BodyAndContentType> {
+    this.descriptionOptions.push({ ...options });
     const direction = options?.hold ? 'sendonly' : 'sendrecv';
     const body = [
       'v=0',
@@ -64,6 +71,7 @@ export class NullSessionDescriptionHandler implements SessionDescriptionHandler 
   }
 
   sendDtmf(tones: string): boolean {
+    if (this.capabilities.rfc4733 === false) return false;
     this.dtmf.push(tones);
     return true;
   }
@@ -141,6 +149,134 @@ export function createNodeAgent(server: KamailioServer, opts: NodeAgentOptions):
     async stop() {
       await registerer.dispose().catch(() => undefined);
       await ua.stop();
+    },
+  };
+}
+
+/** Records SIP messages from a SipPhone's `wireTap`. */
+export interface WireRecorder {
+  wire: WireMessage[];
+  tap(direction: 'sent' | 'received', raw: string): void;
+  /** Start lines in order, e.g. `['sent INVITE', 'received 100 INVITE', ...]`. */
+  summary(filter?: (m: WireMessage) => boolean): string[];
+  /** The raw messages whose summary is `summary` (e.g. `sent REFER`). */
+  find(summary: string): string[];
+}
+
+export function createWireRecorder(): WireRecorder {
+  const wire: WireMessage[] = [];
+  return {
+    wire,
+    tap: (direction, raw) => wire.push({ direction, summary: summarise(raw), raw }),
+    summary: (filter = () => true) => wire.filter(filter).map((m) => `${m.direction} ${m.summary}`),
+    find: (summary) => wire.filter((m) => `${m.direction} ${m.summary}` === summary).map((m) => m.raw),
+  };
+}
+
+/** Messages of calls only: no REGISTER or OPTIONS (keep-alive). */
+export const callTraffic = (m: WireMessage) => !/(REGISTER|OPTIONS)$/.test(m.summary);
+
+/** A SipPhone of the project wired for Node tests: media-less handlers, a wire recorder, an event log. */
+export interface TestPhone {
+  phone: SipPhone;
+  user: string;
+  aor: string;
+  wire: WireRecorder;
+  events: SipEvent[];
+  /** The media handler of each call leg, in creation order. */
+  handlers: NullSessionDescriptionHandler[];
+  /** The first recorded (or next) event of `type` matching `match`; fails after `timeoutMs`. */
+  waitFor<T extends SipEvent['type']>(
+    type: T,
+    match?: (event: SipEventOf<T>) => boolean,
+    timeoutMs?: number,
+  ): Promise<SipEventOf<T>>;
+  /** The `n`th (1-based) event of `type`, recorded or future. */
+  waitForNth<T extends SipEvent['type']>(type: T, n: number, timeoutMs?: number): Promise<SipEventOf<T>>;
+  /** Recorded events of `type`. */
+  eventsOf<T extends SipEvent['type']>(type: T): SipEventOf<T>[];
+  /** Event types in order, optionally only those of `callId`. */
+  eventTypes(callId?: string): string[];
+}
+
+export interface TestPhoneOptions {
+  user: string;
+  /** Digest password; default `<user>-pw`. */
+  password?: string;
+  config?: Partial<SipPhoneConfig>;
+  /** Options of every media handler this phone creates. */
+  media?: { rfc4733?: boolean };
+}
+
+/** Short timers so failure paths run in milliseconds, not the seconds of production defaults. */
+export const fastTimers: Partial<SipPhoneConfig> = {
+  reconnect: { initialDelayMs: 50, maxDelayMs: 400, multiplier: 2, jitter: 0.2 },
+  keepAlive: false,
+  reinviteRetryDelay: ({ isCallIdOwner, statusCode, retryAfterSec }) =>
+    statusCode === 500 ? (retryAfterSec ?? 0) * 50 : isCallIdOwner ? 150 : 20,
+  transferTimeoutMs: 2000,
+  connectionTimeoutMs: 1000,
+  microphoneCheck: () => Promise.resolve(),
+};
+
+export function createTestPhone(server: KamailioServer, opts: TestPhoneOptions): TestPhone {
+  const wire = createWireRecorder();
+  const events: SipEvent[] = [];
+  const handlers: NullSessionDescriptionHandler[] = [];
+  const waiters = new Set<(event: SipEvent) => void>();
+  const aor = `sip:${opts.user}@${server.domain}`;
+  const phone = new SipPhone({
+    server: server.wsUrl,
+    aor,
+    auth: { kind: 'digest', password: opts.password ?? `${opts.user}-pw` },
+    sessionDescriptionHandlerFactory: () => {
+      const handler = new NullSessionDescriptionHandler(opts.media);
+      handlers.push(handler);
+      return handler;
+    },
+    wireTap: wire.tap,
+    ...fastTimers,
+    ...opts.config,
+  });
+  phone.subscribe((event) => {
+    events.push(event);
+    for (const waiter of [...waiters]) waiter(event);
+  });
+  const eventsOf = <T extends SipEvent['type']>(type: T) =>
+    events.filter((e): e is SipEventOf<T> => e.type === type);
+  return {
+    phone,
+    user: opts.user,
+    aor,
+    wire,
+    events,
+    handlers,
+    eventsOf,
+    eventTypes: (callId) =>
+      events.filter((e) => callId === undefined || ('callId' in e && e.callId === callId)).map((e) => e.type),
+    waitForNth(type, n, timeoutMs) {
+      return this.waitFor(type, (e) => eventsOf(type).indexOf(e) === n - 1, timeoutMs);
+    },
+    waitFor(type, match = () => true, timeoutMs = 5000) {
+      const seen = eventsOf(type).find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(
+            new Error(
+              `${opts.user}: no ${type} within ${timeoutMs} ms; saw ${events.map((e) => e.type).join(', ')}`,
+            ),
+          );
+        }, timeoutMs);
+        const waiter = (event: SipEvent) => {
+          if (event.type !== type || !match(event as SipEventOf<typeof type>)) return;
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          resolve(event as SipEventOf<typeof type>);
+        };
+        waiters.add(waiter);
+      });
     },
   };
 }

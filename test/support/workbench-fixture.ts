@@ -1,8 +1,8 @@
 // Starts Kamailio (ephemeral credentials), the workbench server and headless Chromium for one test file.
+// The bundles are built once per run by e2e-global-setup.ts.
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { startKamailio, type KamailioServer } from '../../scripts/sip-server/kamailio';
-import { buildWorkbench } from '../../workbench/build';
 import { startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
 import { launchChromium } from './browser';
 import { currentFileHasFailed } from './test-failed';
@@ -23,7 +23,6 @@ export function useWorkbench(): () => WorkbenchFixture {
         auth: { kind: 'ephemeral', secret: sipSecret },
       }),
       launchChromium(),
-      buildWorkbench(),
     ]);
     fixture = { sip, browser, web: await startWorkbenchServer({ sip, sipSecret }) };
   });
