@@ -1,2 +1,22 @@
-// Public surface of src/sip.
-export {};
+// Public surface of src/sip: the telephony port (the only code that imports sip.js).
+export { SipPhone } from './sip-phone';
+export type { DialOptions } from './sip-phone';
+export type { SipPhoneConfig } from './sip-phone-config';
+export type { SipAuth } from './sip-auth';
+export type { SipLogger } from './sip-logger';
+export type { ReconnectPolicy } from './reconnect-policy';
+export type { ReinviteRetryCause } from './reinvite-retry-cause';
+export type { MuteHook } from './mute-hook';
+export type { CallMedia } from './call-media';
+export type { SipEvent } from './sip-event';
+export type { SipEventOf } from './sip-event-of';
+export { sipEventTypes } from './sip-event-types';
+export type { CallerIdentity } from './caller-identity';
+export type { CallContext } from './call-context';
+export { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
+export { isSalesforceId } from './salesforce-id';
+export { reconnectDelay } from './reconnect-delay';
+export { reinviteRetryDelay } from './reinvite-retry-delay';
+export * from './errors';
+/** The media handler factory type, for callers that inject one (Node tests) without importing sip.js. */
+export type { SessionDescriptionHandlerFactory } from 'sip.js';

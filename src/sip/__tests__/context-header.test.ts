@@ -1,0 +1,50 @@
+import { formatContextHeader, parseContextHeader } from '../context-header';
+import { isSalesforceId } from '../salesforce-id';
+
+describe('X-Softphone-Context', () => {
+  const recordId = '001D000000IqhSLIAZ';
+
+  test('is written as number=<number>;record=<18-character id>', () => {
+    expect(formatContextHeader({ number: '+14155550100', recordId })).toBe(
+      `number=+14155550100;record=${recordId}`,
+    );
+  });
+
+  test('refuses to write a record id without a valid checksum or a number with letters', () => {
+    expect(() => formatContextHeader({ number: '+14155550100', recordId: '001D000000IqhSLIAA' })).toThrow(
+      expect.objectContaining({ code: 'invalid-argument' }),
+    );
+    expect(() => formatContextHeader({ number: '555-CALL', recordId })).toThrow(/customer number/);
+  });
+
+  test('reads back what it writes, in either parameter order, with spaces around', () => {
+    expect(parseContextHeader(`number=+14155550100;record=${recordId}`)).toEqual({
+      number: '+14155550100',
+      recordId,
+    });
+    expect(parseContextHeader(` record=${recordId} ; number=4155550100 `)).toEqual({
+      number: '4155550100',
+      recordId,
+    });
+  });
+
+  test.each([
+    ['a missing record', 'number=+14155550100'],
+    ['a 15-character id', 'number=1;record=001D000000IqhSL'],
+    ['a bad checksum', 'number=1;record=001D000000IqhSLIAA'],
+    ['a duplicated parameter', `number=1;number=2;record=${recordId}`],
+    ['an unknown parameter', `number=1;record=${recordId};url=https://evil.example`],
+    ['a number with letters', `number=1x;record=${recordId}`],
+    ['an injected header', `number=1;record=${recordId}\r\nX-Evil: 1`],
+    ['an oversized value', `number=1;record=${recordId};${'x'.repeat(200)}`],
+    ['nothing', undefined],
+  ])('ignores %s', (_label, value) => {
+    expect(parseContextHeader(value)).toBeUndefined();
+  });
+
+  test('Salesforce ids are 18 characters whose last 3 encode the case of the first 15', () => {
+    expect(isSalesforceId('001D000000IqhSLIAZ')).toBe(true);
+    expect(isSalesforceId('001d000000IqhSLIAZ')).toBe(false);
+    expect(isSalesforceId('001D000000IqhSL')).toBe(false);
+  });
+});

@@ -1,0 +1,666 @@
+// One call of the phone, named by its SIP Call-ID: the SIP.js session behind it (a new Inviter after each
+// 3xx hop of an outgoing call), its serialised re-INVITEs, transfers, DTMF and mute. It decides nothing
+// about the call: it carries out commands and reports SIP outcomes as events.
+import {
+  Invitation,
+  Inviter,
+  Messager,
+  SessionState,
+  type Cancel,
+  type Core,
+  type Info,
+  type Message,
+  type Referral,
+  type Session,
+  type URI,
+  type UserAgent,
+} from 'sip.js';
+import type { CallContext } from './call-context';
+import { CONTEXT_HEADER, formatContextHeader } from './context-header';
+import { answeredElsewhere } from './answered-elsewhere';
+import { dtmfTones } from './dtmf-tones';
+import { CallCancelledError } from './errors/call-cancelled-error';
+import { CallNotFoundError } from './errors/call-not-found-error';
+import { CallRejectedError } from './errors/call-rejected-error';
+import { errorForStatus } from './errors/error-for-status';
+import { IncompatibleMediaError } from './errors/incompatible-media-error';
+import { InvalidStateError } from './errors/invalid-state-error';
+import { MicrophoneUnavailableError } from './errors/microphone-unavailable-error';
+import { NetworkError } from './errors/network-error';
+import { ReinviteFailedError } from './errors/reinvite-failed-error';
+import { SipError } from './errors/sip-error';
+import { TooManyRedirectsError } from './errors/too-many-redirects-error';
+import { TransferFailedError } from './errors/transfer-failed-error';
+import { TransferTimeoutError } from './errors/transfer-timeout-error';
+import { identifyCaller } from './identify-caller';
+import { offersHold } from './offers-hold';
+import { redirectTargets } from './redirect-targets';
+import { ReferToTarget } from './refer-to-target';
+import { responseError } from './response-error';
+import { retryAfterSeconds } from './retry-after-seconds';
+import type { SipEvent } from './sip-event';
+import type { SipPhoneSettings } from './sip-phone-settings';
+import { sipfragStatus } from './sipfrag-status';
+
+/** What a call needs from its phone. */
+export interface LegEnvironment {
+  readonly ua: UserAgent;
+  readonly settings: SipPhoneSettings;
+  emit(event: SipEvent): void;
+  /** The call is over: the phone forgets it. */
+  release(leg: CallLeg): void;
+}
+
+type ReinviteOperation = 'hold' | 'resume' | 'refresh';
+/** The SDH options of a re-INVITE (SIP.js's Web handler reads `hold` and `offerOptions`). */
+interface ReinviteMediaOptions {
+  constraints?: object;
+  hold?: boolean;
+  offerOptions?: { iceRestart?: boolean };
+  [option: string]: unknown;
+}
+type InviteOutcome =
+  | { kind: 'answered' }
+  | { kind: 'redirect'; targets: URI[]; statusCode: number }
+  | { kind: 'failed'; error: SipError };
+type ReinviteOutcome =
+  { ok: true } | { ok: false; error: SipError; statusCode?: number; retryAfterSec?: number };
+
+const DTMF_PAUSE_MS = 2000;
+const MESSAGE_TIMEOUT_MS = 5000;
+const MAX_MESSAGE = 1000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function printable(text: string, max: number): string {
+  return text.replace(/[\p{Cc}\p{Cf}]/gu, '').slice(0, max);
+}
+
+function mediaError(cause: unknown): SipError {
+  if (cause instanceof SipError) return cause;
+  const name = cause instanceof Error ? cause.name : '';
+  if (name === 'NotAllowedError' || name === 'NotFoundError' || name === 'NotReadableError') {
+    return new MicrophoneUnavailableError();
+  }
+  return new IncompatibleMediaError(
+    `The audio of the call could not be set up (${cause instanceof Error ? printable(cause.message, 80) : 'unknown error'}).`,
+  );
+}
+
+export class CallLeg {
+  private session: Session;
+  /** Tail of this call's re-INVITEs: each waits for the previous one (one offer/answer at a time). */
+  private reinvites: Promise<unknown> = Promise.resolve();
+  /** The event that describes how the call ends, when a command of ours ends it (default: remote ended). */
+  private ending: SipEvent | undefined;
+  private readonly dialing = new AbortController();
+  private dialOutcome: Promise<void> | undefined;
+
+  private constructor(
+    readonly callId: string,
+    /** Outgoing calls generated the Call-ID: they are its owner in glare resolution (RFC 3261 §14.1). */
+    readonly direction: 'outgoing' | 'incoming',
+    session: Session,
+    private readonly env: LegEnvironment,
+    /** Headers of our own on the INVITE (the call context), repeated on every redirect hop. */
+    private readonly extraHeaders: string[] = [],
+  ) {
+    this.session = session;
+    this.attach(session);
+  }
+
+  static incoming(invitation: Invitation, env: LegEnvironment): CallLeg {
+    return new CallLeg(invitation.request.callId, 'incoming', invitation, env);
+  }
+
+  /** Prepares an outgoing call (nothing is sent until dial()). `callId` defaults to a random one. */
+  static outgoing(
+    target: URI,
+    options: { callId?: string; extraHeaders: string[] },
+    env: LegEnvironment,
+  ): CallLeg {
+    const inviter = CallLeg.inviter(env, target, target, options.callId, options.extraHeaders);
+    return new CallLeg(inviter.request.callId, 'outgoing', inviter, env, options.extraHeaders);
+  }
+
+  private static inviter(
+    env: LegEnvironment,
+    target: URI,
+    to: URI,
+    callId: string | undefined,
+    extraHeaders: string[],
+  ): Inviter {
+    // `callId` is not in InviterOptions' type, but SIP.js passes params through to the request: a
+    // redirected INVITE reuses the Call-ID (RFC 3261 §8.1.3.4), so the call keeps one id.
+    const params = { toUri: to, ...(callId ? { callId } : {}) } as NonNullable<
+      ConstructorParameters<typeof Inviter>[2]
+    >['params'];
+    return new Inviter(env.ua, target, { earlyMedia: true, extraHeaders, params });
+  }
+
+  get sipSession(): Session {
+    return this.session;
+  }
+
+  /** Sets how this call's end is reported (e.g. `replaced` before a Replaces INVITE is answered). */
+  endAs(event: SipEvent): void {
+    this.ending = event;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Session wiring
+
+  private attach(session: Session): void {
+    session.delegate = {
+      onCancel: (cancel) => this.onCancel(cancel),
+      onInfo: (info) => this.onInfo(info),
+      onInvite: (request, _response, statusCode) => this.onReinvite(request, statusCode),
+      onMessage: (message) => this.onMessage(message),
+      onRefer: (referral) => this.onRefer(referral),
+    };
+    const onState = (state: SessionState) => {
+      if (state === SessionState.Established) {
+        session.stateChange.removeListener(onState);
+        this.ending = undefined;
+        this.env.emit({ type: 'sip.call.answered', callId: this.callId });
+        session.stateChange.addListener((s) => {
+          if (s === SessionState.Terminated) {
+            this.finish({ type: 'sip.call.ended', callId: this.callId, by: 'remote', reason: 'hangup' });
+          }
+        });
+      } else if (state === SessionState.Terminated && this.direction === 'incoming') {
+        // An incoming call that ends before it is answered; outgoing ones are reported by dial().
+        this.finish({ type: 'sip.invite.timedOut', callId: this.callId });
+      }
+    };
+    session.stateChange.addListener(onState);
+  }
+
+  private finish(fallback: SipEvent): void {
+    this.env.emit(this.ending ?? fallback);
+    this.env.release(this);
+  }
+
+  private onCancel(cancel: Cancel): void {
+    this.ending = answeredElsewhere(cancel.request.getHeaders('reason'))
+      ? { type: 'sip.invite.answeredElsewhere', callId: this.callId }
+      : { type: 'sip.invite.cancelled', callId: this.callId };
+  }
+
+  private onInfo(info: Info): void {
+    void info.accept();
+    const type = info.request.getHeader('content-type') ?? '';
+    const body = info.request.body ?? '';
+    const tone = /^application\/dtmf-relay/i.test(type)
+      ? /^\s*Signal\s*=\s*([0-9A-D*#])/im.exec(body)?.[1]
+      : /^application\/dtmf\b/i.test(type)
+        ? /^\s*([0-9A-D*#])\s*$/i.exec(body)?.[1]
+        : undefined;
+    if (tone) this.env.emit({ type: 'sip.dtmf.received', callId: this.callId, tone: tone.toUpperCase() });
+  }
+
+  private onReinvite(request: Core.IncomingRequestMessage, statusCode: number): void {
+    if (statusCode >= 200 && statusCode < 300) {
+      this.env.emit({
+        type: 'sip.reinvite.received',
+        callId: this.callId,
+        remoteHold: offersHold(request.body),
+      });
+    }
+  }
+
+  private onMessage(message: Message): void {
+    void message.accept();
+    this.env.emit({
+      type: 'sip.message.received',
+      callId: this.callId,
+      from: identifyCaller(undefined, message.request.from),
+      body: (message.request.body ?? '').slice(0, MAX_MESSAGE),
+    });
+  }
+
+  /** The far end may not move our call elsewhere: the REFER is declined and reported, never followed. */
+  private onRefer(referral: Referral): void {
+    let target = '';
+    try {
+      target = printable(referral.referTo.uri.toString(), 256);
+    } catch {
+      target = '';
+    }
+    void referral.reject({ statusCode: 603, reasonPhrase: 'Decline' });
+    this.env.emit({ type: 'sip.refer.received', callId: this.callId, target });
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Outgoing
+
+  /** Sends the INVITE and follows 3xx redirects; settles when the call is answered or has failed. */
+  dial(): Promise<void> {
+    this.dialOutcome ??= this.runDial();
+    return this.dialOutcome;
+  }
+
+  private async runDial(): Promise<void> {
+    const first = this.session as Inviter;
+    const to = first.remoteIdentity.uri;
+    const visited = new Set([first.request.ruri.toString()]);
+    let inviter = first;
+    for (let hop = 1; ; hop++) {
+      const outcome = await this.invite(inviter);
+      if (outcome.kind === 'answered') return;
+      let error = outcome.kind === 'failed' ? outcome.error : undefined;
+      if (outcome.kind === 'redirect') {
+        const next = outcome.targets.find((t) => !visited.has(t.toString()));
+        if (this.dialing.signal.aborted) error = new CallCancelledError();
+        else if (!next && outcome.targets.length === 0) {
+          error = new CallRejectedError(
+            `The call was forwarded (SIP ${outcome.statusCode}) without a destination.`,
+            outcome.statusCode,
+          );
+        } else if (!next || hop > this.env.settings.maxRedirects) {
+          error = new TooManyRedirectsError(undefined, outcome.statusCode);
+        } else {
+          visited.add(next.toString());
+          this.env.emit({ type: 'sip.call.redirected', callId: this.callId, target: next.toString(), hop });
+          inviter = CallLeg.inviter(this.env, next, to, this.callId, this.extraHeaders);
+          this.session = inviter;
+          this.attach(inviter);
+          continue;
+        }
+      }
+      const failure = error ?? new CallCancelledError();
+      this.env.emit({ type: 'sip.call.failed', callId: this.callId, error: failure });
+      this.env.release(this);
+      throw failure;
+    }
+  }
+
+  private invite(inviter: Inviter): Promise<InviteOutcome> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (outcome: InviteOutcome) => {
+        if (settled) return;
+        settled = true;
+        resolve(outcome);
+      };
+      inviter.stateChange.addListener((state) => {
+        if (state === SessionState.Established) settle({ kind: 'answered' });
+        // SIP.js changes state before it hands the final response to our delegate: let the response
+        // speak first; a termination without one is a CANCEL that crossed a 200 (SIP.js ACKs and BYEs).
+        if (state === SessionState.Terminated) {
+          queueMicrotask(() => settle({ kind: 'failed', error: new CallCancelledError() }));
+        }
+      });
+      inviter
+        .invite({
+          requestDelegate: {
+            onProgress: (response) => {
+              const { statusCode = 180, reasonPhrase = '', body } = response.message;
+              const sdp = /^application\/sdp/i.test(response.message.getHeader('content-type') ?? '');
+              this.env.emit({
+                type: 'sip.call.progress',
+                callId: this.callId,
+                statusCode,
+                reasonPhrase: printable(reasonPhrase, 60),
+                earlyMedia: sdp && body.length > 0,
+              });
+            },
+            onRedirect: (response) =>
+              settle({
+                kind: 'redirect',
+                targets: redirectTargets(response.message),
+                statusCode: response.message.statusCode ?? 302,
+              }),
+            onReject: (response) => settle({ kind: 'failed', error: responseError(response.message) }),
+          },
+        })
+        .catch((cause: unknown) => settle({ kind: 'failed', error: mediaError(cause) }));
+    });
+  }
+
+  /** Cancels an unanswered outgoing call; settles once the INVITE has its final answer. */
+  async cancel(): Promise<void> {
+    if (this.direction !== 'outgoing' || this.session.state === SessionState.Established) {
+      throw new InvalidStateError('Only an outgoing call that has not been answered can be cancelled.');
+    }
+    this.dialing.abort();
+    const session = this.session as Inviter;
+    if (session.state === SessionState.Initial || session.state === SessionState.Establishing) {
+      await session.cancel();
+    }
+    await this.dial().catch(() => undefined);
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Incoming
+
+  private ringing(): Invitation {
+    if (!(this.session instanceof Invitation) || this.session.state !== SessionState.Initial) {
+      throw new InvalidStateError('This call is not ringing.');
+    }
+    return this.session;
+  }
+
+  /** Checks the microphone, then answers; settles when the call is connected or could not be. */
+  async answer(): Promise<void> {
+    const invitation = this.ringing();
+    try {
+      await this.env.settings.microphoneCheck();
+    } catch (cause) {
+      const error = cause instanceof SipError ? cause : new MicrophoneUnavailableError();
+      this.env.emit({ type: 'sip.answer.failed', callId: this.callId, error });
+      throw error;
+    }
+    if (invitation.state !== SessionState.Initial) {
+      throw new CallNotFoundError('The caller hung up before the call could be answered.');
+    }
+    const failure = new IncompatibleMediaError(
+      'The call could not be connected: its audio could not be set up.',
+    );
+    this.ending = { type: 'sip.call.failed', callId: this.callId, error: failure };
+    try {
+      await invitation.accept();
+    } catch {
+      throw failure;
+    }
+  }
+
+  /** Refuses a ringing call: busy (486) or decline (603). */
+  async reject(reason: 'busy' | 'decline'): Promise<void> {
+    await this.refuse(reason === 'busy' ? 486 : 603, []);
+  }
+
+  /** Sends a ringing call elsewhere with a 302 whose Contact is `target`; the caller's phone re-dials. */
+  async redirect(target: URI): Promise<void> {
+    await this.refuse(302, [`Contact: <${target.toString()}>`]);
+  }
+
+  private async refuse(statusCode: number, extraHeaders: string[]): Promise<void> {
+    const invitation = this.ringing();
+    this.ending = { type: 'sip.invite.rejected', callId: this.callId, statusCode };
+    await invitation.reject({ statusCode, extraHeaders });
+  }
+
+  /** Texts the caller (SIP MESSAGE to the From address), then refuses the call; says if the text arrived. */
+  async rejectWithMessage(text: string, reason: 'busy' | 'decline'): Promise<{ delivered: boolean }> {
+    const invitation = this.ringing();
+    const body = text.replace(/[^\P{Cc}\n]/gu, '').slice(0, MAX_MESSAGE);
+    const delivered = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), MESSAGE_TIMEOUT_MS);
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        resolve(ok);
+      };
+      new Messager(this.env.ua, invitation.remoteIdentity.uri, body, 'text/plain;charset=utf-8')
+        .message({ requestDelegate: { onAccept: () => done(true), onReject: () => done(false) } })
+        .catch(() => done(false));
+    });
+    if (invitation.state === SessionState.Initial) await this.reject(reason);
+    return { delivered };
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Connected
+
+  private established(): Session {
+    if (this.session.state !== SessionState.Established) {
+      throw new InvalidStateError('This needs a connected call.');
+    }
+    return this.session;
+  }
+
+  /** Ends the call: BYE when connected, CANCEL when still dialling; settles on the far end's answer. */
+  async hangUp(): Promise<void> {
+    if (this.direction === 'outgoing' && this.session.state !== SessionState.Established) {
+      return this.cancel();
+    }
+    const session = this.established();
+    this.ending = { type: 'sip.call.ended', callId: this.callId, by: 'local', reason: 'hangup' };
+    await this.bye(session);
+  }
+
+  private bye(session: Session): Promise<void> {
+    return new Promise<void>((resolve) => {
+      session
+        .bye({ requestDelegate: { onAccept: () => resolve(), onReject: () => resolve() } })
+        .catch(() => resolve());
+    });
+  }
+
+  hold(): Promise<void> {
+    return this.queueReinvite('hold');
+  }
+
+  resume(): Promise<void> {
+    return this.queueReinvite('resume');
+  }
+
+  /** After a reconnect: a re-INVITE with an ICE restart, so the far end learns our new route. */
+  refresh(): Promise<void> {
+    return this.queueReinvite('refresh');
+  }
+
+  private queueReinvite(operation: ReinviteOperation): Promise<void> {
+    const run = () => this.reinviteWithRetry(operation);
+    const result = this.reinvites.then(run, run);
+    this.reinvites = result.catch(() => undefined);
+    return result;
+  }
+
+  private async reinviteWithRetry(operation: ReinviteOperation): Promise<void> {
+    const { reinviteMaxAttempts, reinviteRetryDelay } = this.env.settings;
+    for (let attempt = 1; ; attempt++) {
+      const session = this.established();
+      const outcome = await this.reinvite(session, operation);
+      if (outcome.ok) {
+        const type = {
+          hold: 'sip.call.held',
+          resume: 'sip.call.resumed',
+          refresh: 'sip.call.refreshed',
+        } as const;
+        this.env.emit({ type: type[operation], callId: this.callId });
+        return;
+      }
+      const glare =
+        outcome.statusCode === 491 || (outcome.statusCode === 500 && outcome.retryAfterSec !== undefined);
+      if (!glare || attempt >= reinviteMaxAttempts || session.state !== SessionState.Established) {
+        const error =
+          outcome.error instanceof NetworkError || outcome.error instanceof InvalidStateError
+            ? outcome.error
+            : new ReinviteFailedError(undefined, outcome.statusCode);
+        this.env.emit({ type: 'sip.reinvite.failed', callId: this.callId, operation, error });
+        throw error;
+      }
+      await sleep(
+        reinviteRetryDelay({
+          statusCode: outcome.statusCode === 491 ? 491 : 500,
+          isCallIdOwner: this.direction === 'outgoing',
+          retryAfterSec: outcome.retryAfterSec,
+          retry: attempt,
+        }),
+      );
+    }
+  }
+
+  /** One re-INVITE. The media options only stick once the far end accepted them. */
+  private reinvite(session: Session, operation: ReinviteOperation): Promise<ReinviteOutcome> {
+    const previous = { ...(session.sessionDescriptionHandlerOptionsReInvite as ReinviteMediaOptions) };
+    delete previous.offerOptions;
+    const hold = operation === 'hold' ? true : operation === 'resume' ? false : previous.hold === true;
+    const options: ReinviteMediaOptions = {
+      ...previous,
+      hold,
+      ...(operation === 'refresh' ? { offerOptions: { iceRestart: true } } : {}),
+    };
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (outcome: ReinviteOutcome) => {
+        if (settled) return;
+        settled = true;
+        session.stateChange.removeListener(onEnd);
+        session.sessionDescriptionHandlerOptionsReInvite = outcome.ok ? { ...previous, hold } : previous;
+        resolve(outcome);
+      };
+      const onEnd = (state: SessionState) => {
+        if (state === SessionState.Terminated) {
+          settle({
+            ok: false,
+            error: new InvalidStateError('The call ended before it could be put on hold or resumed.'),
+          });
+        }
+      };
+      session.stateChange.addListener(onEnd);
+      session
+        .invite({
+          sessionDescriptionHandlerOptions: options,
+          requestDelegate: {
+            onAccept: () => settle({ ok: true }),
+            onReject: (response) =>
+              settle({
+                ok: false,
+                error: responseError(response.message),
+                statusCode: response.message.statusCode,
+                retryAfterSec: retryAfterSeconds(response.message.getHeader('retry-after')),
+              }),
+          },
+        })
+        .catch((cause: unknown) =>
+          settle({
+            ok: false,
+            error: session.state === SessionState.Established ? mediaError(cause) : new NetworkError(),
+          }),
+        );
+    });
+  }
+
+  /** Mutes or unmutes our outgoing audio through the media layer's hook (no SIP involved). */
+  async mute(muted: boolean): Promise<void> {
+    const session = this.established();
+    const handler = session.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined;
+    await this.env.settings.muteHook({ callId: this.callId, peerConnection: handler?.peerConnection }, muted);
+  }
+
+  /** Sends DTMF: RTP telephone-events (RFC 4733) when configured and possible, else one SIP INFO per tone. */
+  async sendDtmf(tones: string): Promise<void> {
+    const keys = dtmfTones(tones);
+    const session = this.established();
+    if (this.env.settings.dtmf === 'rfc4733' && session.sessionDescriptionHandler?.sendDtmf(keys)) return;
+    for (const key of keys) {
+      if (key === ',') await sleep(DTMF_PAUSE_MS);
+      else await this.info(this.established(), key);
+    }
+  }
+
+  private info(session: Session, tone: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      session
+        .info({
+          requestOptions: {
+            body: {
+              contentDisposition: 'render',
+              contentType: 'application/dtmf-relay',
+              content: `Signal=${tone}\r\nDuration=160\r\n`,
+            },
+          },
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(responseError(response.message)),
+          },
+        })
+        .catch(() => reject(new NetworkError()));
+    });
+  }
+
+  /**
+   * Unsupervised transfer: REFER to `target`. The final NOTIFY decides: 2xx → the transfer is done and we
+   * hang up; ≥300, a refused REFER or no final NOTIFY in time → failure, the call stays (on hold) with us.
+   */
+  transfer(target: URI, context?: CallContext): Promise<void> {
+    const session = this.established();
+    const header = context ? formatContextHeader(context) : undefined;
+    const referTo = header ? ReferToTarget.withHeader(target, CONTEXT_HEADER, header) : target;
+    return this.refer(session, referTo, header ? [`${CONTEXT_HEADER}: ${header}`] : []);
+  }
+
+  /** Supervised transfer: REFER with Replaces of the connected consult call `consult`. */
+  attendedTransfer(consult: CallLeg, context?: CallContext): Promise<void> {
+    const session = this.established();
+    const other = consult.established();
+    const headers = context ? [`${CONTEXT_HEADER}: ${formatContextHeader(context)}`] : [];
+    return this.refer(session, other, headers);
+  }
+
+  private refer(session: Session, referTo: URI | Session, extraHeaders: string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let done = false;
+      const finish = () => {
+        done = true;
+        clearTimeout(timer);
+        session.stateChange.removeListener(onEnd);
+      };
+      const fail = (error: SipError) => {
+        if (done) return;
+        finish();
+        this.env.emit({ type: 'sip.transfer.failed', callId: this.callId, error });
+        reject(error);
+      };
+      const succeed = () => {
+        if (done) return;
+        finish();
+        this.env.emit({ type: 'sip.transfer.succeeded', callId: this.callId });
+        if (session.state !== SessionState.Established) return resolve();
+        this.ending = { type: 'sip.call.ended', callId: this.callId, by: 'local', reason: 'transferred' };
+        void this.bye(session).then(resolve);
+      };
+      const onEnd = (state: SessionState) => {
+        if (state === SessionState.Terminated) {
+          fail(
+            new TransferFailedError(
+              'The call ended before the transfer was confirmed; the caller may or may not have been transferred.',
+            ),
+          );
+        }
+      };
+      const timer = setTimeout(() => fail(new TransferTimeoutError()), this.env.settings.transferTimeoutMs);
+      session.stateChange.addListener(onEnd);
+      session
+        .refer(referTo, {
+          requestOptions: { extraHeaders },
+          requestDelegate: {
+            onAccept: () => {
+              if (!done) this.env.emit({ type: 'sip.transfer.accepted', callId: this.callId });
+            },
+            onReject: (response) => {
+              const status = response.message.statusCode ?? 500;
+              fail(
+                new TransferFailedError(
+                  `The other side refused the transfer (SIP ${status}). The caller is still on the line with you.`,
+                  status,
+                ),
+              );
+            },
+          },
+          // SIP.js hands every later NOTIFY of this dialog here too: only the first final status counts.
+          onNotify: (notification) => {
+            void notification.accept();
+            const status = sipfragStatus(notification.request.body);
+            if (done || status === undefined) return;
+            if (status < 200)
+              this.env.emit({ type: 'sip.transfer.progress', callId: this.callId, statusCode: status });
+            else if (status < 300) succeed();
+            else {
+              fail(
+                new TransferFailedError(
+                  `The transfer did not go through: ${errorForStatus(status).message} The caller is still on the line with you.`,
+                  status,
+                ),
+              );
+            }
+          },
+        })
+        .catch(() => fail(new NetworkError()));
+    });
+  }
+}

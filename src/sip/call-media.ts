@@ -1,0 +1,5 @@
+/** What the media layer may touch of a call: its RTCPeerConnection in a browser, nothing in Node tests. */
+export interface CallMedia {
+  readonly callId: string;
+  readonly peerConnection: RTCPeerConnection | undefined;
+}

@@ -1,0 +1,38 @@
+// The `X-Softphone-Context` header (docs/sip-headers.md): written by this softphone, read strictly, since
+// anyone on the path can send it.
+import type { CallContext } from './call-context';
+import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { isSalesforceId } from './salesforce-id';
+
+export const CONTEXT_HEADER = 'X-Softphone-Context';
+const NUMBER = /^\+?[0-9*#]{1,32}$/;
+const MAX_LENGTH = 128;
+
+/** The header value, `number=<number>;record=<id>`; throws InvalidArgumentError for anything invalid. */
+export function formatContextHeader(context: CallContext): string {
+  if (!NUMBER.test(context.number) || !isSalesforceId(context.recordId)) {
+    throw new InvalidArgumentError(
+      'The transfer context needs the customer number (digits, *, #, optional +) and an 18-character Salesforce record id.',
+    );
+  }
+  return `number=${context.number};record=${context.recordId}`;
+}
+
+/**
+ * Reads a received header value. Returns undefined unless it is exactly one `number` and one `record`
+ * parameter, both valid, nothing else, within 128 characters.
+ */
+export function parseContextHeader(value: string | undefined): CallContext | undefined {
+  if (value === undefined || value.length > MAX_LENGTH) return undefined;
+  const fields = new Map<string, string>();
+  for (const part of value.trim().split(';')) {
+    const match = /^\s*(number|record)=([^\s;=]+)\s*$/.exec(part);
+    if (!match?.[1] || match[2] === undefined || fields.has(match[1])) return undefined;
+    fields.set(match[1], match[2]);
+  }
+  const number = fields.get('number');
+  const recordId = fields.get('record');
+  if (fields.size !== 2 || number === undefined || recordId === undefined) return undefined;
+  if (!NUMBER.test(number) || !isSalesforceId(recordId)) return undefined;
+  return { number, recordId };
+}

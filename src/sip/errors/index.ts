@@ -1,0 +1,25 @@
+// The typed errors of src/sip.
+export type { SipErrorCode } from './sip-error-code';
+export { SipError } from './sip-error';
+export { AddressIncompleteError } from './address-incomplete-error';
+export { AuthenticationFailedError } from './authentication-failed-error';
+export { CallBusyError } from './call-busy-error';
+export { CallCancelledError } from './call-cancelled-error';
+export { CallDeclinedError } from './call-declined-error';
+export { CallNotFoundError } from './call-not-found-error';
+export { CallRejectedError } from './call-rejected-error';
+export { ForbiddenError } from './forbidden-error';
+export { IncompatibleMediaError } from './incompatible-media-error';
+export { InvalidArgumentError } from './invalid-argument-error';
+export { InvalidStateError } from './invalid-state-error';
+export { MicrophoneUnavailableError } from './microphone-unavailable-error';
+export { NetworkError } from './network-error';
+export { NoAnswerError } from './no-answer-error';
+export { NotFoundError } from './not-found-error';
+export { NotStartedError } from './not-started-error';
+export { ReinviteFailedError } from './reinvite-failed-error';
+export { ServerError } from './server-error';
+export { TooManyRedirectsError } from './too-many-redirects-error';
+export { TransferFailedError } from './transfer-failed-error';
+export { TransferTimeoutError } from './transfer-timeout-error';
+export { errorForStatus } from './error-for-status';

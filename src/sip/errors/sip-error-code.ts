@@ -1,0 +1,23 @@
+/** Stable codes of every error src/sip reports; the UI and the statechart switch on these, never on messages. */
+export type SipErrorCode =
+  | 'busy'
+  | 'no-answer'
+  | 'not-found'
+  | 'declined'
+  | 'forbidden'
+  | 'authentication-failed'
+  | 'address-incomplete'
+  | 'incompatible-media'
+  | 'server-error'
+  | 'rejected'
+  | 'cancelled'
+  | 'too-many-redirects'
+  | 'network'
+  | 'microphone-unavailable'
+  | 'call-not-found'
+  | 'invalid-argument'
+  | 'invalid-state'
+  | 'reinvite-failed'
+  | 'transfer-failed'
+  | 'transfer-timeout'
+  | 'not-started';

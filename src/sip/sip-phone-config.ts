@@ -1,0 +1,55 @@
+import type { SessionDescriptionHandlerFactory } from 'sip.js';
+import type { ReconnectPolicy } from './reconnect-policy';
+import type { ReinviteRetryCause } from './reinvite-retry-cause';
+import type { MuteHook } from './mute-hook';
+import type { SipAuth } from './sip-auth';
+import type { SipLogger } from './sip-logger';
+
+/** Everything a SipPhone needs; only `server`, `aor` and `auth` are required. */
+export interface SipPhoneConfig {
+  /** The SIP server's WebSocket URL: `wss://…` (plain `ws://` only on loopback). */
+  server: string;
+  /** The agent's address of record, e.g. `sip:alice@pbx.example.com`. */
+  aor: string;
+  /** Shown to the people the agent calls (quotes, backslashes and control characters are removed). */
+  displayName?: string;
+  auth: SipAuth;
+  /** STUN/TURN servers; default none (SIP.js would use Google's STUN server). */
+  iceServers?: RTCIceServer[];
+  /** Cap on ICE candidate gathering per offer/answer, 0–5000 ms; default 500. */
+  iceGatheringTimeoutMs?: number;
+  /**
+   * Builds each call's media handler. Default: SIP.js's WebRTC handler (browser). Node tests inject a
+   * media-less one.
+   */
+  sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
+  /** `rfc4733` (default): RTP telephone-events, SIP INFO when the media handler cannot; `info`: always INFO. */
+  dtmf?: 'rfc4733' | 'info';
+  /** Opens and releases the microphone before an answer; rejects when it cannot. Default: getUserMedia. */
+  microphoneCheck?: () => Promise<void>;
+  /** Applies mute to the media. Default: disables the peer connection's outgoing tracks. */
+  muteHook?: MuteHook;
+  logger?: SipLogger;
+  /** Receives every SIP message sent or received on the WebSocket (diagnostics and tests). */
+  wireTap?: (direction: 'sent' | 'received', message: string) => void;
+  /** REGISTER expiry asked for, seconds (default 600). */
+  registerExpiresSec?: number;
+  /** WebSocket connection timeout (default 5000 ms). */
+  connectionTimeoutMs?: number;
+  reconnect?: Partial<ReconnectPolicy>;
+  /** An OPTIONS ping to the registrar; no answer within `timeoutMs` counts as a lost connection. */
+  keepAlive?: { intervalMs: number; timeoutMs: number } | false;
+  /** Attempts per hold/resume/refresh, the first one included (default 4). */
+  reinviteMaxAttempts?: number;
+  /** Delay before retrying a re-INVITE after glare (default: RFC 3261 §14.1, see reinviteRetryDelay). */
+  reinviteRetryDelay?: (cause: ReinviteRetryCause) => number;
+  /** How long an unsupervised transfer may wait for the final NOTIFY (default 30 s). */
+  transferTimeoutMs?: number;
+  /** 3xx redirects followed per outgoing call (default 3). */
+  maxRedirects?: number;
+  /** An unanswered incoming call is refused with 480 after this long (default 120 s). */
+  noAnswerTimeoutSec?: number;
+  /** Source of randomness in [0, 1) (jitter, glare delays); injectable for tests. */
+  random?: () => number;
+  userAgentString?: string;
+}

@@ -1,0 +1,70 @@
+// The configuration with every default filled in and every value checked, as the phone and its calls use it.
+import { defaultMicrophoneCheck } from './default-microphone-check';
+import { defaultMuteHook } from './default-mute-hook';
+import { InvalidArgumentError } from './errors/invalid-argument-error';
+import type { MuteHook } from './mute-hook';
+import type { ReconnectPolicy } from './reconnect-policy';
+import type { ReinviteRetryCause } from './reinvite-retry-cause';
+import { reinviteRetryDelay } from './reinvite-retry-delay';
+import type { SipLogger } from './sip-logger';
+import type { SipPhoneConfig } from './sip-phone-config';
+
+export interface SipPhoneSettings {
+  iceGatheringTimeoutMs: number;
+  dtmf: 'rfc4733' | 'info';
+  microphoneCheck: () => Promise<void>;
+  muteHook: MuteHook;
+  logger: SipLogger;
+  registerExpiresSec: number;
+  connectionTimeoutMs: number;
+  reconnect: ReconnectPolicy;
+  keepAlive: { intervalMs: number; timeoutMs: number } | false;
+  reinviteMaxAttempts: number;
+  reinviteRetryDelay: (cause: ReinviteRetryCause) => number;
+  transferTimeoutMs: number;
+  maxRedirects: number;
+  noAnswerTimeoutSec: number;
+  random: () => number;
+}
+
+const silent: SipLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+function inRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new InvalidArgumentError(
+      `The softphone setting ${name} must be between ${min} and ${max} (got ${value}).`,
+    );
+  }
+  return value;
+}
+
+export function resolveSettings(config: SipPhoneConfig): SipPhoneSettings {
+  const random = config.random ?? Math.random;
+  const reconnect: ReconnectPolicy = {
+    initialDelayMs: 500,
+    maxDelayMs: 30_000,
+    multiplier: 2,
+    jitter: 0.3,
+    maxAttempts: Number.POSITIVE_INFINITY,
+    ...config.reconnect,
+  };
+  inRange('reconnect.jitter', reconnect.jitter, 0, 1);
+  const keepAlive = config.keepAlive ?? { intervalMs: 30_000, timeoutMs: 5_000 };
+  return {
+    iceGatheringTimeoutMs: inRange('iceGatheringTimeoutMs', config.iceGatheringTimeoutMs ?? 500, 0, 5000),
+    dtmf: config.dtmf ?? 'rfc4733',
+    microphoneCheck: config.microphoneCheck ?? defaultMicrophoneCheck,
+    muteHook: config.muteHook ?? defaultMuteHook,
+    logger: config.logger ?? silent,
+    registerExpiresSec: inRange('registerExpiresSec', config.registerExpiresSec ?? 600, 10, 86_400),
+    connectionTimeoutMs: inRange('connectionTimeoutMs', config.connectionTimeoutMs ?? 5000, 100, 60_000),
+    reconnect,
+    keepAlive,
+    reinviteMaxAttempts: inRange('reinviteMaxAttempts', config.reinviteMaxAttempts ?? 4, 1, 10),
+    reinviteRetryDelay: config.reinviteRetryDelay ?? ((cause) => reinviteRetryDelay(cause, random)),
+    transferTimeoutMs: inRange('transferTimeoutMs', config.transferTimeoutMs ?? 30_000, 10, 600_000),
+    maxRedirects: inRange('maxRedirects', config.maxRedirects ?? 3, 0, 10),
+    noAnswerTimeoutSec: inRange('noAnswerTimeoutSec', config.noAnswerTimeoutSec ?? 120, 1, 3600),
+    random,
+  };
+}

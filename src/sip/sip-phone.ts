@@ -1,0 +1,544 @@
+// The telephony port: one SIP.js user agent (registration, reconnection, keep-alive) and its calls.
+// Commands return promises that settle on the SIP outcome; everything that happens is also emitted as a
+// `sip.*` event carrying the call's SIP Call-ID. It keeps no call state of its own beyond SIP.js's sessions:
+// every decision (answer, retry, resume after a failed transfer…) belongs to the caller (the statechart).
+import {
+  Invitation,
+  NameAddrHeader,
+  Registerer,
+  RegistererState,
+  RequestPendingError,
+  SessionState,
+  SIPExtension,
+  UserAgent,
+  UserAgentState,
+  Web,
+  type LogLevel,
+  type Message,
+  type Session,
+} from 'sip.js';
+import type { DialTarget } from '../dialing';
+import type { CallContext } from './call-context';
+import { CallLeg, type LegEnvironment } from './call-leg';
+import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
+import { AuthenticationFailedError } from './errors/authentication-failed-error';
+import { CallNotFoundError } from './errors/call-not-found-error';
+import { errorForStatus } from './errors/error-for-status';
+import { ForbiddenError } from './errors/forbidden-error';
+import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { NetworkError } from './errors/network-error';
+import { NotStartedError } from './errors/not-started-error';
+import type { SipError } from './errors/sip-error';
+import { EventHub } from './event-hub';
+import { identifyCaller } from './identify-caller';
+import { KeepAlive } from './keep-alive';
+import { reconnectDelay } from './reconnect-delay';
+import { responseError } from './response-error';
+import type { SipEvent } from './sip-event';
+import type { SipEventOf } from './sip-event-of';
+import type { SipPhoneConfig } from './sip-phone-config';
+import { resolveSettings, type SipPhoneSettings } from './sip-phone-settings';
+import { parseSipUri, targetUri } from './target-uri';
+
+const CALL_ID = /^[A-Za-z0-9][A-Za-z0-9.!%*_+`'~-]{7,99}$/;
+const MAX_MESSAGE = 1000;
+/** A REGISTER transaction lasts at most 32 s (Timer F): wait that long for one in flight. */
+const PENDING_RETRY_MS = 250;
+const PENDING_RETRIES = 130;
+
+/** Options of an outgoing call. */
+export interface DialOptions {
+  /** Use this SIP Call-ID (8–100 token characters, unique); by default a random one is generated. */
+  callId?: string;
+  /** The customer this call is about (consult calls): sent as X-Softphone-Context. */
+  context?: CallContext;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}
+
+function cleanDisplayName(name: string | undefined): string | undefined {
+  const clean = name
+    ?.replace(/[\p{Cc}\p{Cf}"\\]/gu, '')
+    .trim()
+    .slice(0, 64);
+  return clean ? clean : undefined;
+}
+
+export class SipPhone {
+  /** The agent's address of record. */
+  readonly aor: string;
+  private readonly settings: SipPhoneSettings;
+  private readonly ua: UserAgent;
+  private readonly registerer: Registerer;
+  private readonly hub: EventHub<SipEvent>;
+  private readonly calls = new Map<string, CallLeg>();
+  private readonly legEnvironment: LegEnvironment;
+  private readonly keepAlive: KeepAlive | undefined;
+  /** Aborted by stop(): ends the reconnect loop and silences transport callbacks. */
+  private readonly lifecycle = new AbortController();
+  /** The running reconnect loop, so a second loss while it runs does not start another. */
+  private reconnecting: Promise<void> | undefined;
+
+  constructor(private readonly config: SipPhoneConfig) {
+    this.settings = resolveSettings(config);
+    this.hub = new EventHub(this.settings.logger);
+    const uri = parseSipUri(config.aor);
+    if (!uri.user)
+      throw new InvalidArgumentError('The SIP address of record needs a user, like sip:alice@example.com.');
+    if (!/^wss?:\/\/[^\s]+$/i.test(config.server)) {
+      throw new InvalidArgumentError(
+        'The SIP server must be a WebSocket URL, like wss://pbx.example.com:8089/ws.',
+      );
+    }
+    this.aor = uri.toString();
+    const { logger, iceGatheringTimeoutMs } = this.settings;
+    const wireTap = config.wireTap;
+    this.ua = new UserAgent({
+      uri,
+      displayName: cleanDisplayName(config.displayName),
+      authorizationUsername:
+        config.auth.kind === 'ephemeral' ? config.auth.username : (config.auth.username ?? uri.user),
+      authorizationPassword: config.auth.password,
+      transportOptions: {
+        server: config.server,
+        connectionTimeout: this.settings.connectionTimeoutMs / 1000,
+        traceSip: wireTap !== undefined,
+      },
+      sessionDescriptionHandlerFactory:
+        config.sessionDescriptionHandlerFactory ?? Web.defaultSessionDescriptionHandlerFactory(),
+      sessionDescriptionHandlerFactoryOptions: {
+        iceGatheringTimeout: iceGatheringTimeoutMs,
+        peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
+      },
+      // Attended transfers arrive as INVITE with Replaces; GRUU keeps in-dialog requests routable across
+      // reconnections (the registrar resolves it to the current connection).
+      sipExtensionReplaces: SIPExtension.Supported,
+      sipExtensionExtraSupported: ['gruu'],
+      instanceIdAlwaysAdded: true,
+      noAnswerTimeout: this.settings.noAnswerTimeoutSec,
+      userAgentString: config.userAgentString ?? 'open-softphone',
+      logBuiltinEnabled: false,
+      logLevel: wireTap ? 'log' : 'warn',
+      logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
+        const wire = /^(Sending|Received) WebSocket (?:text |binary )?message:\n\n([\s\S]*)\n$/.exec(content);
+        if (wire?.[2] !== undefined) return wireTap?.(wire[1] === 'Sending' ? 'sent' : 'received', wire[2]);
+        const line = `${category}: ${content}`;
+        if (level === 'error') logger.error(line);
+        else if (level === 'warn') logger.warn(line);
+        else logger.debug(line);
+      },
+      delegate: {
+        onConnect: () => this.hub.emit({ type: 'sip.transport.connected' }),
+        onDisconnect: (error) => this.onTransportLost(error),
+        onInvite: (invitation) => this.onInvite(invitation),
+        onMessage: (message) => this.onMessage(message),
+      },
+    });
+    this.registerer = new Registerer(this.ua, { expires: this.settings.registerExpiresSec });
+    this.registerer.stateChange.addListener((state) => {
+      if (state === RegistererState.Unregistered) {
+        this.hub.emit({ type: 'sip.registration.unregistered', aor: this.aor });
+      }
+    });
+    this.legEnvironment = {
+      ua: this.ua,
+      settings: this.settings,
+      emit: (event) => this.hub.emit(event),
+      release: (leg) => {
+        if (this.calls.get(leg.callId) === leg) this.calls.delete(leg.callId);
+      },
+    };
+    const { keepAlive } = this.settings;
+    if (keepAlive) {
+      const registrar = parseSipUri(`sip:${uri.host}`);
+      this.keepAlive = new KeepAlive(this.ua, registrar, keepAlive.intervalMs, keepAlive.timeoutMs, () => {
+        this.settings.logger.warn('keep-alive: no answer from the SIP server, reconnecting');
+        void this.ua.transport.disconnect().catch(() => undefined);
+      });
+    }
+  }
+
+  // -----------------------------------------------------------------------------------------------------
+  // Events
+
+  /** Every event, in order; returns the unsubscribe function (an XState `fromCallback` cleanup). */
+  subscribe(listener: (event: SipEvent) => void): () => void {
+    return this.hub.subscribe(listener);
+  }
+
+  /** Events of one type. */
+  on<T extends SipEvent['type']>(type: T, listener: (event: SipEventOf<T>) => void): () => void {
+    return this.hub.subscribe((event) => {
+      if (event.type === type) listener(event as SipEventOf<T>);
+    });
+  }
+
+  /** The Call-IDs of the calls in progress (ringing, dialling or connected). */
+  callIds(): string[] {
+    return [...this.calls.keys()];
+  }
+
+  // -----------------------------------------------------------------------------------------------------
+  // Connection and registration
+
+  /** Connects and registers; settles when registered, rejects with the reason otherwise. */
+  async start(): Promise<void> {
+    if (this.lifecycle.signal.aborted) throw new NotStartedError('This phone was stopped; create a new one.');
+    if (!this.ua.isConnected()) {
+      try {
+        // A failed start() leaves SIP.js "Started" without a connection: connect again with reconnect().
+        await (this.ua.state === UserAgentState.Started ? this.ua.reconnect() : this.ua.start());
+      } catch {
+        const error = new NetworkError(
+          'The phone system cannot be reached. Check your network and the SIP server address in the settings.',
+        );
+        this.hub.emit({ type: 'sip.registration.failed', error });
+        throw error;
+      }
+    }
+    this.keepAlive?.start();
+    await this.register();
+  }
+
+  /** Unregisters, ends every call and disconnects. The phone cannot be started again. */
+  async stop(): Promise<void> {
+    if (this.lifecycle.signal.aborted) return;
+    this.lifecycle.abort();
+    this.keepAlive?.stop();
+    if (this.ua.isConnected() && this.registerer.state === RegistererState.Registered) {
+      await this.unregister().catch(() => undefined);
+    }
+    await this.ua.stop().catch(() => undefined);
+  }
+
+  /** Sends a REGISTER; settles on the registrar's answer (`sip.registration.registered` / `.failed`). */
+  async register(): Promise<void> {
+    if (!this.ua.isConnected()) {
+      const error = new NotStartedError();
+      this.hub.emit({ type: 'sip.registration.failed', error });
+      throw error;
+    }
+    const outcome = await this.sendRegister();
+    const { auth } = this.config;
+    if (outcome && outcome.statusCode !== undefined && [401, 403, 407].includes(outcome.statusCode)) {
+      if (auth.kind === 'ephemeral' && auth.refresh && (await this.refreshCredentials())) {
+        const retry = await this.sendRegister();
+        if (!retry) return;
+        return this.registrationFailed(retry);
+      }
+    }
+    if (outcome) return this.registrationFailed(outcome);
+  }
+
+  private registrationFailed(error: SipError): never {
+    this.hub.emit({ type: 'sip.registration.failed', error });
+    throw error;
+  }
+
+  /**
+   * One REGISTER transaction: undefined when registered, else the error. A REGISTER already in flight
+   * (SIP.js's own refresh) must finish first: SIP.js refuses a second one with RequestPendingError.
+   */
+  private sendRegister(): Promise<SipError | undefined> {
+    return new Promise((resolve) => {
+      const send = (attempt: number) =>
+        this.registerer
+          .register({
+            requestDelegate: {
+              onAccept: (response) => {
+                this.hub.emit({
+                  type: 'sip.registration.registered',
+                  aor: this.aor,
+                  expiresSec: this.grantedExpiry(response.message),
+                });
+                resolve(undefined);
+              },
+              onReject: (response) => resolve(this.registrationError(response.message)),
+              onRedirect: (response) => resolve(errorForStatus(response.message.statusCode ?? 302)),
+            },
+          })
+          .catch((error: unknown) => {
+            if (error instanceof RequestPendingError && attempt < PENDING_RETRIES) {
+              setTimeout(() => send(attempt + 1), PENDING_RETRY_MS);
+            } else resolve(new NetworkError());
+          });
+      send(1);
+    });
+  }
+
+  private registrationError(message: Parameters<typeof responseError>[0]): SipError {
+    const status = message.statusCode;
+    if (status === 401 || status === 407) return new AuthenticationFailedError(undefined, status);
+    if (status === 403) {
+      return new ForbiddenError(
+        'The phone system does not let this user sign in. Check the SIP credentials or ask your administrator.',
+        status,
+      );
+    }
+    return responseError(message);
+  }
+
+  private grantedExpiry(message: Parameters<typeof responseError>[0]): number {
+    const count = message.getHeaders('contact').length;
+    for (let i = 0; i < count; i++) {
+      const contact: unknown = message.parseHeader('contact', i);
+      if (contact instanceof NameAddrHeader && contact.uri.user === this.ua.contact.uri.user) {
+        const expires = Number(contact.getParam('expires'));
+        if (Number.isFinite(expires)) return expires;
+      }
+    }
+    return Number(message.getHeader('expires') ?? this.settings.registerExpiresSec);
+  }
+
+  private async refreshCredentials(): Promise<boolean> {
+    const { auth } = this.config;
+    if (auth.kind !== 'ephemeral' || !auth.refresh) return false;
+    try {
+      const fresh = await auth.refresh();
+      this.ua.configuration.authorizationUsername = fresh.username;
+      this.ua.configuration.authorizationPassword = fresh.password;
+      return true;
+    } catch (error) {
+      this.settings.logger.warn(`ephemeral credentials could not be refreshed: ${String(error)}`);
+      return false;
+    }
+  }
+
+  /** Removes the registration; settles on the registrar's answer. */
+  async unregister(): Promise<void> {
+    if (!this.ua.isConnected()) throw new NotStartedError();
+    await new Promise<void>((resolve, reject) => {
+      const send = (attempt: number) =>
+        this.registerer
+          .unregister({
+            all: false,
+            requestDelegate: {
+              onAccept: () => resolve(),
+              onReject: (response) => reject(responseError(response.message)),
+            },
+          })
+          .catch((error: unknown) => {
+            if (error instanceof RequestPendingError && attempt < PENDING_RETRIES) {
+              setTimeout(() => send(attempt + 1), PENDING_RETRY_MS);
+            } else reject(new NetworkError());
+          });
+      send(1);
+    });
+  }
+
+  private onTransportLost(cause?: Error): void {
+    if (this.lifecycle.signal.aborted || this.reconnecting) return;
+    this.keepAlive?.stop();
+    this.settings.logger.warn(`transport lost${cause ? `: ${cause.message}` : ''}`);
+    this.hub.emit({ type: 'sip.transport.disconnected', error: new NetworkError() });
+    this.reconnecting = this.reconnect().finally(() => {
+      this.reconnecting = undefined;
+    });
+  }
+
+  /** Backoff with jitter until connected, then re-register and refresh every connected call. */
+  private async reconnect(): Promise<void> {
+    const { reconnect: policy, random } = this.settings;
+    const signal = this.lifecycle.signal;
+    for (let attempt = 1; !signal.aborted; attempt++) {
+      if (attempt > policy.maxAttempts) {
+        this.hub.emit({
+          type: 'sip.transport.failed',
+          error: new NetworkError(
+            'The phone system stayed unreachable. Check your network, then sign in again.',
+          ),
+        });
+        return;
+      }
+      const delayMs = reconnectDelay(attempt, policy, random);
+      this.hub.emit({ type: 'sip.transport.reconnecting', attempt, delayMs });
+      await sleep(delayMs, signal);
+      if (signal.aborted) return;
+      try {
+        await this.ua.reconnect();
+      } catch {
+        continue;
+      }
+      break;
+    }
+    if (signal.aborted) return;
+    this.keepAlive?.start();
+    // A new connection is a new route: re-register, then tell every far end (in parallel, after this loop
+    // has ended so that a loss during them starts a new one).
+    queueMicrotask(() => void this.afterReconnect());
+  }
+
+  private async afterReconnect(): Promise<void> {
+    if (this.config.auth.kind === 'ephemeral') await this.refreshCredentials();
+    try {
+      await this.register();
+    } catch {
+      return; // reported as sip.registration.failed
+    }
+    await Promise.all(
+      [...this.calls.values()].map((leg) =>
+        leg.sipSession.state === SessionState.Established ? leg.refresh() : undefined,
+      ),
+    ).catch(() => undefined);
+  }
+
+  // -----------------------------------------------------------------------------------------------------
+  // Calls
+
+  private leg(callId: string): CallLeg {
+    const leg = this.calls.get(callId);
+    if (!leg) throw new CallNotFoundError();
+    return leg;
+  }
+
+  private domain(): string {
+    return this.ua.configuration.uri.host;
+  }
+
+  /**
+   * Calls `target` (a SIP URI, or a DialTarget from src/dialing). Emits `sip.call.dialing` with the Call-ID
+   * at once, then progress/redirect events; settles when answered (with the Call-ID) or rejects with the
+   * typed reason (busy, no answer, not found, declined, cancelled, network…).
+   */
+  async dial(target: string | DialTarget, options: DialOptions = {}): Promise<{ callId: string }> {
+    if (!this.ua.isConnected()) throw new NotStartedError();
+    const uri = targetUri(target, this.domain());
+    if (options.callId !== undefined && (!CALL_ID.test(options.callId) || this.calls.has(options.callId))) {
+      throw new InvalidArgumentError(
+        "A Call-ID must be 8 to 100 letters, digits or .!%*_+`'~- and not in use.",
+      );
+    }
+    const extraHeaders = options.context
+      ? [`${CONTEXT_HEADER}: ${formatContextHeader(options.context)}`]
+      : [];
+    const leg = CallLeg.outgoing(uri, { callId: options.callId, extraHeaders }, this.legEnvironment);
+    this.calls.set(leg.callId, leg);
+    this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: uri.toString() });
+    await leg.dial();
+    return { callId: leg.callId };
+  }
+
+  /** Cancels an unanswered outgoing call; settles once the INVITE is over. */
+  cancel(callId: string): Promise<void> {
+    return this.leg(callId).cancel();
+  }
+
+  /** Answers a ringing call after checking the microphone (a refusal rejects, the call keeps ringing). */
+  answer(callId: string): Promise<void> {
+    const leg = this.leg(callId);
+    const replacee = leg.sipSession instanceof Invitation ? leg.sipSession.replacee : undefined;
+    const replaced = replacee ? this.legOf(replacee) : undefined;
+    replaced?.endAs({ type: 'sip.call.ended', callId: replaced.callId, by: 'local', reason: 'replaced' });
+    return leg.answer();
+  }
+
+  /** Refuses a ringing call with 486 Busy Here or 603 Decline. */
+  reject(callId: string, reason: 'busy' | 'decline' = 'busy'): Promise<void> {
+    return this.leg(callId).reject(reason);
+  }
+
+  /** Sends a ringing call to `target` with a 302 (the caller's phone re-dials it). */
+  redirect(callId: string, target: string | DialTarget): Promise<void> {
+    const leg = this.leg(callId);
+    return leg.redirect(targetUri(target, this.domain()));
+  }
+
+  /** Texts the caller (SIP MESSAGE), then refuses the call; resolves with whether the text was delivered. */
+  rejectWithMessage(
+    callId: string,
+    text: string,
+    reason: 'busy' | 'decline' = 'busy',
+  ): Promise<{ delivered: boolean }> {
+    if (text.trim() === '') throw new InvalidArgumentError('The text reply is empty.');
+    return this.leg(callId).rejectWithMessage(text, reason);
+  }
+
+  /** Ends a call: BYE when connected, CANCEL when still dialling. */
+  hangUp(callId: string): Promise<void> {
+    return this.leg(callId).hangUp();
+  }
+
+  /** Puts a connected call on hold (re-INVITE sendonly), serialised and retried on glare. */
+  hold(callId: string): Promise<void> {
+    return this.leg(callId).hold();
+  }
+
+  /** Takes a call off hold (re-INVITE sendrecv), serialised and retried on glare. */
+  resume(callId: string): Promise<void> {
+    return this.leg(callId).resume();
+  }
+
+  /** Mutes or unmutes the agent's microphone on a call (media only, nothing on the wire). */
+  mute(callId: string, muted: boolean): Promise<void> {
+    return this.leg(callId).mute(muted);
+  }
+
+  /** Sends DTMF tones (0-9 * # A-D, "," = 2 s pause). */
+  sendDtmf(callId: string, tones: string): Promise<void> {
+    return this.leg(callId).sendDtmf(tones);
+  }
+
+  /**
+   * Unsupervised transfer of a connected call to `target`. Resolves when the far end reports success
+   * (the call is then hung up); rejects when it fails or stays unconfirmed: the call is still there.
+   */
+  transfer(
+    callId: string,
+    target: string | DialTarget,
+    options: { context?: CallContext } = {},
+  ): Promise<void> {
+    const leg = this.leg(callId);
+    return leg.transfer(targetUri(target, this.domain()), options.context);
+  }
+
+  /** Supervised transfer: connects the caller of `callId` with the far end of the connected `consultCallId`. */
+  attendedTransfer(
+    callId: string,
+    consultCallId: string,
+    options: { context?: CallContext } = {},
+  ): Promise<void> {
+    const leg = this.leg(callId);
+    return leg.attendedTransfer(this.leg(consultCallId), options.context);
+  }
+
+  private legOf(session: Session): CallLeg | undefined {
+    return [...this.calls.values()].find((leg) => leg.sipSession === session);
+  }
+
+  private onInvite(invitation: Invitation): void {
+    const leg = CallLeg.incoming(invitation, this.legEnvironment);
+    if (this.calls.has(leg.callId)) {
+      void invitation.reject({ statusCode: 482, reasonPhrase: 'Loop Detected' });
+      return;
+    }
+    this.calls.set(leg.callId, leg);
+    const context = parseContextHeader(invitation.request.getHeader(CONTEXT_HEADER));
+    const replaced = invitation.replacee ? this.legOf(invitation.replacee) : undefined;
+    this.hub.emit({
+      type: 'sip.invite.received',
+      callId: leg.callId,
+      caller: identifyCaller(invitation.assertedIdentity, invitation.remoteIdentity),
+      ...(context ? { context } : {}),
+      ...(replaced ? { replacesCallId: replaced.callId } : {}),
+    });
+  }
+
+  private onMessage(message: Message): void {
+    void message.accept();
+    this.hub.emit({
+      type: 'sip.message.received',
+      from: identifyCaller(undefined, message.request.from),
+      body: (message.request.body ?? '').slice(0, MAX_MESSAGE),
+    });
+  }
+}
