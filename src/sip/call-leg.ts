@@ -297,6 +297,8 @@ export class CallLeg {
         .invite({
           requestDelegate: {
             onProgress: (response) => {
+              // SIP.js reports progress a few promise hops late: a 1xx of a hop that a 3xx ended is stale.
+              if (this.session !== inviter || inviter.state !== SessionState.Establishing) return;
               const { statusCode = 180, reasonPhrase = '', body } = response.message;
               const sdp = /^application\/sdp/i.test(response.message.getHeader('content-type') ?? '');
               this.env.emit({

@@ -395,6 +395,16 @@ export class SipPhone {
   // -----------------------------------------------------------------------------------------------------
   // Calls
 
+  /** Not connected: never started (sign in first) or reconnecting (a network problem). */
+  private requireConnection(): void {
+    if (this.ua.isConnected()) return;
+    throw this.ua.state === UserAgentState.Started && !this.lifecycle.signal.aborted
+      ? new NetworkError(
+          'The connection to the phone system is down; the softphone is reconnecting. Try again in a moment.',
+        )
+      : new NotStartedError();
+  }
+
   private leg(callId: string): CallLeg {
     const leg = this.calls.get(callId);
     if (!leg) throw new CallNotFoundError();
@@ -411,7 +421,7 @@ export class SipPhone {
    * typed reason (busy, no answer, not found, declined, cancelled, network…).
    */
   async dial(target: string | DialTarget, options: DialOptions = {}): Promise<{ callId: string }> {
-    if (!this.ua.isConnected()) throw new NotStartedError();
+    this.requireConnection();
     const uri = targetUri(target, this.domain());
     if (options.callId !== undefined && (!CALL_ID.test(options.callId) || this.calls.has(options.callId))) {
       throw new InvalidArgumentError(
