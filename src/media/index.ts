@@ -1,2 +1,3 @@
 // Public surface of src/media.
-export {};
+export * from './conference-mixer';
+export * from './media-errors';

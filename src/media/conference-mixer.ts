@@ -1,0 +1,110 @@
+// Mix-minus conference in the agent's browser: every remote party hears the agent and every other
+// party but never itself; the agent hears every party. Parties join and leave one at a time without
+// disturbing the others (SIP.js has no "unjoin", so the graph is ours).
+import { ConferenceFullError, MediaError } from './media-errors';
+
+/** One remote leg: what it sends us, and the sender whose track we replace with its personal mix. */
+export interface ConferenceLeg {
+  id: string;
+  remoteStream: MediaStream;
+  sender: RTCRtpSender;
+}
+
+interface Party {
+  leg: ConferenceLeg;
+  source: MediaStreamAudioSourceNode;
+  mix: MediaStreamAudioDestinationNode;
+  /** The track the sender carried before joining, restored when the party leaves. */
+  originalTrack: MediaStreamTrack | null;
+  /** Chromium only feeds a remote WebRTC stream into WebAudio while a media element plays it. */
+  keepAlive: HTMLAudioElement | undefined;
+}
+
+/** The agent plus four remote parties: the product documents' limit of five. */
+export const MAX_CONFERENCE_PARTIES = 5;
+
+export class ConferenceMixer {
+  private readonly parties = new Map<string, Party>();
+  private readonly microphone: GainNode;
+  private readonly agentMix: MediaStreamAudioDestinationNode;
+  private readonly microphoneSource: MediaStreamAudioSourceNode;
+
+  constructor(
+    private readonly context: AudioContext,
+    microphone: MediaStream,
+    private readonly maxParties = MAX_CONFERENCE_PARTIES,
+  ) {
+    this.microphoneSource = context.createMediaStreamSource(microphone);
+    this.microphone = context.createGain();
+    this.microphoneSource.connect(this.microphone);
+    this.agentMix = context.createMediaStreamDestination();
+  }
+
+  /** What the agent hears: every remote party. Play it in one audio element. */
+  get agentOutput(): MediaStream {
+    return this.agentMix.stream;
+  }
+
+  /** Remote party ids, in joining order. */
+  get legIds(): string[] {
+    return [...this.parties.keys()];
+  }
+
+  /** An AudioContext starts suspended outside a user gesture: call this from the agent's click. */
+  resume(): Promise<void> {
+    return this.context.resume();
+  }
+
+  setMicrophoneMuted(muted: boolean): void {
+    this.microphone.gain.setValueAtTime(muted ? 0 : 1, this.context.currentTime);
+  }
+
+  async add(leg: ConferenceLeg): Promise<void> {
+    if (this.parties.has(leg.id))
+      throw new MediaError('conference-duplicate-leg', `Leg ${leg.id} is already in the conference.`);
+    if (this.parties.size + 1 >= this.maxParties) throw new ConferenceFullError(this.maxParties);
+    const keepAlive = typeof Audio === 'function' ? new Audio() : undefined;
+    if (keepAlive) {
+      keepAlive.muted = true;
+      keepAlive.srcObject = leg.remoteStream;
+      void keepAlive.play().catch(() => undefined);
+    }
+    const party: Party = {
+      leg,
+      source: this.context.createMediaStreamSource(leg.remoteStream),
+      mix: this.context.createMediaStreamDestination(),
+      originalTrack: leg.sender.track,
+      keepAlive,
+    };
+    this.microphone.connect(party.mix);
+    for (const other of this.parties.values()) {
+      other.source.connect(party.mix);
+      party.source.connect(other.mix);
+    }
+    party.source.connect(this.agentMix);
+    this.parties.set(leg.id, party);
+    const [track] = party.mix.stream.getAudioTracks();
+    await leg.sender.replaceTrack(track ?? null);
+  }
+
+  /** Takes one party out; the others keep hearing each other. Its sender gets its own track back. */
+  async remove(id: string): Promise<void> {
+    const party = this.parties.get(id);
+    if (!party) return;
+    this.parties.delete(id);
+    party.source.disconnect();
+    this.microphone.disconnect(party.mix);
+    for (const other of this.parties.values()) other.source.disconnect(party.mix);
+    if (party.keepAlive) party.keepAlive.srcObject = null;
+    if (party.leg.sender.transport?.state !== 'closed') {
+      await party.leg.sender.replaceTrack(party.originalTrack).catch(() => undefined);
+    }
+  }
+
+  /** Ends the conference: every remaining sender gets its own track back. */
+  async close(): Promise<void> {
+    for (const id of [...this.parties.keys()]) await this.remove(id);
+    this.microphone.disconnect();
+    this.microphoneSource.disconnect();
+  }
+}
