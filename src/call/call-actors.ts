@@ -1,0 +1,27 @@
+// Inputs and outputs of the actors a host provides to the call machine with `.provide({ actors })`.
+import type { ContactMatch } from '../crm';
+import type { CallDirection } from './call-record';
+import type { PhoneMode } from './phone-settings';
+
+/** Input of `sipSession`: a fromCallback that receives SipCallCommand and sends back `sip.*` call events. */
+export interface SipSessionInput {
+  callId: string;
+  direction: CallDirection;
+  mode: PhoneMode;
+}
+
+export type AlertTone = 'ring' | 'callWaiting' | 'recall' | 'transferReturned' | 'notify';
+
+/** Input of `alertAgent`: a fromCallback that rings / opens the panel and stops when cleaned up. */
+export interface AlertAgentInput {
+  callId: string;
+  tone: AlertTone;
+}
+
+/** Input of `searchContacts`: a fromPromise resolving to ContactMatch[]. */
+export interface SearchContactsInput {
+  callId: string;
+  number: string;
+}
+
+export type SearchContactsOutput = ContactMatch[];

@@ -1,0 +1,144 @@
+// The data a call machine carries: everything the call log and recents need, and nothing that cannot be persisted.
+import type { ContactMatch } from '../crm';
+import type { DialResult, DialTarget } from '../dialing';
+import type { CallFailure } from './call-failure';
+import { callFailure } from './call-failure';
+import type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call-record';
+import { durationSeconds } from './call-record';
+import type { CallSettings, PhoneMode } from './phone-settings';
+import type { ReinviteFailure } from './sip-timing';
+
+export interface CallInput {
+  callId: string;
+  direction: CallDirection;
+  mode: PhoneMode;
+  settings: CallSettings;
+  /** Epoch ms: INVITE received, or the agent's dial. */
+  startedAt: number;
+  remote: RemoteParty;
+  /** Outgoing calls: what src/dialing made of the number; { ok: false } becomes a failed call. */
+  dial?: DialResult;
+  /** The record the call was placed from (click-to-dial); skips the contact search. */
+  record?: ContactMatch;
+  /** Another call was in progress when this one arrived. */
+  callWaiting?: boolean;
+}
+
+export type CallErrorCode =
+  | 'hold-failed'
+  | 'resume-failed'
+  | 'transfer-failed'
+  | 'conference-join-failed'
+  | 'invalid-redirect'
+  | 'invalid-dtmf';
+
+/** A problem the call recovered from; the UI shows it until the next one. */
+export interface CallError {
+  code: CallErrorCode;
+  message: string;
+}
+
+export const callErrorMessages: Readonly<Record<CallErrorCode, string>> = {
+  'hold-failed': 'The call could not be put on hold. It is still connected.',
+  'resume-failed': 'The call could not be taken off hold. Try again.',
+  'transfer-failed': 'The transfer did not go through. The caller is still on your line.',
+  'conference-join-failed': 'This party could not join the conference and is still on hold.',
+  'invalid-redirect': 'The call cannot be redirected to this number.',
+  'invalid-dtmf': 'Only the keys 0-9, *, # and A-D can be sent.',
+};
+
+export interface CallContext {
+  callId: string;
+  direction: CallDirection;
+  mode: PhoneMode;
+  settings: CallSettings;
+  remote: RemoteParty;
+  callWaiting: boolean;
+  /** Outgoing: the target that passed the dialing rules. */
+  target: DialTarget | null;
+  matches: ContactMatch[];
+  chosen: ContactMatch | null;
+  lookupError: string | null;
+  notes: string;
+  disposition: string | null;
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+  outcome: CallOutcome | null;
+  failure: CallFailure | null;
+  error: CallError | null;
+  /** Last re-INVITE failure, for the glare retry delay. */
+  reinviteFailure: ReinviteFailure | null;
+  glareRetries: number;
+  transfer: 'blind' | 'attended' | null;
+  /** Joined a conference while still ringing: enters the conference when answered. */
+  conferenceMember: boolean;
+  /** Bumped by every change to what the call log holds; the log is up to date when saved === revision. */
+  revision: number;
+  savedRevision: number;
+  savingRevision: number;
+  saveError: string | null;
+}
+
+export function createCallContext(input: CallInput): CallContext {
+  const target = input.dial?.ok ? input.dial.target : null;
+  return {
+    callId: input.callId,
+    direction: input.direction,
+    mode: input.mode,
+    settings: input.settings,
+    remote: input.remote,
+    callWaiting: input.callWaiting ?? false,
+    target,
+    matches: input.record ? [input.record] : [],
+    chosen: input.record ?? null,
+    lookupError: null,
+    notes: '',
+    disposition: null,
+    startedAt: input.startedAt,
+    answeredAt: null,
+    endedAt: null,
+    outcome: null,
+    failure: dialFailure(input),
+    error: null,
+    reinviteFailure: null,
+    glareRetries: 0,
+    transfer: null,
+    conferenceMember: false,
+    revision: 0,
+    savedRevision: 0,
+    savingRevision: 0,
+    saveError: null,
+  };
+}
+
+/** An outgoing call whose number failed the dialing rules carries the rules' own message. */
+function dialFailure(input: CallInput): CallFailure | null {
+  if (input.direction !== 'outgoing') return null;
+  if (!input.dial) return callFailure('invalid-number');
+  return input.dial.ok ? null : callFailure('invalid-number', input.dial.message);
+}
+
+/** Only calls that connected reach an activity record; redirected calls never do. */
+export function isLoggable(context: CallContext): boolean {
+  return context.answeredAt !== null && context.outcome !== 'redirected';
+}
+
+export function toCallRecord(context: CallContext): CallRecord {
+  return {
+    callId: context.callId,
+    direction: context.direction,
+    remote: context.remote,
+    matches: context.matches,
+    chosen: context.chosen,
+    notes: context.notes,
+    disposition: context.disposition,
+    startedAt: context.startedAt,
+    answeredAt: context.answeredAt,
+    endedAt: context.endedAt,
+    durationSeconds: durationSeconds(context.answeredAt, context.endedAt),
+    outcome: context.outcome,
+    failure: context.failure,
+    loggable: isLoggable(context),
+  };
+}

@@ -1,0 +1,55 @@
+// Why a call did not connect, in words an agent understands.
+
+export type CallFailureReason =
+  | 'busy'
+  | 'no-answer'
+  | 'not-found'
+  | 'declined'
+  | 'network'
+  | 'invalid-number'
+  | 'microphone-unavailable'
+  | 'device-busy'
+  | 'device-unreachable'
+  | 'device-no-answer'
+  | 'device-voicemail'
+  | 'device-hung-up'
+  | 'no-key-press';
+
+/** Failures of the agent's own device in deskphone mode: the customer is never dialled. */
+export type DeviceFailureReason = Extract<CallFailureReason, `device-${string}`>;
+
+export interface CallFailure {
+  reason: CallFailureReason;
+  message: string;
+}
+
+export const callFailureMessages: Readonly<Record<CallFailureReason, string>> = {
+  busy: 'The line is busy. Try again later.',
+  'no-answer': 'Nobody answered.',
+  'not-found': 'This number does not exist or cannot be reached. Check the number.',
+  declined: 'The call was declined.',
+  network: 'The call was lost because of a network problem. Check your connection and try again.',
+  'invalid-number': 'This number cannot be dialled.',
+  'microphone-unavailable': 'Your microphone is not available. Allow microphone access and try again.',
+  'device-busy': 'Your phone is busy, so the customer was not called.',
+  'device-unreachable':
+    'Your phone could not be reached, so the customer was not called. Check that it is on.',
+  'device-no-answer': 'You did not answer on your phone, so the customer was not called.',
+  'device-voicemail': 'The call went to your voicemail, so the customer was not called.',
+  'device-hung-up': 'You hung up on your phone before the customer answered.',
+  'no-key-press': 'No key was pressed on your phone, so the customer was not called.',
+};
+
+export function callFailure(reason: CallFailureReason, message?: string): CallFailure {
+  return { reason, message: message ?? callFailureMessages[reason] };
+}
+
+/** Maps the final SIP status of a failed INVITE to the reason shown to the agent (for the SIP adapter). */
+export function callFailureReasonFromSipStatus(statusCode: number): CallFailureReason {
+  if (statusCode === 486 || statusCode === 600) return 'busy';
+  if (statusCode === 408 || statusCode === 480 || statusCode === 487) return 'no-answer';
+  if (statusCode === 404 || statusCode === 484 || statusCode === 604 || statusCode === 410)
+    return 'not-found';
+  if (statusCode === 403 || statusCode === 603) return 'declined';
+  return 'network';
+}

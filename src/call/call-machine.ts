@@ -1,0 +1,1019 @@
+// One call (one SIP session leg): contact lookup, call progress, and the call log, as three parallel regions.
+import { and, assign, enqueueActions, fromCallback, fromPromise, not, sendTo, setup, stateIn } from 'xstate';
+import type { ContactMatch } from '../crm';
+import type { DialTarget } from '../dialing';
+import type {
+  AlertAgentInput,
+  AlertTone,
+  SearchContactsInput,
+  SearchContactsOutput,
+  SipSessionInput,
+} from './call-actors';
+import type { CallErrorCode, CallInput } from './call-context';
+import { callErrorMessages, createCallContext, isLoggable, toCallRecord } from './call-context';
+import type { CallContext } from './call-context';
+import type { CallEvent, SipCallCommand } from './call-events';
+import type { CallFailureReason } from './call-failure';
+import { callFailure } from './call-failure';
+import type { CallOutcome, CallRecord } from './call-record';
+import type { LineStatus } from './line-status';
+import { glareRetryDelayMs, isGlare } from './sip-timing';
+
+export type CallTag = 'alerting' | 'liveAudio' | 'conference' | 'connected';
+
+/** Reject status for "Reject": 603 Decline stops every fork, so the agent's other devices stop ringing too. */
+export const REJECT_STATUS_CODE = 603;
+
+const DTMF_PATTERN = /^[0-9*#A-D]+$/;
+
+function requireTarget(context: CallContext): DialTarget {
+  if (!context.target) throw new Error(`Call ${context.callId} has no dial target.`);
+  return context.target;
+}
+
+function report(status: LineStatus) {
+  return { type: 'report', params: { status } } as const;
+}
+
+function command(cmd: SipCallCommand) {
+  return { type: 'sendToSip', params: cmd } as const;
+}
+
+function remember(code: CallErrorCode) {
+  return { type: 'rememberError', params: { code } } as const;
+}
+
+function alert(tone: AlertTone) {
+  return {
+    id: 'alert',
+    src: 'alertAgent',
+    input: ({ context }: { context: CallContext }): AlertAgentInput => ({ callId: context.callId, tone }),
+  } as const;
+}
+
+/** Notes and disposition stay editable for the whole live call and through wrap-up. */
+const notesEditing = {
+  'ui.notes.changed': { actions: 'updateNotes' },
+  'ui.disposition.changed': { actions: 'updateDisposition' },
+} as const;
+
+export const callMachine = setup({
+  types: {
+    context: {} as CallContext,
+    events: {} as CallEvent,
+    input: {} as CallInput,
+    tags: {} as CallTag,
+    children: {} as {
+      sip: 'sipSession';
+      alert: 'alertAgent';
+      contactSearch: 'searchContacts';
+      logSave: 'saveCallLog';
+    },
+  },
+  actors: {
+    /** The SIP adapter: receives SipCallCommand, sends back CallSipEvent; on stop it ends what is left of the session. */
+    sipSession: fromCallback<SipCallCommand, SipSessionInput>(() => undefined),
+    /** Rings (or opens the panel) while the agent is being alerted; its cleanup stops the ringing. */
+    alertAgent: fromCallback<{ type: 'alert.noop' }, AlertAgentInput>(() => undefined),
+    searchContacts: fromPromise<SearchContactsOutput, SearchContactsInput>(() =>
+      Promise.reject(new Error('searchContacts is not provided: pass it with callMachine.provide().')),
+    ),
+    /** Upserts the call log keyed by callId, so a retry never duplicates it. */
+    saveCallLog: fromPromise<unknown, CallRecord>(() =>
+      Promise.reject(new Error('saveCallLog is not provided: pass it with callMachine.provide().')),
+    ),
+  },
+  actions: {
+    sendToSip: sendTo('sip', (_, params: SipCallCommand) => params),
+    report: enqueueActions(({ context, self, enqueue }, params: { status: LineStatus }) => {
+      if (self._parent)
+        enqueue.sendParent({ type: 'call.status', callId: context.callId, status: params.status });
+    }),
+    reportFinished: enqueueActions(({ context, self, enqueue }) => {
+      if (self._parent)
+        enqueue.sendParent({ type: 'call.finished', callId: context.callId, record: toCallRecord(context) });
+    }),
+    /** Provided by the host: show the chosen record (Open CTI screenPop or lightning/navigation). */
+    screenPop: (_, _params: { record: ContactMatch | null }) => undefined,
+    /** Provided by the host: open a new-contact form prefilled with the caller's number. */
+    popNewContactForm: (_, _params: { number: string }) => undefined,
+    storeMatches: assign((_, params: { matches: ContactMatch[] }) => ({
+      matches: params.matches,
+      lookupError: null,
+    })),
+    chooseOnlyMatch: assign(({ context }) => ({
+      chosen: context.matches[0] ?? null,
+      revision: context.revision + 1,
+    })),
+    chooseMatch: assign(({ context, event }) => {
+      if (event.type !== 'ui.contact.pick') return {};
+      const chosen = context.matches.find((m) => m.id === event.recordId) ?? context.chosen;
+      return { chosen, revision: context.revision + 1 };
+    }),
+    chooseCreatedContact: assign(({ context, event }) => {
+      if (event.type !== 'crm.contact.created') return {};
+      return {
+        chosen: event.record,
+        matches: [...context.matches, event.record],
+        revision: context.revision + 1,
+      };
+    }),
+    storeLookupError: assign((_, params: { message: string }) => ({ lookupError: params.message })),
+    updateNotes: assign(({ context, event }) =>
+      event.type === 'ui.notes.changed' ? { notes: event.text, revision: context.revision + 1 } : {},
+    ),
+    updateDisposition: assign(({ context, event }) =>
+      event.type === 'ui.disposition.changed'
+        ? { disposition: event.disposition, revision: context.revision + 1 }
+        : {},
+    ),
+    stampAnswered: assign(({ context }, params: { at: number }) => ({
+      answeredAt: params.at,
+      revision: context.revision + 1,
+    })),
+    recordEnd: assign(({ context }, params: { outcome: CallOutcome; at?: number }) => ({
+      outcome: params.outcome,
+      endedAt: params.at ?? context.endedAt,
+      revision: context.revision + 1,
+    })),
+    recordFailure: assign(
+      ({ context }, params: { reason: CallFailureReason; message?: string; at?: number }) => ({
+        outcome: 'failed' as const,
+        failure: callFailure(params.reason, params.message),
+        endedAt: params.at ?? context.endedAt,
+      }),
+    ),
+    recordDialRejection: assign({ outcome: 'failed' }),
+    recordReinviteFailure: assign(({ context, event }) =>
+      event.type === 'sip.reinvite.failed'
+        ? {
+            reinviteFailure: { statusCode: event.statusCode, retryAfterSeconds: event.retryAfterSeconds },
+            glareRetries: context.glareRetries + 1,
+          }
+        : {},
+    ),
+    resetGlare: assign({ reinviteFailure: null, glareRetries: 0 }),
+    rememberError: assign((_, params: { code: CallErrorCode }) => ({
+      error: { code: params.code, message: callErrorMessages[params.code] },
+    })),
+    markTransfer: assign((_, params: { kind: 'blind' | 'attended' }) => ({ transfer: params.kind })),
+    markConferenceMember: assign({ conferenceMember: true }),
+    leaveConference: assign({ conferenceMember: false }),
+    markSaving: assign(({ context }) => ({ savingRevision: context.revision })),
+    markSaved: assign(({ context }) => ({ savedRevision: context.savingRevision, saveError: null })),
+    rememberSaveError: assign((_, params: { message: string }) => ({ saveError: params.message })),
+  },
+  guards: {
+    isIncoming: ({ context }) => context.direction === 'incoming',
+    isDeskphoneMode: ({ context }) => context.mode === 'deskphone',
+    isDialRejected: ({ context }) => context.direction === 'outgoing' && context.target === null,
+    hasChosenRecord: ({ context }) => context.chosen !== null,
+    hasNumberToSearch: ({ context }) => context.remote.number.trim() !== '',
+    hasMatches: ({ context }) => context.matches.length > 0,
+    isUnknownCallerToPop: ({ context }, params: { matches: ContactMatch[] }) =>
+      params.matches.length === 0 && context.settings.popNewContactForUnknown,
+    isNoMatch: (_, params: { matches: ContactMatch[] }) => params.matches.length === 0,
+    isSingleMatch: (_, params: { matches: ContactMatch[] }) => params.matches.length === 1,
+    isOneOfMatches: ({ context, event }) =>
+      event.type === 'ui.contact.pick' && context.matches.some((m) => m.id === event.recordId),
+    isDialable: ({ event }) => event.type === 'ui.redirect' && event.dial.ok,
+    hasReplyText: ({ event }) => event.type === 'ui.rejectWithText' && event.text.trim() !== '',
+    isDtmf: ({ event }) => event.type === 'ui.dtmf' && DTMF_PATTERN.test(event.digits),
+    isGlareRetryable: ({ context, event }) =>
+      event.type === 'sip.reinvite.failed' &&
+      isGlare(event) &&
+      context.glareRetries < context.settings.maxGlareRetries,
+    hasMaxHoldTime: ({ context }) => context.settings.maxHoldSeconds > 0,
+    hasWorkTimer: ({ context }) => context.settings.wrapUpSeconds > 0,
+    isBlindTransfer: ({ context }) => context.transfer === 'blind',
+    isConferenceMember: ({ context }) => context.conferenceMember,
+    shouldHoldOnDissolve: ({ event }) => event.type === 'phone.conference.dissolved' && event.hold,
+    /** A transfer waits for its SIP outcome: the agent cannot drop the call under it (SIP trap 7). */
+    isNotTransferring: not(stateIn('#transferring')),
+    wasAnswered: ({ context }) => context.answeredAt !== null,
+    isLoggable: ({ context }) => isLoggable(context),
+    isLogOutdated: ({ context }) => context.revision !== context.savedRevision,
+    isWrapUpOver: stateIn('#wrapUpOver'),
+    isLogIdle: stateIn('#call.log.idle'),
+    mustSaveForWrapUp: and(['isWrapUpOver', 'isLogOutdated']),
+    isWrapUpComplete: and(['isWrapUpOver', 'isLogIdle', not('isLogOutdated')]),
+  },
+  delays: {
+    glareRetry: ({ context }) =>
+      glareRetryDelayMs(
+        context.reinviteFailure ?? { statusCode: 491 },
+        context.direction === 'outgoing',
+        Math.random(),
+      ),
+    maxHold: ({ context }) => context.settings.maxHoldSeconds * 1000,
+    deskphoneKeyTimeout: ({ context }) => context.settings.deskphoneKeyTimeoutSeconds * 1000,
+    workTimer: ({ context }) => context.settings.wrapUpSeconds * 1000,
+    saveRetry: ({ context }) => context.settings.saveRetryDelayMs,
+  },
+}).createMachine({
+  id: 'call',
+  type: 'parallel',
+  context: ({ input }) => createCallContext(input),
+  states: {
+    /** Who is on the other end: the CRM search runs beside the call, from ringing to wrap-up. */
+    contact: {
+      initial: 'deciding',
+      states: {
+        deciding: {
+          always: [
+            { guard: 'hasChosenRecord', target: 'chosen' },
+            { guard: 'hasNumberToSearch', target: 'matching' },
+            { target: 'noMatch' },
+          ],
+        },
+        matching: {
+          invoke: {
+            id: 'contactSearch',
+            src: 'searchContacts',
+            input: ({ context }) => ({ callId: context.callId, number: context.remote.number }),
+            onDone: [
+              {
+                guard: { type: 'isUnknownCallerToPop', params: ({ event }) => ({ matches: event.output }) },
+                target: 'creatingContact',
+                actions: { type: 'storeMatches', params: ({ event }) => ({ matches: event.output }) },
+              },
+              {
+                guard: { type: 'isNoMatch', params: ({ event }) => ({ matches: event.output }) },
+                target: 'noMatch',
+                actions: { type: 'storeMatches', params: ({ event }) => ({ matches: event.output }) },
+              },
+              {
+                guard: { type: 'isSingleMatch', params: ({ event }) => ({ matches: event.output }) },
+                target: 'chosen',
+                actions: [
+                  { type: 'storeMatches', params: ({ event }) => ({ matches: event.output }) },
+                  'chooseOnlyMatch',
+                ],
+              },
+              {
+                target: 'severalMatches',
+                actions: { type: 'storeMatches', params: ({ event }) => ({ matches: event.output }) },
+              },
+            ],
+            onError: {
+              target: 'lookupFailed',
+              actions: {
+                type: 'storeLookupError',
+                params: ({ event }) => ({
+                  message: event.error instanceof Error ? event.error.message : String(event.error),
+                }),
+              },
+            },
+          },
+        },
+        noMatch: { on: { 'ui.contact.new': 'creatingContact' } },
+        severalMatches: {
+          on: {
+            'ui.contact.pick': { guard: 'isOneOfMatches', target: 'chosen', actions: 'chooseMatch' },
+            'ui.contact.new': 'creatingContact',
+          },
+        },
+        creatingContact: {
+          entry: { type: 'popNewContactForm', params: ({ context }) => ({ number: context.remote.number }) },
+          on: {
+            'crm.contact.created': { target: 'chosen', actions: 'chooseCreatedContact' },
+            'ui.contact.cancel': [
+              { guard: 'hasChosenRecord', target: 'chosen' },
+              { guard: 'hasMatches', target: 'severalMatches' },
+              { target: 'noMatch' },
+            ],
+          },
+        },
+        chosen: {
+          entry: { type: 'screenPop', params: ({ context }) => ({ record: context.chosen }) },
+          on: {
+            'ui.contact.pick': {
+              guard: 'isOneOfMatches',
+              target: 'chosen',
+              reenter: true,
+              actions: 'chooseMatch',
+            },
+            'ui.contact.new': 'creatingContact',
+          },
+        },
+        lookupFailed: {
+          on: { 'ui.contact.retry': 'matching', 'ui.contact.new': 'creatingContact' },
+        },
+      },
+    },
+
+    /** The call itself, from the first SIP message to the end of wrap-up. */
+    progress: {
+      initial: 'starting',
+      states: {
+        /** A number the dialing rules refused never reaches SIP. */
+        starting: {
+          always: [
+            { guard: 'isDialRejected', target: 'failed', actions: 'recordDialRejection' },
+            { target: 'session' },
+          ],
+        },
+
+        /** A SIP session exists; the sipSession actor lives exactly as long as this state. */
+        session: {
+          invoke: {
+            id: 'sip',
+            src: 'sipSession',
+            input: ({ context }) => ({
+              callId: context.callId,
+              direction: context.direction,
+              mode: context.mode,
+            }),
+          },
+          on: {
+            ...notesEditing,
+            'sip.session.failed': [
+              {
+                guard: 'wasAnswered',
+                target: 'ended',
+                actions: {
+                  type: 'recordEnd',
+                  params: ({ event }) => ({ outcome: 'completed', at: event.at }),
+                },
+              },
+              {
+                guard: 'isIncoming',
+                target: 'ended',
+                actions: { type: 'recordEnd', params: ({ event }) => ({ outcome: 'missed', at: event.at }) },
+              },
+              {
+                target: 'failed',
+                actions: {
+                  type: 'recordFailure',
+                  params: ({ event }) => ({ reason: 'network', at: event.at }),
+                },
+              },
+            ],
+          },
+          initial: 'routing',
+          states: {
+            routing: {
+              always: [
+                { guard: and(['isIncoming', 'isDeskphoneMode']), target: 'notified' },
+                { guard: 'isIncoming', target: 'ringing' },
+                { guard: 'isDeskphoneMode', target: 'deskphone' },
+                { target: 'calling' },
+              ],
+            },
+            // ---- incoming, softphone ----
+            ringing: {
+              tags: ['alerting'],
+              entry: report('ringing'),
+              invoke: {
+                id: 'alert',
+                src: 'alertAgent',
+                input: ({ context }) => ({
+                  callId: context.callId,
+                  tone: context.callWaiting ? 'callWaiting' : 'ring',
+                }),
+              },
+              on: {
+                'ui.answer': 'answering',
+                'ui.reject': {
+                  target: 'rejecting',
+                  actions: command({ type: 'call.reject', statusCode: REJECT_STATUS_CODE }),
+                },
+                'ui.rejectWithText': {
+                  guard: 'hasReplyText',
+                  target: 'rejecting',
+                  actions: {
+                    type: 'sendToSip',
+                    params: ({ event }) => ({ type: 'call.rejectWithMessage', text: event.text.trim() }),
+                  },
+                },
+                'ui.redirect': [
+                  {
+                    guard: 'isDialable',
+                    target: 'redirecting',
+                    actions: {
+                      type: 'sendToSip',
+                      params: ({ event }) => {
+                        if (!event.dial.ok) throw new Error('unreachable: guarded by isDialable');
+                        return { type: 'call.redirect', target: event.dial.target };
+                      },
+                    },
+                  },
+                  { actions: remember('invalid-redirect') },
+                ],
+                'sip.invite.canceled': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
+                  },
+                },
+                'sip.invite.answeredElsewhere': {
+                  target: 'monitored',
+                  actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                },
+              },
+            },
+            // ---- incoming, deskphone: the panel opens, the agent's device rings and answers ----
+            notified: {
+              tags: ['alerting'],
+              entry: report('ringing'),
+              invoke: alert('notify'),
+              on: {
+                'sip.invite.answeredElsewhere': {
+                  target: 'monitored',
+                  actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                },
+                'sip.invite.canceled': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
+                  },
+                },
+              },
+            },
+            answering: {
+              tags: ['liveAudio'],
+              entry: [command({ type: 'call.answer' }), report('connecting')],
+              on: {
+                'sip.call.answered': {
+                  target: 'connected',
+                  actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                },
+                'sip.call.failed': {
+                  target: '#call.progress.failed',
+                  actions: {
+                    type: 'recordFailure',
+                    params: ({ event }) => ({ reason: event.reason, at: event.at }),
+                  },
+                },
+                'sip.invite.canceled': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
+                  },
+                },
+              },
+            },
+            rejecting: {
+              entry: report('ending'),
+              on: {
+                'sip.call.ended': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'rejected', at: event.at }),
+                  },
+                },
+                'sip.session.failed': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'rejected', at: event.at }),
+                  },
+                },
+              },
+            },
+            /** The caller keeps hearing ringing from the new target; a redirected call is never logged. */
+            redirecting: {
+              entry: report('ending'),
+              on: {
+                'sip.call.ended': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'redirected', at: event.at }),
+                  },
+                },
+              },
+            },
+
+            // ---- outgoing, softphone ----
+            calling: {
+              entry: [
+                {
+                  type: 'sendToSip',
+                  params: ({ context }) => ({ type: 'call.dial', target: requireTarget(context) }),
+                },
+                report('dialing'),
+              ],
+              on: {
+                'sip.call.progress': 'ringback',
+                'sip.call.answered': {
+                  target: 'connected',
+                  actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                },
+                'sip.call.failed': {
+                  target: '#call.progress.failed',
+                  actions: {
+                    type: 'recordFailure',
+                    params: ({ event }) => ({ reason: event.reason, at: event.at }),
+                  },
+                },
+                'ui.hangup': 'canceling',
+                'phone.conference.join': { actions: 'markConferenceMember' },
+              },
+            },
+            /** 180/183: ringback or early media is heard. */
+            ringback: {
+              tags: ['liveAudio'],
+              on: {
+                'sip.call.answered': {
+                  target: 'connected',
+                  actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                },
+                'sip.call.failed': {
+                  target: '#call.progress.failed',
+                  actions: {
+                    type: 'recordFailure',
+                    params: ({ event }) => ({ reason: event.reason, at: event.at }),
+                  },
+                },
+                'ui.hangup': 'canceling',
+                'phone.conference.join': { actions: 'markConferenceMember' },
+              },
+            },
+            canceling: {
+              entry: [command({ type: 'call.cancel' }), report('ending')],
+              on: {
+                'sip.call.ended': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'canceled', at: event.at }),
+                  },
+                },
+                'sip.call.failed': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'canceled', at: event.at }),
+                  },
+                },
+                'sip.session.failed': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'canceled', at: event.at }),
+                  },
+                },
+                // The 200 crossed our CANCEL: the call is up, so it must be hung up (and wrapped up).
+                'sip.call.answered': {
+                  target: 'ending',
+                  actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                },
+              },
+            },
+
+            // ---- outgoing, deskphone: ring the agent's device, wait for a key, then call the customer ----
+            deskphone: {
+              initial: 'ringingDevice',
+              entry: report('dialing'),
+              on: {
+                'ui.hangup': 'canceling',
+                'sip.device.failed': {
+                  target: '#call.progress.failed',
+                  actions: { type: 'recordFailure', params: ({ event }) => ({ reason: event.reason }) },
+                },
+              },
+              states: {
+                ringingDevice: {
+                  entry: {
+                    type: 'sendToSip',
+                    params: ({ context }) => ({ type: 'call.dialViaDevice', target: requireTarget(context) }),
+                  },
+                  on: { 'sip.device.answered': 'awaitingKey' },
+                },
+                /** Voicemail never presses a key: the customer is never dialled. */
+                awaitingKey: {
+                  after: {
+                    deskphoneKeyTimeout: {
+                      target: '#call.progress.failed',
+                      actions: { type: 'recordFailure', params: { reason: 'no-key-press' } },
+                    },
+                  },
+                  on: { 'sip.device.keyPressed': 'callingCustomer' },
+                },
+                callingCustomer: {
+                  entry: command({ type: 'call.connectCustomer' }),
+                  on: {
+                    'sip.call.progress': 'customerRinging',
+                    'sip.call.answered': {
+                      target: '#call.progress.session.monitored',
+                      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                    },
+                    'sip.call.failed': {
+                      target: '#call.progress.failed',
+                      actions: {
+                        type: 'recordFailure',
+                        params: ({ event }) => ({ reason: event.reason, at: event.at }),
+                      },
+                    },
+                  },
+                },
+                customerRinging: {
+                  on: {
+                    'sip.call.answered': {
+                      target: '#call.progress.session.monitored',
+                      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                    },
+                    'sip.call.failed': {
+                      target: '#call.progress.failed',
+                      actions: {
+                        type: 'recordFailure',
+                        params: ({ event }) => ({ reason: event.reason, at: event.at }),
+                      },
+                    },
+                  },
+                },
+              },
+            },
+
+            // ---- connected in the browser ----
+            connected: {
+              type: 'parallel',
+              tags: ['connected'],
+              on: {
+                'ui.hangup': { guard: 'isNotTransferring', target: 'ending' },
+                'sip.call.ended': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'completed', at: event.at }),
+                  },
+                },
+              },
+              states: {
+                audio: {
+                  initial: 'entering',
+                  states: {
+                    entering: {
+                      always: [{ guard: 'isConferenceMember', target: 'conference' }, { target: 'active' }],
+                    },
+                    active: {
+                      id: 'active',
+                      tags: ['liveAudio'],
+                      entry: ['resetGlare', report('live')],
+                      on: {
+                        'ui.hold': 'holding',
+                        'phone.hold': 'holding',
+                        'phone.conference.join': 'conference',
+                      },
+                    },
+                    /** Hold requested; the agent's audio is already cut, the re-INVITE is in flight. */
+                    holding: {
+                      id: 'holding',
+                      entry: command({ type: 'call.hold' }),
+                      initial: 'requested',
+                      states: {
+                        requested: {
+                          on: {
+                            'ui.resume': 'resumeQueued',
+                            'phone.resume': 'resumeQueued',
+                            'sip.reinvite.succeeded': '#held',
+                          },
+                        },
+                        /** Resume pressed while the hold is in flight: sent once the hold completes. */
+                        resumeQueued: {
+                          on: {
+                            'ui.hold': 'requested',
+                            'phone.hold': 'requested',
+                            'sip.reinvite.succeeded': '#resuming',
+                          },
+                        },
+                      },
+                      on: {
+                        'sip.reinvite.failed': [
+                          {
+                            guard: 'isGlareRetryable',
+                            target: 'holdRetry',
+                            actions: 'recordReinviteFailure',
+                          },
+                          { target: 'active', actions: remember('hold-failed') },
+                        ],
+                      },
+                    },
+                    /** Glare: wait per the SIP timing rules, then send the hold again. */
+                    holdRetry: {
+                      after: { glareRetry: 'holding' },
+                      on: { 'ui.resume': 'active', 'phone.resume': 'active' },
+                    },
+                    held: {
+                      id: 'held',
+                      entry: ['resetGlare', report('held')],
+                      initial: 'timing',
+                      states: {
+                        timing: {
+                          always: [
+                            { guard: 'hasMaxHoldTime', target: 'waiting' },
+                            { target: 'indefinitely' },
+                          ],
+                        },
+                        waiting: { after: { maxHold: 'recalling' } },
+                        indefinitely: {},
+                        /** Held too long: the call rings back to the agent; answering resumes it. */
+                        recalling: {
+                          tags: ['alerting'],
+                          entry: report('recalling'),
+                          invoke: alert('recall'),
+                          on: { 'ui.answer': '#resuming' },
+                        },
+                      },
+                      on: {
+                        'ui.resume': 'resuming',
+                        'phone.resume': 'resuming',
+                        'phone.transfer.blind': {
+                          target: 'transferring',
+                          actions: [
+                            { type: 'markTransfer', params: { kind: 'blind' } },
+                            {
+                              type: 'sendToSip',
+                              params: ({ event }) => ({ type: 'call.transfer.blind', target: event.target }),
+                            },
+                          ],
+                        },
+                        'phone.transfer.attended': {
+                          target: 'transferring',
+                          actions: [
+                            { type: 'markTransfer', params: { kind: 'attended' } },
+                            {
+                              type: 'sendToSip',
+                              params: ({ event }) => ({
+                                type: 'call.transfer.attended',
+                                consultCallId: event.consultCallId,
+                              }),
+                            },
+                          ],
+                        },
+                        'phone.conference.join': 'conference.joining',
+                      },
+                    },
+                    resuming: {
+                      id: 'resuming',
+                      entry: [command({ type: 'call.resume' }), report('live')],
+                      initial: 'requested',
+                      states: {
+                        requested: {
+                          on: {
+                            'ui.hold': 'holdQueued',
+                            'phone.hold': 'holdQueued',
+                            'sip.reinvite.succeeded': '#active',
+                          },
+                        },
+                        /** Hold pressed while the resume is in flight: sent once the resume completes. */
+                        holdQueued: {
+                          on: { 'ui.resume': 'requested', 'sip.reinvite.succeeded': '#holding' },
+                        },
+                      },
+                      on: {
+                        'sip.reinvite.failed': [
+                          {
+                            guard: 'isGlareRetryable',
+                            target: 'resumeRetry',
+                            actions: 'recordReinviteFailure',
+                          },
+                          { target: 'held', actions: remember('resume-failed') },
+                        ],
+                      },
+                    },
+                    resumeRetry: {
+                      after: { glareRetry: 'resuming' },
+                      on: { 'ui.hold': 'held', 'phone.hold': 'held' },
+                    },
+                    /** REFER sent; only the SIP layer's final answer decides. */
+                    transferring: {
+                      id: 'transferring',
+                      entry: report('transferring'),
+                      initial: 'requested',
+                      states: {
+                        requested: { on: { 'sip.transfer.accepted': 'accepted' } },
+                        accepted: {},
+                      },
+                      on: {
+                        'sip.transfer.succeeded': {
+                          target: '#call.progress.ended',
+                          actions: {
+                            type: 'recordEnd',
+                            params: ({ event }) => ({ outcome: 'transferred', at: event.at }),
+                          },
+                        },
+                        'sip.transfer.failed': [
+                          {
+                            guard: 'isBlindTransfer',
+                            target: 'transferReturned',
+                            actions: remember('transfer-failed'),
+                          },
+                          { target: 'held', actions: remember('transfer-failed') },
+                        ],
+                      },
+                    },
+                    /** An unsupervised transfer failed: the call comes back to the agent ringing. */
+                    transferReturned: {
+                      tags: ['alerting'],
+                      entry: report('recalling'),
+                      invoke: alert('transferReturned'),
+                      on: { 'ui.answer': 'resuming', 'ui.resume': 'resuming' },
+                    },
+                    /** Mixed into the conference the agent's browser bridges. */
+                    conference: {
+                      tags: ['conference'],
+                      entry: report('conference'),
+                      initial: 'joined',
+                      states: {
+                        /** Was on hold: taken off hold to join. */
+                        joining: {
+                          entry: command({ type: 'call.resume' }),
+                          on: {
+                            'sip.reinvite.succeeded': 'joined',
+                            'sip.reinvite.failed': [
+                              {
+                                guard: 'isGlareRetryable',
+                                target: 'joinRetry',
+                                actions: 'recordReinviteFailure',
+                              },
+                              { target: '#held', actions: remember('conference-join-failed') },
+                            ],
+                          },
+                        },
+                        joinRetry: { after: { glareRetry: 'joining' } },
+                        joined: {
+                          tags: ['liveAudio'],
+                          entry: ['resetGlare', command({ type: 'call.conference.join' })],
+                        },
+                      },
+                      on: {
+                        'phone.conference.dissolved': [
+                          {
+                            guard: 'shouldHoldOnDissolve',
+                            target: 'holding',
+                            actions: ['leaveConference', command({ type: 'call.conference.leave' })],
+                          },
+                          {
+                            target: 'active',
+                            actions: ['leaveConference', command({ type: 'call.conference.leave' })],
+                          },
+                        ],
+                      },
+                    },
+                  },
+                },
+                mute: {
+                  initial: 'unmuted',
+                  states: {
+                    unmuted: {
+                      on: { 'ui.mute': { target: 'muted', actions: command({ type: 'call.mute' }) } },
+                    },
+                    muted: {
+                      on: { 'ui.unmute': { target: 'unmuted', actions: command({ type: 'call.unmute' }) } },
+                    },
+                  },
+                },
+                keypad: {
+                  initial: 'hidden',
+                  states: {
+                    hidden: { on: { 'ui.keypad.toggle': 'shown' } },
+                    shown: {
+                      on: {
+                        'ui.keypad.toggle': 'hidden',
+                        'ui.dtmf': [
+                          {
+                            guard: 'isDtmf',
+                            actions: {
+                              type: 'sendToSip',
+                              params: ({ event }) => ({ type: 'call.dtmf', digits: event.digits }),
+                            },
+                          },
+                          { actions: remember('invalid-dtmf') },
+                        ],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+
+            /** Audio is on another device of the agent (answered elsewhere, or deskphone mode): notes only. */
+            monitored: {
+              tags: ['connected'],
+              entry: report('monitored'),
+              on: {
+                'sip.call.ended': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ context, event }) => ({ outcome: monitoredOutcome(context), at: event.at }),
+                  },
+                },
+                'ui.dismiss': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ context }) => ({ outcome: monitoredOutcome(context) }),
+                  },
+                },
+              },
+            },
+
+            ending: {
+              entry: [command({ type: 'call.hangup' }), report('ending')],
+              on: {
+                'sip.call.ended': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'completed', at: event.at }),
+                  },
+                },
+              },
+            },
+          },
+        },
+
+        ended: {
+          entry: report('ended'),
+          always: [{ guard: 'wasAnswered', target: 'wrapUp' }, { target: 'finished' }],
+        },
+
+        /** Never connected: the reason stays on screen until the agent dismisses it. */
+        failed: {
+          entry: report('ended'),
+          on: { 'ui.dismiss': 'finished' },
+        },
+
+        /** After-call work: the work timer runs while notes and disposition are finished and logged. */
+        wrapUp: {
+          entry: report('wrapUp'),
+          always: { guard: 'isWrapUpComplete', target: 'finished' },
+          on: notesEditing,
+          initial: 'starting',
+          states: {
+            starting: { always: [{ guard: 'hasWorkTimer', target: 'running' }, { target: 'untimed' }] },
+            running: {
+              after: { workTimer: 'over.expired' },
+              on: { 'ui.wrapUp.close': 'over.closed', 'ui.wrapUp.saveAndClose': 'over.closed' },
+            },
+            untimed: {
+              on: { 'ui.wrapUp.close': 'over.closed', 'ui.wrapUp.saveAndClose': 'over.closed' },
+            },
+            /** The agent is done once the log is saved. */
+            over: {
+              id: 'wrapUpOver',
+              initial: 'expired',
+              states: { expired: {}, closed: {} },
+            },
+          },
+        },
+
+        finished: {
+          type: 'final',
+          entry: 'reportFinished',
+        },
+      },
+    },
+
+    /** The call log (a Task upserted by callId): saved on demand during the call and always before wrap-up ends. */
+    log: {
+      initial: 'idle',
+      states: {
+        idle: {
+          always: { guard: 'mustSaveForWrapUp', target: 'saving' },
+          on: {
+            'ui.notes.save': { guard: 'isLoggable', target: 'saving' },
+            'ui.wrapUp.save': { guard: 'isLoggable', target: 'saving' },
+            'ui.wrapUp.saveAndClose': { guard: 'isLoggable', target: 'saving' },
+          },
+        },
+        saving: {
+          entry: 'markSaving',
+          invoke: {
+            id: 'logSave',
+            src: 'saveCallLog',
+            input: ({ context }) => toCallRecord(context),
+            onDone: { target: 'idle', actions: 'markSaved' },
+            onError: {
+              target: 'retrying',
+              actions: {
+                type: 'rememberSaveError',
+                params: ({ event }) => ({
+                  message: event.error instanceof Error ? event.error.message : String(event.error),
+                }),
+              },
+            },
+          },
+        },
+        /** The notes are kept; the save is tried again after a pause, or at once when asked. */
+        retrying: {
+          after: { saveRetry: 'saving' },
+          on: { 'ui.notes.save': 'saving', 'ui.wrapUp.save': 'saving', 'ui.wrapUp.saveAndClose': 'saving' },
+        },
+      },
+    },
+  },
+});
+
+function monitoredOutcome(context: CallContext): CallOutcome {
+  return context.direction === 'incoming' && context.mode === 'softphone' ? 'answeredElsewhere' : 'completed';
+}
+
+export type CallMachine = typeof callMachine;

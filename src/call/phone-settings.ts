@@ -1,0 +1,67 @@
+// Settings that shape the phone and every call: they come from the call center / custom setting.
+
+/** softphone: audio in the browser. deskphone: the agent's own device carries audio (softphone disabled). */
+export type PhoneMode = 'softphone' | 'deskphone';
+
+/** What happens to an incoming call the agent is not free to take. */
+export type IncomingCallPolicy = 'decline' | 'ring';
+
+export interface ReconnectPolicy {
+  /** Delay before the first reconnection attempt. */
+  initialDelayMs: number;
+  /** Ceiling of the exponential backoff. */
+  maxDelayMs: number;
+  /** Share of each delay that is randomised (0..1) so that many agents do not reconnect in step. */
+  jitterRatio: number;
+  /** Attempts before registration fails as server-unreachable; 0 retries forever. */
+  maxAttempts: number;
+}
+
+export interface CallSettings {
+  /** Work timer of wrap-up, in seconds; 0 means no timer (wrap-up lasts until the agent closes it). */
+  wrapUpSeconds: number;
+  /** Maximum hold time in seconds before the call rings back to the agent; 0 means no limit. */
+  maxHoldSeconds: number;
+  /** Deskphone mode: how long the agent's device waits for a key press before giving up. */
+  deskphoneKeyTimeoutSeconds: number;
+  /** Open the new-contact form at once when nobody matches the caller's number. */
+  popNewContactForUnknown: boolean;
+  /** Re-INVITE glare (491 / 500 + Retry-After) retries before a hold or resume gives up. */
+  maxGlareRetries: number;
+  /** Delay before a failed call-log save is retried. */
+  saveRetryDelayMs: number;
+}
+
+export interface PhoneSettings {
+  mode: PhoneMode;
+  /** Concurrent calls the agent can have; incoming calls beyond it are declined busy. */
+  maxLines: number;
+  whenAway: IncomingCallPolicy;
+  whenInWrapUp: IncomingCallPolicy;
+  reconnect: ReconnectPolicy;
+  /** How long the phone waits for a call to reach hold before it gives up switching lines. */
+  switchTimeoutMs: number;
+  call: CallSettings;
+}
+
+export const defaultCallSettings: CallSettings = {
+  wrapUpSeconds: 60,
+  maxHoldSeconds: 300,
+  deskphoneKeyTimeoutSeconds: 20,
+  popNewContactForUnknown: false,
+  maxGlareRetries: 3,
+  saveRetryDelayMs: 5_000,
+};
+
+export const defaultPhoneSettings: PhoneSettings = {
+  mode: 'softphone',
+  maxLines: 2,
+  whenAway: 'decline',
+  whenInWrapUp: 'ring',
+  reconnect: { initialDelayMs: 1_000, maxDelayMs: 60_000, jitterRatio: 0.3, maxAttempts: 0 },
+  switchTimeoutMs: 10_000,
+  call: defaultCallSettings,
+};
+
+/** A conference holds at most this many parties, the agent included (OfficeConnect document). */
+export const MAX_CONFERENCE_PARTIES = 5;
