@@ -439,12 +439,12 @@ export class SipPhone {
   }
 
   /** Cancels an unanswered outgoing call; settles once the INVITE is over. */
-  cancel(callId: string): Promise<void> {
+  async cancel(callId: string): Promise<void> {
     return this.leg(callId).cancel();
   }
 
   /** Answers a ringing call after checking the microphone (a refusal rejects, the call keeps ringing). */
-  answer(callId: string): Promise<void> {
+  async answer(callId: string): Promise<void> {
     const leg = this.leg(callId);
     const replacee = leg.sipSession instanceof Invitation ? leg.sipSession.replacee : undefined;
     const replaced = replacee ? this.legOf(replacee) : undefined;
@@ -453,18 +453,18 @@ export class SipPhone {
   }
 
   /** Refuses a ringing call with 486 Busy Here or 603 Decline. */
-  reject(callId: string, reason: 'busy' | 'decline' = 'busy'): Promise<void> {
+  async reject(callId: string, reason: 'busy' | 'decline' = 'busy'): Promise<void> {
     return this.leg(callId).reject(reason);
   }
 
   /** Sends a ringing call to `target` with a 302 (the caller's phone re-dials it). */
-  redirect(callId: string, target: string | DialTarget): Promise<void> {
+  async redirect(callId: string, target: string | DialTarget): Promise<void> {
     const leg = this.leg(callId);
     return leg.redirect(targetUri(target, this.domain()));
   }
 
   /** Texts the caller (SIP MESSAGE), then refuses the call; resolves with whether the text was delivered. */
-  rejectWithMessage(
+  async rejectWithMessage(
     callId: string,
     text: string,
     reason: 'busy' | 'decline' = 'busy',
@@ -474,27 +474,27 @@ export class SipPhone {
   }
 
   /** Ends a call: BYE when connected, CANCEL when still dialling. */
-  hangUp(callId: string): Promise<void> {
+  async hangUp(callId: string): Promise<void> {
     return this.leg(callId).hangUp();
   }
 
   /** Puts a connected call on hold (re-INVITE sendonly), serialised and retried on glare. */
-  hold(callId: string): Promise<void> {
+  async hold(callId: string): Promise<void> {
     return this.leg(callId).hold();
   }
 
   /** Takes a call off hold (re-INVITE sendrecv), serialised and retried on glare. */
-  resume(callId: string): Promise<void> {
+  async resume(callId: string): Promise<void> {
     return this.leg(callId).resume();
   }
 
   /** Mutes or unmutes the agent's microphone on a call (media only, nothing on the wire). */
-  mute(callId: string, muted: boolean): Promise<void> {
+  async mute(callId: string, muted: boolean): Promise<void> {
     return this.leg(callId).mute(muted);
   }
 
   /** Sends DTMF tones (0-9 * # A-D, "," = 2 s pause). */
-  sendDtmf(callId: string, tones: string): Promise<void> {
+  async sendDtmf(callId: string, tones: string): Promise<void> {
     return this.leg(callId).sendDtmf(tones);
   }
 
@@ -502,7 +502,7 @@ export class SipPhone {
    * Unsupervised transfer of a connected call to `target`. Resolves when the far end reports success
    * (the call is then hung up); rejects when it fails or stays unconfirmed: the call is still there.
    */
-  transfer(
+  async transfer(
     callId: string,
     target: string | DialTarget,
     options: { context?: CallContext } = {},
@@ -512,7 +512,7 @@ export class SipPhone {
   }
 
   /** Supervised transfer: connects the caller of `callId` with the far end of the connected `consultCallId`. */
-  attendedTransfer(
+  async attendedTransfer(
     callId: string,
     consultCallId: string,
     options: { context?: CallContext } = {},
