@@ -1,2 +1,59 @@
-// Public surface of src/call.
-export {};
+// Public surface of src/call: the phone and call statecharts, their events, settings and records.
+export { phoneMachine, phoneErrorMessages } from './phone-machine';
+export type {
+  PhoneMachine,
+  PhoneInput,
+  PhoneContext,
+  PhoneError,
+  PhoneErrorCode,
+  SipUserAgentInput,
+  Consultation,
+  LineSwitch,
+  QueuedIntent,
+} from './phone-machine';
+export { callMachine, REJECT_STATUS_CODE } from './call-machine';
+export type { CallMachine, CallTag } from './call-machine';
+export { callErrorMessages, createCallContext, isLoggable, toCallRecord } from './call-context';
+export type { CallContext, CallError, CallErrorCode, CallInput } from './call-context';
+export type {
+  CallCrmEvent,
+  CallEvent,
+  CallPhoneEvent,
+  CallReportEvent,
+  CallSipEvent,
+  CallUiEvent,
+  SipCallCommand,
+} from './call-events';
+export type {
+  DialRequest,
+  PhoneCrmEvent,
+  PhoneEvent,
+  PhoneSipEvent,
+  PhoneUiEvent,
+  UserAgentCommand,
+} from './phone-events';
+export type {
+  AlertAgentInput,
+  AlertTone,
+  SearchContactsInput,
+  SearchContactsOutput,
+  SipSessionInput,
+} from './call-actors';
+export { callFailure, callFailureMessages, callFailureReasonFromSipStatus } from './call-failure';
+export type { CallFailure, CallFailureReason, DeviceFailureReason } from './call-failure';
+export { durationSeconds } from './call-record';
+export type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call-record';
+export { IN_PROGRESS_STATUSES, LINE_OCCUPYING_STATUSES } from './line-status';
+export type { LineStatus } from './line-status';
+export { defaultCallSettings, defaultPhoneSettings, MAX_CONFERENCE_PARTIES } from './phone-settings';
+export type {
+  CallSettings,
+  IncomingCallPolicy,
+  PhoneMode,
+  PhoneSettings,
+  ReconnectPolicy,
+} from './phone-settings';
+export { registrationFailureMessages, registrationFailureReason } from './registration-failure';
+export type { RegistrationFailureReason } from './registration-failure';
+export { glareRetryDelayMs, isGlare, reconnectDelayMs } from './sip-timing';
+export type { ReinviteFailure } from './sip-timing';

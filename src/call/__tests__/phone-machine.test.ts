@@ -1,0 +1,564 @@
+// Behaviour of the phone: registration, mode, availability, lines, consultation, transfer and conference.
+import type { AnyActorRef } from 'xstate';
+import { phoneErrorMessages } from '../phone-machine';
+import { registrationFailureMessages } from '../registration-failure';
+import { ann, dialOk, dialRefused, startPhone, T0 } from './support/harness';
+import type { PhoneHarness } from './support/harness';
+
+function audio(call: AnyActorRef): unknown {
+  const value = call.getSnapshot().value as { progress: unknown };
+  const progress = value.progress as { session?: { connected?: { audio?: unknown } } } | string;
+  return typeof progress === 'object' ? (progress.session?.connected?.audio ?? progress.session) : progress;
+}
+
+function hasTag(call: AnyActorRef, tag: string): boolean {
+  return (call.getSnapshot() as { hasTag(t: string): boolean }).hasTag(tag);
+}
+
+function liveCalls(h: PhoneHarness): string[] {
+  return Object.keys(h.phone.getSnapshot().context.lines).filter(
+    (id) => hasTag(h.call(id), 'liveAudio') && !hasTag(h.call(id), 'conference'),
+  );
+}
+
+function answer(h: PhoneHarness, callId: string): void {
+  h.ring(callId);
+  h.phone.send({ type: 'ui.answer', callId });
+  h.call(callId).send({ type: 'sip.call.answered', at: T0 });
+}
+
+function dial(
+  h: PhoneHarness,
+  callId: string,
+  e164: string,
+  via: 'ui.dial' | 'crm.clickToDial' = 'ui.dial',
+): void {
+  h.phone.send({ type: via, callId, number: e164, dial: dialOk(e164), at: T0 });
+}
+
+function connectOutgoing(h: PhoneHarness, callId: string): void {
+  h.call(callId).send({ type: 'sip.call.answered', at: T0 });
+}
+
+function confirmReinvite(h: PhoneHarness, callId: string): void {
+  h.call(callId).send({ type: 'sip.reinvite.succeeded' });
+}
+
+describe('registration', () => {
+  it('the phone registers: unregistered, registering, registered', () => {
+    const h = startPhone();
+    expect(h.phone.getSnapshot().value.registration).toBe('unregistered');
+    h.phone.send({ type: 'ui.register' });
+    expect(h.phone.getSnapshot().value.registration).toBe('registering');
+    expect(h.effects.uaCommands).toEqual([{ type: 'phone.register' }]);
+    h.phone.send({ type: 'sip.registration.succeeded' });
+    expect(h.phone.getSnapshot().value.registration).toBe('registered');
+  });
+
+  it('a lost connection reconnects with exponential backoff and jitter, capped, then registers again', () => {
+    const h = startPhone({
+      reconnect: { initialDelayMs: 1_000, maxDelayMs: 8_000, jitterRatio: 0.5, maxAttempts: 0 },
+    });
+    h.register();
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      h.phone.send({ type: 'sip.transport.disconnected' });
+      expect(h.phone.getSnapshot().value.registration).toBe('reconnecting');
+      const before = h.clock.now();
+      h.clock.fireNext();
+      delays.push(h.clock.now() - before);
+      expect(h.phone.getSnapshot().value.registration).toBe('registering');
+      if (attempt < 6) h.phone.send({ type: 'sip.registration.failed', reason: 'server-unreachable' });
+      else h.phone.send({ type: 'sip.registration.succeeded' });
+      // a failed attempt goes straight back to reconnecting: undo the disconnect of the next loop turn
+      if (attempt < 6) (h.clock.fireNext(), delays.push(-1));
+    }
+    expect(h.phone.getSnapshot().value.registration).toBe('registered');
+    expect(h.phone.getSnapshot().context.reconnectAttempt).toBe(0);
+    const real = delays.filter((d) => d >= 0);
+    // attempt n waits initial * 2^(n-1), capped at 8 s, of which the last 50% is random
+    expect(real[0]).toBeGreaterThanOrEqual(500);
+    expect(real[0]).toBeLessThanOrEqual(1_000);
+    for (const d of real) expect(d).toBeLessThanOrEqual(8_000);
+    expect(h.effects.uaCommands.filter((c) => c.type === 'phone.reconnect').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(['bad-credentials', 'forbidden'] as const)(
+    'registration refused as %s fails with a typed reason the UI can explain, and is not retried',
+    (reason) => {
+      const h = startPhone();
+      h.phone.send({ type: 'ui.register' });
+      h.phone.send({ type: 'sip.registration.failed', reason });
+      expect(h.phone.getSnapshot().value.registration).toBe('failed');
+      expect(h.phone.getSnapshot().context.registrationFailure).toBe(reason);
+      expect(registrationFailureMessages[reason]).toMatch(/administrator/);
+      expect(h.clock.pending()).toEqual([]);
+    },
+  );
+
+  it('an unreachable server is retried until the attempts run out, then fails as server-unreachable', () => {
+    const h = startPhone({
+      reconnect: { initialDelayMs: 100, maxDelayMs: 1_000, jitterRatio: 0, maxAttempts: 2 },
+    });
+    h.phone.send({ type: 'ui.register' });
+    h.phone.send({ type: 'sip.registration.failed', reason: 'server-unreachable' });
+    expect(h.clock.pending().map((p) => p.due)).toEqual([100]);
+    h.clock.fireNext();
+    h.phone.send({ type: 'sip.registration.failed', reason: 'server-unreachable' });
+    expect(h.clock.pending().map((p) => p.due - h.clock.now())).toEqual([200]);
+    h.clock.fireNext();
+    h.phone.send({ type: 'sip.registration.failed', reason: 'server-unreachable' });
+    expect(h.phone.getSnapshot().value.registration).toBe('failed');
+    expect(h.phone.getSnapshot().context.registrationFailure).toBe('server-unreachable');
+    h.phone.send({ type: 'ui.register' });
+    expect(h.phone.getSnapshot().value.registration).toBe('registering');
+  });
+
+  it('the agent can unregister', () => {
+    const h = startPhone();
+    h.register();
+    h.phone.send({ type: 'ui.unregister' });
+    expect(h.effects.uaCommands.at(-1)).toEqual({ type: 'phone.unregister' });
+    h.phone.send({ type: 'sip.registration.ended' });
+    expect(h.phone.getSnapshot().value.registration).toBe('unregistered');
+  });
+});
+
+describe('calling modes', () => {
+  it('the mode comes from settings: softphone enabled puts audio in the browser', () => {
+    const h = startPhone({ mode: 'softphone' });
+    expect(h.phone.getSnapshot().value.mode).toBe('softphone');
+    h.register();
+    dial(h, 'o1', '+15551230000');
+    expect(h.effects.commandTypes('o1')).toEqual(['call.dial']);
+  });
+
+  it("softphone disabled: calls are placed through the agent's own device", () => {
+    const h = startPhone({ mode: 'deskphone' });
+    expect(h.phone.getSnapshot().value.mode).toBe('deskphone');
+    expect(h.effects.userAgents.map((u) => u.input)).toEqual([{ mode: 'deskphone' }]);
+    h.register();
+    dial(h, 'o1', '+15551230000');
+    expect(h.effects.commandTypes('o1')).toEqual(['call.dialViaDevice']);
+  });
+
+  it('softphone disabled: transfer and conference are left to the device', () => {
+    const h = startPhone({ mode: 'deskphone' });
+    h.register();
+    dial(h, 'o1', '+15551230000');
+    expect(h.phone.getSnapshot().can({ type: 'ui.transfer.start', callId: 'o1' })).toBe(false);
+    expect(h.phone.getSnapshot().can({ type: 'ui.conference.start', callId: 'o1' })).toBe(false);
+  });
+});
+
+describe('lines', () => {
+  it('an incoming call gets its own call actor; when it is over it leaves the lines and goes to recents', () => {
+    const h = startPhone({}, { matches: [] });
+    h.register();
+    h.ring('c1');
+    expect(h.phone.getSnapshot().context.lines).toEqual({ c1: 'ringing' });
+    h.call('c1').send({ type: 'sip.invite.canceled', at: T0 + 5_000 });
+    expect(h.hasCall('c1')).toBe(false);
+    expect(h.phone.getSnapshot().context.lines).toEqual({});
+    expect(h.effects.recents.map((r) => [r.callId, r.outcome])).toEqual([['c1', 'missed']]);
+  });
+
+  it('an incoming call while busy rings as call waiting', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.ring('c2');
+    expect(h.effects.liveAlerts()).toEqual([{ callId: 'c2', tone: 'callWaiting' }]);
+  });
+
+  it('answering a waiting call puts the active call on hold first', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.ring('c2');
+    h.phone.send({ type: 'ui.answer', callId: 'c2' });
+    expect(h.effects.commandTypes('c1')).toEqual(['call.answer', 'call.hold']);
+    expect(h.effects.commandTypes('c2')).toEqual([]);
+    expect(h.phone.getSnapshot().value.lines).toBe('switching');
+    confirmReinvite(h, 'c1');
+    expect(h.effects.commandTypes('c2')).toEqual(['call.answer']);
+    h.call('c2').send({ type: 'sip.call.answered', at: T0 });
+    expect(liveCalls(h)).toEqual(['c2']);
+    expect(audio(h.call('c1'))).toEqual({ held: 'waiting' });
+  });
+
+  it('if the active call cannot be held, the waiting call is not answered and keeps ringing', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.ring('c2');
+    h.phone.send({ type: 'ui.answer', callId: 'c2' });
+    h.call('c1').send({ type: 'sip.reinvite.failed', statusCode: 488 });
+    expect(h.effects.commandTypes('c2')).toEqual([]);
+    expect(audio(h.call('c2'))).toBe('ringing');
+    expect(h.phone.getSnapshot().context.error).toEqual({
+      code: 'switch-failed',
+      message: phoneErrorMessages['switch-failed'],
+    });
+  });
+
+  it('retrieving a held call while another call is active holds the active one first: one live audio at a time', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.hold', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'o2', '+15551230000');
+    connectOutgoing(h, 'o2');
+    h.phone.send({ type: 'ui.resume', callId: 'c1' });
+    expect(h.effects.commandTypes('o2')).toEqual(['call.dial', 'call.hold']);
+    expect(h.effects.commandTypes('c1').at(-1)).toBe('call.hold');
+    confirmReinvite(h, 'o2');
+    expect(h.effects.commandTypes('c1').at(-1)).toBe('call.resume');
+    confirmReinvite(h, 'c1');
+    expect(liveCalls(h)).toEqual(['c1']);
+  });
+
+  it('dialling while on a call puts that call on hold before the new call is placed', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    dial(h, 'o2', '+15551230000');
+    expect(h.hasCall('o2')).toBe(false);
+    confirmReinvite(h, 'c1');
+    expect(h.effects.commandTypes('o2')).toEqual(['call.dial']);
+  });
+
+  it('beyond the configured maximum of lines, incoming calls are declined busy and shown in recents', () => {
+    const h = startPhone({ maxLines: 1 });
+    h.register();
+    answer(h, 'c1');
+    h.ring('c2', '+15559998888');
+    expect(h.hasCall('c2')).toBe(false);
+    expect(h.effects.uaCommands.at(-1)).toEqual({
+      type: 'phone.declineIncoming',
+      callId: 'c2',
+      statusCode: 486,
+    });
+    expect(h.effects.recents.map((r) => [r.callId, r.outcome, r.remote.number])).toEqual([
+      ['c2', 'declined', '+15559998888'],
+    ]);
+  });
+
+  it('a call cannot be placed before the phone is registered, nor beyond the maximum of lines', () => {
+    const h = startPhone({ maxLines: 1 });
+    dial(h, 'o1', '+15551230000');
+    expect(h.phone.getSnapshot().context.error?.code).toBe('not-registered');
+    h.register();
+    answer(h, 'c1');
+    dial(h, 'o2', '+15551230000');
+    expect(h.hasCall('o2')).toBe(false);
+    expect(h.phone.getSnapshot().context.error).toEqual({
+      code: 'no-free-line',
+      message: phoneErrorMessages['no-free-line'],
+    });
+    h.phone.send({ type: 'ui.error.dismiss' });
+    expect(h.phone.getSnapshot().context.error).toBeNull();
+  });
+
+  it('a call cannot be answered while another one is still being dialled', () => {
+    const h = startPhone();
+    h.register();
+    dial(h, 'o1', '+15551230000');
+    h.ring('c2');
+    h.phone.send({ type: 'ui.answer', callId: 'c2' });
+    expect(h.effects.commandTypes('c2')).toEqual([]);
+    expect(h.phone.getSnapshot().context.error?.code).toBe('audio-busy');
+  });
+
+  it('click-to-dial from a Salesforce record places the call and logs it against that record', () => {
+    const h = startPhone();
+    h.register();
+    h.phone.send({
+      type: 'crm.clickToDial',
+      callId: 'o1',
+      number: '+44 20 7946 0001',
+      dial: dialOk('+442079460001'),
+      at: T0,
+      record: ann,
+    });
+    expect(h.effects.commandTypes('o1')).toEqual(['call.dial']);
+    expect(h.effects.searches).toEqual([]);
+    expect(h.call('o1').getSnapshot().context).toMatchObject({ chosen: ann });
+  });
+
+  it('a number the dialing rules refuse shows as a failed call with their message', () => {
+    const h = startPhone();
+    h.register();
+    h.phone.send({ type: 'ui.dial', callId: 'o1', number: '1900', dial: dialRefused('Blocked.'), at: T0 });
+    expect(h.call('o1').getSnapshot().context.failure).toEqual({
+      reason: 'invalid-number',
+      message: 'Blocked.',
+    });
+    h.phone.send({ type: 'ui.dismiss', callId: 'o1' });
+    expect(h.hasCall('o1')).toBe(false);
+    expect(h.effects.recents.map((r) => r.outcome)).toEqual(['failed']);
+  });
+});
+
+describe('agent availability', () => {
+  it('the agent is available, on a call, in wrap-up, and available again when wrap-up is left', () => {
+    const h = startPhone({}, { matches: [], saves: true });
+    h.register();
+    expect(h.phone.getSnapshot().value.availability).toBe('available');
+    answer(h, 'c1');
+    expect(h.phone.getSnapshot().value.availability).toBe('onCall');
+    h.call('c1').send({ type: 'sip.call.ended', at: T0 + 1 });
+    expect(h.phone.getSnapshot().value.availability).toBe('wrapUp');
+    h.phone.send({ type: 'ui.wrapUp.close', callId: 'c1' });
+    expect(h.phone.getSnapshot().value.availability).toBe('available');
+  });
+
+  it('an agent who is away declines incoming calls when the setting says so (480)', () => {
+    const h = startPhone({ whenAway: 'decline' });
+    h.register();
+    h.phone.send({ type: 'ui.availability.away' });
+    h.ring('c1');
+    expect(h.hasCall('c1')).toBe(false);
+    expect(h.effects.uaCommands.at(-1)).toEqual({
+      type: 'phone.declineIncoming',
+      callId: 'c1',
+      statusCode: 480,
+    });
+  });
+
+  it('an agent who is away lets incoming calls ring when the setting says so', () => {
+    const h = startPhone({ whenAway: 'ring' });
+    h.register();
+    h.phone.send({ type: 'ui.availability.away' });
+    h.ring('c1');
+    expect(audio(h.call('c1'))).toBe('ringing');
+    h.phone.send({ type: 'ui.availability.available' });
+    expect(h.phone.getSnapshot().value.availability).toBe('available');
+  });
+
+  it('in wrap-up, incoming calls are declined or left ringing per settings', () => {
+    const declining = startPhone({ whenInWrapUp: 'decline' });
+    declining.register();
+    answer(declining, 'c1');
+    declining.call('c1').send({ type: 'sip.call.ended', at: T0 });
+    declining.ring('c2');
+    expect(declining.hasCall('c2')).toBe(false);
+    expect(declining.effects.uaCommands.at(-1)).toMatchObject({ callId: 'c2', statusCode: 486 });
+
+    const ringing = startPhone({ whenInWrapUp: 'ring' });
+    ringing.register();
+    answer(ringing, 'c1');
+    ringing.call('c1').send({ type: 'sip.call.ended', at: T0 });
+    ringing.ring('c2');
+    expect(audio(ringing.call('c2'))).toBe('ringing');
+  });
+});
+
+describe('transfers', () => {
+  function consultFor(purpose: 'transfer' | 'conference'): PhoneHarness {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({
+      type: purpose === 'transfer' ? 'ui.transfer.start' : 'ui.conference.start',
+      callId: 'c1',
+    });
+    confirmReinvite(h, 'c1');
+    return h;
+  }
+
+  it('click Transfer: the active call is put on hold, then a new participant is called by search or click-to-dial', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.transfer.start', callId: 'c1' });
+    expect(h.effects.commandTypes('c1')).toEqual(['call.answer', 'call.hold']);
+    expect(h.phone.getSnapshot().value.consultation).toBe('holdingOriginal');
+    confirmReinvite(h, 'c1');
+    expect(h.phone.getSnapshot().value.consultation).toBe('awaitingTarget');
+    dial(h, 'k1', '+15550001111', 'crm.clickToDial');
+    expect(h.phone.getSnapshot().value.consultation).toBe('dialing');
+    expect(h.effects.commandTypes('k1')).toEqual(['call.dial']);
+  });
+
+  it('supervised transfer: once the new party picks up, Transfer again and the call continues between the other two', () => {
+    const h = consultFor('transfer');
+    dial(h, 'k1', '+15550001111');
+    connectOutgoing(h, 'k1');
+    expect(h.phone.getSnapshot().value.consultation).toBe('talking');
+    h.phone.send({ type: 'ui.transfer.complete' });
+    expect(h.effects.commandsFor('c1').at(-1)).toEqual({
+      type: 'call.transfer.attended',
+      consultCallId: 'k1',
+    });
+    h.call('c1').send({ type: 'sip.transfer.succeeded', at: T0 + 10_000 });
+    h.call('k1').send({ type: 'sip.call.ended', at: T0 + 10_000 });
+    expect(h.phone.getSnapshot().value.consultation).toBe('idle');
+    expect(h.call('c1').getSnapshot().context.outcome).toBe('transferred');
+    expect(h.phone.getSnapshot().context.lines).toEqual({ c1: 'wrapUp', k1: 'wrapUp' });
+  });
+
+  it('unsupervised transfer: dropping before the new party answers sends a blind transfer to that number', () => {
+    const h = consultFor('transfer');
+    dial(h, 'k1', '+15550001111');
+    h.phone.send({ type: 'ui.transfer.complete' });
+    const blind = dialOk('+15550001111');
+    if (!blind.ok) throw new Error('fixture');
+    expect(h.effects.commandsFor('c1').at(-1)).toEqual({ type: 'call.transfer.blind', target: blind.target });
+    expect(h.effects.commandTypes('k1')).toEqual(['call.dial', 'call.cancel']);
+    h.call('c1').send({ type: 'sip.transfer.accepted' });
+    expect(h.phone.getSnapshot().value.consultation).toBe('transferring');
+  });
+
+  it('if an unsupervised transfer fails, the call comes back to the agent as an incoming call', () => {
+    const h = consultFor('transfer');
+    dial(h, 'k1', '+15550001111');
+    h.phone.send({ type: 'ui.transfer.complete' });
+    h.call('c1').send({ type: 'sip.transfer.failed', statusCode: 486 });
+    expect(h.phone.getSnapshot().value.consultation).toBe('idle');
+    expect(h.phone.getSnapshot().context.lines.c1).toBe('recalling');
+    expect(h.effects.liveAlerts()).toContainEqual({ callId: 'c1', tone: 'transferReturned' });
+    h.phone.send({ type: 'ui.answer', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    expect(liveCalls(h)).toEqual(['c1']);
+  });
+
+  it('you cannot forward or conference a call that is on hold', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.hold', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    expect(h.phone.getSnapshot().can({ type: 'ui.transfer.start', callId: 'c1' })).toBe(false);
+    expect(h.phone.getSnapshot().can({ type: 'ui.conference.start', callId: 'c1' })).toBe(false);
+    h.phone.send({ type: 'ui.transfer.start', callId: 'c1' });
+    expect(h.phone.getSnapshot().value.consultation).toBe('idle');
+  });
+
+  it('when the held party hangs up during the consultation, only disconnect is offered until the third party connects', () => {
+    const h = consultFor('transfer');
+    dial(h, 'k1', '+15550001111');
+    h.call('c1').send({ type: 'sip.call.ended', at: T0 + 3_000 });
+    expect(h.phone.getSnapshot().value.consultation).toBe('heldPartyGone');
+    const offered = (e: Parameters<typeof h.phone.send>[0]) => h.phone.getSnapshot().can(e);
+    expect(offered({ type: 'ui.transfer.complete' })).toBe(false);
+    expect(offered({ type: 'ui.conference.merge' })).toBe(false);
+    expect(offered({ type: 'ui.consult.cancel' })).toBe(false);
+    expect(offered({ type: 'ui.hangup', callId: 'k1' })).toBe(true);
+    connectOutgoing(h, 'k1');
+    expect(h.phone.getSnapshot().value.consultation).toBe('idle');
+    expect(offered({ type: 'ui.transfer.start', callId: 'k1' })).toBe(true);
+  });
+
+  it('cancelling the consultation hangs up the third party and takes the caller off hold', () => {
+    const h = consultFor('transfer');
+    dial(h, 'k1', '+15550001111');
+    connectOutgoing(h, 'k1');
+    h.phone.send({ type: 'ui.consult.cancel' });
+    expect(h.effects.commandTypes('k1').at(-1)).toBe('call.hangup');
+    expect(h.effects.commandTypes('c1').at(-1)).toBe('call.resume');
+    h.call('k1').send({ type: 'sip.call.ended', at: T0 });
+    confirmReinvite(h, 'c1');
+    expect(liveCalls(h)).toEqual(['c1']);
+  });
+});
+
+describe('conference', () => {
+  function conferenceOf(h: PhoneHarness, ...parties: string[]): void {
+    h.register();
+    const [first, ...others] = parties;
+    if (!first) throw new Error('fixture');
+    answer(h, first);
+    for (const id of others) {
+      const anchor = h.phone.getSnapshot().context.conference[0] ?? first;
+      h.phone.send({ type: 'ui.conference.start', callId: anchor });
+      if (h.phone.getSnapshot().value.consultation === 'holdingOriginal') confirmReinvite(h, anchor);
+      dial(h, id, '+1555000' + id.padStart(4, '0'));
+      connectOutgoing(h, id);
+      h.phone.send({ type: 'ui.conference.merge' });
+      for (const member of h.phone.getSnapshot().context.conference) {
+        if (
+          audio(h.call(member)) !== undefined &&
+          JSON.stringify(audio(h.call(member))).includes('joining')
+        ) {
+          confirmReinvite(h, member);
+        }
+      }
+    }
+  }
+
+  it('merge connects the original parties and the new participant; the original parties are taken off hold', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'k1', '+15550001111');
+    connectOutgoing(h, 'k1');
+    h.phone.send({ type: 'ui.conference.merge' });
+    expect(h.effects.commandTypes('c1').slice(-1)).toEqual(['call.resume']);
+    confirmReinvite(h, 'c1');
+    expect(h.effects.commandTypes('c1').slice(-2)).toEqual(['call.resume', 'call.conference.join']);
+    expect(h.effects.commandTypes('k1').at(-1)).toBe('call.conference.join');
+    expect(h.phone.getSnapshot().value.conference).toBe('active');
+    expect(h.phone.getSnapshot().context.conference).toEqual(['c1', 'k1']);
+    expect(hasTag(h.call('c1'), 'conference') && hasTag(h.call('k1'), 'conference')).toBe(true);
+    expect(liveCalls(h)).toEqual([]);
+  });
+
+  it('a participant can be added before they answer; they join when they pick up', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'k1', '+15550001111');
+    h.phone.send({ type: 'ui.conference.merge' });
+    confirmReinvite(h, 'c1');
+    expect(h.effects.commandTypes('k1')).toEqual(['call.dial']);
+    connectOutgoing(h, 'k1');
+    expect(h.effects.commandTypes('k1')).toEqual(['call.dial', 'call.conference.join']);
+    expect(hasTag(h.call('k1'), 'conference')).toBe(true);
+  });
+
+  it('repeat for each attendee: up to five parties, the agent included, and no more', () => {
+    const h = startPhone({ maxLines: 6 });
+    conferenceOf(h, 'c1', '2', '3', '4');
+    expect(h.phone.getSnapshot().context.conference).toEqual(['c1', '2', '3', '4']);
+    expect(h.phone.getSnapshot().can({ type: 'ui.conference.start', callId: 'c1' })).toBe(false);
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    expect(h.phone.getSnapshot().value.consultation).toBe('idle');
+  });
+
+  it('one participant can be removed (beyond the document); the others stay', () => {
+    const h = startPhone({ maxLines: 6 });
+    conferenceOf(h, 'c1', '2', '3');
+    h.phone.send({ type: 'ui.conference.remove', callId: '2' });
+    expect(h.effects.commandTypes('2').at(-1)).toBe('call.hangup');
+    h.call('2').send({ type: 'sip.call.ended', at: T0 });
+    expect(h.phone.getSnapshot().context.conference).toEqual(['c1', '3']);
+    expect(h.phone.getSnapshot().value.conference).toBe('active');
+  });
+
+  it('when only one other party is left, the conference becomes an ordinary call', () => {
+    const h = startPhone();
+    conferenceOf(h, 'c1', '2');
+    h.call('2').send({ type: 'sip.call.ended', at: T0 });
+    expect(h.phone.getSnapshot().value.conference).toBe('none');
+    expect(h.effects.commandTypes('c1').at(-1)).toBe('call.conference.leave');
+    expect(liveCalls(h)).toEqual(['c1']);
+  });
+
+  it('the conference ends when the agent leaves: every party is hung up', () => {
+    const h = startPhone({ maxLines: 6 });
+    conferenceOf(h, 'c1', '2', '3');
+    h.phone.send({ type: 'ui.conference.leave' });
+    for (const id of ['c1', '2', '3']) {
+      expect(h.effects.commandTypes(id).at(-1)).toBe('call.hangup');
+      h.call(id).send({ type: 'sip.call.ended', at: T0 });
+    }
+    expect(h.phone.getSnapshot().value.conference).toBe('none');
+    expect(h.phone.getSnapshot().value.availability).toBe('wrapUp');
+  });
+});

@@ -1,0 +1,59 @@
+// Every event the phone machine receives, grouped by origin, and the commands it sends to its SIP user agent.
+import type { ContactMatch } from '../crm';
+import type { DialResult } from '../dialing';
+import type { CallCrmEvent, CallReportEvent, CallUiEvent } from './call-events';
+import type { RemoteParty } from './call-record';
+import type { RegistrationFailureReason } from './registration-failure';
+
+/**
+ * A number to call. The host runs src/dialing's prepareDial(number, settings) and sends its DialResult;
+ * a refused number becomes a failed call carrying the rules' message. The host also names the call
+ * (a UUID: it keys the call log) and stamps the time.
+ */
+export interface DialRequest {
+  callId: string;
+  number: string;
+  dial: DialResult;
+  at: number;
+  /** The record the agent dialled from, when known (click-to-dial, search result). */
+  record?: ContactMatch;
+}
+
+/** The agent's intents about the phone as a whole. */
+export type PhoneUiEvent =
+  | { type: 'ui.register' }
+  | { type: 'ui.unregister' }
+  | { type: 'ui.availability.away' }
+  | { type: 'ui.availability.available' }
+  | ({ type: 'ui.dial' } & DialRequest)
+  | { type: 'ui.transfer.start'; callId: string }
+  | { type: 'ui.conference.start'; callId: string }
+  | { type: 'ui.transfer.complete' }
+  | { type: 'ui.conference.merge' }
+  | { type: 'ui.consult.cancel' }
+  | { type: 'ui.conference.remove'; callId: string }
+  | { type: 'ui.conference.leave' }
+  | { type: 'ui.error.dismiss' };
+
+/** Click-to-dial from a Salesforce phone field (relayed by the Open CTI bridge). */
+export type PhoneCrmEvent = { type: 'crm.clickToDial' } & DialRequest;
+
+/** What the SIP user agent reports (sent back by the `sipUserAgent` actor). */
+export type PhoneSipEvent =
+  | { type: 'sip.registration.succeeded' }
+  | { type: 'sip.registration.failed'; reason: RegistrationFailureReason }
+  | { type: 'sip.registration.ended' }
+  | { type: 'sip.transport.disconnected' }
+  | { type: 'sip.invite.received'; callId: string; remote: RemoteParty; at: number };
+
+export type PhoneEvent =
+  PhoneUiEvent | PhoneCrmEvent | PhoneSipEvent | CallUiEvent | CallCrmEvent | CallReportEvent;
+
+/** Commands the phone sends to its `sipUserAgent` actor. */
+export type UserAgentCommand =
+  | { type: 'phone.register' }
+  /** The transport dropped: reconnect it (ua.reconnect()), then phone.register follows. */
+  | { type: 'phone.reconnect' }
+  | { type: 'phone.unregister' }
+  /** Decline an INVITE the phone will not offer to the agent (486 busy, 480 unavailable). */
+  | { type: 'phone.declineIncoming'; callId: string; statusCode: number };
