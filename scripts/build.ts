@@ -9,7 +9,10 @@ const root = resolve(__dirname, '..');
 const staticResources = resolve(root, 'force-app/main/default/staticresources');
 
 /** Each static resource: its entry point and the global it exposes to `loadScript`. */
-export const bundles = [{ name: 'softphoneCore', entry: 'src/index.ts', globalName: 'SoftphoneCore' }];
+export const bundles = [
+  { name: 'softphoneCore', entry: 'src/index.ts', globalName: 'SoftphoneCore' },
+  { name: 'softphoneBridge', entry: 'src/bridge/main.ts', globalName: 'SoftphoneBridge' },
+];
 
 export interface BundleSize {
   name: string;

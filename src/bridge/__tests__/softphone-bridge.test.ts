@@ -1,0 +1,569 @@
+// The bridge end to end inside one page: a fake sforce.opencti (documented shapes) under the real
+// wrapOpenCti, and on the other side of the fake LMS channel the utility's real BridgeClient.
+import {
+  BridgeClient,
+  type BridgeStatus,
+  type CrmLogger,
+  type MessageTransport,
+  type ScreenPopTarget,
+  type SoftphoneMessage,
+} from '../../crm';
+import { SoftphoneBridge, wrapOpenCti } from '..';
+import { DOCUMENTED_ERRORS, DOCUMENTED_SETTINGS, FakeSforceOpenCti } from './fake-sforce-open-cti';
+
+const CHANNEL = 'Softphone__c';
+const ID18 = '003000000000001AAA';
+
+function logger(): CrmLogger & { lines: string[] } {
+  const lines: string[] = [];
+  const log = (level: string) => (message: string) => lines.push(`${level} ${message}`);
+  return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/** Lets every pending promise job run (Open CTI callbacks, publishes, the bridge's awaits). */
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+function setup(prepare: (fake: FakeSforceOpenCti) => void = () => undefined) {
+  const fake = new FakeSforceOpenCti();
+  prepare(fake);
+  const log = logger();
+  const statuses: BridgeStatus[] = [];
+  let ids = 0;
+  const bridge = new SoftphoneBridge({
+    openCti: wrapOpenCti(fake),
+    logger: log,
+    createRequestId: () => `bridge-${++ids}`,
+    onStatus: (status) => statuses.push(status),
+  });
+  // The utility LWC's side: lightning/messageService adapted to MessageTransport, on the same channel.
+  const transport: MessageTransport = {
+    publish: (message: SoftphoneMessage) => fake.deliver(CHANNEL, message),
+    subscribe: (listener) => fake.listen(CHANNEL, listener),
+  };
+  let requestIds = 0;
+  const client = new BridgeClient({ transport, createRequestId: () => `utility-${++requestIds}` });
+  const seen: unknown[] = [];
+  fake.listen(CHANNEL, (message) => seen.push(message));
+  return { fake, log, bridge, client, statuses, seen };
+}
+
+async function started(prepare?: (fake: FakeSforceOpenCti) => void) {
+  const context = setup(prepare);
+  await context.bridge.start();
+  await settle();
+  context.fake.calls.length = 0;
+  context.seen.length = 0;
+  context.log.lines.length = 0;
+  return context;
+}
+
+const SETTINGS = {
+  callCenterName: 'OpenSoftphone',
+  mode: 'softphone',
+  sip: { webSocketUrl: 'wss://sip.example.com:8443/ws', domain: 'sip.example.com' },
+  dialing: { outsidePrefix: '9', longDistancePrefix: '1', internationalPrefix: '011' },
+};
+
+afterEach(() => jest.useRealTimers());
+
+describe('starting the bridge', () => {
+  test('subscribes, reads the call center, listens for clicks, enables click-to-dial, then tells Salesforce it is ready', async () => {
+    const { fake, bridge } = setup();
+    await expect(bridge.start()).resolves.toEqual({ state: 'ready', clickToDial: true, settings: SETTINGS });
+    expect(fake.calls.map((call) => call.method)).toEqual([
+      'subscribe',
+      'getCallCenterSettings',
+      'onClickToDial',
+      'enableClickToDial',
+      'notifyInitializationComplete',
+      'publish',
+    ]);
+    expect(fake.callsOf('subscribe')).toEqual([{ channelName: CHANNEL }]);
+  });
+
+  test('shows connecting, then ready, and announces ready on the channel', async () => {
+    const { bridge, statuses, seen, client } = setup();
+    await bridge.start();
+    await settle();
+    expect(statuses).toEqual([
+      { state: 'connecting', clickToDial: false },
+      { state: 'ready', clickToDial: true, settings: SETTINGS },
+    ]);
+    expect(seen).toEqual([
+      {
+        version: 1,
+        type: 'bridgeStatus',
+        requestId: 'bridge-1',
+        payload: { state: 'ready', clickToDial: true, settings: SETTINGS },
+      },
+    ]);
+    expect(client.bridgeStatus).toEqual({ state: 'ready', clickToDial: true, settings: SETTINGS });
+  });
+
+  test('starts once however often it is asked', async () => {
+    const { bridge, fake } = setup();
+    await Promise.all([bridge.start(), bridge.start()]);
+    await bridge.start();
+    expect(fake.callsOf('subscribe')).toHaveLength(1);
+  });
+
+  test('is in error when it cannot subscribe, and still lets Salesforce stop its spinner', async () => {
+    const { bridge, fake, log, seen } = setup((f) =>
+      f.answer('subscribe', { errors: [DOCUMENTED_ERRORS.SOFTPHONE_CONTAINER_ERROR] }),
+    );
+    const status = await bridge.start();
+    expect(status).toEqual({
+      state: 'error',
+      clickToDial: false,
+      error: {
+        code: 'SOFTPHONE_CONTAINER_ERROR',
+        message:
+          'The phone bridge could not listen to the softphone utility. The phone panel is still starting; wait a moment and try again, or reload the page.',
+      },
+    });
+    expect(fake.calls.map((call) => call.method)).toEqual(['subscribe', 'notifyInitializationComplete']);
+    expect(seen).toEqual([]);
+    expect(log.lines[0]).toMatch(
+      /^error Could not subscribe to Softphone__c: subscribe SOFTPHONE_CONTAINER_ERROR: Unable/,
+    );
+  });
+
+  test('stays ready without click-to-dial when Salesforce refuses to enable it, and says why', async () => {
+    const { bridge, fake } = setup((f) =>
+      f.answer('enableClickToDial', { errors: [DOCUMENTED_ERRORS.SERVER_ERROR] }),
+    );
+    await expect(bridge.start()).resolves.toEqual({
+      state: 'ready',
+      clickToDial: false,
+      settings: SETTINGS,
+      error: {
+        code: 'SERVER_ERROR',
+        message:
+          'Click-to-dial could not be turned on. Salesforce had a server problem; try again in a moment.',
+      },
+    });
+    expect(fake.callsOf('notifyInitializationComplete')).toHaveLength(1);
+  });
+
+  test('runs with default settings when the call center cannot be read', async () => {
+    const { bridge, log } = setup((f) =>
+      f.answer('getCallCenterSettings', { errors: [DOCUMENTED_ERRORS.GENERIC_ERROR] }),
+    );
+    const status = await bridge.start();
+    expect(status).toMatchObject({ state: 'ready', clickToDial: true, error: { code: 'GENERIC_ERROR' } });
+    expect(status.settings).toBeUndefined();
+    expect(log.lines).toContain(
+      'warn Call center settings unavailable, defaults apply: getCallCenterSettings GENERIC_ERROR: An error occurred while calling the API method.',
+    );
+  });
+
+  test('logs call center items it ignores', async () => {
+    const { bridge, log } = setup((f) =>
+      f.answer('getCallCenterSettings', {
+        returnValue: { ...DOCUMENTED_SETTINGS, '/softphoneSettings/mode': 'hybrid' },
+      }),
+    );
+    await bridge.start();
+    expect(log.lines).toContain(
+      'warn Call center item /softphoneSettings/mode was ignored: mode must be one of softphone, deskphone.',
+    );
+  });
+});
+
+describe('click-to-dial', () => {
+  test('relays every documented payload field to the utility', async () => {
+    const { fake, client, seen } = await started();
+    const clicks = jest.fn();
+    client.onClickToDial(clicks);
+    fake.click({
+      number: '+1 (415) 555-0100',
+      recordId: ID18,
+      recordName: 'Ada Lovelace',
+      objectType: 'Contact',
+      accountId: '001000000000001AAA',
+      contactId: ID18,
+      personAccount: true,
+      params: 'accountSid=xxx, sourceId=xxx',
+    });
+    const payload = {
+      number: '+1 (415) 555-0100',
+      recordId: ID18,
+      recordName: 'Ada Lovelace',
+      objectType: 'Contact',
+      accountId: '001000000000001AAA',
+      contactId: ID18,
+      personAccount: true,
+      params: 'accountSid=xxx, sourceId=xxx',
+    };
+    expect(seen).toEqual([{ version: 1, type: 'clickToDial', requestId: 'bridge-2', payload }]);
+    expect(clicks).toHaveBeenCalledWith(payload);
+  });
+
+  test('relays a number Open CTI typed as a number, as text', async () => {
+    const { fake, seen } = await started();
+    fake.click({ number: 4155550100 });
+    expect(seen).toEqual([
+      { version: 1, type: 'clickToDial', requestId: 'bridge-2', payload: { number: '4155550100' } },
+    ]);
+  });
+
+  test('also reads the fields under returnValue, as early Open CTI guides show them', async () => {
+    const { fake, seen } = await started();
+    fake.click({ returnValue: { number: '5550100', recordId: ID18 } } as never);
+    expect(seen).toEqual([
+      {
+        version: 1,
+        type: 'clickToDial',
+        requestId: 'bridge-2',
+        payload: { number: '5550100', recordId: ID18 },
+      },
+    ]);
+  });
+
+  test('keeps record names as text, markup included', async () => {
+    const { fake, client } = await started();
+    const clicks = jest.fn();
+    client.onClickToDial(clicks);
+    fake.click({ number: '5550100', recordName: '<img src=x onerror=alert(1)>' });
+    expect(clicks).toHaveBeenCalledWith({ number: '5550100', recordName: '<img src=x onerror=alert(1)>' });
+  });
+
+  test('drops a field the schema refuses but still relays the click', async () => {
+    const { fake, client, log } = await started();
+    const clicks = jest.fn();
+    client.onClickToDial(clicks);
+    fake.click({ number: '5550100', recordId: 'not-an-id', recordName: '', objectType: 'Contact' });
+    expect(clicks).toHaveBeenCalledWith({ number: '5550100', objectType: 'Contact' });
+    expect(log.lines.filter((line) => !line.startsWith('debug'))).toEqual([
+      'warn Click-to-dial: payload.recordId must be a Salesforce id (15 or 18 letters and digits) (dropped)',
+    ]);
+  });
+
+  test('relays nothing without a usable number', async () => {
+    const { fake, seen, log } = await started();
+    fake.click({ number: 'call me', recordId: ID18 });
+    fake.click(null as never);
+    expect(seen).toEqual([]);
+    expect(log.lines).toEqual([
+      expect.stringMatching(/^warn Click-to-dial: payload\.number must be a phone number/),
+      'warn Ignored a click-to-dial without a usable phone number',
+      'warn Click-to-dial: the click payload is not an object',
+      'warn Ignored a click-to-dial without a usable phone number',
+    ]);
+  });
+});
+
+const SCREEN_POPS: [ScreenPopTarget, Record<string, unknown>][] = [
+  [
+    { type: 'SOBJECT', params: { recordId: ID18 } },
+    { type: 'sobject', params: { recordId: ID18 } },
+  ],
+  [
+    { type: 'URL', params: { url: '/lightning/o/Case/home' } },
+    { type: 'url', params: { url: '/lightning/o/Case/home' } },
+  ],
+  [
+    { type: 'OBJECTHOME', params: { scope: 'Account' } },
+    { type: 'objecthome', params: { scope: 'Account' } },
+  ],
+  [
+    { type: 'LIST', params: { listViewId: '00B000000000001', scope: 'Contact' } },
+    { type: 'list', params: { listViewId: '00B000000000001', scope: 'Contact' } },
+  ],
+  [
+    { type: 'SEARCH', params: { searchString: 'Ada' } },
+    { type: 'search', params: { searchString: 'Ada' } },
+  ],
+  [
+    {
+      type: 'NEW_RECORD_MODAL',
+      params: { entityName: 'Contact' },
+      defaultFieldValues: { Phone: '5550100', LastName: 'Unknown' },
+    },
+    {
+      type: 'newRecord',
+      params: { entityName: 'Contact' },
+      defaultFieldValues: { Phone: '5550100', LastName: 'Unknown' },
+    },
+  ],
+  [
+    {
+      type: 'FLOW',
+      params: {
+        flowDevName: 'Caller_Intake',
+        flowArgs: [{ name: 'phone', type: 'String', value: '5550100' }],
+      },
+    },
+    {
+      type: 'flow',
+      params: {
+        flowDevName: 'Caller_Intake',
+        flowArgs: [{ name: 'phone', type: 'String', value: '5550100' }],
+      },
+    },
+  ],
+];
+
+describe('serving the utility', () => {
+  test.each(SCREEN_POPS)('screenPop %j', async (target, expected) => {
+    const { fake, client, seen } = await started();
+    await expect(client.request('screenPop', target)).resolves.toBeNull();
+    expect(fake.callsOf('screenPop')).toEqual([expected]);
+    expect(seen).toEqual([
+      { version: 1, type: 'screenPop', requestId: 'utility-1', payload: target },
+      { version: 1, type: 'response', requestId: 'utility-1', payload: { ok: true, result: null } },
+    ]);
+  });
+
+  test('searchAndScreenPop returns the matches and lets Salesforce pop as the softphone layout says', async () => {
+    const { fake, client } = await started((f) =>
+      f.answer('searchAndScreenPop', {
+        returnValue: {
+          [ID18]: { Id: ID18, Name: 'Ada Lovelace', RecordType: 'Contact', Phone: '+1 415 555 0100' },
+        },
+      }),
+    );
+    await expect(
+      client.request('searchAndScreenPop', {
+        searchParams: '+14155550100',
+        callType: 'INBOUND',
+        deferred: false,
+      }),
+    ).resolves.toEqual({
+      matches: [
+        { id: ID18, objectType: 'Contact', name: 'Ada Lovelace', fields: { Phone: '+1 415 555 0100' } },
+      ],
+    });
+    expect(fake.callsOf('searchAndScreenPop')).toEqual([
+      { searchParams: '+14155550100', callType: 'inbound', deferred: false },
+    ]);
+  });
+
+  test('a deferred searchAndScreenPop hands back a token; screenPopDeferred pops SCREEN_POP_DATA once', async () => {
+    const screenPopData = { type: 'sobject', params: { recordId: ID18 } };
+    const { fake, client } = await started((f) =>
+      f.answer('searchAndScreenPop', {
+        returnValue: {
+          [ID18]: { Id: ID18, Name: 'Ada Lovelace', RecordType: 'Contact' },
+          SCREEN_POP_DATA: screenPopData,
+        },
+      }),
+    );
+    const found = await client.request('searchAndScreenPop', {
+      searchParams: '5550100',
+      callType: 'INBOUND',
+      deferred: true,
+    });
+    expect(found).toEqual({
+      matches: [{ id: ID18, objectType: 'Contact', name: 'Ada Lovelace', fields: {} }],
+      popToken: 'bridge-2',
+    });
+    expect(fake.callsOf('screenPop')).toEqual([]);
+
+    await expect(client.request('screenPopDeferred', { popToken: 'bridge-2' })).resolves.toBeNull();
+    expect(fake.callsOf('screenPop')).toEqual([screenPopData]);
+
+    await expect(client.request('screenPopDeferred', { popToken: 'bridge-2' })).rejects.toMatchObject({
+      code: 'EXPIRED',
+      message: 'That screen pop is no longer available. Search for the caller again.',
+    });
+  });
+
+  test('keeps at most 20 deferred screen pops', async () => {
+    const { client } = await started((f) =>
+      f.answer('searchAndScreenPop', {
+        returnValue: { SCREEN_POP_DATA: { type: 'search', params: { searchString: '555' } } },
+      }),
+    );
+    const tokens: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      const found = await client.request('searchAndScreenPop', {
+        searchParams: '555',
+        callType: 'INBOUND',
+        deferred: true,
+      });
+      tokens.push(found.popToken ?? '');
+    }
+    await expect(client.request('screenPopDeferred', { popToken: tokens[0] ?? '' })).rejects.toMatchObject({
+      code: 'EXPIRED',
+    });
+    await expect(client.request('screenPopDeferred', { popToken: tokens[20] ?? '' })).resolves.toBeNull();
+  });
+
+  test('saveLog creates the record and answers with its id', async () => {
+    const { fake, client } = await started((f) =>
+      f.answer('saveLog', { returnValue: { recordId: '00T000000000001AAA' } }),
+    );
+    const value = {
+      entityApiName: 'Task',
+      Subject: 'Call with Ada',
+      TaskSubtype: 'Call',
+      CallType: 'Outbound',
+      CallDurationInSeconds: 95,
+      CallObject: 'a84b4c76e66710@pc33.example.com',
+      Description: 'Wants a callback\non Monday',
+      WhoId: ID18,
+    };
+    await expect(client.request('saveLog', { value })).resolves.toEqual({ recordId: '00T000000000001AAA' });
+    expect(fake.callsOf('saveLog')).toEqual([{ value }]);
+  });
+
+  test('saveLog failure reaches the agent with Salesforce’s field-level reason', async () => {
+    const { client } = await started((f) =>
+      f.answer('saveLog', {
+        errors: [
+          {
+            code: 'GENERIC_ERROR',
+            description:
+              'An error occurred while calling the saveLog() API method. Review the Details field in the error section.',
+            details: [{ message: 'Required fields are missing: [Subject]', pageErrors: [], fieldErrors: {} }],
+          },
+        ],
+      }),
+    );
+    await expect(client.request('saveLog', { value: { entityApiName: 'Task' } })).rejects.toMatchObject({
+      name: 'BridgeRequestError',
+      code: 'GENERIC_ERROR',
+      message:
+        'The call log was not saved. Try again; if it keeps happening, reload the page. Salesforce said: Required fields are missing: [Subject]',
+    });
+  });
+
+  test.each(Object.keys(DOCUMENTED_ERRORS))('answers an Open CTI %s with that code', async (code) => {
+    const { client } = await started((f) =>
+      f.answer('screenPop', { errors: [DOCUMENTED_ERRORS[code as keyof typeof DOCUMENTED_ERRORS]] }),
+    );
+    await expect(
+      client.request('screenPop', { type: 'SOBJECT', params: { recordId: ID18 } }),
+    ).rejects.toMatchObject({ code });
+  });
+
+  test('setPanelVisibility opens or minimises the softphone panel', async () => {
+    const { fake, client } = await started();
+    await client.request('setPanelVisibility', { visible: true });
+    await client.request('setPanelVisibility', { visible: false });
+    expect(fake.callsOf('setSoftphonePanelVisibility')).toEqual([{ visible: true }, { visible: false }]);
+  });
+
+  test('getCallCenterSettings reads the call center again', async () => {
+    const { fake, client } = await started();
+    fake.answer('getCallCenterSettings', {
+      returnValue: { ...DOCUMENTED_SETTINGS, '/softphoneSettings/mode': 'deskphone' },
+    });
+    await expect(client.request('getCallCenterSettings', {})).resolves.toEqual({
+      ...SETTINGS,
+      mode: 'deskphone',
+    });
+    expect(fake.callsOf('getCallCenterSettings')).toEqual([{}]);
+    // The change is announced to everyone listening.
+    await settle();
+    expect(client.bridgeStatus).toEqual({
+      state: 'ready',
+      clickToDial: true,
+      settings: { ...SETTINGS, mode: 'deskphone' },
+    });
+  });
+
+  test('getBridgeStatus answers the current status', async () => {
+    const { client } = await started();
+    await expect(client.request('getBridgeStatus', {})).resolves.toEqual({
+      state: 'ready',
+      clickToDial: true,
+      settings: SETTINGS,
+    });
+  });
+
+  test('answers TIMEOUT when Open CTI never calls back, before the utility gives up', async () => {
+    jest.useFakeTimers();
+    const { fake, client } = await started((f) => f.answer('screenPop', 'never'));
+    const outcome = client
+      .request('screenPop', { type: 'SOBJECT', params: { recordId: ID18 } })
+      .catch((e: unknown) => e);
+    await jest.advanceTimersByTimeAsync(8_000);
+    expect(await outcome).toMatchObject({
+      code: 'TIMEOUT',
+      message:
+        'Salesforce could not open the page for this call. Salesforce did not answer in time; try again, or reload the page.',
+    });
+    expect(fake.callsOf('screenPop')).toHaveLength(1);
+  });
+});
+
+describe('what the bridge never acts on', () => {
+  const request = (extra: Record<string, unknown> = {}) => ({
+    version: 1,
+    type: 'screenPop',
+    requestId: 'forged-1',
+    payload: { type: 'SOBJECT', params: { recordId: ID18 } },
+    ...extra,
+  });
+
+  test.each([
+    [
+      'a request of an unknown type',
+      request({ type: 'dial' }),
+      'unknown-type: type "dial" is not a known message type',
+    ],
+    [
+      'a message of another schema version',
+      request({ version: 2 }),
+      'unsupported-version: version 2 is not 1',
+    ],
+    [
+      'another component’s data on the channel',
+      { messageBody: 'hi', source: 'Other' },
+      'malformed: message has an unexpected member "messageBody"',
+    ],
+    [
+      'an envelope with an extra member',
+      request({ replyTo: 'elsewhere' }),
+      'malformed: message has an unexpected member "replyTo"',
+    ],
+    [
+      'a request with a hostile payload',
+      request({ payload: { type: 'URL', params: { url: 'javascript:alert(1)' } } }),
+      'invalid-payload: payload.params.url must be a relative path starting with a single /',
+    ],
+  ])('%s: ignored and logged, no Open CTI call, no answer', async (_what, message, why) => {
+    const { fake, log, seen } = await started();
+    fake.deliver(CHANNEL, message);
+    await settle();
+    expect(fake.calls).toEqual([]);
+    expect(seen).toEqual([message]);
+    expect(log.lines).toEqual([`warn Ignored a message on Softphone__c: ${why}`]);
+  });
+
+  test('a repeated requestId is served once', async () => {
+    const { fake, log } = await started();
+    fake.deliver(CHANNEL, request());
+    await settle();
+    fake.deliver(CHANNEL, request());
+    await settle();
+    expect(fake.callsOf('screenPop')).toHaveLength(1);
+    expect(log.lines).toContain('warn Ignored screenPop forged-1: this requestId was already served');
+  });
+
+  test('events and responses, its own or forged, are not requests', async () => {
+    const { fake, log } = await started();
+    fake.deliver(CHANNEL, {
+      version: 1,
+      type: 'response',
+      requestId: 'x1',
+      payload: { ok: true, result: null },
+    });
+    fake.deliver(CHANNEL, {
+      version: 1,
+      type: 'clickToDial',
+      requestId: 'x2',
+      payload: { number: '5550100' },
+    });
+    await settle();
+    expect(fake.calls).toEqual([]);
+    expect(log.lines).toEqual([
+      'debug Ignored response x1: the bridge serves requests only',
+      'debug Ignored clickToDial x2: the bridge serves requests only',
+    ]);
+  });
+});

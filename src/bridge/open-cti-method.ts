@@ -1,0 +1,12 @@
+/** The Open CTI methods the bridge calls. */
+export type OpenCtiMethod =
+  | 'enableClickToDial'
+  | 'disableClickToDial'
+  | 'screenPop'
+  | 'searchAndScreenPop'
+  | 'saveLog'
+  | 'getCallCenterSettings'
+  | 'setSoftphonePanelVisibility'
+  | 'notifyInitializationComplete'
+  | 'subscribe'
+  | 'publish';

@@ -1,0 +1,15 @@
+import type { BridgeStatus, CrmLogger } from '../crm';
+import type { OpenCti } from './open-cti';
+
+export interface SoftphoneBridgeOptions {
+  openCti: OpenCti;
+  logger: CrmLogger;
+  /** API name of the message channel; a namespaced package would pass "ns__Softphone__c". */
+  channelName?: string;
+  /** Ids of events and deferred screen pops; random by default. */
+  createRequestId?: () => string;
+  /** Called on every status change (the page shows it in <softphone-bridge-status>). */
+  onStatus?: (status: BridgeStatus) => void;
+  /** Deferred screen pops kept for `screenPopDeferred`; the oldest is dropped beyond this. Default 20. */
+  maxDeferredPops?: number;
+}

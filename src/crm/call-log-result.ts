@@ -1,0 +1,4 @@
+/** The Task a call was logged to. */
+export interface CallLogResult {
+  taskId: string;
+}
