@@ -186,6 +186,16 @@ async function waitForTcp(port: number, deadline: number): Promise<void> {
   throw new Error(`WebSocket port ${port} never opened`);
 }
 
+/** Signals the process group led by the child (its PID), so forked workers stop with it. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((ok) => {
     if (child.exitCode !== null || child.signalCode !== null) ok();
@@ -215,6 +225,8 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     const log = openSync(logFile, 'a');
     const proc = spawn('kamailio', ['-f', cfgFile, '-Y', runDir, '-DD', '-E', '-m', '64', '-M', '8'], {
       stdio: ['ignore', log, log],
+      // Its own process group: Kamailio forks workers, and stopping must reach every one of them.
+      detached: true,
     });
     closeSync(log);
     const spawnError = new Promise<never>((_, fail) =>
@@ -230,13 +242,13 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     try {
       await Promise.race([ready, spawnError, earlyExit]);
     } catch (e) {
-      proc.kill('SIGKILL');
+      killGroup(proc, 'SIGKILL');
       throw e instanceof KamailioStartError ? e : new KamailioStartError(String(e), logFile);
     }
     earlyExit.catch(() => undefined);
     child = proc;
     // Never leave an orphan behind when the owning process exits without calling stop().
-    const reap = () => proc.kill('SIGKILL');
+    const reap = () => killGroup(proc, 'SIGKILL');
     process.once('exit', reap);
     proc.once('exit', () => process.off('exit', reap));
   }
@@ -245,8 +257,8 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     const proc = child;
     child = undefined;
     if (!proc?.pid) return;
-    proc.kill('SIGTERM');
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 3000);
+    killGroup(proc, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(proc, 'SIGKILL'), 3000);
     await exited(proc);
     clearTimeout(timer);
   }
