@@ -67,6 +67,9 @@ type ReinviteOutcome =
   { ok: true } | { ok: false; error: SipError; statusCode?: number; retryAfterSec?: number };
 
 const DTMF_PAUSE_MS = 2000;
+/** How long our re-INVITE trails an ACK we sent; how long we wait for an ACK due to us (Timer H). */
+const ACK_HEAD_START_MS = 100;
+const ACK_WAIT_MS = 32_000;
 const MESSAGE_TIMEOUT_MS = 5000;
 const MAX_MESSAGE = 1000;
 
@@ -154,6 +157,7 @@ export class CallLeg {
 
   private attach(session: Session): void {
     session.delegate = {
+      onAck: () => this.ackArrived(),
       onCancel: (cancel) => this.onCancel(cancel),
       onInfo: (info) => this.onInfo(info),
       onInvite: (request, _response, statusCode) => this.onReinvite(request, statusCode),
@@ -164,6 +168,8 @@ export class CallLeg {
       if (state === SessionState.Established) {
         session.stateChange.removeListener(onState);
         this.ending = undefined;
+        if (this.direction === 'incoming') this.expectAck(session);
+        else this.reinvites = this.reinvites.then(() => sleep(ACK_HEAD_START_MS));
         this.env.emit({ type: 'sip.call.answered', callId: this.callId });
         session.stateChange.addListener((s) => {
           if (s === SessionState.Terminated) {
@@ -177,6 +183,31 @@ export class CallLeg {
     };
     session.stateChange.addListener(onState);
   }
+
+  /**
+   * RFC 5407 §3.1.4–5: a re-INVITE of ours must not overtake an ACK. After we answered an INVITE (the first
+   * one or a re-INVITE) we wait for its ACK: SIP.js would otherwise meet the ACK with our offer pending and
+   * hang up with 488. The ACKs we send get a short head start instead (see queueReinvite).
+   */
+  private expectAck(session: Session): void {
+    this.ackDue = new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        session.stateChange.removeListener(onEnd);
+        this.ackArrived = () => undefined;
+        resolve();
+      };
+      const onEnd = (state: SessionState) => state === SessionState.Terminated && done();
+      const timer = setTimeout(done, ACK_WAIT_MS);
+      session.stateChange.addListener(onEnd);
+      this.ackArrived = done;
+    });
+  }
+
+  /** Settles once the ACK for our last 2xx to an INVITE arrived (or the call ended). */
+  private ackDue: Promise<void> = Promise.resolve();
+  /** Resolves ackDue; replaced by expectAck. */
+  private ackArrived: () => void = () => undefined;
 
   private finish(fallback: SipEvent): void {
     this.env.emit(this.ending ?? fallback);
@@ -203,6 +234,7 @@ export class CallLeg {
 
   private onReinvite(request: Core.IncomingRequestMessage, statusCode: number): void {
     if (statusCode >= 200 && statusCode < 300) {
+      this.expectAck(this.session);
       this.env.emit({
         type: 'sip.reinvite.received',
         callId: this.callId,
@@ -447,13 +479,16 @@ export class CallLeg {
   private queueReinvite(operation: ReinviteOperation): Promise<void> {
     const run = () => this.reinviteWithRetry(operation);
     const result = this.reinvites.then(run, run);
-    this.reinvites = result.catch(() => undefined);
+    // The next one trails our ACK: a proxy may reorder the two, and the far end would answer 500.
+    const headStart = () => sleep(ACK_HEAD_START_MS);
+    this.reinvites = result.then(headStart, headStart);
     return result;
   }
 
   private async reinviteWithRetry(operation: ReinviteOperation): Promise<void> {
     const { reinviteMaxAttempts, reinviteRetryDelay } = this.env.settings;
     for (let attempt = 1; ; attempt++) {
+      await this.ackDue;
       const session = this.established();
       const outcome = await this.reinvite(session, operation);
       if (outcome.ok) {
