@@ -69,7 +69,10 @@ export type CallSipEvent =
   /** The session is gone for a reason of its own (transport lost, exception in the SIP stack). */
   | { type: 'sip.session.failed'; message: string; at: number };
 
-export type CallEvent = CallUiEvent | CallCrmEvent | CallPhoneEvent | CallSipEvent;
+/** Raised by the call itself when it finishes, to close its other regions. */
+export type CallInternalEvent = { type: 'call.close' };
+
+export type CallEvent = CallUiEvent | CallCrmEvent | CallPhoneEvent | CallSipEvent | CallInternalEvent;
 
 /** Commands the call sends to its `sipSession` actor; the adapter turns them into SIP.js calls. */
 export type SipCallCommand =

@@ -1,5 +1,16 @@
 // One call (one SIP session leg): contact lookup, call progress, and the call log, as three parallel regions.
-import { and, assign, enqueueActions, fromCallback, fromPromise, not, sendTo, setup, stateIn } from 'xstate';
+import {
+  and,
+  assign,
+  enqueueActions,
+  fromCallback,
+  fromPromise,
+  not,
+  raise,
+  sendTo,
+  setup,
+  stateIn,
+} from 'xstate';
 import type { ContactMatch } from '../crm';
 import type { DialTarget } from '../dialing';
 import type {
@@ -89,6 +100,7 @@ export const callMachine = setup({
       if (self._parent)
         enqueue.sendParent({ type: 'call.status', callId: context.callId, status: params.status });
     }),
+    closeCall: raise({ type: 'call.close' }),
     reportFinished: enqueueActions(({ context, self, enqueue }) => {
       if (self._parent)
         enqueue.sendParent({ type: 'call.finished', callId: context.callId, record: toCallRecord(context) });
@@ -214,10 +226,12 @@ export const callMachine = setup({
   id: 'call',
   type: 'parallel',
   context: ({ input }) => createCallContext(input),
+  output: ({ context }) => toCallRecord(context),
   states: {
     /** Who is on the other end: the CRM search runs beside the call, from ringing to wrap-up. */
     contact: {
       initial: 'deciding',
+      on: { 'call.close': '.closed' },
       states: {
         deciding: {
           always: [
@@ -299,6 +313,7 @@ export const callMachine = setup({
         lookupFailed: {
           on: { 'ui.contact.retry': 'matching', 'ui.contact.new': 'creatingContact' },
         },
+        closed: { type: 'final' },
       },
     },
 
@@ -965,9 +980,10 @@ export const callMachine = setup({
           },
         },
 
+        /** The other regions close too, so the whole machine is done and its output is the call record. */
         finished: {
           type: 'final',
-          entry: 'reportFinished',
+          entry: ['reportFinished', 'closeCall'],
         },
       },
     },
@@ -975,6 +991,7 @@ export const callMachine = setup({
     /** The call log (a Task upserted by callId): saved on demand during the call and always before wrap-up ends. */
     log: {
       initial: 'idle',
+      on: { 'call.close': '.closed' },
       states: {
         idle: {
           always: { guard: 'mustSaveForWrapUp', target: 'saving' },
@@ -1007,6 +1024,7 @@ export const callMachine = setup({
           after: { saveRetry: 'saving' },
           on: { 'ui.notes.save': 'saving', 'ui.wrapUp.save': 'saving', 'ui.wrapUp.saveAndClose': 'saving' },
         },
+        closed: { type: 'final' },
       },
     },
   },

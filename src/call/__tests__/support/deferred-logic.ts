@@ -22,6 +22,9 @@ export function deferredLogic<TOutput, TInput>(
         return { ...snapshot, status: 'done', output: e.output } as unknown as typeof snapshot;
       if (e.type === 'test.reject')
         return { ...snapshot, status: 'error', error: e.error } as unknown as typeof snapshot;
+      // The parent left the state that invoked it.
+      if ((event as EventObject).type === 'xstate.stop')
+        return { ...snapshot, status: 'stopped' } as unknown as typeof snapshot;
       return snapshot;
     },
     getInitialSnapshot: (_scope, input) =>

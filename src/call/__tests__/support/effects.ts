@@ -38,6 +38,24 @@ export class Effects {
 
   constructor(private readonly auto: AutoSettle = {}) {}
 
+  /** Forget everything recorded, so one provided machine can serve many actors in turn. */
+  reset(): void {
+    for (const list of [
+      this.commands,
+      this.sessions,
+      this.alerts,
+      this.screenPops,
+      this.newContactForms,
+      this.searches,
+      this.saves,
+      this.recents,
+      this.uaCommands,
+      this.userAgents,
+    ] as unknown[][]) {
+      list.length = 0;
+    }
+  }
+
   commandsFor(callId: string): SipCallCommand[] {
     return this.commands.filter((c) => c.callId === callId).map((c) => c.command);
   }
@@ -121,8 +139,8 @@ export class Effects {
     });
   }
 
-  /** The phone machine with a recording user agent and recorded calls. */
-  phoneLogic() {
+  /** The phone machine with a recording user agent and recorded calls (or stand-ins for them). */
+  phoneLogic(calls: typeof callMachine = this.callLogic()) {
     return phoneMachine.provide({
       actors: {
         sipUserAgent: fromCallback<UserAgentCommand, SipUserAgentInput>(({ input, receive }) => {
@@ -133,7 +151,7 @@ export class Effects {
             ua.stopped = true;
           };
         }),
-        callMachine: this.callLogic(),
+        callMachine: calls,
       },
       actions: {
         addToRecents: (_, params) => {

@@ -1,6 +1,6 @@
 // Starts call and phone actors on a manual clock with recording fakes, and builds their inputs.
 import { createActor } from 'xstate';
-import type { Actor, AnyActorRef } from 'xstate';
+import type { Actor, AnyActorRef, InspectionEvent } from 'xstate';
 import type { ContactMatch } from '../../../crm';
 import type { DialResult } from '../../../dialing';
 import type { CallInput } from '../../call-context';
@@ -84,10 +84,18 @@ export interface CallHarness {
   clock: ManualClock;
 }
 
-export function startCall(input: CallInput, auto: AutoSettle = {}): CallHarness {
-  const effects = new Effects(auto);
+export interface StartOptions {
+  /** Reuse one provided machine and its recorder (reset before the start). */
+  reuse?: { effects: Effects; logic: ReturnType<Effects['callLogic']> };
+  inspect?: (event: InspectionEvent) => void;
+}
+
+export function startCall(input: CallInput, auto: AutoSettle = {}, options: StartOptions = {}): CallHarness {
+  const effects = options.reuse?.effects ?? new Effects(auto);
+  effects.reset();
   const clock = new ManualClock();
-  const actor = createActor(effects.callLogic(), { input, clock });
+  const logic = options.reuse?.logic ?? effects.callLogic();
+  const actor = createActor(logic, { input, clock, inspect: options.inspect });
   clock.attach(actor.system);
   actor.start();
   return { actor, effects, clock };
@@ -104,12 +112,24 @@ export interface PhoneHarness {
   ring(callId: string, number?: string): void;
 }
 
-export function startPhone(settings: Partial<PhoneSettings> = {}, auto: AutoSettle = {}): PhoneHarness {
-  const effects = new Effects(auto);
+export interface PhoneStartOptions {
+  reuse?: { effects: Effects; logic: ReturnType<Effects['phoneLogic']> };
+  inspect?: (event: InspectionEvent) => void;
+}
+
+export function startPhone(
+  settings: Partial<PhoneSettings> = {},
+  auto: AutoSettle = {},
+  options: PhoneStartOptions = {},
+): PhoneHarness {
+  const effects = options.reuse?.effects ?? new Effects(auto);
+  effects.reset();
   const clock = new ManualClock();
-  const phone = createActor(effects.phoneLogic(), {
+  const logic = options.reuse?.logic ?? effects.phoneLogic();
+  const phone = createActor(logic, {
     input: { settings: { ...testPhoneSettings, ...settings } },
     clock,
+    inspect: options.inspect,
   });
   clock.attach(phone.system);
   phone.start();

@@ -1,0 +1,154 @@
+// The event alphabet and the traversal options the model-based tests use for the call machine.
+import type { EventObject } from 'xstate';
+import type { CallContext, CallInput } from '../../call-context';
+import type { CallEvent } from '../../call-events';
+import { ann, bob, dialOk, dialRefused, incomingInput, outgoingInput, testCallSettings } from './harness';
+
+const callId = 'c1';
+const transferTarget = (() => {
+  const d = dialOk('+15550001111');
+  if (!d.ok) throw new Error('fixture');
+  return d.target;
+})();
+
+export type ModelEvent = CallEvent | (EventObject & { output?: unknown; error?: unknown });
+
+/** Every event the call machine reacts to, with the payload variants its guards tell apart. */
+export const callModelEvents: ModelEvent[] = [
+  { type: 'ui.answer', callId },
+  { type: 'ui.reject', callId },
+  { type: 'ui.rejectWithText', callId, text: 'In a meeting' },
+  { type: 'ui.rejectWithText', callId, text: ' ' },
+  { type: 'ui.redirect', callId, number: '+15550001111', dial: dialOk('+15550001111') },
+  { type: 'ui.redirect', callId, number: '1900', dial: dialRefused() },
+  { type: 'ui.hangup', callId },
+  { type: 'ui.hold', callId },
+  { type: 'ui.resume', callId },
+  { type: 'ui.mute', callId },
+  { type: 'ui.unmute', callId },
+  { type: 'ui.keypad.toggle', callId },
+  { type: 'ui.dtmf', callId, digits: '12#' },
+  { type: 'ui.dtmf', callId, digits: 'x' },
+  { type: 'ui.notes.changed', callId, text: 'note' },
+  { type: 'ui.notes.save', callId },
+  { type: 'ui.disposition.changed', callId, disposition: 'Interested' },
+  { type: 'ui.contact.pick', callId, recordId: bob.id },
+  { type: 'ui.contact.pick', callId, recordId: 'unknown' },
+  { type: 'ui.contact.new', callId },
+  { type: 'ui.contact.cancel', callId },
+  { type: 'ui.contact.retry', callId },
+  { type: 'crm.contact.created', callId, record: ann },
+  { type: 'ui.wrapUp.save', callId },
+  { type: 'ui.wrapUp.saveAndClose', callId },
+  { type: 'ui.wrapUp.close', callId },
+  { type: 'ui.dismiss', callId },
+  { type: 'phone.hold' },
+  { type: 'phone.resume' },
+  { type: 'phone.transfer.blind', target: transferTarget },
+  { type: 'phone.transfer.attended', consultCallId: 'k1' },
+  { type: 'phone.conference.join' },
+  { type: 'phone.conference.dissolved', hold: true },
+  { type: 'phone.conference.dissolved', hold: false },
+  { type: 'sip.call.progress', earlyMedia: true },
+  { type: 'sip.call.answered', at: 1 },
+  { type: 'sip.call.failed', reason: 'busy', statusCode: 486, at: 1 },
+  { type: 'sip.call.ended', at: 2 },
+  { type: 'sip.invite.canceled', at: 1 },
+  { type: 'sip.invite.answeredElsewhere', at: 1 },
+  { type: 'sip.reinvite.succeeded' },
+  { type: 'sip.reinvite.failed', statusCode: 491 },
+  { type: 'sip.reinvite.failed', statusCode: 488 },
+  { type: 'sip.transfer.accepted' },
+  { type: 'sip.transfer.succeeded', at: 2 },
+  { type: 'sip.transfer.failed', statusCode: 603 },
+  { type: 'sip.device.answered' },
+  { type: 'sip.device.keyPressed', key: '1' },
+  { type: 'sip.device.failed', reason: 'device-busy' },
+  { type: 'sip.session.failed', message: 'transport closed', at: 2 },
+  { type: 'xstate.done.actor.contactSearch', output: [] },
+  { type: 'xstate.done.actor.contactSearch', output: [ann] },
+  { type: 'xstate.done.actor.contactSearch', output: [ann, bob] },
+  { type: 'xstate.error.actor.contactSearch', error: new Error('Salesforce is unavailable') },
+  { type: 'xstate.done.actor.logSave', output: undefined },
+  { type: 'xstate.error.actor.logSave', error: new Error('UNABLE_TO_LOCK_ROW') },
+];
+
+export interface CallModelVariant {
+  input: CallInput;
+  /** Only these events are explored (for variants that differ in one setting); all when absent. */
+  only?: RegExp;
+}
+
+const CONTACT_ONLY = /^(ui\.contact\.|crm\.contact\.|xstate\.(done|error)\.actor\.contactSearch)/;
+
+/** The inputs that open every branch of the machine: directions, modes and the settings guards read. */
+export const callModelVariants: Record<string, CallModelVariant> = {
+  incoming: { input: incomingInput() },
+  outgoing: { input: outgoingInput() },
+  deskphoneOutgoing: { input: outgoingInput('+15551230000', { mode: 'deskphone' }) },
+  deskphoneIncoming: { input: incomingInput({ mode: 'deskphone' }) },
+  refusedDial: { input: outgoingInput('+1900', { dial: dialRefused(), remote: { number: '1900' } }) },
+  fromRecord: { input: outgoingInput('+442079460001', { record: ann }), only: CONTACT_ONLY },
+  anonymous: { input: incomingInput({ remote: { number: '' } }), only: CONTACT_ONLY },
+  popNewContact: {
+    input: incomingInput({ settings: { ...testCallSettings, popNewContactForUnknown: true } }),
+    only: CONTACT_ONLY,
+  },
+  noTimers: {
+    input: incomingInput({ settings: { ...testCallSettings, maxHoldSeconds: 0, wrapUpSeconds: 0 } }),
+    only: /^(ui\.answer|sip\.call\.answered|ui\.hold|sip\.reinvite\.succeeded|sip\.call\.ended|ui\.wrapUp\.(close|saveAndClose)|xstate\.done\.actor\.logSave)$/,
+  },
+};
+
+interface SnapshotView {
+  value: unknown;
+  context: CallContext;
+  matches(value: unknown): boolean;
+}
+
+/** Vertices: the state value plus the few context facts guards read (notes text and counters are not). */
+export function serializeCallState(snapshot: SnapshotView): string {
+  const c = snapshot.context;
+  return JSON.stringify([
+    snapshot.value,
+    c.answeredAt !== null,
+    c.transfer,
+    c.conferenceMember,
+    c.revision === c.savedRevision,
+    c.chosen !== null,
+    Math.min(c.matches.length, 2),
+  ]);
+}
+
+const CONTACT_EVENTS = /^(ui\.contact\.|crm\.contact\.|xstate\.(done|error)\.actor\.contactSearch)/;
+const SIDE_REGIONS = /^ui\.(mute|unmute|keypad\.toggle|dtmf)$/;
+const NOTES_EDITS = /^ui\.(notes\.changed|disposition\.changed)$/;
+const LOG_EVENTS =
+  /^(ui\.notes\.save|ui\.wrapUp\.|xstate\.(done|error)\.actor\.logSave|xstate\.after\.saveRetry)/;
+
+/**
+ * Orthogonal regions need not be explored in every combination to take every transition once:
+ * the contact region moves only while the call is setting up, mute/keypad only while the audio is
+ * active, and the rest of the call moves only once the contact region has settled.
+ */
+export function filterCallEvents(snapshot: SnapshotView, event: ModelEvent): boolean {
+  const early =
+    snapshot.matches({ progress: { session: 'ringing' } }) ||
+    snapshot.matches({ progress: { session: 'notified' } }) ||
+    snapshot.matches({ progress: { session: 'calling' } }) ||
+    snapshot.matches({ progress: 'failed' });
+  if (CONTACT_EVENTS.test(event.type)) return early;
+  const sideIdle = snapshot.matches({
+    progress: { session: { connected: { mute: 'unmuted', keypad: 'hidden' } } },
+  });
+  const inConnected = snapshot.matches({ progress: { session: 'connected' } });
+  if (SIDE_REGIONS.test(event.type))
+    return snapshot.matches({ progress: { session: { connected: { audio: 'active' } } } });
+  if (inConnected && !sideIdle) return false;
+  const inWrapUp = snapshot.matches({ progress: 'wrapUp' });
+  if (NOTES_EDITS.test(event.type)) return early || inWrapUp;
+  // A save in flight or retrying only meets the events that settle it or end wrap-up.
+  if (!snapshot.matches({ log: 'idle' }) && !LOG_EVENTS.test(event.type)) return false;
+  const contact = (snapshot.value as { contact: string }).contact;
+  return contact === 'matching' || contact === 'chosen' || contact === 'deciding' || early;
+}

@@ -1,0 +1,257 @@
+// The event alphabet and traversal options the model-based test uses for the phone machine.
+// Calls are stand-ins here: the model plays their reports, so the phone is tested against its contract.
+import { getNextTransitions } from 'xstate';
+import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { CallRecord } from '../../call-record';
+import type { LineStatus } from '../../line-status';
+import type { PhoneEvent } from '../../phone-events';
+import type { PhoneContext } from '../../phone-machine';
+import type { PhoneSettings } from '../../phone-settings';
+import { dialOk, dialRefused, testPhoneSettings } from './harness';
+
+type Snapshot = AnyMachineSnapshot & { context: PhoneContext };
+
+/** How a call's status can move on, as the call machine reports it. */
+const NEXT: Record<LineStatus, Array<LineStatus | 'finished'>> = {
+  ringing: ['connecting', 'ending', 'ended', 'monitored'],
+  connecting: ['live', 'ended'],
+  dialing: ['live', 'ending', 'ended'],
+  live: ['held', 'ending', 'ended', 'conference'],
+  held: ['live', 'recalling', 'transferring', 'conference', 'ended'],
+  recalling: ['live', 'ended'],
+  transferring: ['held', 'recalling', 'ended'],
+  conference: ['held', 'live', 'ending', 'ended'],
+  monitored: ['ended'],
+  ending: ['ended'],
+  ended: ['wrapUp', 'finished'],
+  wrapUp: ['finished'],
+};
+
+const record = (callId: string): CallRecord => ({
+  callId,
+  direction: 'incoming',
+  remote: { number: '+15550000000' },
+  matches: [],
+  chosen: null,
+  notes: '',
+  disposition: null,
+  startedAt: 0,
+  answeredAt: null,
+  endedAt: null,
+  durationSeconds: null,
+  outcome: 'completed',
+  failure: null,
+  loggable: false,
+});
+
+const FORWARDED: PhoneEvent['type'][] = [
+  'ui.reject',
+  'ui.hangup',
+  'ui.hold',
+  'ui.mute',
+  'ui.unmute',
+  'ui.keypad.toggle',
+  'ui.notes.save',
+  'ui.contact.new',
+  'ui.contact.cancel',
+  'ui.contact.retry',
+  'ui.wrapUp.save',
+  'ui.wrapUp.saveAndClose',
+  'ui.wrapUp.close',
+  'ui.dismiss',
+];
+
+function forwarded(callId: string): PhoneEvent[] {
+  return [
+    ...FORWARDED.map((type) => ({ type, callId }) as PhoneEvent),
+    { type: 'ui.rejectWithText', callId, text: 'Busy' },
+    { type: 'ui.redirect', callId, number: '+15550001111', dial: dialOk('+15550001111') },
+    { type: 'ui.dtmf', callId, digits: '1' },
+    { type: 'ui.notes.changed', callId, text: 'n' },
+    { type: 'ui.disposition.changed', callId, disposition: 'Done' },
+    { type: 'ui.contact.pick', callId, recordId: '003' },
+    {
+      type: 'crm.contact.created',
+      callId,
+      record: { id: '003', name: 'A', objectType: 'Contact', phone: '1' },
+    },
+  ];
+}
+
+/** One focused exploration of the phone: which events it plays and how many calls it lets exist. */
+export interface PhoneModelScope {
+  settings: PhoneSettings;
+  /** Registration events in every state (otherwise only what it takes to register). */
+  registration?: boolean;
+  availability?: boolean;
+  incoming: string[];
+  outgoing: string[];
+  maxCalls: number;
+  /** Statuses the calls may report (all by default). */
+  statuses?: Array<LineStatus | 'finished'>;
+  consultation?: boolean;
+  forwarding?: boolean;
+}
+
+function registrationEvents(snapshot: Snapshot, scope: PhoneModelScope): PhoneEvent[] {
+  const all: PhoneEvent[] = [
+    { type: 'ui.register' },
+    { type: 'ui.unregister' },
+    { type: 'sip.registration.succeeded' },
+    { type: 'sip.registration.failed', reason: 'bad-credentials' },
+    { type: 'sip.registration.failed', reason: 'server-unreachable' },
+    { type: 'sip.registration.ended' },
+    { type: 'sip.transport.disconnected' },
+  ];
+  if (scope.registration) return all;
+  if (snapshot.matches({ registration: 'registered' })) return [];
+  return [{ type: 'ui.register' }, { type: 'sip.registration.succeeded' }];
+}
+
+/** Events that make sense from this snapshot within a scope: reports follow each call's lifecycle. */
+export function phoneEventsFor(snapshot: Snapshot, scope: PhoneModelScope): PhoneEvent[] {
+  const { lines } = snapshot.context;
+  const ids = Object.keys(lines);
+  const events: PhoneEvent[] = [...registrationEvents(snapshot, scope)];
+  const registered = snapshot.matches({ registration: 'registered' });
+  if (scope.availability && ids.length === 0) {
+    events.push(
+      { type: 'ui.availability.away' },
+      { type: 'ui.availability.available' },
+      { type: 'ui.error.dismiss' },
+    );
+  }
+  if (registered && ids.length < scope.maxCalls) {
+    for (const callId of scope.incoming) {
+      events.push({ type: 'sip.invite.received', callId, remote: { number: '1' }, at: 0 });
+    }
+  }
+  if (ids.length < scope.maxCalls) {
+    for (const callId of scope.outgoing.filter((id) => !ids.includes(id))) {
+      events.push({ type: 'ui.dial', callId, number: '+15551230000', dial: dialOk('+15551230000'), at: 0 });
+      events.push({ type: 'crm.clickToDial', callId, number: '1900', dial: dialRefused(), at: 0 });
+    }
+  }
+  for (const callId of ids) {
+    const status = lines[callId] as LineStatus;
+    for (const next of NEXT[status].filter((n) => !scope.statuses || scope.statuses.includes(n))) {
+      events.push(
+        next === 'finished'
+          ? { type: 'call.finished', callId, record: record(callId) }
+          : { type: 'call.status', callId, status: next },
+      );
+    }
+    events.push({ type: 'ui.answer', callId }, { type: 'ui.resume', callId });
+    if (scope.consultation) {
+      events.push(
+        { type: 'ui.transfer.start', callId },
+        { type: 'ui.conference.start', callId },
+        { type: 'ui.conference.remove', callId },
+      );
+    }
+  }
+  if (scope.forwarding && ids.length === 1 && lines[ids[0] as string] === 'live') {
+    events.push(
+      ...forwarded(ids[0] as string),
+      { type: 'ui.answer', callId: 'unknown' },
+      { type: 'ui.resume', callId: 'unknown' },
+    );
+  }
+  if (scope.consultation) {
+    events.push(
+      { type: 'ui.transfer.complete' },
+      { type: 'ui.conference.merge' },
+      { type: 'ui.consult.cancel' },
+      { type: 'ui.conference.leave' },
+    );
+  }
+  const timers = getNextTransitions(snapshot)
+    .map((t) => t.eventType)
+    .filter((type) => type.startsWith('xstate.after.'));
+  return [...events, ...[...new Set(timers)].map((type) => ({ type }) as unknown as PhoneEvent)];
+}
+
+export function serializePhoneState(snapshot: Snapshot): string {
+  const c = snapshot.context;
+  return JSON.stringify([
+    snapshot.value,
+    c.lines,
+    c.switching && [c.switching.holdCallId, c.switching.then.kind],
+    c.consultation,
+    c.conference,
+    Math.min(c.reconnectAttempt, 3),
+  ]);
+}
+
+const base = { ...testPhoneSettings, maxLines: 2, whenAway: 'decline', whenInWrapUp: 'decline' } as const;
+
+/** Focused explorations whose union takes every transition of the phone. */
+export const phoneModelScopes: Record<string, PhoneModelScope> = {
+  registration: {
+    settings: { ...base, reconnect: { ...base.reconnect, maxAttempts: 2 } },
+    registration: true,
+    incoming: [],
+    outgoing: [],
+    maxCalls: 0,
+  },
+  availability: {
+    settings: { ...base, whenInWrapUp: 'ring' },
+    availability: true,
+    incoming: ['c1'],
+    outgoing: ['o1'],
+    maxCalls: 2,
+    statuses: ['connecting', 'dialing', 'live', 'ended', 'wrapUp', 'finished'],
+  },
+  /** One line: the second call is declined busy, also while the first is wrapped up. */
+  busy: {
+    settings: { ...base, maxLines: 1 },
+    incoming: ['c1', 'c2'],
+    outgoing: ['o1'],
+    maxCalls: 2,
+    statuses: ['connecting', 'live', 'ended', 'wrapUp', 'finished'],
+  },
+  /** Two calls and the audio between them: answering, resuming and dialling while another call is live. */
+  lines: {
+    settings: base,
+    forwarding: true,
+    incoming: ['c1', 'c2'],
+    outgoing: ['o1'],
+    maxCalls: 2,
+    statuses: ['connecting', 'live', 'held', 'recalling', 'ending', 'ended', 'finished'],
+  },
+  consultation: {
+    settings: base,
+    consultation: true,
+    incoming: ['c1'],
+    outgoing: ['k1'],
+    maxCalls: 2,
+    statuses: ['connecting', 'live', 'held', 'recalling', 'transferring', 'ending', 'ended', 'conference'],
+  },
+  /** A call arriving during the consultation takes the line the third party needed. */
+  consultationBusy: {
+    settings: base,
+    consultation: true,
+    incoming: ['c1', 'c2'],
+    outgoing: ['k1'],
+    maxCalls: 3,
+    statuses: ['connecting', 'live', 'held'],
+  },
+  /** Two parties are enough for every conference transition; a third line lets one more be added. */
+  conference: {
+    settings: { ...base, maxLines: 3 },
+    consultation: true,
+    incoming: ['c1'],
+    outgoing: ['k1'],
+    maxCalls: 2,
+    statuses: ['connecting', 'live', 'held', 'conference', 'ended'],
+  },
+  deskphone: {
+    settings: { ...base, mode: 'deskphone' },
+    incoming: [],
+    outgoing: ['o1'],
+    maxCalls: 1,
+    statuses: [],
+  },
+};
+
+export type PhoneModelEvent = PhoneEvent | EventObject;

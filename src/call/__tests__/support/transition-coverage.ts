@@ -1,0 +1,72 @@
+// Every transition a machine defines, and which of them real actors took (seen through XState inspection).
+import { getStateNodes } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode, EventObject, InspectionEvent } from 'xstate';
+
+interface TransitionLike {
+  source: AnyStateNode;
+  eventType: string;
+}
+
+/** "source state id | event | branch": one entry per guarded branch, delayed or eventless transition. */
+export function transitionKey(t: TransitionLike): string {
+  const list: readonly unknown[] =
+    t.eventType === '' ? (t.source.always ?? []) : (t.source.transitions.get(t.eventType) ?? []);
+  return `${t.source.id} | ${t.eventType === '' ? 'always' : t.eventType} | ${list.indexOf(t)}`;
+}
+
+function stateNodes(node: AnyStateNode): AnyStateNode[] {
+  return [node, ...Object.values(node.states).flatMap((child) => stateNodes(child))];
+}
+
+export function allStateIds(machine: AnyStateMachine): string[] {
+  return stateNodes(machine.root)
+    .filter((n) => n !== machine.root)
+    .map((n) => n.id);
+}
+
+export function allTransitionKeys(machine: AnyStateMachine): string[] {
+  return stateNodes(machine.root).flatMap((node) => [
+    ...[...node.transitions.values()].flat().map((t) => transitionKey(t)),
+    ...(node.always ?? []).map((t) => transitionKey(t)),
+  ]);
+}
+
+export class TransitionCoverage {
+  readonly taken = new Set<string>();
+  /** Every state entered, including transient ones that never show in a settled snapshot. */
+  readonly entered = new Set<string>();
+
+  constructor(private readonly machineId: string) {}
+
+  readonly inspect = (event: InspectionEvent): void => {
+    if (event.type !== '@xstate.microstep') return;
+    const snapshot = event.snapshot as AnyMachineSnapshot;
+    if (snapshot.machine.id !== this.machineId) return;
+    for (const t of event._transitions as TransitionLike[]) {
+      this.taken.add(transitionKey(t));
+      // A transition is only taken from an active state, transient ones included.
+      for (let node: AnyStateNode | undefined = t.source; node && node.parent; node = node.parent) {
+        this.entered.add(node.id);
+      }
+    }
+    for (const node of getStateNodes(snapshot.machine.root, snapshot.value)) this.entered.add(node.id);
+  };
+}
+
+/**
+ * Whether replaying this model edge could take a transition not taken yet: one the event selects, or an
+ * eventless one leaving a state that was active before the event and is not after it.
+ */
+export function takesUncoveredTransition(
+  machine: AnyStateMachine,
+  coverage: TransitionCoverage,
+  before: AnyMachineSnapshot,
+  event: EventObject,
+  after: AnyMachineSnapshot,
+): boolean {
+  if (machine.getTransitionData(before, event).some((t) => !coverage.taken.has(transitionKey(t))))
+    return true;
+  const left = new Set(getStateNodes(machine.root, before.value));
+  for (const node of getStateNodes(machine.root, after.value)) left.delete(node);
+  return [...left].some((node) => (node.always ?? []).some((t) => !coverage.taken.has(transitionKey(t))));
+}
