@@ -1,8 +1,11 @@
 // npm run verify:metadata — offline checks of force-app that a deploy or a security review would
 // otherwise catch late: (a) source converts to a Metadata API package with exactly the expected
 // components and nothing .forceignore'd, (b) Apex parses and is Prettier-formatted, (c) PMD reports
-// zero security/best-practice/performance violations (with a canary proving PMD works).
+// zero security/best-practice/performance violations (with a canary proving PMD works), (d) apex-ls
+// type-checks the whole project like the Apex compiler: unknown types, methods and fields, wrong
+// signatures (with a canary proving it reports them).
 import { checkApexFormat } from './metadata/apex-format';
+import { checkApexLs } from './metadata/apex-ls';
 import { checkConversion } from './metadata/convert';
 import { checkPmd } from './metadata/pmd';
 import { loadProject } from './metadata/project';
@@ -26,6 +29,7 @@ async function main(): Promise<number> {
     runStep('convert', () => checkConversion(project)),
     runStep('apex-format', () => checkApexFormat(project)),
     runStep('pmd', () => checkPmd(project)),
+    runStep('apex-ls', () => checkApexLs(project)),
   ]);
   results.forEach(print);
 

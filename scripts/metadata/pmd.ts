@@ -1,11 +1,9 @@
 // Check (c): PMD 7 over all Apex with the security, best-practice and performance categories, through
-// PmdRunner.java (compiled on first use, cached by content hash). A canary fixture with known defects
+// PmdRunner.java (compiled on first use, cached by content hash; see java.ts). A canary fixture with known defects
 // must produce findings in every category, so a broken scanner can never report a clean run.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runProcess } from './process';
+import { compiledRunner, jarDirectory, runJava } from './java';
 import { apexSources, relative, type Project } from './project';
 import { CheckFailure } from './step';
 
@@ -36,66 +34,6 @@ interface ScanOutput {
   unanalysed: { file: string; message: string }[];
   /** Rules PMD could not configure: the scanner itself is broken. */
   configErrors: string[];
-}
-
-const missingTool = (tool: string) =>
-  new CheckFailure(
-    `${tool} not found`,
-    [],
-    'Install a JDK 17 (Debian: `apt-get install openjdk-17-jdk-headless`) so that java and javac are on PATH.',
-  );
-
-function jarDirectory(root: string): string {
-  const dir = path.join(root, 'node_modules', '@salesforce', 'code-analyzer-pmd-engine', 'dist', 'java-lib');
-  if (!existsSync(dir) || !readdirSync(dir).some((jar) => /^pmd-apex-.*\.jar$/.test(jar))) {
-    throw new CheckFailure(
-      'PMD jars not found in node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib',
-      [],
-      'Run `npm ci` (the jars ship inside that npm package; nothing is downloaded).',
-    );
-  }
-  return dir;
-}
-
-/** Compiles PmdRunner.java once per (source, jar set) into node_modules/.cache and returns the class dir. */
-async function compiledRunner(root: string, jars: string): Promise<string> {
-  const hash = createHash('sha256')
-    .update(readFileSync(RUNNER_SOURCE))
-    .update(readdirSync(jars).sort().join('\n'))
-    .digest('hex')
-    .slice(0, 16);
-  const target = path.join(root, 'node_modules', '.cache', 'verify-metadata', `pmd-runner-${hash}`);
-  if (existsSync(path.join(target, 'PmdRunner.class'))) return target;
-
-  const staging = `${target}.tmp-${process.pid}`;
-  mkdirSync(staging, { recursive: true });
-  try {
-    const result = await runProcess('javac', [
-      '-nowarn',
-      '-d',
-      staging,
-      '-cp',
-      path.join(jars, '*'),
-      RUNNER_SOURCE,
-    ]).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'ENOENT' ? missingTool('javac') : error;
-    });
-    if (result.code !== 0) {
-      throw new CheckFailure(
-        'javac could not compile scripts/metadata/PmdRunner.java',
-        result.stderr.trim().split('\n'),
-      );
-    }
-    try {
-      renameSync(staging, target);
-    } catch (error) {
-      // A parallel run won the race; its copy is identical.
-      if (!existsSync(path.join(target, 'PmdRunner.class'))) throw error;
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return target;
 }
 
 function parse(stdout: string): ScanOutput {
@@ -131,23 +69,15 @@ function describeUnanalysed({ file, message }: { file: string; message: string }
 }
 
 export async function checkPmd(project: Project): Promise<{ summary: string }> {
-  const jars = jarDirectory(project.root);
-  const classes = await compiledRunner(project.root, jars);
+  const jars = jarDirectory(project.root, /^pmd-apex-.*\.jar$/, 'PMD');
+  const classes = await compiledRunner(project.root, jars, RUNNER_SOURCE, 'pmd-runner');
   const sources = apexSources(project);
   const files = [...sources, CANARY];
-  const args = [
-    '-cp',
-    [classes, path.join(jars, '*')].join(path.delimiter),
-    'PmdRunner',
+  const result = await runJava({ root: project.root, jars, classes, timeoutMs: 45_000 }, 'PmdRunner', [
     ...Object.keys(RULESETS).flatMap((r) => ['--ruleset', r]),
     '--',
     ...files,
-  ];
-  const result = await runProcess('java', args, { cwd: project.root, timeoutMs: 45_000 }).catch(
-    (error: NodeJS.ErrnoException) => {
-      throw error.code === 'ENOENT' ? missingTool('java') : error;
-    },
-  );
+  ]);
   if (result.code !== 0) {
     throw new CheckFailure(
       `PMD runner exited with ${result.code}`,
