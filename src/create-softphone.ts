@@ -1,0 +1,153 @@
+// The composition root: the phone statechart given its real actors (SIP on SipPhone, CRM on a CrmPort,
+// the agent alert from the host) and a view model for whichever UI hosts it.
+import { createActor, fromCallback, type Actor } from 'xstate';
+import {
+  callMachine,
+  defaultPhoneSettings,
+  phoneMachine,
+  type AlertAgentInput,
+  type CallRecord,
+  type CallUiEvent,
+  type PhoneMachine,
+  type PhoneSettings,
+  type PhoneUiEvent,
+} from './call';
+import type { ContactMatch, CrmPort } from './crm';
+import { createCrmActors, type ScreenPopPolicy } from './crm/statechart-actors';
+import { defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
+import { SipPhone, type SipPhoneConfig } from './sip';
+import { createSipActors } from './sip/statechart-actors';
+import { softphoneView, type SoftphoneView } from './ui/softphone-view';
+
+export interface SoftphoneOptions {
+  sip: SipPhoneConfig;
+  crm: CrmPort;
+  phone?: Partial<Omit<PhoneSettings, 'call'>> & { call?: Partial<PhoneSettings['call']> };
+  dialing?: DialingSettings;
+  screenPop?: ScreenPopPolicy;
+  /** Rings, opens or highlights the utility while a call alerts the agent; returns what stops it. */
+  alert?: (input: AlertAgentInput) => () => void;
+  /** Each finished call, for the recents lists (missed calls included). */
+  onRecent?: (record: CallRecord) => void;
+  /** Problems that lose nothing but the agent should hear of (a failed screen pop). */
+  onError?: (error: unknown) => void;
+  now?: () => number;
+  /** Names outgoing calls (it becomes the SIP Call-ID, which keys the call log). */
+  newCallId?: () => string;
+}
+
+export type DialSource = 'ui' | 'crm';
+
+export interface Softphone {
+  readonly actor: Actor<PhoneMachine>;
+  readonly sip: SipPhone;
+  /** The current view model. */
+  view(): SoftphoneView;
+  /** Called with a fresh view model after every change of any machine; returns the unsubscribe. */
+  subscribe(listener: (view: SoftphoneView) => void): () => void;
+  send(event: PhoneUiEvent | CallUiEvent): void;
+  /** Normalises the number with the dialing rules and dials it (a refused number becomes a failed call). */
+  dial(number: string, options?: { record?: ContactMatch; source?: DialSource }): string;
+  /** Redirects a ringing call to a number, after the dialing rules. */
+  redirect(callId: string, number: string): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+function randomCallId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createSoftphone(options: SoftphoneOptions): Softphone {
+  const now = options.now ?? Date.now;
+  const newCallId = options.newCallId ?? randomCallId;
+  const dialing = options.dialing ?? defaultDialingSettings;
+  const settings: PhoneSettings = {
+    ...defaultPhoneSettings,
+    ...options.phone,
+    reconnect: { ...defaultPhoneSettings.reconnect, ...options.phone?.reconnect },
+    call: {
+      ...defaultPhoneSettings.call,
+      ...options.phone?.call,
+      // SipPhone already retries re-INVITE glare (RFC 3261 timings): what reaches the machine is final.
+      maxGlareRetries: 0,
+    },
+  };
+
+  const sip = new SipPhone(options.sip);
+  const sipActors = createSipActors(sip, now);
+  const crm = createCrmActors(options.crm, { screenPop: options.screenPop, onError: options.onError });
+  const alert = options.alert;
+  const alertAgent = fromCallback<{ type: 'alert.noop' }, AlertAgentInput>(({ input }) =>
+    alert ? alert(input) : undefined,
+  );
+
+  const machine = phoneMachine.provide({
+    actors: {
+      sipUserAgent: sipActors.sipUserAgent,
+      callMachine: callMachine.provide({
+        actors: { sipSession: sipActors.sipSession, alertAgent, ...crm.actors },
+        actions: crm.actions,
+      }),
+    },
+    actions: {
+      addToRecents: (_, params: { record: CallRecord }) => options.onRecent?.(params.record),
+    },
+  });
+
+  const listeners = new Set<(view: SoftphoneView) => void>();
+  let scheduled = false;
+  // Any snapshot in the system (phone or a call) changes the view; coalesce bursts into one update.
+  const notify = () => {
+    if (scheduled || listeners.size === 0) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      const view = softphoneView(actor.getSnapshot());
+      for (const listener of listeners) listener(view);
+    });
+  };
+  const actor = createActor(machine, {
+    input: { settings },
+    inspect: (event) => {
+      if (event.type === '@xstate.snapshot') notify();
+    },
+  });
+  actor.start();
+
+  const prepare = (number: string) => prepareDial(number, dialing);
+
+  return {
+    actor,
+    sip,
+    view: () => softphoneView(actor.getSnapshot()),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    send: (event) => actor.send(event),
+    dial(number, dialOptions = {}) {
+      const callId = newCallId();
+      actor.send({
+        type: dialOptions.source === 'crm' ? 'crm.clickToDial' : 'ui.dial',
+        callId,
+        number,
+        dial: prepare(number),
+        at: now(),
+        ...(dialOptions.record ? { record: dialOptions.record } : {}),
+      });
+      return callId;
+    },
+    redirect(callId, number) {
+      actor.send({ type: 'ui.redirect', callId, number, dial: prepare(number) });
+    },
+    start: () => actor.send({ type: 'ui.register' }),
+    async stop() {
+      actor.stop();
+      listeners.clear();
+      await sip.stop();
+    },
+  };
+}
