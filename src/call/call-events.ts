@@ -40,7 +40,8 @@ export type CallPhoneEvent =
   | { type: 'phone.transfer.blind'; target: DialTarget }
   | { type: 'phone.transfer.attended'; consultCallId: string }
   | { type: 'phone.conference.join' }
-  | { type: 'phone.conference.dissolved'; hold: boolean };
+  /** Only this call is left in the conference: it is an ordinary call again. */
+  | { type: 'phone.conference.dissolved' };
 
 /** What the SIP layer reports about this call (sent back by the `sipSession` actor). */
 export type CallSipEvent =

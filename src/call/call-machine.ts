@@ -199,7 +199,6 @@ export const callMachine = setup({
     hasWorkTimer: ({ context }) => context.settings.wrapUpSeconds > 0,
     isBlindTransfer: ({ context }) => context.transfer === 'blind',
     isConferenceMember: ({ context }) => context.conferenceMember,
-    shouldHoldOnDissolve: ({ event }) => event.type === 'phone.conference.dissolved' && event.hold,
     /** A transfer waits for its SIP outcome: the agent cannot drop the call under it (SIP trap 7). */
     isNotTransferring: not(stateIn('#transferring')),
     wasAnswered: ({ context }) => context.answeredAt !== null,
@@ -527,12 +526,13 @@ export const callMachine = setup({
                   },
                 },
                 'ui.hangup': 'canceling',
-                'phone.conference.join': { actions: 'markConferenceMember' },
+                'phone.conference.join': 'ringingIntoConference',
               },
             },
             /** 180/183: ringback or early media is heard. */
             ringback: {
               tags: ['liveAudio'],
+              entry: report('dialing'),
               on: {
                 'sip.call.answered': {
                   target: 'connected',
@@ -546,7 +546,27 @@ export const callMachine = setup({
                   },
                 },
                 'ui.hangup': 'canceling',
-                'phone.conference.join': { actions: 'markConferenceMember' },
+                'phone.conference.join': 'ringingIntoConference',
+              },
+            },
+            /** Added to the conference before answering: every party hears it ring until it answers. */
+            ringingIntoConference: {
+              tags: ['liveAudio', 'conference'],
+              entry: ['markConferenceMember', report('conference')],
+              on: {
+                'sip.call.answered': {
+                  target: 'connected',
+                  actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+                },
+                'sip.call.failed': {
+                  target: '#call.progress.failed',
+                  actions: {
+                    type: 'recordFailure',
+                    params: ({ event }) => ({ reason: event.reason, at: event.at }),
+                  },
+                },
+                'ui.hangup': 'canceling',
+                'phone.conference.dissolved': { target: 'ringback', actions: 'leaveConference' },
               },
             },
             canceling: {
@@ -679,13 +699,14 @@ export const callMachine = setup({
                     /** Hold requested; the agent's audio is already cut, the re-INVITE is in flight. */
                     holding: {
                       id: 'holding',
-                      entry: command({ type: 'call.hold' }),
+                      entry: [command({ type: 'call.hold' }), report('holding')],
                       initial: 'requested',
                       states: {
                         requested: {
                           on: {
                             'ui.resume': 'resumeQueued',
                             'phone.resume': 'resumeQueued',
+                            'phone.conference.join': 'joinQueued',
                             'sip.reinvite.succeeded': '#held',
                           },
                         },
@@ -694,7 +715,16 @@ export const callMachine = setup({
                           on: {
                             'ui.hold': 'requested',
                             'phone.hold': 'requested',
+                            'phone.conference.join': 'joinQueued',
                             'sip.reinvite.succeeded': '#resuming',
+                          },
+                        },
+                        /** Merged while the hold is in flight: taken off hold into the mix once it completes. */
+                        joinQueued: {
+                          on: {
+                            'sip.reinvite.succeeded': '#conferenceJoining',
+                            // The hold did not happen: the call is still connected, so it joins at once.
+                            'sip.reinvite.failed': '#conferenceJoined',
                           },
                         },
                       },
@@ -712,7 +742,11 @@ export const callMachine = setup({
                     /** Glare: wait per the SIP timing rules, then send the hold again. */
                     holdRetry: {
                       after: { glareRetry: 'holding' },
-                      on: { 'ui.resume': 'active', 'phone.resume': 'active' },
+                      on: {
+                        'ui.resume': 'active',
+                        'phone.resume': 'active',
+                        'phone.conference.join': 'conference',
+                      },
                     },
                     held: {
                       id: 'held',
@@ -773,12 +807,31 @@ export const callMachine = setup({
                           on: {
                             'ui.hold': 'holdQueued',
                             'phone.hold': 'holdQueued',
+                            'phone.conference.join': 'joinQueued',
                             'sip.reinvite.succeeded': '#active',
                           },
                         },
                         /** Hold pressed while the resume is in flight: sent once the resume completes. */
                         holdQueued: {
-                          on: { 'ui.resume': 'requested', 'sip.reinvite.succeeded': '#holding' },
+                          on: {
+                            'ui.resume': 'requested',
+                            'phone.conference.join': 'joinQueued',
+                            'sip.reinvite.succeeded': '#holding',
+                          },
+                        },
+                        /** Merged while coming off hold: the resume in flight is the one that joins the mix. */
+                        joinQueued: {
+                          on: {
+                            'sip.reinvite.succeeded': '#conferenceJoined',
+                            'sip.reinvite.failed': [
+                              {
+                                guard: 'isGlareRetryable',
+                                target: '#conferenceJoinRetry',
+                                actions: 'recordReinviteFailure',
+                              },
+                              { target: '#held', actions: remember('conference-join-failed') },
+                            ],
+                          },
                         },
                       },
                       on: {
@@ -794,7 +847,11 @@ export const callMachine = setup({
                     },
                     resumeRetry: {
                       after: { glareRetry: 'resuming' },
-                      on: { 'ui.hold': 'held', 'phone.hold': 'held' },
+                      on: {
+                        'ui.hold': 'held',
+                        'phone.hold': 'held',
+                        'phone.conference.join': 'conference.joining',
+                      },
                     },
                     /** REFER sent; only the SIP layer's final answer decides. */
                     transferring: {
@@ -828,7 +885,11 @@ export const callMachine = setup({
                       tags: ['alerting'],
                       entry: report('recalling'),
                       invoke: alert('transferReturned'),
-                      on: { 'ui.answer': 'resuming', 'ui.resume': 'resuming' },
+                      on: {
+                        'ui.answer': 'resuming',
+                        'ui.resume': 'resuming',
+                        'phone.conference.join': 'conference.joining',
+                      },
                     },
                     /** Mixed into the conference the agent's browser bridges. */
                     conference: {
@@ -838,6 +899,7 @@ export const callMachine = setup({
                       states: {
                         /** Was on hold: taken off hold to join. */
                         joining: {
+                          id: 'conferenceJoining',
                           entry: command({ type: 'call.resume' }),
                           on: {
                             'sip.reinvite.succeeded': 'joined',
@@ -851,24 +913,18 @@ export const callMachine = setup({
                             ],
                           },
                         },
-                        joinRetry: { after: { glareRetry: 'joining' } },
+                        joinRetry: { id: 'conferenceJoinRetry', after: { glareRetry: 'joining' } },
                         joined: {
+                          id: 'conferenceJoined',
                           tags: ['liveAudio'],
                           entry: ['resetGlare', command({ type: 'call.conference.join' })],
                         },
                       },
                       on: {
-                        'phone.conference.dissolved': [
-                          {
-                            guard: 'shouldHoldOnDissolve',
-                            target: 'holding',
-                            actions: ['leaveConference', command({ type: 'call.conference.leave' })],
-                          },
-                          {
-                            target: 'active',
-                            actions: ['leaveConference', command({ type: 'call.conference.leave' })],
-                          },
-                        ],
+                        'phone.conference.dissolved': {
+                          target: 'active',
+                          actions: ['leaveConference', command({ type: 'call.conference.leave' })],
+                        },
                       },
                     },
                   },

@@ -7,8 +7,10 @@ export type LineStatus =
   | 'connecting'
   /** Outgoing and not answered yet (calling, ringing, early media, deskphone set-up). */
   | 'dialing'
-  /** Has, or is about to get back, the agent's audio (connected, holding, resuming). */
+  /** Has, or is about to get back, the agent's audio (connected, resuming). */
   | 'live'
+  /** Hold requested: off the agent's audio unless the hold fails. */
+  | 'holding'
   | 'held'
   /** On hold and ringing back to the agent (hold recall, failed unsupervised transfer). */
   | 'recalling'
@@ -28,6 +30,7 @@ export const IN_PROGRESS_STATUSES: readonly LineStatus[] = [
   'connecting',
   'dialing',
   'live',
+  'holding',
   'held',
   'recalling',
   'transferring',

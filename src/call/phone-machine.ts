@@ -77,6 +77,12 @@ const OFF_AUDIO: ReportedStatus[] = ['held', 'ending', 'ended'];
 /** Every call reports 'ending' or 'ended' before wrap-up and before it finishes. */
 const GONE: ReportedStatus[] = ['ending', 'ended'];
 const LEFT_CONFERENCE: ReportedStatus[] = ['held', 'ending', 'ended'];
+/** Statuses of a call that has, or is about to get, the agent's audio. */
+const AUDIO_TAKING: LineStatus[] = ['live', 'holding', 'connecting', 'dialing'];
+/** Calls that can be told to join the conference: connected, on hold (or going there), or still ringing. */
+const JOINABLE: LineStatus[] = ['live', 'holding', 'held', 'recalling', 'dialing'];
+/** A call whose hold may still fail: the phone waits for it to be held before giving the audio away. */
+const ON_AUDIO: LineStatus[] = ['live', 'holding'];
 
 function reportOf(event: PhoneEvent): { callId: string; status: ReportedStatus } | null {
   if (event.type === 'call.status') return { callId: event.callId, status: event.status };
@@ -222,8 +228,9 @@ const dialIntent = [
 ] as const;
 
 const consultDial = [
-  { guard: 'hasFreeLine', target: 'dialing', actions: 'spawnConsultCall' },
-  { actions: reportError('no-free-line') },
+  { guard: not('hasFreeLine'), actions: reportError('no-free-line') },
+  { guard: 'isAudioTakenOutsideConference', actions: reportError('audio-busy') },
+  { target: 'dialing', actions: 'spawnConsultCall' },
 ] as const;
 
 export const phoneMachine = setup({
@@ -288,7 +295,7 @@ export const phoneMachine = setup({
     }),
     /** Put the call that has the audio on hold; the agent's intent runs once it is held. */
     holdLiveCallFirst: enqueueActions(({ context, event, enqueue }) => {
-      const holdCallId = otherCallWith(context, eventCallId(event), ['live']);
+      const holdCallId = otherCallWith(context, eventCallId(event), ON_AUDIO);
       if (holdCallId === null) return;
       let then: QueuedIntent | null = null;
       if (event.type === 'ui.dial' || event.type === 'crm.clickToDial') {
@@ -340,9 +347,16 @@ export const phoneMachine = setup({
       const id = context.consultation?.originalCallId;
       if (id && context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'phone.hold' });
     }),
+    /** Back to the original call, unless another call took the audio meanwhile: then it stays held. */
     resumeOriginal: enqueueActions(({ context, enqueue }) => {
-      const id = context.consultation?.originalCallId;
-      if (id && context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'phone.resume' });
+      const c = context.consultation;
+      const id = c?.originalCallId;
+      if (!id || context.lines[id] === undefined) return;
+      const others = {
+        ...context,
+        lines: Object.fromEntries(Object.entries(context.lines).filter(([k]) => k !== c.consultCallId)),
+      };
+      if (otherCallWith(others, id, AUDIO_TAKING) === null) enqueue.sendTo(id, { type: 'phone.resume' });
     }),
     spawnConsultCall: enqueueActions(({ context, event, enqueue }) => {
       if ((event.type !== 'ui.dial' && event.type !== 'crm.clickToDial') || !context.consultation) return;
@@ -404,11 +418,10 @@ export const phoneMachine = setup({
         if (context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'ui.hangup', callId: id });
       }
     }),
-    /** One party left: it is an ordinary call again (held if the agent is consulting someone else). */
+    /** One party left: it is an ordinary call again. */
     dissolveConference: enqueueActions(({ context, enqueue }) => {
-      const hold = context.consultation !== null;
       for (const id of context.conference) {
-        if (context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'phone.conference.dissolved', hold });
+        if (context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'phone.conference.dissolved' });
       }
       enqueue.assign({ conference: [] });
     }),
@@ -451,11 +464,17 @@ export const phoneMachine = setup({
       return false;
     },
     hasOtherLiveCall: ({ context, event }) =>
-      context.settings.mode === 'softphone' && otherCallWith(context, eventCallId(event), ['live']) !== null,
+      context.settings.mode === 'softphone' && otherCallWith(context, eventCallId(event), ON_AUDIO) !== null,
     /** Another call is dialling, being answered or conferenced: its audio cannot be put aside. */
     isAudioBusy: ({ context, event }) =>
       context.settings.mode === 'softphone' &&
       otherCallWith(context, eventCallId(event), ['connecting', 'dialing', 'conference']) !== null,
+    /** Another call (not in the conference) has the audio: the third party cannot be dialled over it. */
+    isAudioTakenOutsideConference: ({ context, event }) =>
+      Object.entries(context.lines).some(
+        ([id, status]) =>
+          id !== eventCallId(event) && !context.conference.includes(id) && AUDIO_TAKING.includes(status),
+      ),
     isReport: ({ context, event }, params: { from: ReportSource; statuses: ReportedStatus[] }) => {
       const report = reportOf(event);
       if (!report || !params.statuses.includes(report.status)) return false;
@@ -491,12 +510,34 @@ export const phoneMachine = setup({
       context.conference.includes(event.callId) &&
       context.conference.length + 1 < MAX_CONFERENCE_PARTIES &&
       occupiedLines(context.lines) < context.settings.maxLines,
+    /** Both legs are in a state that can join the mix now (not between a hold and its answer). */
+    canMergeLegs: ({ context }) => {
+      const c = context.consultation;
+      if (c?.purpose !== 'conference' || !c.consultCallId) return false;
+      return [c.originalCallId, c.consultCallId].every(
+        (id) => id === null || JOINABLE.includes(context.lines[id] as LineStatus),
+      );
+    },
+    /** Apart from the call being held, nobody has taken the audio since the intent was queued. */
+    isAudioFreeForQueuedIntent: ({ context }) => {
+      const plan = context.switching;
+      if (!plan) return false;
+      const others = Object.entries(context.lines).filter(
+        ([id]) => id !== plan.holdCallId && id !== queuedTargetId(plan.then),
+      );
+      return !others.some(([, status]) => [...AUDIO_TAKING, 'conference'].includes(status));
+    },
     isTransferConsultation: ({ context }) => context.consultation?.purpose === 'transfer',
     isConferenceConsultation: ({ context }) => context.consultation?.purpose === 'conference',
     hasTransferTarget: ({ context }) =>
       context.consultation?.purpose === 'transfer' && context.consultation.target !== null,
     hasConference: ({ context }) => context.conference.length >= 2,
-    isConferenceTooSmall: ({ context }) => context.conference.length < 2,
+    /**
+     * Nobody left, or one party left and no consultation: while the agent consults someone to add, a
+     * last party stays in the mix rather than be put on hold under the consultation (a hold can fail).
+     */
+    isConferenceTooSmall: ({ context }) =>
+      context.conference.length === 0 || (context.conference.length === 1 && context.consultation === null),
     isConferenceMember: ({ context, event }) =>
       event.type === 'ui.conference.remove' && context.conference.includes(event.callId),
   },
@@ -655,9 +696,15 @@ export const phoneMachine = setup({
           on: {
             'call.status': [
               {
-                guard: isReport('switched', OFF_AUDIO),
+                guard: and([isReport('switched', OFF_AUDIO), 'isAudioFreeForQueuedIntent']),
                 target: 'ready',
                 actions: ['updateLine', 'runQueuedIntent'],
+              },
+              // Meanwhile another call took the audio (a consultation, a conference): the intent is dropped.
+              {
+                guard: isReport('switched', OFF_AUDIO),
+                target: 'ready',
+                actions: ['updateLine', 'dropQueuedIntent', reportError('audio-busy')],
               },
               {
                 guard: isReport('switched', ['live']),
@@ -733,7 +780,7 @@ export const phoneMachine = setup({
               actions: ['transferBlind', 'hangUpConsult'],
             },
             'ui.conference.merge': {
-              guard: 'isConferenceConsultation',
+              guard: 'canMergeLegs',
               target: 'idle',
               actions: ['mergeConference', 'endConsultation'],
             },
@@ -765,7 +812,7 @@ export const phoneMachine = setup({
               actions: 'transferAttended',
             },
             'ui.conference.merge': {
-              guard: 'isConferenceConsultation',
+              guard: 'canMergeLegs',
               target: 'idle',
               actions: ['mergeConference', 'endConsultation'],
             },
