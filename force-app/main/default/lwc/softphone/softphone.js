@@ -1,16 +1,280 @@
 import { LightningElement, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import { loadScript } from 'lightning/platformResourceLoader';
+import { APPLICATION_SCOPE, MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import { EnclosingUtilityId, open, updateUtility } from 'lightning/platformUtilityBarApi';
+import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
+import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
+import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
+import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
+import { clickedRecord, createCrmPort } from 'c/softphoneCrm';
+import { errorMessage } from 'c/softphoneErrors';
+import { LABELS, format } from 'c/softphoneLabels';
+import { startRinging } from 'c/softphoneRinger';
+import {
+  parseIceServers,
+  toDialingSettings,
+  toPhoneSettings,
+  toScreenPopPolicy,
+  toSipConfig,
+} from 'c/softphoneSettings';
+import { announcementFor, answeredCalls, utilityLabelFor } from './viewChanges';
 
-// Utility-bar host of the softphone. For now it only loads the agent's settings; the core
-// (static resource softphoneCore) and the call UI arrive in later issues.
-export default class Softphone extends LightningElement {
-  @wire(getSettings)
+const MISSED_OUTCOMES = ['missed', 'declined'];
+const PERSON_TYPES = ['Contact', 'Lead'];
+
+function ignore() {
+  return undefined;
+}
+
+/**
+ * The agent's softphone in the utility bar: loads the core (static resource softphoneCore) with the agent's
+ * settings and SIP credentials, gives it the CRM (Apex, the Open CTI bridge over LMS, navigation) and the
+ * utility bar, and renders its view model through the child components. Every call decision is the core's;
+ * this component only forwards the agent's intents and shows `view`.
+ */
+export default class Softphone extends NavigationMixin(LightningElement) {
+  labels = LABELS;
+  /** The core's SoftphoneView, replaced on every change; everything on screen derives from it. */
+  view;
+  /** The utility's own problems (loading, Apex, screen pops): `{ key, error }`. */
+  problems = [];
+  announcement = '';
+  loading = true;
+
+  @wire(MessageContext) messageContext;
+
+  utilityId;
   settings;
+  softphone;
+  crm;
+  alerts = 0;
+  problemCount = 0;
+  cleanups = [];
+  /** Bumped on every connect and disconnect, so a start that outlived its connection does nothing. */
+  generation = 0;
 
-  get statusText() {
-    if (this.settings?.error) {
-      return 'Phone not connected: settings could not be loaded';
+  @wire(EnclosingUtilityId)
+  wiredUtilityId(utilityId) {
+    this.utilityId = typeof utilityId === 'string' ? utilityId : undefined;
+    this.showUtilityLabel(utilityLabelFor(this.view));
+  }
+
+  connectedCallback() {
+    this.generation += 1;
+    this.start(this.generation);
+  }
+
+  disconnectedCallback() {
+    this.generation += 1;
+    this.cleanups.splice(0).forEach((cleanup) => cleanup());
+    const softphone = this.softphone;
+    this.softphone = undefined;
+    if (softphone) softphone.stop().catch(ignore);
+  }
+
+  async start(generation) {
+    const [core, settings, credentials] = await Promise.allSettled([
+      loadScript(this, SOFTPHONE_CORE).then(() => window.SoftphoneCore),
+      getSettings(),
+      getSipCredentials(),
+    ]);
+    if (generation !== this.generation) return;
+    const ready = core.status === 'fulfilled' && !!core.value && settings.status === 'fulfilled';
+    if (core.status === 'rejected' || !core.value) this.addProblem('core', LABELS.errorCoreLoad);
+    if (settings.status === 'rejected') {
+      this.addProblem('settings', format(LABELS.errorSettings, errorMessage(settings.reason, '')).trim());
     }
-    return 'Phone not connected';
+    if (credentials.status === 'rejected') {
+      this.addProblem('credentials', this.credentialsProblem(credentials.reason));
+    }
+    if (ready && credentials.status === 'fulfilled') {
+      try {
+        this.createPhone(core.value, settings.value, credentials.value);
+      } catch {
+        this.addProblem('core', LABELS.errorStart);
+      }
+    }
+    this.loading = false;
+  }
+
+  createPhone(core, settings, credentials) {
+    this.settings = settings;
+    const ice = parseIceServers(settings.iceServers);
+    if (!ice.ok) this.addProblem('ice', LABELS.errorIceServers);
+    const bridge = new core.crm.BridgeClient({ transport: this.channel() });
+    this.cleanups.push(() => bridge.dispose());
+    this.crm = createCrmPort({
+      searchVariants: core.dialing.searchVariants,
+      country: settings.defaultCountry,
+      bridge,
+      navigate: (pageReference) => this[NavigationMixin.Navigate](pageReference),
+      callFor: (callId) => this.callFor(callId),
+    });
+    const softphone = core.createSoftphone({
+      sip: toSipConfig(credentials, ice.iceServers, () => this.refreshCredentials()),
+      crm: this.crm,
+      phone: toPhoneSettings(settings),
+      dialing: toDialingSettings(settings),
+      screenPop: toScreenPopPolicy(settings),
+      alert: (input) => this.alertAgent(input),
+      onRecent: (record) => this.keepRecent(record),
+      onError: (error) =>
+        this.addProblem('crm', format(LABELS.errorScreenPop, errorMessage(error, '')).trim()),
+    });
+    this.softphone = softphone;
+    this.cleanups.push(softphone.subscribe((view) => this.show(view)));
+    // Clicks on phone fields, relayed by the Open CTI bridge; the BridgeClient drops invalid messages.
+    this.cleanups.push(
+      this.crm.onClickToDial((click) =>
+        softphone.dial(click.number, { record: clickedRecord(click), source: 'crm' }),
+      ),
+    );
+    this.show(softphone.view());
+    softphone.start();
+  }
+
+  /** Lightning Message Service as the BridgeClient's transport (channel Softphone__c, application scope). */
+  channel() {
+    return {
+      publish: (message) => publish(this.messageContext, SOFTPHONE_CHANNEL, message),
+      subscribe: (listener) => {
+        const subscription = subscribe(this.messageContext, SOFTPHONE_CHANNEL, listener, {
+          scope: APPLICATION_SCOPE,
+        });
+        return () => unsubscribe(subscription);
+      },
+    };
+  }
+
+  async refreshCredentials() {
+    try {
+      const credentials = await getSipCredentials();
+      this.removeProblem('credentials');
+      return { username: credentials.username, password: credentials.password };
+    } catch (error) {
+      this.addProblem('credentials', this.credentialsProblem(error));
+      throw error;
+    }
+  }
+
+  credentialsProblem(error) {
+    return format(LABELS.errorCredentials, errorMessage(error, '')).trim();
+  }
+
+  /** The core's alert: open and highlight the utility, and ring, until the returned function is called. */
+  alertAgent({ tone }) {
+    this.alerts += 1;
+    if (this.utilityId) open(this.utilityId).catch(ignore);
+    this.highlight();
+    const stopRinging = startRinging(tone);
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      stopRinging();
+      this.alerts -= 1;
+      this.highlight();
+    };
+  }
+
+  highlight() {
+    if (this.utilityId) updateUtility(this.utilityId, { highlighted: this.alerts > 0 }).catch(ignore);
+  }
+
+  showUtilityLabel(label) {
+    if (this.utilityId) updateUtility(this.utilityId, { label }).catch(ignore);
+  }
+
+  /** What the call log needs of a call that the view still shows. */
+  callFor(callId) {
+    const call = this.softphone?.view().calls.find((candidate) => candidate.callId === callId);
+    if (!call) return undefined;
+    const name = call.title !== call.remote.number ? call.title : call.remote.displayName;
+    return { direction: call.direction, number: call.remote.number, name };
+  }
+
+  /** Missed calls never reach the call log by themselves: record them so Recents lists them. */
+  keepRecent(record) {
+    if (record.direction !== 'incoming' || !MISSED_OUTCOMES.includes(record.outcome)) return;
+    const person =
+      record.chosen && PERSON_TYPES.includes(record.chosen.objectType) ? record.chosen.id : undefined;
+    const input = {
+      callId: record.callId,
+      direction: 'Inbound',
+      phoneNumber: record.remote.number.length <= 40 ? record.remote.number : undefined,
+      displayName: record.chosen?.name || record.remote.displayName,
+      whoId: person,
+    };
+    logMissedCall({ input })
+      .then(() => this.refreshRecents())
+      .catch((error) =>
+        this.addProblem('missed', format(LABELS.errorMissedCall, errorMessage(error, '')).trim()),
+      );
+  }
+
+  refreshRecents() {
+    this.template.querySelector('c-softphone-idle')?.refresh();
+  }
+
+  show(view) {
+    const before = this.view;
+    this.view = view;
+    const announcement = announcementFor(before, view);
+    if (announcement) this.announcement = announcement;
+    const label = utilityLabelFor(view);
+    if (!before || label !== utilityLabelFor(before)) this.showUtilityLabel(label);
+    if (this.settings?.screenPop === 'Search') {
+      for (const call of answeredCalls(before, view)) {
+        this.crm.screenPop({ type: 'SEARCH', params: { searchString: call.remote.number } }).catch(ignore);
+      }
+    }
+  }
+
+  get errors() {
+    const entries = this.problems.map((problem) => ({ ...problem, dismissible: true }));
+    if (this.view?.error) entries.push({ key: 'phone', error: this.view.error, dismissible: true });
+    return entries;
+  }
+
+  addProblem(key, error) {
+    this.problems = [...this.problems.filter((problem) => problem.key !== key), { key, error }];
+  }
+
+  removeProblem(key) {
+    this.problems = this.problems.filter((problem) => problem.key !== key);
+  }
+
+  handleSend(event) {
+    event.stopPropagation();
+    this.softphone?.send(event.detail);
+  }
+
+  handleDial(event) {
+    event.stopPropagation();
+    const { number, record, transfer } = event.detail;
+    if (!this.softphone) return;
+    this.softphone.dial(number, { record, source: 'ui' });
+    // An unsupervised transfer hands the call over while the third party still rings.
+    if (transfer === 'unsupervised' && this.softphone.view().canCompleteTransfer) {
+      this.softphone.send({ type: 'ui.transfer.complete' });
+    }
+  }
+
+  handleRedirect(event) {
+    event.stopPropagation();
+    this.softphone?.redirect(event.detail.callId, event.detail.number);
+  }
+
+  handleChildError(event) {
+    event.stopPropagation();
+    this.problemCount += 1;
+    this.addProblem(`problem-${this.problemCount}`, event.detail.error);
+  }
+
+  handleDismiss(event) {
+    if (event.detail.key === 'phone') this.softphone?.send({ type: 'ui.error.dismiss' });
+    else this.removeProblem(event.detail.key);
   }
 }

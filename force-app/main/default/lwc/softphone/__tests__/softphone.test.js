@@ -1,37 +1,135 @@
 import { createElement } from 'lwc';
-import Softphone from 'c/softphone';
+import { loadScript } from 'lightning/platformResourceLoader';
+import {
+  createMessageContext,
+  getSubscriberCount,
+  publish,
+  resetMessageService,
+} from 'lightning/messageService';
+import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import { EnclosingUtilityId, open, updateUtility } from 'lightning/platformUtilityBarApi';
+import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
+import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
+import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
+import logCall from '@salesforce/apex/SoftphoneCallLog.logCall';
 import axe from 'axe-core';
+// The real LMS client of the core: click-to-dial and screen pops are checked against the real message schema.
+import { BridgeClient } from '../../../../../../src/crm/bridge-client';
 
-// Realistic settings as SoftphoneSettingsController.getSettings returns them
 const mockSettings = require('./data/getSettings.json');
+const mockCredentials = require('./data/getSipCredentials.json');
+const idleView = require('./data/idleView.json');
+const ringingCall = require('./data/ringingCall.json');
 
-jest.mock(
-  '@salesforce/apex/SoftphoneSettingsController.getSettings',
-  () => {
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true },
-);
+jest.mock('@salesforce/apex/SoftphoneSettingsController.getSettings', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCredentials.getSipCredentials', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCallLog.logMissedCall', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCallLog.logCall', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByPhone', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByName', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+
+const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
+const LABELS = mockCustomLabels();
+const Softphone = require('c/softphone').default;
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+const viewWith = (...calls) => ({ ...clone(idleView), calls });
+const callWith = (overrides) => ({ ...clone(ringingCall), ...overrides });
+
+/** A stand-in for the softphoneCore static resource: createSoftphone returns a phone whose view the test sets. */
+function createFakeCore() {
+  const listeners = new Set();
+  let view = clone(idleView);
+  const softphone = {
+    view: jest.fn(() => view),
+    subscribe: jest.fn((listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    send: jest.fn(),
+    dial: jest.fn(() => 'dialled-call'),
+    redirect: jest.fn(),
+    start: jest.fn(),
+    stop: jest.fn(() => Promise.resolve()),
+  };
+  return {
+    softphone,
+    listeners,
+    core: {
+      createSoftphone: jest.fn(() => softphone),
+      dialing: { searchVariants: jest.fn((number) => [number]) },
+      crm: { BridgeClient },
+    },
+    setView(next) {
+      view = next;
+      [...listeners].forEach((listener) => listener(next));
+    },
+  };
+}
 
 describe('c-softphone', () => {
+  let fake;
+
+  beforeEach(() => {
+    fake = createFakeCore();
+    loadScript.mockImplementation(() => {
+      window.SoftphoneCore = fake.core;
+      return Promise.resolve();
+    });
+    getSettings.mockResolvedValue(clone(mockSettings));
+    getSipCredentials.mockResolvedValue(clone(mockCredentials));
+    logMissedCall.mockResolvedValue({ taskId: '00T000000000001AAA', created: true });
+  });
+
   afterEach(() => {
     // The jsdom instance is shared across test cases in a single file so reset the DOM
     while (document.body.firstChild) {
       document.body.removeChild(document.body.firstChild);
     }
+    delete window.SoftphoneCore;
+    resetMessageService();
+    resetNavigation();
     jest.clearAllMocks();
   });
 
-  function createComponent() {
+  // Resolves after pending promises (Apex, loadScript) and the re-render they cause.
+  function flushPromises() {
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- test helper, not component code
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  async function createComponent() {
     const element = createElement('c-softphone', { is: Softphone });
     document.body.appendChild(element);
+    await flushPromises();
     return element;
   }
 
-  function statusOf(element) {
-    return element.shadowRoot.querySelector('[data-id="status"]');
+  const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+  const options = () => fake.core.createSoftphone.mock.calls[0][0];
+  const errorPanel = (element) => $(element, 'c-softphone-error-panel');
+  const errorKeys = (element) => errorPanel(element).errors.map((entry) => entry.key);
+  const announcement = (element) => $(element, '[data-id="announcer"]').textContent.trim();
+  const lms = createMessageContext();
+  const bridgeSays = (type, payload, requestId = `evt-${type}`) =>
+    publish(lms, SOFTPHONE_CHANNEL, { version: 1, type, requestId, payload });
+  const publishedRequests = (type) =>
+    publish.mock.calls.map(([, , message]) => message).filter((message) => message.type === type);
+
+  async function show(view) {
+    fake.setView(view);
+    await Promise.resolve();
   }
 
   // axe-core audits the rendered shadow DOM; jsdom has no layout, so colour contrast is left to the browser tests.
@@ -40,72 +138,534 @@ describe('c-softphone', () => {
     return violations.map((v) => `${v.id}: ${v.help}`);
   }
 
-  it('shows "Phone not connected" before settings arrive', () => {
-    const element = createComponent();
+  describe('starting', () => {
+    it('shows a spinner until the phone has started', async () => {
+      loadScript.mockImplementation(() => new Promise(() => undefined));
+      const element = await createComponent();
 
-    expect(statusOf(element).textContent).toBe('Phone not connected');
+      expect($(element, 'lightning-spinner').alternativeText).toBe('Starting your phone…');
+      expect($(element, 'c-softphone-status')).toBeNull();
+    });
+
+    it('loads the softphoneCore static resource with loadScript', async () => {
+      const element = await createComponent();
+
+      // loadScript gets the component instance (`this`), not its host element.
+      expect(loadScript).toHaveBeenCalledWith(expect.anything(), expect.stringContaining('softphoneCore'));
+      expect($(element, 'lightning-spinner')).toBeNull();
+    });
+
+    it('gives the core the SIP server, address and ephemeral credentials from Apex', async () => {
+      await createComponent();
+
+      expect(getSettings).toHaveBeenCalledTimes(1);
+      expect(getSipCredentials).toHaveBeenCalledTimes(1);
+      expect(options().sip).toEqual({
+        server: 'wss://sip.example.com:443',
+        aor: 'sip:alice@example.com',
+        auth: {
+          kind: 'ephemeral',
+          username: '1767225600:alice',
+          password: 'bWFkZS11cC1obWFj',
+          refresh: expect.any(Function),
+        },
+        iceServers: [{ urls: 'stun:stun.example.com' }],
+      });
+    });
+
+    it('gives the core the phone, dialing and screen pop settings', async () => {
+      await createComponent();
+
+      expect(options().phone).toEqual({
+        mode: 'softphone',
+        maxLines: 2,
+        whenAway: 'decline',
+        whenInWrapUp: 'ring',
+        call: { wrapUpSeconds: 60, maxHoldSeconds: 120, popNewContactForUnknown: false },
+      });
+      expect(options().dialing).toEqual({
+        defaultCountry: 'US',
+        outsidePrefix: '9',
+        longDistancePrefix: '',
+        internationalPrefix: '011',
+        extensionLengths: [4],
+        dialPlan: { allow: [], deny: ['+1900'] },
+      });
+      expect(options().screenPop).toBe('record');
+    });
+
+    it('starts the phone and renders its view', async () => {
+      const element = await createComponent();
+
+      expect(fake.softphone.start).toHaveBeenCalledTimes(1);
+      expect(fake.softphone.subscribe).toHaveBeenCalledTimes(1);
+      const status = $(element, 'c-softphone-status');
+      expect(status.registration).toBe('registered');
+      expect(status.availability).toBe('available');
+      expect(status.mode).toBe('softphone');
+    });
+
+    it('renews the SIP credentials through Apex when the core asks', async () => {
+      await createComponent();
+      getSipCredentials.mockResolvedValueOnce({
+        ...mockCredentials,
+        username: '1767229200:alice',
+        password: 'bmV3',
+      });
+
+      await expect(options().sip.auth.refresh()).resolves.toEqual({
+        username: '1767229200:alice',
+        password: 'bmV3',
+      });
+      expect(getSipCredentials).toHaveBeenCalledTimes(2);
+    });
+
+    it('says why when renewed credentials are refused', async () => {
+      const element = await createComponent();
+      getSipCredentials.mockRejectedValueOnce({ body: { message: 'Your phone has no SIP user yet.' } });
+
+      await expect(options().sip.auth.refresh()).rejects.toBeTruthy();
+      await Promise.resolve();
+
+      expect(errorPanel(element).errors).toContainEqual({
+        key: 'credentials',
+        error: 'Your phone could not sign in to the phone system. Your phone has no SIP user yet.',
+        dismissible: true,
+      });
+    });
   });
 
-  it('renders inside a card titled Softphone', () => {
-    const element = createComponent();
+  describe('when it cannot start', () => {
+    it('says that the phone software could not be loaded', async () => {
+      loadScript.mockRejectedValue(new Error('Failed to load /resource/softphoneCore'));
+      const element = await createComponent();
 
-    const card = element.shadowRoot.querySelector('lightning-card');
-    expect(card.title).toBe('Softphone');
-    expect(card.iconName).toBe('utility:call');
+      expect(errorPanel(element).errors).toEqual([
+        { key: 'core', error: LABELS.Softphone_Error_Core_Load, dismissible: true },
+      ]);
+      expect(fake.core.createSoftphone).not.toHaveBeenCalled();
+      expect($(element, 'c-softphone-status')).toBeNull();
+    });
+
+    it('says that the settings could not be loaded, with the reason', async () => {
+      getSettings.mockRejectedValue({ body: { message: 'Insufficient access' }, status: 500 });
+      const element = await createComponent();
+
+      expect(errorPanel(element).errors[0].error).toBe(
+        'Your softphone settings could not be loaded. Insufficient access',
+      );
+      expect(fake.core.createSoftphone).not.toHaveBeenCalled();
+    });
+
+    it('passes on the reason the SIP credentials were refused', async () => {
+      getSipCredentials.mockRejectedValue({
+        body: { message: 'Your phone has no SIP user yet. Ask your Salesforce admin.' },
+      });
+      const element = await createComponent();
+
+      expect(errorPanel(element).errors).toEqual([
+        {
+          key: 'credentials',
+          error:
+            'Your phone could not sign in to the phone system. Your phone has no SIP user yet. Ask your Salesforce admin.',
+          dismissible: true,
+        },
+      ]);
+      expect(fake.core.createSoftphone).not.toHaveBeenCalled();
+    });
+
+    it('starts without ICE servers and warns when the setting is not a JSON list', async () => {
+      getSettings.mockResolvedValue({ ...mockSettings, iceServers: '{stun:' });
+      const element = await createComponent();
+
+      expect(options().sip.iceServers).toEqual([]);
+      expect(errorKeys(element)).toEqual(['ice']);
+      expect(fake.softphone.start).toHaveBeenCalled();
+    });
+
+    it('is accessible when the phone cannot start', async () => {
+      loadScript.mockRejectedValue(new Error('Failed'));
+      const element = await createComponent();
+
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
   });
 
-  it('stays "Phone not connected" once settings are loaded', async () => {
-    const element = createComponent();
+  describe('errors', () => {
+    it("shows the phone's own error and dismisses it through the phone", async () => {
+      const element = await createComponent();
+      await show({
+        ...clone(idleView),
+        error: { code: 'no-free-line', message: 'All your lines are in use. End or transfer a call first.' },
+      });
 
-    getSettings.emit(mockSettings);
-    await Promise.resolve();
+      expect(errorPanel(element).errors).toEqual([
+        {
+          key: 'phone',
+          error: {
+            code: 'no-free-line',
+            message: 'All your lines are in use. End or transfer a call first.',
+          },
+          dismissible: true,
+        },
+      ]);
+      errorPanel(element).dispatchEvent(new CustomEvent('dismiss', { detail: { key: 'phone' } }));
+      expect(fake.softphone.send).toHaveBeenCalledWith({ type: 'ui.error.dismiss' });
+    });
 
-    expect(statusOf(element).textContent).toBe('Phone not connected');
+    it("dismisses the utility's own problems", async () => {
+      getSettings.mockResolvedValue({ ...mockSettings, iceServers: 'nope' });
+      const element = await createComponent();
+
+      errorPanel(element).dispatchEvent(new CustomEvent('dismiss', { detail: { key: 'ice' } }));
+      await Promise.resolve();
+
+      expect(errorPanel(element).errors).toEqual([]);
+    });
+
+    it('collects problems reported by child components', async () => {
+      const element = await createComponent();
+
+      $(element, 'c-softphone-status').dispatchEvent(
+        new CustomEvent('softphoneerror', {
+          detail: { error: { body: { message: 'Search failed' } } },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      await Promise.resolve();
+
+      expect(errorPanel(element).errors).toEqual([
+        { key: 'problem-1', error: { body: { message: 'Search failed' } }, dismissible: true },
+      ]);
+    });
   });
 
-  it('says that settings could not be loaded when the Apex wire fails', async () => {
-    const element = createComponent();
+  describe('intents of the child components', () => {
+    const raise = (element, name, detail) =>
+      $(element, 'c-softphone-status').dispatchEvent(
+        new CustomEvent(name, { detail, bubbles: true, composed: true }),
+      );
 
-    getSettings.error({ message: 'Insufficient access' });
-    await Promise.resolve();
+    it('sends UI events to the phone', async () => {
+      const element = await createComponent();
 
-    expect(statusOf(element).textContent).toBe('Phone not connected: settings could not be loaded');
+      raise(element, 'softphonesend', { type: 'ui.availability.away' });
+
+      expect(fake.softphone.send).toHaveBeenCalledWith({ type: 'ui.availability.away' });
+    });
+
+    it('dials numbers the agent chose, with the record they belong to', async () => {
+      const element = await createComponent();
+      const record = {
+        id: '003000000000001AAA',
+        name: 'Ada Lovelace',
+        objectType: 'Contact',
+        phone: '+15550100',
+      };
+
+      raise(element, 'softphonedial', { number: '+15550100', record });
+
+      expect(fake.softphone.dial).toHaveBeenCalledWith('+15550100', { record, source: 'ui' });
+      expect(fake.softphone.send).not.toHaveBeenCalled();
+    });
+
+    it('completes an unsupervised transfer as soon as the third party is dialled', async () => {
+      const element = await createComponent();
+      fake.softphone.dial.mockImplementation(() => {
+        fake.setView({ ...clone(idleView), canCompleteTransfer: true });
+        return 'consult-call';
+      });
+
+      raise(element, 'softphonedial', { number: '2001', transfer: 'unsupervised' });
+
+      expect(fake.softphone.dial).toHaveBeenCalledWith('2001', { record: undefined, source: 'ui' });
+      expect(fake.softphone.send).toHaveBeenCalledWith({ type: 'ui.transfer.complete' });
+    });
+
+    it('leaves a supervised transfer to the agent', async () => {
+      const element = await createComponent();
+      fake.softphone.dial.mockImplementation(() => {
+        fake.setView({ ...clone(idleView), canCompleteTransfer: true });
+        return 'consult-call';
+      });
+
+      raise(element, 'softphonedial', { number: '2001', transfer: 'supervised' });
+
+      expect(fake.softphone.send).not.toHaveBeenCalled();
+    });
+
+    it('redirects a ringing call', async () => {
+      const element = await createComponent();
+
+      raise(element, 'softphoneredirect', { callId: 'call-1', number: '2002' });
+
+      expect(fake.softphone.redirect).toHaveBeenCalledWith('call-1', '2002');
+    });
   });
 
-  it('announces the status politely to screen readers', () => {
-    const element = createComponent();
+  describe('click-to-dial over Lightning Message Service', () => {
+    it('dials a clicked number with its record, as a CRM dial', async () => {
+      await createComponent();
 
-    const status = statusOf(element);
-    expect(status.getAttribute('role')).toBe('status');
-    expect(status.getAttribute('aria-live')).toBe('polite');
+      bridgeSays('clickToDial', {
+        number: '(555) 010-0100',
+        recordId: '003000000000001AAA',
+        recordName: 'Ada Lovelace',
+        objectType: 'Contact',
+      });
+
+      expect(fake.softphone.dial).toHaveBeenCalledWith('(555) 010-0100', {
+        record: {
+          id: '003000000000001AAA',
+          name: 'Ada Lovelace',
+          objectType: 'Contact',
+          phone: '(555) 010-0100',
+        },
+        source: 'crm',
+      });
+    });
+
+    it('dials a number clicked on a record it cannot log against without that record', async () => {
+      await createComponent();
+
+      bridgeSays('clickToDial', { number: '5550100', recordId: '500000000000001AAA', objectType: 'Case' });
+
+      expect(fake.softphone.dial).toHaveBeenCalledWith('5550100', { record: undefined, source: 'crm' });
+    });
+
+    it('ignores messages that fail the schema', async () => {
+      await createComponent();
+
+      publish(lms, SOFTPHONE_CHANNEL, {
+        version: 2,
+        type: 'clickToDial',
+        requestId: 'e1',
+        payload: { number: '1' },
+      });
+      bridgeSays('clickToDial', { number: '5550100', extra: 'member' });
+      bridgeSays('clickToDial', { number: '5550100', recordId: 'not-an-id' });
+
+      expect(fake.softphone.dial).not.toHaveBeenCalled();
+    });
+
+    it('stops listening and stops the phone when it leaves the page', async () => {
+      const element = await createComponent();
+      expect(getSubscriberCount(SOFTPHONE_CHANNEL)).toBe(1);
+
+      document.body.removeChild(element);
+      bridgeSays('clickToDial', { number: '5550100' });
+
+      expect(getSubscriberCount(SOFTPHONE_CHANNEL)).toBe(0);
+      expect(fake.softphone.stop).toHaveBeenCalledTimes(1);
+      expect(fake.listeners.size).toBe(0);
+      expect(fake.softphone.dial).not.toHaveBeenCalled();
+    });
+
+    it('never starts a phone when it left the page while loading', async () => {
+      const element = createElement('c-softphone', { is: Softphone });
+      document.body.appendChild(element);
+      document.body.removeChild(element);
+      await flushPromises();
+
+      expect(fake.core.createSoftphone).not.toHaveBeenCalled();
+    });
   });
 
-  it('announces the error state through the same live region', async () => {
-    const element = createComponent();
+  describe('the CRM it gives the core', () => {
+    it('opens records with Lightning navigation while the Open CTI bridge is not up', async () => {
+      await createComponent();
 
-    getSettings.error();
-    await Promise.resolve();
+      await options().crm.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
 
-    const live = element.shadowRoot.querySelectorAll('[aria-live]');
-    expect(live).toHaveLength(1);
-    expect(live[0].getAttribute('role')).toBe('status');
-    expect(live[0].textContent).toMatch(/settings could not be loaded/);
+      expect(getNavigateCalledWith().pageReference).toEqual({
+        type: 'standard__recordPage',
+        attributes: { recordId: '003000000000001AAA', actionName: 'view' },
+      });
+      expect(publishedRequests('screenPop')).toEqual([]);
+    });
+
+    it('asks the Open CTI bridge to pop the record once it says it is ready', async () => {
+      await createComponent();
+      bridgeSays('bridgeStatus', { state: 'ready', clickToDial: true });
+
+      const popped = options().crm.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
+      const [request] = publishedRequests('screenPop');
+      bridgeSays('response', { ok: true, result: null }, request.requestId);
+      await popped;
+
+      expect(request.payload).toEqual({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
+      expect(getNavigateCalledWith().pageReference).toBeUndefined();
+    });
+
+    it('logs a call with the number and name of the call on screen', async () => {
+      logCall.mockResolvedValue({ taskId: '00T000000000001AAA', created: true });
+      await createComponent();
+      await show(viewWith(callWith({ status: 'wrapUp', answeredAt: 1767225005000 })));
+
+      await expect(
+        options().crm.logCall({
+          callId: 'call-1',
+          callType: 'Inbound',
+          subject: 'Inbound call from Ada Lovelace',
+          durationSeconds: 42,
+          notes: 'Wants a callback',
+          whoId: '003000000000001AAA',
+          activityDate: '2026-01-01',
+        }),
+      ).resolves.toEqual({ taskId: '00T000000000001AAA' });
+      expect(logCall).toHaveBeenCalledWith({
+        input: {
+          callId: 'call-1',
+          direction: 'Inbound',
+          internal: false,
+          phoneNumber: '+15550100',
+          displayName: 'Ada Lovelace',
+          durationSeconds: 42,
+          notes: 'Wants a callback',
+          whoId: '003000000000001AAA',
+        },
+      });
+    });
+
+    it('records missed calls for Recents', async () => {
+      await createComponent();
+
+      options().onRecent({
+        callId: 'call-9',
+        direction: 'incoming',
+        remote: { number: '+15550199', displayName: 'Grace Hopper' },
+        matches: [],
+        chosen: null,
+        outcome: 'missed',
+      });
+      await flushPromises();
+
+      expect(logMissedCall).toHaveBeenCalledWith({
+        input: {
+          callId: 'call-9',
+          direction: 'Inbound',
+          phoneNumber: '+15550199',
+          displayName: 'Grace Hopper',
+        },
+      });
+    });
+
+    it('leaves answered calls to the call log', async () => {
+      await createComponent();
+
+      options().onRecent({
+        callId: 'call-1',
+        direction: 'incoming',
+        remote: { number: '1' },
+        outcome: 'completed',
+      });
+
+      expect(logMissedCall).not.toHaveBeenCalled();
+    });
+
+    it('reports a screen pop that failed', async () => {
+      const element = await createComponent();
+
+      options().onError({ body: { message: 'Open CTI refused the screen pop.' } });
+      await Promise.resolve();
+
+      expect(errorPanel(element).errors).toEqual([
+        {
+          key: 'crm',
+          error: 'The record could not be opened. Open CTI refused the screen pop.',
+          dismissible: true,
+        },
+      ]);
+    });
+
+    it('pops a search for the number when an incoming call is answered and the setting says Search', async () => {
+      getSettings.mockResolvedValue({ ...mockSettings, screenPop: 'Search' });
+      await createComponent();
+      bridgeSays('bridgeStatus', { state: 'ready', clickToDial: true });
+
+      await show(viewWith(callWith({})));
+      await show(viewWith(callWith({ status: 'live', answeredAt: 1767225005000 })));
+
+      expect(options().screenPop).toBe('none');
+      expect(publishedRequests('screenPop').map((request) => request.payload)).toEqual([
+        { type: 'SEARCH', params: { searchString: '+15550100' } },
+      ]);
+    });
   });
 
-  it('is accessible when settings are loaded', async () => {
-    const element = createComponent();
+  describe('utility bar', () => {
+    it('opens and highlights the utility while a call alerts, until the alert stops', async () => {
+      await createComponent();
+      EnclosingUtilityId.emit('utility-1');
 
-    getSettings.emit(mockSettings);
-    await Promise.resolve();
+      const stop = options().alert({ callId: 'call-1', tone: 'ring' });
 
-    expect(await accessibilityViolations(element)).toEqual([]);
+      expect(open).toHaveBeenCalledWith('utility-1');
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { highlighted: true });
+      stop();
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { highlighted: false });
+    });
+
+    it('stays highlighted while another call still alerts', async () => {
+      await createComponent();
+      EnclosingUtilityId.emit('utility-1');
+
+      const stopFirst = options().alert({ callId: 'call-1', tone: 'ring' });
+      options().alert({ callId: 'call-2', tone: 'callWaiting' });
+      stopFirst();
+
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { highlighted: true });
+    });
+
+    it('labels the utility with the state of the calls', async () => {
+      await createComponent();
+      EnclosingUtilityId.emit('utility-1');
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { label: 'Softphone' });
+
+      await show(viewWith(callWith({})));
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { label: 'Incoming call: Ada Lovelace' });
+      await show(viewWith(callWith({ status: 'live', answeredAt: 1767225005000 })));
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { label: 'On call: Ada Lovelace' });
+      await show(viewWith(callWith({ status: 'held', answeredAt: 1767225005000 })));
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { label: 'On hold: Ada Lovelace' });
+      await show(viewWith(callWith({ status: 'wrapUp', answeredAt: 1767225005000 })));
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { label: 'Wrap-up: Ada Lovelace' });
+      await show({ ...clone(idleView), registration: 'failed' });
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { label: 'Softphone (not connected)' });
+    });
   });
 
-  it('is accessible when settings fail to load', async () => {
-    const element = createComponent();
+  describe('announcements', () => {
+    it('announces incoming calls and every change of a call to screen readers', async () => {
+      const element = await createComponent();
+      const live = $(element, '[data-id="announcer"]');
+      expect(live.getAttribute('aria-live')).toBe('assertive');
 
-    getSettings.error();
-    await Promise.resolve();
+      await show(viewWith(callWith({})));
+      expect(announcement(element)).toBe('Incoming call from Ada Lovelace');
+      await show(viewWith(callWith({ status: 'live', answeredAt: 1767225005000 })));
+      expect(announcement(element)).toBe('Call connected: Ada Lovelace');
+      await show(viewWith(callWith({ status: 'held', answeredAt: 1767225005000 })));
+      expect(announcement(element)).toBe('On hold: Ada Lovelace');
+      await show(viewWith(callWith({ status: 'live', answeredAt: 1767225005000 })));
+      expect(announcement(element)).toBe('Back on the call with Ada Lovelace');
+      await show(viewWith(callWith({ status: 'wrapUp', answeredAt: 1767225005000 })));
+      expect(announcement(element)).toBe('Call ended: Ada Lovelace');
+    });
+
+    it('announces the end of a call that left without wrap-up', async () => {
+      const element = await createComponent();
+
+      await show(viewWith(callWith({})));
+      await show(viewWith());
+
+      expect(announcement(element)).toBe('Call ended: Ada Lovelace');
+    });
+  });
+
+  it('is accessible while running', async () => {
+    const element = await createComponent();
 
     expect(await accessibilityViolations(element)).toEqual([]);
   });

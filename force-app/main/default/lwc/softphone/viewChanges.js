@@ -1,0 +1,77 @@
+// What the utility derives from two successive view models: the screen reader announcement, the utility bar
+// label, and the calls the agent just answered. Pure functions of the views.
+import { LABELS, format } from 'c/softphoneLabels';
+
+const FINISHED = ['ended', 'wrapUp'];
+const ON_AUDIO = ['live', 'connecting', 'conference', 'monitored', 'transferring', 'holding', 'ending'];
+
+function announcementOf(before, call) {
+  if (!before) {
+    if (call.status === 'ringing') return format(LABELS.announceIncoming, call.title);
+    if (call.status === 'dialing') return format(LABELS.announceDialing, call.title);
+    return null;
+  }
+  if (before.status === call.status) return null;
+  switch (call.status) {
+    case 'live':
+      return ['held', 'holding', 'recalling'].includes(before.status)
+        ? format(LABELS.announceResumed, call.title)
+        : format(LABELS.announceConnected, call.title);
+    case 'held':
+      return format(LABELS.announceHeld, call.title);
+    case 'recalling':
+      return format(LABELS.announceRecalling, call.title);
+    case 'conference':
+      return format(LABELS.announceConference, call.title);
+    case 'monitored':
+      return format(LABELS.announceConnected, call.title);
+    case 'ended':
+    case 'wrapUp':
+      return FINISHED.includes(before.status) ? null : format(LABELS.announceEnded, call.title);
+    default:
+      return null;
+  }
+}
+
+/** Sentences for the live region about what changed between two views ('' when nothing worth saying). */
+export function announcementFor(before, after) {
+  const previous = new Map((before?.calls || []).map((call) => [call.callId, call]));
+  const current = new Set(after.calls.map((call) => call.callId));
+  const sentences = after.calls.map((call) => announcementOf(previous.get(call.callId), call));
+  for (const call of before?.calls || []) {
+    // Gone without passing through ended (rejected, redirected, transferred): the call is over all the same.
+    if (!current.has(call.callId) && !FINISHED.includes(call.status)) {
+      sentences.push(format(LABELS.announceEnded, call.title));
+    }
+  }
+  return sentences.filter((sentence) => !!sentence).join(' ');
+}
+
+/** The utility bar label: the most urgent call first, else whether the phone is connected. */
+export function utilityLabelFor(view) {
+  if (!view) return LABELS.title;
+  const first = (statuses) => view.calls.find((call) => statuses.includes(call.status));
+  const ringing = first(['ringing', 'recalling']);
+  if (ringing) return format(LABELS.utilityRinging, ringing.title);
+  const talking = first(ON_AUDIO);
+  if (talking) return format(LABELS.utilityOnCall, talking.title);
+  const dialing = first(['dialing']);
+  if (dialing) return format(LABELS.utilityDialing, dialing.title);
+  const held = first(['held']);
+  if (held) return format(LABELS.utilityOnHold, held.title);
+  const wrapUp = first(['wrapUp']);
+  if (wrapUp) return format(LABELS.utilityWrapUp, wrapUp.title);
+  return view.registration === 'registered' ? LABELS.title : LABELS.utilityOffline;
+}
+
+/** Incoming calls answered between the two views (for the "search for the number" screen pop). */
+export function answeredCalls(before, after) {
+  const previous = new Map((before?.calls || []).map((call) => [call.callId, call]));
+  return after.calls.filter(
+    (call) =>
+      call.direction === 'incoming' &&
+      call.answeredAt !== null &&
+      call.status !== 'monitored' &&
+      (previous.get(call.callId)?.answeredAt ?? null) === null,
+  );
+}

@@ -1,0 +1,296 @@
+import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import searchByPhone from '@salesforce/apex/SoftphoneContactSearch.searchByPhone';
+import searchByName from '@salesforce/apex/SoftphoneContactSearch.searchByName';
+import logCall from '@salesforce/apex/SoftphoneCallLog.logCall';
+
+const mockMatches = require('./data/searchByPhone.json');
+
+jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByPhone', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByName', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCallLog.logCall', () => ({ default: jest.fn() }), { virtual: true });
+
+const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
+mockCustomLabels();
+const { clickedRecord, createCrmPort, pageReferenceOf, toContactMatch } = require('c/softphoneCrm');
+
+const ADA = {
+  id: '003000000000001AAA',
+  name: 'Ada Lovelace',
+  objectType: 'Contact',
+  phone: '+15550100',
+  title: 'Analyst',
+  accountName: 'Analytical Engines',
+};
+
+function fakeBridge({ status } = {}) {
+  const statusListeners = [];
+  return {
+    statusListeners,
+    request: jest.fn((type) => {
+      return type === 'getBridgeStatus' && status
+        ? Promise.resolve(status)
+        : Promise.reject(new Error('TIMEOUT'));
+    }),
+    onBridgeStatus: jest.fn((listener) => statusListeners.push(listener)),
+    onClickToDial: jest.fn(() => () => undefined),
+  };
+}
+
+function createPort({ bridge = fakeBridge(), calls = {} } = {}) {
+  const navigate = jest.fn();
+  const searchVariants = jest.fn((number) => (number.length >= 3 ? [number, number.replace('+1', '')] : []));
+  const port = createCrmPort({
+    searchVariants,
+    country: 'US',
+    bridge,
+    navigate,
+    callFor: (callId) => calls[callId],
+  });
+  return { port, navigate, bridge, searchVariants };
+}
+
+const flushPromises = () =>
+  // eslint-disable-next-line @lwc/lwc/no-async-operation -- test helper, not component code
+  new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('c-softphone-crm', () => {
+  afterEach(() => {
+    jest.clearAllMocks();
+  });
+
+  describe('searchByNumber', () => {
+    it("searches Apex with the number's variants in the agent's country", async () => {
+      searchByPhone.mockResolvedValue(mockMatches);
+      const { port, searchVariants } = createPort();
+
+      const matches = await port.searchByNumber('+15550100');
+
+      expect(searchVariants).toHaveBeenCalledWith('+15550100', 'US');
+      expect(searchByPhone).toHaveBeenCalledWith({ phone: '+15550100', variants: ['+15550100', '5550100'] });
+      expect(matches).toEqual([
+        ADA,
+        {
+          id: '00Q000000000001AAA',
+          name: 'Charles Babbage',
+          objectType: 'Lead',
+          phone: '(555) 010-0100',
+          accountName: 'Difference Engines',
+        },
+      ]);
+    });
+
+    it('does not ask Apex about something that is no phone number', async () => {
+      const { port } = createPort();
+
+      await expect(port.searchByNumber('12')).resolves.toEqual([]);
+      expect(searchByPhone).not.toHaveBeenCalled();
+    });
+
+    it("fails with the agent's words from Apex", async () => {
+      searchByPhone.mockRejectedValue({ body: { message: 'You cannot see contacts.' } });
+      const { port } = createPort();
+
+      await expect(port.searchByNumber('+15550100')).rejects.toThrow('You cannot see contacts.');
+    });
+  });
+
+  it('searches by name', async () => {
+    searchByName.mockResolvedValue(mockMatches.slice(0, 1));
+    const { port } = createPort();
+
+    await expect(port.searchByName('Ada')).resolves.toEqual([ADA]);
+    expect(searchByName).toHaveBeenCalledWith({ term: 'Ada' });
+  });
+
+  describe('logCall', () => {
+    const entry = {
+      callId: 'call-1',
+      callType: 'Inbound',
+      subject: 'Inbound call from Ada Lovelace',
+      durationSeconds: 75,
+      disposition: 'Resolved',
+      notes: 'Wants the invoice again',
+      whoId: '003000000000001AAA',
+      activityDate: '2026-01-01',
+    };
+
+    it("logs the call with the caller's number, name, and the contact's account", async () => {
+      searchByPhone.mockResolvedValue(mockMatches);
+      logCall.mockResolvedValue({ taskId: '00T000000000001AAA', created: true });
+      const { port } = createPort({
+        calls: { 'call-1': { direction: 'incoming', number: '+15550100', name: 'Ada Lovelace' } },
+      });
+      await port.searchByNumber('+15550100');
+
+      await expect(port.logCall(entry)).resolves.toEqual({ taskId: '00T000000000001AAA' });
+      expect(logCall).toHaveBeenCalledWith({
+        input: {
+          callId: 'call-1',
+          direction: 'Inbound',
+          internal: false,
+          phoneNumber: '+15550100',
+          displayName: 'Ada Lovelace',
+          durationSeconds: 75,
+          disposition: 'Resolved',
+          notes: 'Wants the invoice again',
+          whoId: '003000000000001AAA',
+          whatId: '001000000000001AAA',
+        },
+      });
+    });
+
+    it('logs outgoing calls and leaves out numbers too long for the log', async () => {
+      logCall.mockResolvedValue({ taskId: '00T000000000002AAA', created: false });
+      const longUri = `sip:${'a'.repeat(40)}@example.com`;
+      const { port } = createPort({ calls: { 'call-2': { direction: 'outgoing', number: longUri } } });
+
+      await port.logCall({
+        callId: 'call-2',
+        callType: 'Outbound',
+        subject: 's',
+        durationSeconds: 0,
+        activityDate: 'd',
+      });
+
+      expect(logCall).toHaveBeenCalledWith({
+        input: { callId: 'call-2', direction: 'Outbound', internal: false, durationSeconds: 0 },
+      });
+    });
+
+    it("fails with Apex's reason so the wrap-up can show it", async () => {
+      logCall.mockRejectedValue({ body: { message: 'You cannot create tasks.' } });
+      const { port } = createPort();
+
+      await expect(port.logCall(entry)).rejects.toThrow('You cannot create tasks.');
+    });
+  });
+
+  describe('screenPop', () => {
+    it('navigates to the record while the bridge is not up', async () => {
+      const { port, navigate, bridge } = createPort();
+
+      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
+
+      expect(navigate).toHaveBeenCalledWith({
+        type: 'standard__recordPage',
+        attributes: { recordId: '003000000000001AAA', actionName: 'view' },
+      });
+      expect(bridge.request).not.toHaveBeenCalledWith('screenPop', expect.anything());
+    });
+
+    it('opens a prefilled new-record form', async () => {
+      encodeDefaultFieldValues.mockReturnValue('Phone=%2B15550100');
+      const { port, navigate } = createPort();
+
+      await port.screenPop({
+        type: 'NEW_RECORD_MODAL',
+        params: { entityName: 'Contact' },
+        defaultFieldValues: { Phone: '+15550100' },
+      });
+
+      expect(encodeDefaultFieldValues).toHaveBeenCalledWith({ Phone: '+15550100' });
+      expect(navigate).toHaveBeenCalledWith({
+        type: 'standard__objectPage',
+        attributes: { objectApiName: 'Contact', actionName: 'new' },
+        state: { defaultFieldValues: 'Phone=%2B15550100' },
+      });
+    });
+
+    it('leaves a search pop to the bridge alone', async () => {
+      const { port, navigate } = createPort();
+
+      await port.screenPop({ type: 'SEARCH', params: { searchString: '+15550100' } });
+
+      expect(navigate).not.toHaveBeenCalled();
+    });
+
+    it('asks the bridge when it answered that it is ready', async () => {
+      const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
+      const { port, navigate } = createPort({ bridge });
+      await flushPromises();
+      bridge.request.mockResolvedValue(null);
+
+      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
+
+      expect(bridge.request).toHaveBeenCalledWith('getBridgeStatus', {}, { timeoutMs: 5000 });
+      expect(bridge.request).toHaveBeenLastCalledWith('screenPop', {
+        type: 'SOBJECT',
+        params: { recordId: '003000000000001AAA' },
+      });
+      expect(navigate).not.toHaveBeenCalled();
+    });
+
+    it('trusts the latest status the bridge announced over its earlier answer', async () => {
+      const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
+      const { port, navigate } = createPort({ bridge });
+      bridge.statusListeners.forEach((listener) => listener({ state: 'error', clickToDial: false }));
+      await flushPromises();
+
+      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
+
+      expect(navigate).toHaveBeenCalled();
+    });
+
+    it('falls back to navigation when the bridge fails the request', async () => {
+      const bridge = fakeBridge();
+      const { port, navigate } = createPort({ bridge });
+      bridge.statusListeners.forEach((listener) => listener({ state: 'ready', clickToDial: true }));
+
+      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
+
+      expect(bridge.request).toHaveBeenLastCalledWith('screenPop', expect.anything());
+      expect(navigate).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  it('listens for clicks through the bridge', () => {
+    const { port, bridge } = createPort();
+    const listener = jest.fn();
+
+    port.onClickToDial(listener);
+
+    expect(bridge.onClickToDial).toHaveBeenCalledWith(listener);
+  });
+
+  describe('helpers', () => {
+    it('uses the dialled number as the match phone', () => {
+      expect(toContactMatch(mockMatches[0], '+15550111').phone).toBe('+15550111');
+    });
+
+    it('takes the contact behind a person account click', () => {
+      expect(
+        clickedRecord({
+          number: '5550100',
+          recordId: '001000000000001AAA',
+          recordName: 'Ada',
+          objectType: 'Account',
+          personAccount: true,
+          contactId: '003000000000001AAA',
+        }),
+      ).toEqual({ id: '003000000000001AAA', name: 'Ada', objectType: 'Contact', phone: '5550100' });
+    });
+
+    it('maps the other Open CTI pop types it can show', () => {
+      expect(pageReferenceOf({ type: 'OBJECTHOME', params: { scope: 'Case' } })).toEqual({
+        type: 'standard__objectPage',
+        attributes: { objectApiName: 'Case', actionName: 'home' },
+      });
+      expect(
+        pageReferenceOf({ type: 'LIST', params: { scope: 'Case', listViewId: '00B000000000001AAA' } }),
+      ).toEqual({
+        type: 'standard__objectPage',
+        attributes: { objectApiName: 'Case', actionName: 'list' },
+        state: { filterName: '00B000000000001AAA' },
+      });
+      expect(pageReferenceOf({ type: 'URL', params: { url: '/lightning/o/Case/home' } })).toEqual({
+        type: 'standard__webPage',
+        attributes: { url: '/lightning/o/Case/home' },
+      });
+      expect(pageReferenceOf({ type: 'FLOW', params: { flowDevName: 'x' } })).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,178 @@
+// The CrmPort the core needs (src/crm/crm-port.ts), implemented in the utility: Apex for searches and the
+// call log, the Open CTI bridge over LMS for screen pops when it is up, lightning/navigation otherwise.
+import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import searchByPhone from '@salesforce/apex/SoftphoneContactSearch.searchByPhone';
+import searchByName from '@salesforce/apex/SoftphoneContactSearch.searchByName';
+import logCall from '@salesforce/apex/SoftphoneCallLog.logCall';
+import { errorMessage } from 'c/softphoneErrors';
+import { LABELS } from 'c/softphoneLabels';
+
+/** SoftphoneCallLog.CallLogInput.phoneNumber holds at most 40 characters. */
+const MAX_LOGGED_NUMBER = 40;
+/** How long the utility waits for the bridge to say whether it is up. */
+const BRIDGE_STATUS_TIMEOUT_MS = 5000;
+const CONTACT_TYPES = ['Contact', 'Lead', 'Account', 'User'];
+
+function defined(object) {
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== undefined && value !== null),
+  );
+}
+
+/** A ContactMatch of the core from a SoftphoneContactSearch.Match; `phone` is the number to call on it. */
+export function toContactMatch(match, phone) {
+  return defined({
+    id: match.id,
+    name: match.name,
+    objectType: match.objectType,
+    phone: phone || match.phone || '',
+    title: match.title,
+    accountName: match.accountName,
+  });
+}
+
+/** A ContactMatch for a clicked phone field, when the record is one the core can log a call against. */
+export function clickedRecord(click) {
+  const contactId = click.personAccount && click.contactId ? click.contactId : undefined;
+  const objectType = contactId ? 'Contact' : click.objectType;
+  const id = contactId || click.recordId;
+  if (!id || !CONTACT_TYPES.includes(objectType)) return undefined;
+  return defined({ id, name: click.recordName || click.number, objectType, phone: click.number });
+}
+
+/** lightning/navigation's version of an Open CTI screen pop; null for the pops only Open CTI can do. */
+export function pageReferenceOf(target) {
+  switch (target.type) {
+    case 'SOBJECT':
+      return {
+        type: 'standard__recordPage',
+        attributes: { recordId: target.params.recordId, actionName: 'view' },
+      };
+    case 'NEW_RECORD_MODAL':
+      return {
+        type: 'standard__objectPage',
+        attributes: { objectApiName: target.params.entityName, actionName: 'new' },
+        state: { defaultFieldValues: encodeDefaultFieldValues(target.defaultFieldValues || {}) },
+      };
+    case 'OBJECTHOME':
+      return {
+        type: 'standard__objectPage',
+        attributes: { objectApiName: target.params.scope, actionName: 'home' },
+      };
+    case 'LIST':
+      return {
+        type: 'standard__objectPage',
+        attributes: { objectApiName: target.params.scope, actionName: 'list' },
+        state: { filterName: target.params.listViewId },
+      };
+    case 'URL':
+      return { type: 'standard__webPage', attributes: { url: target.params.url } };
+    default:
+      return null;
+  }
+}
+
+/** The bridge's latest status: its events, or its answer to getBridgeStatus when no event came first. */
+function trackBridge(bridge) {
+  let status;
+  let heard = false;
+  bridge.onBridgeStatus((next) => {
+    heard = true;
+    status = next;
+  });
+  bridge
+    .request('getBridgeStatus', {}, { timeoutMs: BRIDGE_STATUS_TIMEOUT_MS })
+    .then((answer) => {
+      if (!heard) status = answer;
+    })
+    .catch(() => undefined);
+  return () => status?.state === 'ready';
+}
+
+/**
+ * @param options.searchVariants SoftphoneCore.dialing.searchVariants
+ * @param options.country the agent's default country (settings.defaultCountry)
+ * @param options.bridge a SoftphoneCore.crm.BridgeClient on the Softphone__c channel
+ * @param options.navigate shows a page reference (NavigationMixin.Navigate of the utility)
+ * @param options.callFor callId → { direction, number, name } of a call the phone still shows
+ */
+export function createCrmPort({ searchVariants, country, bridge, navigate, callFor }) {
+  const bridgeReady = trackBridge(bridge);
+  // SoftphoneContactSearch gives a contact's account; the core's ContactMatch has no room for it.
+  const accountOf = new Map();
+
+  const remember = (matches) => {
+    for (const match of matches) if (match.accountId) accountOf.set(match.id, match.accountId);
+    return matches.map((match) => toContactMatch(match));
+  };
+
+  const failed = (error, fallback) => new Error(errorMessage(error, fallback));
+
+  const popHere = (target) => {
+    const pageReference = pageReferenceOf(target);
+    // A search pop needs Open CTI; without the bridge the matches are listed in the utility already.
+    if (pageReference) navigate(pageReference);
+  };
+
+  return {
+    async searchByNumber(number) {
+      const variants = searchVariants(number, country);
+      if (variants.length === 0) return [];
+      try {
+        return remember(await searchByPhone({ phone: number, variants }));
+      } catch (error) {
+        throw failed(error, LABELS.errorSearch);
+      }
+    },
+
+    async searchByName(term) {
+      try {
+        return remember(await searchByName({ term }));
+      } catch (error) {
+        throw failed(error, LABELS.errorSearch);
+      }
+    },
+
+    async screenPop(target) {
+      if (bridgeReady()) {
+        try {
+          await bridge.request('screenPop', target);
+          return;
+        } catch {
+          // The bridge went away or Open CTI refused: Lightning navigation still shows the record.
+        }
+      }
+      popHere(target);
+    },
+
+    async logCall(entry) {
+      const call = callFor(entry.callId);
+      const number = call?.number;
+      const whatId = entry.whatId || (entry.whoId ? accountOf.get(entry.whoId) : undefined);
+      const input = defined({
+        callId: entry.callId,
+        direction: (call ? call.direction === 'incoming' : entry.callType !== 'Outbound')
+          ? 'Inbound'
+          : 'Outbound',
+        internal: entry.callType === 'Internal',
+        phoneNumber: number && number.length <= MAX_LOGGED_NUMBER ? number : undefined,
+        displayName: call?.name,
+        durationSeconds: entry.durationSeconds,
+        disposition: entry.disposition,
+        notes: entry.notes,
+        whoId: entry.whoId,
+        whatId,
+      });
+      try {
+        const result = await logCall({ input });
+        return { taskId: result.taskId };
+      } catch (error) {
+        throw failed(error, LABELS.errorSaveLog);
+      }
+    },
+
+    onClickToDial(listener) {
+      return bridge.onClickToDial(listener);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import {
+  parseIceServers,
+  toDialingSettings,
+  toPhoneSettings,
+  toScreenPopPolicy,
+  toSipConfig,
+} from 'c/softphoneSettings';
+
+describe('c-softphone-settings', () => {
+  it('builds the SIP address and ephemeral credentials', () => {
+    const refresh = jest.fn();
+    expect(
+      toSipConfig(
+        {
+          username: '1:bob',
+          password: 'p',
+          sipUser: 'bob',
+          domain: 'pbx.example.com',
+          webSocketUrl: 'wss://pbx',
+        },
+        [],
+        refresh,
+      ),
+    ).toEqual({
+      server: 'wss://pbx',
+      aor: 'sip:bob@pbx.example.com',
+      auth: { kind: 'ephemeral', username: '1:bob', password: 'p', refresh },
+      iceServers: [],
+    });
+  });
+
+  it('reads ICE servers as a JSON list and refuses anything else', () => {
+    expect(parseIceServers('[{"urls":"turn:t.example.com","username":"u","credential":"c"}]')).toEqual({
+      ok: true,
+      iceServers: [{ urls: 'turn:t.example.com', username: 'u', credential: 'c' }],
+    });
+    expect(parseIceServers('')).toEqual({ ok: true, iceServers: [] });
+    expect(parseIceServers('{"urls":"stun:x"}')).toEqual({ ok: false, iceServers: [] });
+    expect(parseIceServers('[')).toEqual({ ok: false, iceServers: [] });
+  });
+
+  it('maps deskphone mode, the policies and the new-record screen pop', () => {
+    expect(
+      toPhoneSettings({
+        mode: 'Deskphone',
+        maxLines: 3,
+        whenAway: 'Ring',
+        whenInWrapUp: 'Decline',
+        workTimerSeconds: 0,
+        maxHoldSeconds: 300,
+        screenPop: 'NewRecord',
+      }),
+    ).toEqual({
+      mode: 'deskphone',
+      maxLines: 3,
+      whenAway: 'ring',
+      whenInWrapUp: 'decline',
+      call: { wrapUpSeconds: 0, maxHoldSeconds: 300, popNewContactForUnknown: true },
+    });
+  });
+
+  it('leaves settings Apex did not send to the core defaults', () => {
+    expect(toPhoneSettings({ mode: 'Softphone' })).toEqual({
+      mode: 'softphone',
+      call: { popNewContactForUnknown: false },
+    });
+  });
+
+  it('fills dialing settings Apex left empty', () => {
+    expect(toDialingSettings({})).toEqual({
+      defaultCountry: 'US',
+      outsidePrefix: '',
+      longDistancePrefix: '',
+      internationalPrefix: '',
+      extensionLengths: [],
+      dialPlan: { allow: [], deny: [] },
+    });
+  });
+
+  it.each([
+    ['Record', 'record'],
+    ['NewRecord', 'record'],
+    ['Search', 'none'],
+    ['None', 'none'],
+  ])('lets the core pop records only when the screen pop setting is %s', (setting, policy) => {
+    expect(toScreenPopPolicy({ screenPop: setting })).toBe(policy);
+  });
+});

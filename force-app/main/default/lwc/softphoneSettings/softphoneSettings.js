@@ -1,0 +1,73 @@
+// Turns the Apex settings (SoftphoneSettingsController.Settings) and SIP credentials
+// (SoftphoneCredentials.SipCredentials) into the options of SoftphoneCore.createSoftphone.
+
+/** Drops members left undefined, so the core's defaults apply to them instead. */
+function defined(object) {
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== undefined && value !== null),
+  );
+}
+
+function policy(value) {
+  return typeof value === 'string' ? value.toLowerCase() : undefined;
+}
+
+/** `iceServers` is a JSON array typed by the admin: `{ ok: false }` when it is not one. */
+export function parseIceServers(text) {
+  if (typeof text !== 'string' || text.trim() === '') return { ok: true, iceServers: [] };
+  try {
+    const parsed = JSON.parse(text);
+    return Array.isArray(parsed) ? { ok: true, iceServers: parsed } : { ok: false, iceServers: [] };
+  } catch {
+    return { ok: false, iceServers: [] };
+  }
+}
+
+/** SipPhoneConfig: the agent's AOR, the WebSocket URL, and ephemeral credentials renewed through `refresh`. */
+export function toSipConfig(credentials, iceServers, refresh) {
+  return {
+    server: credentials.webSocketUrl,
+    aor: `sip:${credentials.sipUser}@${credentials.domain}`,
+    auth: {
+      kind: 'ephemeral',
+      username: credentials.username,
+      password: credentials.password,
+      refresh,
+    },
+    iceServers,
+  };
+}
+
+/** What the call machines need to know; Record/NewRecord/Search/None is the admin's screen pop choice. */
+export function toPhoneSettings(settings) {
+  return defined({
+    mode: settings.mode === 'Deskphone' ? 'deskphone' : 'softphone',
+    maxLines: settings.maxLines,
+    whenAway: policy(settings.whenAway),
+    whenInWrapUp: policy(settings.whenInWrapUp),
+    call: defined({
+      wrapUpSeconds: settings.workTimerSeconds,
+      maxHoldSeconds: settings.maxHoldSeconds,
+      popNewContactForUnknown: settings.screenPop === 'NewRecord',
+    }),
+  });
+}
+
+export function toDialingSettings(settings) {
+  return {
+    defaultCountry: settings.defaultCountry || 'US',
+    outsidePrefix: settings.outsidePrefix || '',
+    longDistancePrefix: settings.longDistancePrefix || '',
+    internationalPrefix: settings.internationalPrefix || '',
+    extensionLengths: settings.extensionLengths || [],
+    dialPlan: { allow: settings.dialPlanAllow || [], deny: settings.dialPlanDeny || [] },
+  };
+}
+
+/**
+ * The core pops records by itself ('record') or never ('none'). A search for the number is the utility's
+ * own job (it pops one when a call is answered), so the core must not pop records then.
+ */
+export function toScreenPopPolicy(settings) {
+  return settings.screenPop === 'None' || settings.screenPop === 'Search' ? 'none' : 'record';
+}
