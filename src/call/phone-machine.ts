@@ -72,8 +72,8 @@ export interface PhoneContext {
 type ReportedStatus = LineStatus | 'finished';
 type ReportSource = 'switched' | 'queued' | 'original' | 'consult' | 'member';
 
-/** A call stops needing the audio once it is held or hanging up. */
-const OFF_AUDIO: ReportedStatus[] = ['held', 'ending', 'ended'];
+/** A call stops needing the agent's own audio once it is held, mixed into the conference or hanging up. */
+const OFF_AUDIO: ReportedStatus[] = ['held', 'conference', 'ending', 'ended'];
 /** Every call reports 'ending' or 'ended' before wrap-up and before it finishes. */
 const GONE: ReportedStatus[] = ['ending', 'ended'];
 const LEFT_CONFERENCE: ReportedStatus[] = ['held', 'ending', 'ended'];

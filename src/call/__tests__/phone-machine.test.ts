@@ -560,3 +560,90 @@ describe('conference', () => {
     expect(h.phone.getSnapshot().value.availability).toBe('wrapUp');
   });
 });
+
+describe('one live call at a time, in the corners the random walk found', () => {
+  it('the third party of a consultation is not dialled while another call has the audio', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.transfer.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    answer(h, 'c2');
+    dial(h, 'k1', '+15550001111');
+    expect(h.hasCall('k1')).toBe(false);
+    expect(h.phone.getSnapshot().context.error?.code).toBe('audio-busy');
+    expect(liveCalls(h)).toEqual(['c2']);
+  });
+
+  it("a call added to the conference while still ringing rings into the conference, not into the agent's ear", () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'k1', '+15550001111');
+    h.call('k1').send({ type: 'sip.call.progress', earlyMedia: true });
+    h.phone.send({ type: 'ui.conference.merge' });
+    expect(hasTag(h.call('k1'), 'conference')).toBe(true);
+    expect(h.phone.getSnapshot().context.lines.k1).toBe('conference');
+  });
+
+  it('a last party left alone while the agent consults someone to add stays in the mix instead of being held', () => {
+    const h = startPhone({ maxLines: 5 });
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'k1', '+15550001111');
+    connectOutgoing(h, 'k1');
+    h.phone.send({ type: 'ui.conference.merge' });
+    confirmReinvite(h, 'c1');
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    dial(h, 'k2', '+15550002222');
+    connectOutgoing(h, 'k2');
+    h.call('k1').send({ type: 'sip.call.ended', at: T0 });
+    expect(h.phone.getSnapshot().context.conference).toEqual(['c1']);
+    expect(h.effects.commandTypes('c1')).not.toContain('call.conference.leave');
+    expect(liveCalls(h)).toEqual(['k2']);
+    h.phone.send({ type: 'ui.consult.cancel' });
+    h.call('k2').send({ type: 'sip.call.ended', at: T0 });
+    expect(h.phone.getSnapshot().value.conference).toBe('none');
+    expect(liveCalls(h)).toEqual(['c1']);
+  });
+
+  it('a party merged while its hold is in flight is taken off hold into the mix once the hold completes', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'k1', '+15550001111');
+    connectOutgoing(h, 'k1');
+    h.phone.send({ type: 'ui.hold', callId: 'k1' });
+    h.phone.send({ type: 'ui.conference.merge' });
+    expect(h.effects.commandTypes('k1').slice(-1)).toEqual(['call.hold']);
+    confirmReinvite(h, 'k1');
+    expect(h.effects.commandTypes('k1').slice(-1)).toEqual(['call.resume']);
+    confirmReinvite(h, 'k1');
+    confirmReinvite(h, 'c1');
+    expect(h.effects.commandTypes('k1').slice(-1)).toEqual(['call.conference.join']);
+    expect(hasTag(h.call('k1'), 'conference') && hasTag(h.call('c1'), 'conference')).toBe(true);
+    expect(liveCalls(h)).toEqual([]);
+  });
+
+  it('an answer waiting for a hold is dropped if another call took the audio meanwhile', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'k1', '+15550001111');
+    connectOutgoing(h, 'k1');
+    h.phone.send({ type: 'ui.conference.merge' });
+    confirmReinvite(h, 'c1');
+    h.ring('c3');
+    h.phone.send({ type: 'ui.answer', callId: 'c3' });
+    expect(h.effects.commandTypes('c3')).toEqual([]);
+    expect(h.phone.getSnapshot().context.error?.code).toBe('audio-busy');
+  });
+});

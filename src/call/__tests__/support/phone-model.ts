@@ -220,6 +220,14 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     maxCalls: 2,
     statuses: ['connecting', 'live', 'held', 'recalling', 'ending', 'ended', 'finished'],
   },
+  /** A hold that fails, or a third call that takes the audio, while the phone waits to answer another. */
+  switchingCrowd: {
+    settings: { ...base, maxLines: 3 },
+    incoming: ['c1', 'c2', 'c3'],
+    outgoing: [],
+    maxCalls: 3,
+    statuses: ['connecting', 'live', 'holding', 'held'],
+  },
   consultation: {
     settings: base,
     consultation: true,
