@@ -232,6 +232,10 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     }
   }
 
+  get isIdle() {
+    return this.view.calls.length === 0;
+  }
+
   get errors() {
     const entries = this.problems.map((problem) => ({ ...problem, dismissible: true }));
     if (this.view?.error) entries.push({ key: 'phone', error: this.view.error, dismissible: true });

@@ -1,4 +1,5 @@
 // Every string of the agent's softphone, from custom labels (translatable). Keep them sorted by label name.
+import addFavorite from '@salesforce/label/c.Softphone_Add_Favorite';
 import announceConference from '@salesforce/label/c.Softphone_Announce_Conference';
 import announceConnected from '@salesforce/label/c.Softphone_Announce_Connected';
 import announceDialing from '@salesforce/label/c.Softphone_Announce_Dialing';
@@ -9,6 +10,12 @@ import announceRecalling from '@salesforce/label/c.Softphone_Announce_Recalling'
 import announceResumed from '@salesforce/label/c.Softphone_Announce_Resumed';
 import available from '@salesforce/label/c.Softphone_Available';
 import away from '@salesforce/label/c.Softphone_Away';
+import call from '@salesforce/label/c.Softphone_Call';
+import callEntry from '@salesforce/label/c.Softphone_Call_Entry';
+import callNumber from '@salesforce/label/c.Softphone_Call_Number';
+import cannotDial from '@salesforce/label/c.Softphone_Cannot_Dial';
+import dialed from '@salesforce/label/c.Softphone_Dialed';
+import dialpad from '@salesforce/label/c.Softphone_Dialpad';
 import dismiss from '@salesforce/label/c.Softphone_Dismiss';
 import errorCoreLoad from '@salesforce/label/c.Softphone_Error_Core_Load';
 import errorCredentials from '@salesforce/label/c.Softphone_Error_Credentials';
@@ -20,10 +27,19 @@ import errorSearch from '@salesforce/label/c.Softphone_Error_Search';
 import errorSettings from '@salesforce/label/c.Softphone_Error_Settings';
 import errorStart from '@salesforce/label/c.Softphone_Error_Start';
 import errorUnknown from '@salesforce/label/c.Softphone_Error_Unknown';
+import favorites from '@salesforce/label/c.Softphone_Favorites';
 import inWrapUp from '@salesforce/label/c.Softphone_In_Wrap_Up';
+import loading from '@salesforce/label/c.Softphone_Loading';
+import missed from '@salesforce/label/c.Softphone_Missed';
 import modeDeskphone from '@salesforce/label/c.Softphone_Mode_Deskphone';
 import modeSoftphone from '@salesforce/label/c.Softphone_Mode_Softphone';
+import noFavorites from '@salesforce/label/c.Softphone_No_Favorites';
+import noRecents from '@salesforce/label/c.Softphone_No_Recents';
+import noResults from '@salesforce/label/c.Softphone_No_Results';
 import onCall from '@salesforce/label/c.Softphone_On_Call';
+import received from '@salesforce/label/c.Softphone_Received';
+import recents from '@salesforce/label/c.Softphone_Recents';
+import recentsTab from '@salesforce/label/c.Softphone_Recents_Tab';
 import register from '@salesforce/label/c.Softphone_Register';
 import registrationFailed from '@salesforce/label/c.Softphone_Registration_Failed';
 import registrationReconnecting from '@salesforce/label/c.Softphone_Registration_Reconnecting';
@@ -31,6 +47,11 @@ import registrationRegistered from '@salesforce/label/c.Softphone_Registration_R
 import registrationRegistering from '@salesforce/label/c.Softphone_Registration_Registering';
 import registrationUnregistered from '@salesforce/label/c.Softphone_Registration_Unregistered';
 import registrationUnregistering from '@salesforce/label/c.Softphone_Registration_Unregistering';
+import removeFavorite from '@salesforce/label/c.Softphone_Remove_Favorite';
+import searchLabel from '@salesforce/label/c.Softphone_Search_Label';
+import searchPlaceholder from '@salesforce/label/c.Softphone_Search_Placeholder';
+import searchResults from '@salesforce/label/c.Softphone_Search_Results';
+import searching from '@salesforce/label/c.Softphone_Searching';
 import starting from '@salesforce/label/c.Softphone_Starting';
 import title from '@salesforce/label/c.Softphone_Title';
 import utilityDialing from '@salesforce/label/c.Softphone_Utility_Dialing';
@@ -41,6 +62,7 @@ import utilityRinging from '@salesforce/label/c.Softphone_Utility_Ringing';
 import utilityWrapUp from '@salesforce/label/c.Softphone_Utility_Wrap_Up';
 
 export const LABELS = {
+  addFavorite,
   announceConference,
   announceConnected,
   announceDialing,
@@ -51,6 +73,12 @@ export const LABELS = {
   announceResumed,
   available,
   away,
+  call,
+  callEntry,
+  callNumber,
+  cannotDial,
+  dialed,
+  dialpad,
   dismiss,
   errorCoreLoad,
   errorCredentials,
@@ -62,10 +90,19 @@ export const LABELS = {
   errorSettings,
   errorStart,
   errorUnknown,
+  favorites,
   inWrapUp,
+  loading,
+  missed,
   modeDeskphone,
   modeSoftphone,
+  noFavorites,
+  noRecents,
+  noResults,
   onCall,
+  received,
+  recents,
+  recentsTab,
   register,
   registrationFailed,
   registrationReconnecting,
@@ -73,6 +110,11 @@ export const LABELS = {
   registrationRegistering,
   registrationUnregistered,
   registrationUnregistering,
+  removeFavorite,
+  searchLabel,
+  searchPlaceholder,
+  searchResults,
+  searching,
   starting,
   title,
   utilityDialing,

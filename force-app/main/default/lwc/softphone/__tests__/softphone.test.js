@@ -13,6 +13,7 @@ import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSetting
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import logCall from '@salesforce/apex/SoftphoneCallLog.logCall';
+import listRecents from '@salesforce/apex/SoftphoneRecents.listRecents';
 import axe from 'axe-core';
 // The real LMS client of the core: click-to-dial and screen pops are checked against the real message schema.
 import { BridgeClient } from '../../../../../../src/crm/bridge-client';
@@ -38,6 +39,20 @@ jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByPhone', () => ({ defa
 jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByName', () => ({ default: jest.fn() }), {
   virtual: true,
 });
+jest.mock(
+  '@salesforce/apex/SoftphoneFavorites.listFavorites',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  {
+    virtual: true,
+  },
+);
+jest.mock(
+  '@salesforce/apex/SoftphoneRecents.listRecents',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  {
+    virtual: true,
+  },
+);
 
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 const LABELS = mockCustomLabels();
@@ -341,6 +356,24 @@ describe('c-softphone', () => {
     });
   });
 
+  describe('idle', () => {
+    it('offers search, favorites and recents while no call is on the phone', async () => {
+      const element = await createComponent();
+
+      expect($(element, 'c-softphone-idle').canDial).toBe(true);
+      await show(viewWith(callWith({})));
+      expect($(element, 'c-softphone-idle')).toBeNull();
+    });
+
+    it('tells the idle view when the phone cannot dial', async () => {
+      const element = await createComponent();
+
+      await show({ ...clone(idleView), registration: 'reconnecting', canDial: false });
+
+      expect($(element, 'c-softphone-idle').canDial).toBe(false);
+    });
+  });
+
   describe('intents of the child components', () => {
     const raise = (element, name, detail) =>
       $(element, 'c-softphone-status').dispatchEvent(
@@ -549,6 +582,31 @@ describe('c-softphone', () => {
           displayName: 'Grace Hopper',
         },
       });
+    });
+
+    it('reloads the recent calls once a missed call is recorded', async () => {
+      await createComponent();
+      listRecents.mockClear();
+
+      options().onRecent({
+        callId: 'call-9',
+        direction: 'incoming',
+        remote: { number: '+15550199' },
+        chosen: { id: '003000000000001AAA', name: 'Ada Lovelace', objectType: 'Contact', phone: '+15550199' },
+        outcome: 'declined',
+      });
+      await flushPromises();
+
+      expect(logMissedCall).toHaveBeenCalledWith({
+        input: {
+          callId: 'call-9',
+          direction: 'Inbound',
+          phoneNumber: '+15550199',
+          displayName: 'Ada Lovelace',
+          whoId: '003000000000001AAA',
+        },
+      });
+      expect(listRecents).toHaveBeenCalledTimes(1);
     });
 
     it('leaves answered calls to the call log', async () => {
