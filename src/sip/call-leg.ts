@@ -34,6 +34,7 @@ import { TransferFailedError } from './errors/transfer-failed-error';
 import { TransferTimeoutError } from './errors/transfer-timeout-error';
 import { identifyCaller } from './identify-caller';
 import { offersHold } from './offers-hold';
+import { reconnectDelay } from './reconnect-delay';
 import { redirectTargets } from './redirect-targets';
 import { ReferToTarget } from './refer-to-target';
 import { responseError } from './response-error';
@@ -64,12 +65,14 @@ type InviteOutcome =
   | { kind: 'redirect'; targets: URI[]; statusCode: number }
   | { kind: 'failed'; error: SipError };
 type ReinviteOutcome =
-  { ok: true } | { ok: false; error: SipError; statusCode?: number; retryAfterSec?: number };
+  { ok: true } | { ok: false; error: SipError; statusCode?: number; retryAfterSec?: number; local?: boolean };
 
 const DTMF_PAUSE_MS = 2000;
 /** How long our re-INVITE trails an ACK we sent; how long we wait for an ACK due to us (Timer H). */
 const ACK_HEAD_START_MS = 100;
 const ACK_WAIT_MS = 32_000;
+/** Answers to a refresh that mean "not back yet" rather than "no". */
+const UNREACHABLE = [404, 408, 480, 500, 503];
 const MESSAGE_TIMEOUT_MS = 5000;
 const MAX_MESSAGE = 1000;
 
@@ -445,16 +448,32 @@ export class CallLeg {
     return this.session;
   }
 
+  /** Ends the call whatever its state (the phone is stopping): hang up, cancel, or refuse with 480. */
+  async end(): Promise<void> {
+    if (this.session instanceof Invitation && this.session.state === SessionState.Initial) {
+      return this.refuse(480, []);
+    }
+    if (this.session.state === SessionState.Terminated || this.session.state === SessionState.Terminating)
+      return;
+    return this.hangUp();
+  }
+
   /** Ends the call: BYE when connected, CANCEL when still dialling; settles on the far end's answer. */
   async hangUp(): Promise<void> {
     if (this.direction === 'outgoing' && this.session.state !== SessionState.Established) {
       return this.cancel();
     }
+    this.established();
+    await this.ackDue;
     const session = this.established();
     this.ending = { type: 'sip.call.ended', callId: this.callId, by: 'local', reason: 'hangup' };
     await this.bye(session);
   }
 
+  /**
+   * Sends BYE. Callers first wait for any ACK due to us: SIP.js keeps retransmitting a re-INVITE's 2xx
+   * forever when its dialog ends before that ACK (a leaked timer), and RFC 3261 §15 asks the same.
+   */
   private bye(session: Session): Promise<void> {
     return new Promise<void>((resolve) => {
       session
@@ -502,13 +521,23 @@ export class CallLeg {
       }
       const glare =
         outcome.statusCode === 491 || (outcome.statusCode === 500 && outcome.retryAfterSec !== undefined);
-      if (!glare || attempt >= reinviteMaxAttempts || session.state !== SessionState.Established) {
+      // Right after a reconnect the far end may not be registered again yet: a refresh tries again.
+      const unreachable = operation === 'refresh' && !glare && UNREACHABLE.includes(outcome.statusCode ?? 0);
+      if (
+        (!glare && !unreachable) ||
+        attempt >= reinviteMaxAttempts ||
+        session.state !== SessionState.Established
+      ) {
         const error =
           outcome.error instanceof NetworkError || outcome.error instanceof InvalidStateError
             ? outcome.error
-            : new ReinviteFailedError(undefined, outcome.statusCode);
+            : new ReinviteFailedError(undefined, outcome.local ? undefined : outcome.statusCode);
         this.env.emit({ type: 'sip.reinvite.failed', callId: this.callId, operation, error });
         throw error;
+      }
+      if (unreachable) {
+        await sleep(reconnectDelay(attempt, this.env.settings.reconnect, this.env.settings.random));
+        continue;
       }
       await sleep(
         reinviteRetryDelay({
@@ -563,11 +592,14 @@ export class CallLeg {
               }),
           },
         })
+        // SIP.js refuses locally when the far end's offer slipped in while ours was being made (its
+        // re-INVITE is answered, its ACK not in yet): the same collision as a 491, retried the same way.
         .catch((cause: unknown) =>
-          settle({
-            ok: false,
-            error: session.state === SessionState.Established ? mediaError(cause) : new NetworkError(),
-          }),
+          settle(
+            session.state === SessionState.Established
+              ? { ok: false, error: mediaError(cause), statusCode: 491, local: true }
+              : { ok: false, error: new NetworkError() },
+          ),
         );
     });
   }
@@ -649,7 +681,7 @@ export class CallLeg {
         this.env.emit({ type: 'sip.transfer.succeeded', callId: this.callId });
         if (session.state !== SessionState.Established) return resolve();
         this.ending = { type: 'sip.call.ended', callId: this.callId, by: 'local', reason: 'transferred' };
-        void this.bye(session).then(resolve);
+        void this.ackDue.then(() => this.bye(session)).then(resolve);
       };
       const onEnd = (state: SessionState) => {
         if (state === SessionState.Terminated) {

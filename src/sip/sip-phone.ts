@@ -45,6 +45,8 @@ const MAX_MESSAGE = 1000;
 /** A REGISTER transaction lasts at most 32 s (Timer F): wait that long for one in flight. */
 const PENDING_RETRY_MS = 250;
 const PENDING_RETRIES = 130;
+/** How long stop() lets calls end and the registration go before it drops the connection. */
+const STOP_GRACE_MS = 2000;
 
 /** Options of an outgoing call. */
 export interface DialOptions {
@@ -125,6 +127,7 @@ export class SipPhone {
       sipExtensionReplaces: SIPExtension.Supported,
       sipExtensionExtraSupported: ['gruu'],
       instanceIdAlwaysAdded: true,
+      gracefulShutdown: false,
       noAnswerTimeout: this.settings.noAnswerTimeoutSec,
       userAgentString: config.userAgentString ?? 'open-softphone',
       logBuiltinEnabled: false,
@@ -215,8 +218,20 @@ export class SipPhone {
     if (this.lifecycle.signal.aborted) return;
     this.lifecycle.abort();
     this.keepAlive?.stop();
+    // Politely (each step bounded: a far end or registrar that no longer answers must not hold us up for
+    // SIP's 32 s timers), then SIP.js's non-graceful stop, which drops every transaction and timer.
+    const grace = (work: Promise<unknown>) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, STOP_GRACE_MS);
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        work.then(done, done);
+      });
+    await grace(Promise.all([...this.calls.values()].map((leg) => leg.end())));
     if (this.ua.isConnected() && this.registerer.state === RegistererState.Registered) {
-      await this.unregister().catch(() => undefined);
+      await grace(this.unregister());
     }
     await this.ua.stop().catch(() => undefined);
   }
