@@ -1,3 +1,8 @@
 // Public surface of src/media.
 export * from './conference-mixer';
 export * from './media-errors';
+export type { CallQuality } from './call-quality';
+export type { CallQualityRating } from './call-quality-rating';
+export type { CallQualitySample } from './call-quality-sample';
+export type { CodecImpairment } from './codec-impairment';
+export { estimateCallQuality, mosFromR, G711_WITH_PLC } from './estimate-call-quality';
