@@ -32,7 +32,7 @@ function describeParams(params: unknown): string {
     .join(', ');
 }
 
-export function describeGuard(guard: unknown): string {
+function describeGuard(guard: unknown): string {
   if (guard === undefined) return '';
   if (typeof guard === 'string') return guard;
   if (typeof guard === 'function') {
@@ -63,7 +63,7 @@ function describeAction(action: unknown): string {
 }
 
 /** `xstate.after.maxHold.call…` → `after maxHold`; done/error events of invoked actors, likewise. */
-export function describeEvent(eventType: string): string {
+function describeEvent(eventType: string): string {
   if (eventType === '') return 'always';
   const after = /^xstate\.after\.([^.]+)\./.exec(eventType);
   if (after) return `after ${after[1]}`;

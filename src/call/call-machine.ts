@@ -421,6 +421,14 @@ export const callMachine = setup({
                     params: ({ event }) => ({ outcome: 'missed', at: event.at }),
                   },
                 },
+                // Nobody answered in time: SIP.js rejects the INVITE itself after its no-answer timeout.
+                'sip.call.ended': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
+                  },
+                },
                 'sip.invite.answeredElsewhere': {
                   target: 'monitored',
                   actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
@@ -438,6 +446,14 @@ export const callMachine = setup({
                   actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
                 },
                 'sip.invite.canceled': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
+                  },
+                },
+                // Nobody answered in time: SIP.js rejects the INVITE itself after its no-answer timeout.
+                'sip.call.ended': {
                   target: '#call.progress.ended',
                   actions: {
                     type: 'recordEnd',

@@ -428,7 +428,6 @@ export const phoneMachine = setup({
   },
   guards: {
     isRegistered: stateIn('#phone.registration.registered'),
-    isSoftphoneMode: ({ context }) => context.settings.mode === 'softphone',
     isDeskphoneMode: ({ context }) => context.settings.mode === 'deskphone',
     isRetryableRegistrationFailure: ({ event }) =>
       event.type === 'sip.registration.failed' && event.reason === 'server-unreachable',
@@ -528,7 +527,6 @@ export const phoneMachine = setup({
       return !others.some(([, status]) => [...AUDIO_TAKING, 'conference'].includes(status));
     },
     isTransferConsultation: ({ context }) => context.consultation?.purpose === 'transfer',
-    isConferenceConsultation: ({ context }) => context.consultation?.purpose === 'conference',
     hasTransferTarget: ({ context }) =>
       context.consultation?.purpose === 'transfer' && context.consultation.target !== null,
     hasConference: ({ context }) => context.conference.length >= 2,

@@ -97,6 +97,13 @@ describe('incoming calls (softphone enabled)', () => {
     expect(h.effects.sessions[0]?.stopped).toBe(true);
   });
 
+  it('an incoming call nobody answers before the SIP no-answer timeout is missed', () => {
+    const h = startCall(incomingInput(), { matches: [] });
+    h.actor.send({ type: 'sip.call.ended', at: T0 + 60_000 });
+    expect(progress(h)).toBe('finished');
+    expect(h.actor.getSnapshot().context.outcome).toBe('missed');
+  });
+
   it('an incoming call also rings on the MultiLine app: answered there it is "answered elsewhere", never missed', () => {
     const h = startCall(incomingInput(), { matches: [], saves: true });
     h.actor.send({ type: 'sip.invite.answeredElsewhere', at: T0 + 3_000 });

@@ -1,7 +1,7 @@
 // The event alphabet and traversal options the model-based test uses for the phone machine.
 // Calls are stand-ins here: the model plays their reports, so the phone is tested against its contract.
 import { getNextTransitions } from 'xstate';
-import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { CallRecord } from '../../call-record';
 import type { LineStatus } from '../../line-status';
 import type { PhoneEvent } from '../../phone-events';
@@ -262,5 +262,3 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     statuses: [],
   },
 };
-
-export type PhoneModelEvent = PhoneEvent | EventObject;
