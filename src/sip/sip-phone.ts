@@ -233,6 +233,8 @@ export class SipPhone {
     if (this.ua.isConnected() && this.registerer.state === RegistererState.Registered) {
       await grace(this.unregister());
     }
+    // Clears SIP.js's re-REGISTER timer, which its non-graceful stop would leave running.
+    await grace(this.registerer.dispose());
     await this.ua.stop().catch(() => undefined);
   }
 
