@@ -19,6 +19,7 @@ import {
   toScreenPopPolicy,
   toSipConfig,
 } from 'c/softphoneSettings';
+import { callCards } from './cards';
 import { announcementFor, answeredCalls, utilityLabelFor } from './viewChanges';
 
 const MISSED_OUTCOMES = ['missed', 'declined'];
@@ -26,6 +27,11 @@ const PERSON_TYPES = ['Contact', 'Lead'];
 
 function ignore() {
   return undefined;
+}
+
+/** The element that had the focus was removed (its button is no longer offered). */
+function focusLost() {
+  return !document.activeElement || document.activeElement === document.body;
 }
 
 /**
@@ -54,6 +60,8 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   cleanups = [];
   /** Bumped on every connect and disconnect, so a start that outlived its connection does nothing. */
   generation = 0;
+  /** The call the agent last acted on: its card gets the focus back when the button they used goes away. */
+  focusCallId;
 
   @wire(EnclosingUtilityId)
   wiredUtilityId(utilityId) {
@@ -232,6 +240,23 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     }
   }
 
+  renderedCallback() {
+    if (this.focusCallId === undefined || !focusLost()) return;
+    const card =
+      this.template.querySelector(`[data-card="${this.focusCallId}"]`) ||
+      this.template.querySelector('[data-card]');
+    this.focusCallId = undefined;
+    (card || this.template.querySelector('c-softphone-idle'))?.focus();
+  }
+
+  get cards() {
+    return callCards(this.view);
+  }
+
+  get textReplies() {
+    return this.settings?.textReplies || [];
+  }
+
   get isIdle() {
     return this.view.calls.length === 0;
   }
@@ -252,6 +277,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   handleSend(event) {
     event.stopPropagation();
+    if (event.detail.callId) this.focusCallId = event.detail.callId;
     this.softphone?.send(event.detail);
   }
 
@@ -268,7 +294,14 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   handleRedirect(event) {
     event.stopPropagation();
+    this.focusCallId = event.detail.callId;
     this.softphone?.redirect(event.detail.callId, event.detail.number);
+  }
+
+  /** Focus leaving the utility for the page: the agent moved on, so no focus is given back. */
+  handleFocusOut(event) {
+    if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget))
+      this.focusCallId = undefined;
   }
 
   handleChildError(event) {

@@ -8,12 +8,21 @@ import announceHeld from '@salesforce/label/c.Softphone_Announce_Held';
 import announceIncoming from '@salesforce/label/c.Softphone_Announce_Incoming';
 import announceRecalling from '@salesforce/label/c.Softphone_Announce_Recalling';
 import announceResumed from '@salesforce/label/c.Softphone_Announce_Resumed';
+import answer from '@salesforce/label/c.Softphone_Answer';
+import answerOnDevice from '@salesforce/label/c.Softphone_Answer_On_Device';
 import available from '@salesforce/label/c.Softphone_Available';
 import away from '@salesforce/label/c.Softphone_Away';
 import call from '@salesforce/label/c.Softphone_Call';
+import callActions from '@salesforce/label/c.Softphone_Call_Actions';
 import callEntry from '@salesforce/label/c.Softphone_Call_Entry';
 import callNumber from '@salesforce/label/c.Softphone_Call_Number';
+import callWaiting from '@salesforce/label/c.Softphone_Call_Waiting';
+import cancel from '@salesforce/label/c.Softphone_Cancel';
+import cancelNewContact from '@salesforce/label/c.Softphone_Cancel_New_Contact';
 import cannotDial from '@salesforce/label/c.Softphone_Cannot_Dial';
+import chosenContact from '@salesforce/label/c.Softphone_Chosen_Contact';
+import contactMatches from '@salesforce/label/c.Softphone_Contact_Matches';
+import creatingContact from '@salesforce/label/c.Softphone_Creating_Contact';
 import dialed from '@salesforce/label/c.Softphone_Dialed';
 import dialpad from '@salesforce/label/c.Softphone_Dialpad';
 import dismiss from '@salesforce/label/c.Softphone_Dismiss';
@@ -29,17 +38,31 @@ import errorStart from '@salesforce/label/c.Softphone_Error_Start';
 import errorUnknown from '@salesforce/label/c.Softphone_Error_Unknown';
 import favorites from '@salesforce/label/c.Softphone_Favorites';
 import inWrapUp from '@salesforce/label/c.Softphone_In_Wrap_Up';
+import incomingCall from '@salesforce/label/c.Softphone_Incoming_Call';
 import loading from '@salesforce/label/c.Softphone_Loading';
+import lookingUp from '@salesforce/label/c.Softphone_Looking_Up';
+import lookupFailed from '@salesforce/label/c.Softphone_Lookup_Failed';
 import missed from '@salesforce/label/c.Softphone_Missed';
 import modeDeskphone from '@salesforce/label/c.Softphone_Mode_Deskphone';
 import modeSoftphone from '@salesforce/label/c.Softphone_Mode_Softphone';
+import newContact from '@salesforce/label/c.Softphone_New_Contact';
 import noFavorites from '@salesforce/label/c.Softphone_No_Favorites';
+import noMatch from '@salesforce/label/c.Softphone_No_Match';
 import noRecents from '@salesforce/label/c.Softphone_No_Recents';
 import noResults from '@salesforce/label/c.Softphone_No_Results';
+import objectAccount from '@salesforce/label/c.Softphone_Object_Account';
+import objectContact from '@salesforce/label/c.Softphone_Object_Contact';
+import objectLead from '@salesforce/label/c.Softphone_Object_Lead';
+import objectUser from '@salesforce/label/c.Softphone_Object_User';
 import onCall from '@salesforce/label/c.Softphone_On_Call';
+import pickContact from '@salesforce/label/c.Softphone_Pick_Contact';
+import pickContactFor from '@salesforce/label/c.Softphone_Pick_Contact_For';
+import quickReplies from '@salesforce/label/c.Softphone_Quick_Replies';
 import received from '@salesforce/label/c.Softphone_Received';
 import recents from '@salesforce/label/c.Softphone_Recents';
 import recentsTab from '@salesforce/label/c.Softphone_Recents_Tab';
+import redirect from '@salesforce/label/c.Softphone_Redirect';
+import redirectTo from '@salesforce/label/c.Softphone_Redirect_To';
 import register from '@salesforce/label/c.Softphone_Register';
 import registrationFailed from '@salesforce/label/c.Softphone_Registration_Failed';
 import registrationReconnecting from '@salesforce/label/c.Softphone_Registration_Reconnecting';
@@ -47,11 +70,17 @@ import registrationRegistered from '@salesforce/label/c.Softphone_Registration_R
 import registrationRegistering from '@salesforce/label/c.Softphone_Registration_Registering';
 import registrationUnregistered from '@salesforce/label/c.Softphone_Registration_Unregistered';
 import registrationUnregistering from '@salesforce/label/c.Softphone_Registration_Unregistering';
+import reject from '@salesforce/label/c.Softphone_Reject';
 import removeFavorite from '@salesforce/label/c.Softphone_Remove_Favorite';
+import replyMessage from '@salesforce/label/c.Softphone_Reply_Message';
+import replyWithText from '@salesforce/label/c.Softphone_Reply_With_Text';
+import retry from '@salesforce/label/c.Softphone_Retry';
 import searchLabel from '@salesforce/label/c.Softphone_Search_Label';
 import searchPlaceholder from '@salesforce/label/c.Softphone_Search_Placeholder';
 import searchResults from '@salesforce/label/c.Softphone_Search_Results';
 import searching from '@salesforce/label/c.Softphone_Searching';
+import send from '@salesforce/label/c.Softphone_Send';
+import severalMatches from '@salesforce/label/c.Softphone_Several_Matches';
 import starting from '@salesforce/label/c.Softphone_Starting';
 import title from '@salesforce/label/c.Softphone_Title';
 import utilityDialing from '@salesforce/label/c.Softphone_Utility_Dialing';
@@ -71,12 +100,21 @@ export const LABELS = {
   announceIncoming,
   announceRecalling,
   announceResumed,
+  answer,
+  answerOnDevice,
   available,
   away,
   call,
+  callActions,
   callEntry,
   callNumber,
+  callWaiting,
+  cancel,
+  cancelNewContact,
   cannotDial,
+  chosenContact,
+  contactMatches,
+  creatingContact,
   dialed,
   dialpad,
   dismiss,
@@ -92,17 +130,31 @@ export const LABELS = {
   errorUnknown,
   favorites,
   inWrapUp,
+  incomingCall,
   loading,
+  lookingUp,
+  lookupFailed,
   missed,
   modeDeskphone,
   modeSoftphone,
+  newContact,
   noFavorites,
+  noMatch,
   noRecents,
   noResults,
+  objectAccount,
+  objectContact,
+  objectLead,
+  objectUser,
   onCall,
+  pickContact,
+  pickContactFor,
+  quickReplies,
   received,
   recents,
   recentsTab,
+  redirect,
+  redirectTo,
   register,
   registrationFailed,
   registrationReconnecting,
@@ -110,11 +162,17 @@ export const LABELS = {
   registrationRegistering,
   registrationUnregistered,
   registrationUnregistering,
+  reject,
   removeFavorite,
+  replyMessage,
+  replyWithText,
+  retry,
   searchLabel,
   searchPlaceholder,
   searchResults,
   searching,
+  send,
+  severalMatches,
   starting,
   title,
   utilityDialing,

@@ -374,6 +374,60 @@ describe('c-softphone', () => {
     });
   });
 
+  describe('calls', () => {
+    it('shows a ringing call with the preset text replies from the settings', async () => {
+      const element = await createComponent();
+
+      await show(viewWith(callWith({})));
+
+      const incoming = $(element, 'c-softphone-incoming');
+      expect(incoming.call.callId).toBe('call-1');
+      expect(incoming.waiting).toBe(false);
+      expect(incoming.textReplies).toEqual(mockSettings.textReplies);
+    });
+
+    it('calls a second ringing call a call waiting', async () => {
+      const element = await createComponent();
+
+      await show(
+        viewWith(
+          callWith({ status: 'live', answeredAt: 1767225005000 }),
+          callWith({ callId: 'call-2', startedAt: 1767225010000 }),
+        ),
+      );
+
+      expect($(element, '[data-card="call-2"]').waiting).toBe(true);
+    });
+
+    it('gives the focus back to the search field when the call the agent acted on is gone', async () => {
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+      const element = await createComponent();
+      await show(viewWith(callWith({})));
+
+      $(element, 'c-softphone-incoming').dispatchEvent(
+        new CustomEvent('softphonesend', {
+          detail: { type: 'ui.reject', callId: 'call-1' },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      await show(viewWith());
+
+      const dialInput = $(element, 'c-softphone-idle')
+        .shadowRoot.querySelector('c-softphone-search')
+        .shadowRoot.querySelector('[data-id="dial-input"]');
+      expect(focus.mock.contexts).toContain(dialInput);
+      focus.mockRestore();
+    });
+
+    it('is accessible with a ringing call', async () => {
+      const element = await createComponent();
+      await show(viewWith(callWith({})));
+
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
+  });
+
   describe('intents of the child components', () => {
     const raise = (element, name, detail) =>
       $(element, 'c-softphone-status').dispatchEvent(
