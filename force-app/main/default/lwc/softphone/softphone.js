@@ -253,6 +253,26 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     return callCards(this.view);
   }
 
+  callById(callId) {
+    return this.view.calls.find((call) => call.callId === callId);
+  }
+
+  get originalCall() {
+    return this.callById(this.view.consultation.originalCallId);
+  }
+
+  get consultCall() {
+    return this.callById(this.view.consultation.consultCallId);
+  }
+
+  get conferenceMembers() {
+    return this.view.calls.filter((call) => call.inConference);
+  }
+
+  get hasConference() {
+    return this.conferenceMembers.length > 0;
+  }
+
   get textReplies() {
     return this.settings?.textReplies || [];
   }

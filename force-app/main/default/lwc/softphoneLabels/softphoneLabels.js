@@ -1,5 +1,7 @@
 // Every string of the agent's softphone, from custom labels (translatable). Keep them sorted by label name.
 import addFavorite from '@salesforce/label/c.Softphone_Add_Favorite';
+import addParticipant from '@salesforce/label/c.Softphone_Add_Participant';
+import addToConference from '@salesforce/label/c.Softphone_Add_To_Conference';
 import announceConference from '@salesforce/label/c.Softphone_Announce_Conference';
 import announceConnected from '@salesforce/label/c.Softphone_Announce_Connected';
 import announceDialing from '@salesforce/label/c.Softphone_Announce_Dialing';
@@ -14,18 +16,27 @@ import available from '@salesforce/label/c.Softphone_Available';
 import away from '@salesforce/label/c.Softphone_Away';
 import call from '@salesforce/label/c.Softphone_Call';
 import callActions from '@salesforce/label/c.Softphone_Call_Actions';
+import callDuration from '@salesforce/label/c.Softphone_Call_Duration';
 import callEntry from '@salesforce/label/c.Softphone_Call_Entry';
+import callNotConnected from '@salesforce/label/c.Softphone_Call_Not_Connected';
 import callNumber from '@salesforce/label/c.Softphone_Call_Number';
 import callWaiting from '@salesforce/label/c.Softphone_Call_Waiting';
 import cancel from '@salesforce/label/c.Softphone_Cancel';
+import cancelConsult from '@salesforce/label/c.Softphone_Cancel_Consult';
 import cancelNewContact from '@salesforce/label/c.Softphone_Cancel_New_Contact';
 import cannotDial from '@salesforce/label/c.Softphone_Cannot_Dial';
 import chosenContact from '@salesforce/label/c.Softphone_Chosen_Contact';
+import completeTransfer from '@salesforce/label/c.Softphone_Complete_Transfer';
+import conference from '@salesforce/label/c.Softphone_Conference';
+import conferenceHeading from '@salesforce/label/c.Softphone_Conference_Heading';
+import conferenceTitle from '@salesforce/label/c.Softphone_Conference_Title';
 import contactMatches from '@salesforce/label/c.Softphone_Contact_Matches';
 import creatingContact from '@salesforce/label/c.Softphone_Creating_Contact';
 import dialed from '@salesforce/label/c.Softphone_Dialed';
 import dialpad from '@salesforce/label/c.Softphone_Dialpad';
 import dismiss from '@salesforce/label/c.Softphone_Dismiss';
+import dtmfSent from '@salesforce/label/c.Softphone_Dtmf_Sent';
+import endConference from '@salesforce/label/c.Softphone_End_Conference';
 import errorCoreLoad from '@salesforce/label/c.Softphone_Error_Core_Load';
 import errorCredentials from '@salesforce/label/c.Softphone_Error_Credentials';
 import errorIceServers from '@salesforce/label/c.Softphone_Error_Ice_Servers';
@@ -37,26 +48,36 @@ import errorSettings from '@salesforce/label/c.Softphone_Error_Settings';
 import errorStart from '@salesforce/label/c.Softphone_Error_Start';
 import errorUnknown from '@salesforce/label/c.Softphone_Error_Unknown';
 import favorites from '@salesforce/label/c.Softphone_Favorites';
+import hangup from '@salesforce/label/c.Softphone_Hangup';
+import heldPartyGone from '@salesforce/label/c.Softphone_Held_Party_Gone';
+import hold from '@salesforce/label/c.Softphone_Hold';
+import holdRecall from '@salesforce/label/c.Softphone_Hold_Recall';
 import inWrapUp from '@salesforce/label/c.Softphone_In_Wrap_Up';
 import incomingCall from '@salesforce/label/c.Softphone_Incoming_Call';
+import keypad from '@salesforce/label/c.Softphone_Keypad';
 import loading from '@salesforce/label/c.Softphone_Loading';
 import lookingUp from '@salesforce/label/c.Softphone_Looking_Up';
 import lookupFailed from '@salesforce/label/c.Softphone_Lookup_Failed';
+import merge from '@salesforce/label/c.Softphone_Merge';
 import missed from '@salesforce/label/c.Softphone_Missed';
 import modeDeskphone from '@salesforce/label/c.Softphone_Mode_Deskphone';
 import modeSoftphone from '@salesforce/label/c.Softphone_Mode_Softphone';
+import mute from '@salesforce/label/c.Softphone_Mute';
 import newContact from '@salesforce/label/c.Softphone_New_Contact';
 import noFavorites from '@salesforce/label/c.Softphone_No_Favorites';
 import noMatch from '@salesforce/label/c.Softphone_No_Match';
 import noRecents from '@salesforce/label/c.Softphone_No_Recents';
 import noResults from '@salesforce/label/c.Softphone_No_Results';
+import notes from '@salesforce/label/c.Softphone_Notes';
 import objectAccount from '@salesforce/label/c.Softphone_Object_Account';
 import objectContact from '@salesforce/label/c.Softphone_Object_Contact';
 import objectLead from '@salesforce/label/c.Softphone_Object_Lead';
 import objectUser from '@salesforce/label/c.Softphone_Object_User';
 import onCall from '@salesforce/label/c.Softphone_On_Call';
+import participants from '@salesforce/label/c.Softphone_Participants';
 import pickContact from '@salesforce/label/c.Softphone_Pick_Contact';
 import pickContactFor from '@salesforce/label/c.Softphone_Pick_Contact_For';
+import puttingOnHold from '@salesforce/label/c.Softphone_Putting_On_Hold';
 import quickReplies from '@salesforce/label/c.Softphone_Quick_Replies';
 import received from '@salesforce/label/c.Softphone_Received';
 import recents from '@salesforce/label/c.Softphone_Recents';
@@ -72,9 +93,12 @@ import registrationUnregistered from '@salesforce/label/c.Softphone_Registration
 import registrationUnregistering from '@salesforce/label/c.Softphone_Registration_Unregistering';
 import reject from '@salesforce/label/c.Softphone_Reject';
 import removeFavorite from '@salesforce/label/c.Softphone_Remove_Favorite';
+import removeParticipant from '@salesforce/label/c.Softphone_Remove_Participant';
 import replyMessage from '@salesforce/label/c.Softphone_Reply_Message';
 import replyWithText from '@salesforce/label/c.Softphone_Reply_With_Text';
+import resume from '@salesforce/label/c.Softphone_Resume';
 import retry from '@salesforce/label/c.Softphone_Retry';
+import saveNotes from '@salesforce/label/c.Softphone_Save_Notes';
 import searchLabel from '@salesforce/label/c.Softphone_Search_Label';
 import searchPlaceholder from '@salesforce/label/c.Softphone_Search_Placeholder';
 import searchResults from '@salesforce/label/c.Softphone_Search_Results';
@@ -82,7 +106,24 @@ import searching from '@salesforce/label/c.Softphone_Searching';
 import send from '@salesforce/label/c.Softphone_Send';
 import severalMatches from '@salesforce/label/c.Softphone_Several_Matches';
 import starting from '@salesforce/label/c.Softphone_Starting';
+import statusConference from '@salesforce/label/c.Softphone_Status_Conference';
+import statusConnecting from '@salesforce/label/c.Softphone_Status_Connecting';
+import statusDialing from '@salesforce/label/c.Softphone_Status_Dialing';
+import statusEnding from '@salesforce/label/c.Softphone_Status_Ending';
+import statusHeld from '@salesforce/label/c.Softphone_Status_Held';
+import statusHolding from '@salesforce/label/c.Softphone_Status_Holding';
+import statusLive from '@salesforce/label/c.Softphone_Status_Live';
+import statusMonitored from '@salesforce/label/c.Softphone_Status_Monitored';
+import statusRecalling from '@salesforce/label/c.Softphone_Status_Recalling';
+import statusTransferring from '@salesforce/label/c.Softphone_Status_Transferring';
+import supervised from '@salesforce/label/c.Softphone_Supervised';
 import title from '@salesforce/label/c.Softphone_Title';
+import transfer from '@salesforce/label/c.Softphone_Transfer';
+import transferTitle from '@salesforce/label/c.Softphone_Transfer_Title';
+import transferTo from '@salesforce/label/c.Softphone_Transfer_To';
+import transferType from '@salesforce/label/c.Softphone_Transfer_Type';
+import unmute from '@salesforce/label/c.Softphone_Unmute';
+import unsupervised from '@salesforce/label/c.Softphone_Unsupervised';
 import utilityDialing from '@salesforce/label/c.Softphone_Utility_Dialing';
 import utilityOffline from '@salesforce/label/c.Softphone_Utility_Offline';
 import utilityOnCall from '@salesforce/label/c.Softphone_Utility_On_Call';
@@ -92,6 +133,8 @@ import utilityWrapUp from '@salesforce/label/c.Softphone_Utility_Wrap_Up';
 
 export const LABELS = {
   addFavorite,
+  addParticipant,
+  addToConference,
   announceConference,
   announceConnected,
   announceDialing,
@@ -106,18 +149,27 @@ export const LABELS = {
   away,
   call,
   callActions,
+  callDuration,
   callEntry,
+  callNotConnected,
   callNumber,
   callWaiting,
   cancel,
+  cancelConsult,
   cancelNewContact,
   cannotDial,
   chosenContact,
+  completeTransfer,
+  conference,
+  conferenceHeading,
+  conferenceTitle,
   contactMatches,
   creatingContact,
   dialed,
   dialpad,
   dismiss,
+  dtmfSent,
+  endConference,
   errorCoreLoad,
   errorCredentials,
   errorIceServers,
@@ -129,26 +181,36 @@ export const LABELS = {
   errorStart,
   errorUnknown,
   favorites,
+  hangup,
+  heldPartyGone,
+  hold,
+  holdRecall,
   inWrapUp,
   incomingCall,
+  keypad,
   loading,
   lookingUp,
   lookupFailed,
+  merge,
   missed,
   modeDeskphone,
   modeSoftphone,
+  mute,
   newContact,
   noFavorites,
   noMatch,
   noRecents,
   noResults,
+  notes,
   objectAccount,
   objectContact,
   objectLead,
   objectUser,
   onCall,
+  participants,
   pickContact,
   pickContactFor,
+  puttingOnHold,
   quickReplies,
   received,
   recents,
@@ -164,9 +226,12 @@ export const LABELS = {
   registrationUnregistering,
   reject,
   removeFavorite,
+  removeParticipant,
   replyMessage,
   replyWithText,
+  resume,
   retry,
+  saveNotes,
   searchLabel,
   searchPlaceholder,
   searchResults,
@@ -174,7 +239,24 @@ export const LABELS = {
   send,
   severalMatches,
   starting,
+  statusConference,
+  statusConnecting,
+  statusDialing,
+  statusEnding,
+  statusHeld,
+  statusHolding,
+  statusLive,
+  statusMonitored,
+  statusRecalling,
+  statusTransferring,
+  supervised,
   title,
+  transfer,
+  transferTitle,
+  transferTo,
+  transferType,
+  unmute,
+  unsupervised,
   utilityDialing,
   utilityOffline,
   utilityOnCall,

@@ -420,6 +420,83 @@ describe('c-softphone', () => {
       focus.mockRestore();
     });
 
+    it('shows a connected call with its controls, and a failed call with its reason', async () => {
+      const element = await createComponent();
+      const failed = callWith({
+        callId: 'call-3',
+        direction: 'outgoing',
+        status: 'ended',
+        failure: { reason: 'busy', message: 'The line is busy. Try again later.' },
+      });
+
+      await show(viewWith(callWith({ status: 'live', answeredAt: 1767225005000 }), failed));
+
+      expect($(element, '[data-card="call-1"]').tagName).toBe('C-SOFTPHONE-ACTIVE-CALL');
+      expect($(element, '[data-card="call-3"]').tagName).toBe('C-SOFTPHONE-CALL-RESULT');
+      expect($(element, 'c-softphone-consult')).toBeNull();
+      expect($(element, 'c-softphone-conference')).toBeNull();
+    });
+
+    it('shows a transfer in progress with both of its calls', async () => {
+      const element = await createComponent();
+      const held = callWith({ status: 'held', answeredAt: 1767225005000 });
+      const consult = callWith({
+        callId: 'call-2',
+        direction: 'outgoing',
+        status: 'dialing',
+        title: 'Help desk',
+      });
+
+      await show({
+        ...viewWith(held, consult),
+        consultation: { purpose: 'transfer', originalCallId: 'call-1', consultCallId: 'call-2' },
+        canCompleteTransfer: true,
+        canCancelConsultation: true,
+      });
+
+      const panel = $(element, 'c-softphone-consult');
+      expect(panel.consultation.purpose).toBe('transfer');
+      expect(panel.originalCall.callId).toBe('call-1');
+      expect(panel.consultCall.callId).toBe('call-2');
+      expect(panel.canCompleteTransfer).toBe(true);
+      expect(panel.canMerge).toBe(false);
+      expect(panel.canCancel).toBe(true);
+      expect(element.shadowRoot.querySelectorAll('c-softphone-active-call')).toHaveLength(2);
+    });
+
+    it('lists conference members in the conference panel instead of cards', async () => {
+      const element = await createComponent();
+      const first = callWith({ status: 'conference', answeredAt: 1767225005000, inConference: true });
+      const second = callWith({
+        callId: 'call-2',
+        status: 'conference',
+        answeredAt: 1767225006000,
+        inConference: true,
+      });
+
+      await show({ ...viewWith(first, second), canLeaveConference: true });
+
+      const conference = $(element, 'c-softphone-conference');
+      expect(conference.members.map((member) => member.callId)).toEqual(['call-1', 'call-2']);
+      expect(conference.canLeave).toBe(true);
+      expect($(element, 'c-softphone-active-call')).toBeNull();
+    });
+
+    it('is accessible with a connected call', async () => {
+      const element = await createComponent();
+      await show(
+        viewWith(
+          callWith({
+            status: 'live',
+            answeredAt: 1767225005000,
+            actions: { ...ringingCall.actions, answer: false, hangup: true },
+          }),
+        ),
+      );
+
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
+
     it('is accessible with a ringing call', async () => {
       const element = await createComponent();
       await show(viewWith(callWith({})));
