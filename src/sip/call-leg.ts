@@ -101,6 +101,10 @@ export class CallLeg {
   private reinvites: Promise<unknown> = Promise.resolve();
   /** The event that describes how the call ends, when a command of ours ends it (default: remote ended). */
   private ending: SipEvent | undefined;
+  /** Settles once the ACK for our last 2xx to an INVITE arrived (or the call ended). */
+  private ackDue: Promise<void> = Promise.resolve();
+  /** Settles ackDue; replaced by expectAck. */
+  private ackArrived: () => void = () => undefined;
   private readonly dialing = new AbortController();
   private dialOutcome: Promise<void> | undefined;
 
@@ -193,6 +197,8 @@ export class CallLeg {
    * hang up with 488. The ACKs we send get a short head start instead (see queueReinvite).
    */
   private expectAck(session: Session): void {
+    // SIP.js refuses a new INVITE (500) until the last ACK came: a new one means the old wait is over.
+    this.ackArrived();
     this.ackDue = new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -206,11 +212,6 @@ export class CallLeg {
       this.ackArrived = done;
     });
   }
-
-  /** Settles once the ACK for our last 2xx to an INVITE arrived (or the call ended). */
-  private ackDue: Promise<void> = Promise.resolve();
-  /** Resolves ackDue; replaced by expectAck. */
-  private ackArrived: () => void = () => undefined;
 
   private finish(fallback: SipEvent): void {
     this.env.emit(this.ending ?? fallback);

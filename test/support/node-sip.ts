@@ -219,6 +219,12 @@ export const fastTimers: Partial<SipPhoneConfig> = {
   microphoneCheck: () => Promise.resolve(),
 };
 
+/** An event for a failure message: its type, and the code and status of its error if it has one. */
+function describe(event: SipEvent): string {
+  const error = 'error' in event ? event.error : undefined;
+  return error ? `${event.type}(${error.code} ${error.statusCode ?? ''})` : event.type;
+}
+
 export function createTestPhone(server: KamailioServer, opts: TestPhoneOptions): TestPhone {
   const wire = createWireRecorder();
   const events: SipEvent[] = [];
@@ -265,7 +271,9 @@ export function createTestPhone(server: KamailioServer, opts: TestPhoneOptions):
           waiters.delete(waiter);
           reject(
             new Error(
-              `${opts.user}: no ${type} within ${timeoutMs} ms; saw ${events.map((e) => e.type).join(', ')}`,
+              `${opts.user}: no ${type} within ${timeoutMs} ms; saw ${events.map(describe).join(', ')}; wire: ${wire
+                .summary(callTraffic)
+                .join(', ')}`,
             ),
           );
         }, timeoutMs);
