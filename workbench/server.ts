@@ -1,15 +1,27 @@
-// The workbench's HTTP server: pages, built assets, and the emulated platform services (labelled as
-// emulation), here the SIP credential service that Apex provides in an org.
+// The workbench's HTTP server: pages, built assets, the static resources, and the emulated platform
+// services (labelled as emulation): Apex (/api/apex), the org behind the emulated Open CTI (/api/opencti),
+// the SIP credential service (/api/sip-credentials) and the shell's views of the emulated org (/api/workbench).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { ephemeralCredentials, type KamailioServer } from '../scripts/sip-server/kamailio';
+import { ephemeralCredentials } from '../scripts/sip-server/kamailio';
 import { assetsDir } from './build';
-import { ApexError, apexControllers } from './emulation/apex-controllers';
+import { apexErrorBody, ApexRequestError } from './emulation/apex-error';
+import type { LocalSipServer } from './emulation/emulation-context';
+import {
+  getCallCenterSettings,
+  OpenCtiServiceError,
+  saveLog,
+  searchAndScreenPop,
+} from './emulation/open-cti-services';
+import { fullName } from './emulation/sample-data';
+import { UnknownUserError, WorkbenchEmulation } from './emulation/workbench-emulation';
 
 const pagesDir = resolve(__dirname, 'pages');
 const sldsDir = resolve(__dirname, '../node_modules/@salesforce-ux/design-system/assets');
+export const staticResourcesDir = resolve(__dirname, '../force-app/main/default/staticresources');
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -20,17 +32,25 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The header the workbench's pages send to say which sample user they run as (see lwc/runtime/user.js). */
+export const USER_HEADER = 'x-workbench-user';
+
 export interface WorkbenchServer {
   url: string;
+  /** The emulated org (sample data, local store): tests read and reset it. */
+  emulation: WorkbenchEmulation;
   close(): Promise<void>;
 }
 
 export interface WorkbenchOptions {
-  sip: KamailioServer;
+  /** The local SIP server (Kamailio): its WebSocket URL and domain. */
+  sip: LocalSipServer;
   /** The secret shared with Kamailio's auth_ephemeral. */
   sipSecret: string;
   port?: number;
   iceGatheringTimeout?: number;
+  /** Folder of workbench.local.json (default workbench/data). */
+  dataDir?: string;
 }
 
 function send(
@@ -42,6 +62,9 @@ function send(
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
+
+const sendJson = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, JSON.stringify(value), types['.json']);
 
 async function serveFile(res: ServerResponse, root: string, relative: string): Promise<void> {
   const path = normalize(join(root, relative));
@@ -57,58 +80,159 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
-  const value: unknown = text ? JSON.parse(text) : {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ApexError('Bad request', 400);
+  let value: unknown;
+  try {
+    value = text ? JSON.parse(text) : {};
+  } catch {
+    throw new ApexRequestError('The request body is not JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ApexRequestError('The request body must be a JSON object');
+  }
   return value as Record<string, unknown>;
 }
 
 export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<WorkbenchServer> {
-  const apex = apexControllers({ sip: opts.sip });
+  const emulation = new WorkbenchEmulation({
+    sip: opts.sip,
+    sipSecret: opts.sipSecret,
+    ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
+  });
+  const events = new Set<ServerResponse>();
+  const stopListening = emulation.context.store.onChange((what) => {
+    for (const res of events) res.write(`event: change\ndata: ${JSON.stringify({ what })}\n\n`);
+  });
+
+  const userOf = (req: IncomingMessage, url: URL) => {
+    const header = req.headers[USER_HEADER];
+    return (typeof header === 'string' ? header : undefined) ?? url.searchParams.get('user') ?? '1';
+  };
+
+  const handleApex = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    cls: string,
+    method: string,
+  ) => {
+    // EMULATION of an @AuraEnabled Apex call (see emulation/apex-controllers.ts).
+    try {
+      const params = await readJson(req);
+      const result = emulation.apex.invoke(cls, method, params, emulation.callAs(userOf(req, url)));
+      return sendJson(res, 200, { result });
+    } catch (e) {
+      if (e instanceof UnknownUserError) return sendJson(res, 400, { message: e.message });
+      const { status, body } = apexErrorBody(e);
+      return sendJson(res, status, body);
+    }
+  };
+
+  const handleOpenCti = async (req: IncomingMessage, res: ServerResponse, url: URL, service: string) => {
+    // EMULATION of the org behind sforce.opencti (see emulation/open-cti-services.ts).
+    try {
+      const call = emulation.callAs(userOf(req, url));
+      if (service === 'call-center' && req.method === 'GET')
+        return sendJson(res, 200, getCallCenterSettings(call));
+      if (service === 'search' && req.method === 'POST') {
+        return sendJson(res, 200, searchAndScreenPop(call, await readJson(req)));
+      }
+      if (service === 'save-log' && req.method === 'POST') {
+        return sendJson(res, 200, saveLog(call, (await readJson(req)).value));
+      }
+      return send(res, 404, 'Not found');
+    } catch (e) {
+      if (e instanceof OpenCtiServiceError) {
+        return sendJson(res, 422, { code: e.code, description: e.description });
+      }
+      return sendJson(res, 500, {
+        code: 'SERVER_ERROR',
+        description: e instanceof Error ? e.message : String(e),
+      });
+    }
+  };
+
+  const handleShellApi = (req: IncomingMessage, res: ServerResponse, url: URL, what: string) => {
+    const s = emulation.sample;
+    switch (what) {
+      case 'records': {
+        const accountName = (id?: string) => s.accounts.find((a) => a.Id === id)?.Name;
+        return sendJson(res, 200, {
+          contacts: s.contacts.map((c) => ({
+            ...c,
+            Name: fullName(c),
+            AccountName: accountName(c.AccountId),
+          })),
+          leads: s.leads.map((l) => ({ ...l, Name: fullName(l) })),
+          accounts: s.accounts,
+        });
+      }
+      case 'tasks':
+        return sendJson(res, 200, emulation.tasks());
+      case 'directory':
+        return sendJson(res, 200, {
+          users: s.users.map(({ key, Id, Name, Extension, sipUser, softphoneAdmin }) => ({
+            key,
+            Id,
+            Name,
+            Extension,
+            sipUser,
+            softphoneAdmin,
+          })),
+          customerPhones: s.customerPhones,
+        });
+      case 'events':
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        res.write(': workbench emulation events\n\n');
+        events.add(res);
+        req.on('close', () => events.delete(res));
+        return undefined;
+      default:
+        return send(res, 404, 'Not found');
+    }
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://workbench');
     if (url.pathname === '/api/config') {
-      return send(
-        res,
-        200,
-        JSON.stringify({
-          wsUrl: opts.sip.wsUrl,
-          domain: opts.sip.domain,
-          iceGatheringTimeout: opts.iceGatheringTimeout ?? 500,
-        }),
-        types['.json'],
-      );
+      return sendJson(res, 200, {
+        wsUrl: opts.sip.wsUrl,
+        domain: opts.sip.domain,
+        iceGatheringTimeout: opts.iceGatheringTimeout ?? 500,
+      });
     }
     if (url.pathname === '/api/sip-credentials') {
-      // EMULATION of the Apex credential service: time-limited HMAC credentials for one user.
+      // EMULATION of the Apex credential service for the plain phone pages: HMAC credentials for one user.
       const user = url.searchParams.get('user') ?? '';
       if (!/^[a-z0-9_.-]{1,32}$/i.test(user)) return send(res, 400, 'Invalid user');
-      return send(res, 200, JSON.stringify(ephemeralCredentials(opts.sipSecret, user)), types['.json']);
+      return sendJson(res, 200, ephemeralCredentials(opts.sipSecret, user));
     }
     const apexCall = /^\/api\/apex\/(\w+)\/(\w+)$/.exec(url.pathname);
-    if (apexCall && req.method === 'POST') {
-      // EMULATION of an @AuraEnabled Apex call.
-      const method = apex[apexCall[1] ?? '']?.[apexCall[2] ?? ''];
-      if (!method)
-        return send(res, 404, JSON.stringify({ message: `No emulated Apex ${apexCall[1]}.${apexCall[2]}` }));
-      try {
-        const result = await method(await readJson(req));
-        return send(res, 200, JSON.stringify({ result }), types['.json']);
-      } catch (e) {
-        const status = e instanceof ApexError ? e.status : 500;
-        return send(
-          res,
-          status,
-          JSON.stringify({ message: e instanceof Error ? e.message : String(e) }),
-          types['.json'],
-        );
-      }
+    if (apexCall && req.method === 'POST')
+      return handleApex(req, res, url, apexCall[1] ?? '', apexCall[2] ?? '');
+    const openCti = /^\/api\/opencti\/([\w-]+)$/.exec(url.pathname);
+    if (openCti) return handleOpenCti(req, res, url, openCti[1] ?? '');
+    const shell = /^\/api\/workbench\/(\w+)$/.exec(url.pathname);
+    if (shell && req.method === 'GET') return handleShellApi(req, res, url, shell[1] ?? '');
+    if (url.pathname.startsWith('/resources/')) {
+      // Static resources as $Resource / @salesforce/resourceUrl name them: without the file extension.
+      const name = url.pathname.slice('/resources/'.length);
+      const file =
+        /^\w+$/.test(name) && existsSync(join(staticResourcesDir, `${name}.js`)) ? `${name}.js` : name;
+      return serveFile(res, staticResourcesDir, file);
     }
     if (url.pathname.startsWith('/assets/'))
       return serveFile(res, assetsDir, url.pathname.slice('/assets/'.length));
     if (url.pathname.startsWith('/slds/'))
       return serveFile(res, sldsDir, url.pathname.slice('/slds/'.length));
     if (url.pathname === '/') return serveFile(res, pagesDir, 'index.html');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
     return serveFile(res, pagesDir, url.pathname.slice(1));
   };
   const server = createServer((req, res) => {
@@ -118,8 +242,11 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    emulation,
     close: () =>
       new Promise<void>((ok) => {
+        stopListening();
+        for (const res of events) res.end();
         server.closeAllConnections();
         server.close(() => ok());
       }),

@@ -2,7 +2,7 @@
 // bundles (and rebuilds them on change), serves them, prints the URLs, and stops everything on Ctrl-C.
 import { randomBytes } from 'node:crypto';
 import { startKamailio } from '../scripts/sip-server/kamailio';
-import { buildWorkbench, watchWorkbench } from './build';
+import { watchWorkbench } from './build';
 import { startWorkbenchServer } from './server';
 
 async function main(): Promise<void> {
@@ -16,20 +16,30 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   try {
-    await buildWorkbench();
+    // The first build of the watchers is the build (about 20 s cold); later changes rebuild in seconds.
     cleanups.push(await watchWorkbench((m) => process.stdout.write(`${m}\n`)));
     const port = process.env.WORKBENCH_PORT ? Number(process.env.WORKBENCH_PORT) : 0;
     const web = await startWorkbenchServer({ sip, sipSecret, port });
     cleanups.push(() => web.close());
+    const { users, customerPhones } = web.emulation.sample;
+    const width = Math.max(...customerPhones.map((c) => c.user.length), 12);
     process.stdout.write(
       [
         '',
-        'Softphone workbench is running (Ctrl-C stops it).',
-        `  Workbench:   ${web.url}/`,
-        `  Agent:       ${web.url}/agent.html`,
-        `  Phone alice: ${web.url}/phone.html?user=alice`,
-        `  Phone bob:   ${web.url}/phone.html?user=bob`,
-        `  SIP server:  Kamailio ${sip.wsUrl} (WebSocket), ${sip.udpProxy} (UDP), domain ${sip.domain}, pid ${sip.pid}`,
+        'Softphone workbench is running (Ctrl-C stops it). Salesforce is emulated; the SIP server and WebRTC are real.',
+        `  Workbench home:  ${web.url}/`,
+        ...users
+          .filter((u) => u.sipUser)
+          .map(
+            (u) => `  Agent ${u.key} (${u.Name}, ext. ${u.sipUser}): ${web.url}/agent.html?agent=${u.key}`,
+          ),
+        `  Admin (Softphone Setup): ${web.url}/admin.html`,
+        '  Customer phones:',
+        ...customerPhones.map(
+          (c) => `    ${c.user.padEnd(width)} ${web.url}/phone.html?user=${c.user}  (${c.label})`,
+        ),
+        `  SIP server: Kamailio ${sip.wsUrl} (WebSocket), ${sip.udpProxy} (UDP), domain ${sip.domain}, pid ${sip.pid}`,
+        `  Data: sample records in workbench/data/sample-data.json, saved Tasks/settings in ${web.emulation.context.store.file}`,
         '',
       ].join('\n'),
     );

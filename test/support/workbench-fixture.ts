@@ -1,6 +1,10 @@
 // Starts Kamailio (ephemeral credentials), the workbench server and headless Chromium for one test file.
-// The bundles are built once per run by e2e-global-setup.ts.
+// The bundles are built once per run by e2e-global-setup.ts. The emulated org's local data (Tasks,
+// favorites, settings) lives in a temporary folder of the file, never in the developer's workbench/data.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startKamailio, type KamailioServer } from '../../scripts/sip-server/kamailio';
 import { startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
@@ -11,12 +15,26 @@ export interface WorkbenchFixture {
   sip: KamailioServer;
   web: WorkbenchServer;
   browser: Browser;
+  /** The secret Kamailio's auth_ephemeral checks (what /api/sip-credentials signs with). */
+  sipSecret: string;
+  /** The folder of the emulated org's local data file. */
+  dataDir: string;
+  /** Stops the workbench server and starts a new one on the same SIP server and data (a new URL). */
+  restartWeb(): Promise<WorkbenchServer>;
 }
 
 export function useWorkbench(): () => WorkbenchFixture {
-  let fixture: Partial<WorkbenchFixture> = {};
+  let fixture: Partial<Omit<WorkbenchFixture, 'restartWeb'>> = {};
+  const restartWeb = async () => {
+    const { sip, sipSecret, dataDir } = fixture;
+    if (!sip || !sipSecret || !dataDir) throw new Error('workbench fixture not started');
+    await fixture.web?.close();
+    fixture.web = await startWorkbenchServer({ sip, sipSecret, dataDir });
+    return fixture.web;
+  };
   beforeAll(async () => {
     const sipSecret = randomBytes(24).toString('base64url');
+    const dataDir = mkdtempSync(join(tmpdir(), 'workbench-data-'));
     const [sip, browser] = await Promise.all([
       startKamailio({
         name: expect.getState().testPath?.split('/').pop(),
@@ -24,7 +42,13 @@ export function useWorkbench(): () => WorkbenchFixture {
       }),
       launchChromium(),
     ]);
-    fixture = { sip, browser, web: await startWorkbenchServer({ sip, sipSecret }) };
+    fixture = {
+      sip,
+      browser,
+      sipSecret,
+      dataDir,
+      web: await startWorkbenchServer({ sip, sipSecret, dataDir }),
+    };
   });
   afterAll(async () => {
     const failed = currentFileHasFailed();
@@ -36,10 +60,13 @@ export function useWorkbench(): () => WorkbenchFixture {
     await fixture.browser?.close();
     await fixture.web?.close();
     await fixture.sip?.stop({ failed });
+    if (fixture.dataDir) rmSync(fixture.dataDir, { recursive: true, force: true });
   });
   return () => {
-    const { sip, web, browser } = fixture;
-    if (!sip || !web || !browser) throw new Error('workbench fixture not started (beforeAll failed?)');
-    return { sip, web, browser };
+    const { sip, web, browser, sipSecret, dataDir } = fixture;
+    if (!sip || !web || !browser || !sipSecret || !dataDir) {
+      throw new Error('workbench fixture not started (beforeAll failed?)');
+    }
+    return { sip, web, browser, sipSecret, dataDir, restartWeb };
   };
 }

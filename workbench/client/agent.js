@@ -1,26 +1,10 @@
-// The agent page's entry: mounts the real `softphone` LWC in the emulated utility bar, as Lightning
-// Experience does (synthetic shadow, SLDS loaded globally by the page).
+// The agent page's LWC entry: mounts the real `softphone` LWC in the emulated utility bar's panel, as
+// Lightning Experience does (synthetic shadow, SLDS loaded globally by the page). The rest of the page
+// (workspace, screen pops, utility bar, Open CTI frame) is the shell: agent-shell.ts.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import Softphone from 'c/softphone';
 
-const panel = document.querySelector('[data-utility-panel]');
-const button = document.querySelector('[data-utility-button]');
-panel.appendChild(createElement('c-softphone', { is: Softphone }));
-
-function setOpen(open) {
-  panel.hidden = !open;
-  button.setAttribute('aria-expanded', String(open));
-}
-button.addEventListener('click', () => setOpen(panel.hidden));
-
-// EMULATION of the utility bar API's effects (lightning/platformUtilityBarApi stub).
-window.addEventListener('workbench:utility', (event) => {
-  const { action, options } = event.detail;
-  if (action === 'open') setOpen(true);
-  if (action === 'minimize') setOpen(false);
-  if (action === 'update' && options) {
-    if (options.label) button.querySelector('[data-label]').textContent = options.label;
-    if ('highlighted' in options) button.classList.toggle('highlighted', !!options.highlighted);
-  }
-});
+document
+  .querySelector('[data-utility-panel="softphone"]')
+  .appendChild(createElement('c-softphone', { is: Softphone }));

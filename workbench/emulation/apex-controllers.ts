@@ -1,45 +1,98 @@
-// EMULATION of the package's Apex controllers for the workbench. Each method returns what the real
-// @AuraEnabled method returns (same DTO shape), from the workbench's local data instead of an org.
-import type { KamailioServer } from '../../scripts/sip-server/kamailio';
+// EMULATION of the package's @AuraEnabled Apex for the workbench: one TypeScript port per class (./apex/),
+// called the way Lightning calls Apex — parameters by name, checked against the Apex signatures read from
+// force-app (apex-contract.ts), nulls left out of the answer, failures as { body: { message } }.
+import { ApexRequestError } from './apex-error';
+import { readApexContract, type ApexClass, type ApexParam } from './apex-contract';
+import type { ApexCall } from './emulation-context';
+import { SoftphoneCallLog } from './apex/call-log';
+import { SoftphoneContactSearch } from './apex/contact-search';
+import { SoftphoneCredentials } from './apex/credentials';
+import { SoftphoneFavorites } from './apex/favorites';
+import { SoftphoneRecents } from './apex/recents';
+import { SoftphoneSettingsController } from './apex/settings-controller';
+import { SoftphoneSetupController } from './apex/setup-controller';
 
-export class ApexError extends Error {
-  constructor(
-    message: string,
-    readonly status = 500,
-  ) {
-    super(message);
+/** A port takes the call context and its parameters by name (checked against the Apex signature first). */
+type Port = (call: ApexCall, params: never) => unknown;
+
+export const APEX_EMULATIONS: Record<string, Record<string, Port>> = {
+  SoftphoneSettingsController,
+  SoftphoneCredentials,
+  SoftphoneContactSearch,
+  SoftphoneCallLog,
+  SoftphoneFavorites,
+  SoftphoneRecents,
+  SoftphoneSetupController,
+};
+
+const invalid = (param: ApexParam) =>
+  new ApexRequestError(
+    `Value provided is invalid for action parameter '${param.name}' of type '${param.type}'`,
+  );
+
+/** A parameter as Apex receives it: absent → null, numbers from numeric text, otherwise refused. */
+function coerce(value: unknown, param: ApexParam): unknown {
+  if (value === undefined || value === null) return null;
+  const list = /^List<(.+)>$/.exec(param.type)?.[1];
+  if (list !== undefined) {
+    if (!Array.isArray(value)) throw invalid(param);
+    return value.map((item) => coerce(item, { name: param.name, type: list }));
+  }
+  switch (param.type) {
+    case 'String':
+    case 'Id':
+      if (typeof value !== 'string') throw invalid(param);
+      return value;
+    case 'Integer':
+    case 'Long': {
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isInteger(n)) throw invalid(param);
+      return n;
+    }
+    case 'Boolean':
+      if (typeof value !== 'boolean') throw invalid(param);
+      return value;
+    default:
+      // An Apex class (DTO): an object whose members the port reads by name.
+      if (typeof value !== 'object' || Array.isArray(value)) throw invalid(param);
+      return value;
   }
 }
 
-export type ApexMethod = (params: Record<string, unknown>) => unknown;
-
-export interface EmulationContext {
-  sip: KamailioServer;
+/** Lightning leaves null members out of Apex objects it returns. */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== 'object' || value === null) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member !== null && member !== undefined) result[key] = withoutNulls(member);
+  }
+  return result;
 }
 
-export function apexControllers(ctx: EmulationContext): Record<string, Record<string, ApexMethod>> {
-  return {
-    SoftphoneSettingsController: {
-      // Same members and defaults as SoftphoneSettingsController.Settings, pointed at the local Kamailio.
-      getSettings: () => ({
-        mode: 'Softphone',
-        sipWebSocketUrl: ctx.sip.wsUrl,
-        sipDomain: ctx.sip.domain,
-        iceServers: '[]',
-        maxHoldSeconds: 120,
-        workTimerSeconds: 60,
-        wrapUpRequired: false,
-        outsidePrefix: '',
-        longDistancePrefix: '',
-        internationalPrefix: '',
-        defaultCountry: 'US',
-        deviceNumber: '',
-        textReplies: [
-          "Can't talk now. I'll call you back shortly.",
-          "I'm on another call. Please send me an email.",
-          'Please call me back in a few minutes.',
-        ],
-      }),
-    },
-  };
+export class ApexEmulation {
+  readonly contract: Record<string, ApexClass>;
+
+  constructor(contract: Record<string, ApexClass> = readApexContract()) {
+    this.contract = contract;
+  }
+
+  /** Runs one @AuraEnabled method as the call's user; throws AuraHandledException or ApexRequestError. */
+  invoke(className: string, methodName: string, params: Record<string, unknown>, call: ApexCall): unknown {
+    const signature = this.contract[className]?.methods[methodName];
+    if (!signature) {
+      throw new ApexRequestError(`No @AuraEnabled method ${className}.${methodName} in force-app`, 404);
+    }
+    const port = APEX_EMULATIONS[className]?.[methodName];
+    if (!port) {
+      throw new ApexRequestError(
+        `The workbench does not emulate ${className}.${methodName} yet (add it to workbench/emulation/apex/)`,
+        501,
+      );
+    }
+    const args: Record<string, unknown> = {};
+    for (const param of signature.params) args[param.name] = coerce(params[param.name], param);
+    const result = (port as (call: ApexCall, params: Record<string, unknown>) => unknown)(call, args);
+    return signature.returnType === 'void' ? null : withoutNulls(result);
+  }
 }

@@ -3,20 +3,42 @@
 import lwc from '@lwc/rollup-plugin';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { rollup, watch, type InputOptions, type OutputOptions, type Plugin } from 'rollup';
+import {
+  rollup,
+  watch,
+  type InputOptions,
+  type OutputOptions,
+  type Plugin,
+  type RollupWatcher,
+} from 'rollup';
 import { salesforceModules } from './salesforce-modules';
 
 const root = resolve(__dirname, '../..');
-const lwcDir = resolve(root, 'force-app/main/default/lwc');
 const stubsDir = resolve(__dirname, 'stubs');
 export const lwcAssetsDir = resolve(__dirname, '../.build/assets');
 
-/** `c/<name>` for every bundle in force-app (SFDX has no namespace folder). */
-function componentModules() {
+export interface LwcBuildOptions {
+  /** Entry name → file (default: the workbench pages' entries). */
+  entries?: Record<string, string>;
+  /** The SFDX lwc folder (default force-app/main/default/lwc). */
+  lwcDir?: string;
+  outDir?: string;
+}
+
+export const lwcEntries = {
+  agent: resolve(__dirname, '../client/agent.js'),
+  admin: resolve(__dirname, '../client/admin.js'),
+};
+
+const defaultLwcDir = resolve(root, 'force-app/main/default/lwc');
+
+/** `c/<name>` for every bundle in the lwc folder (SFDX has no namespace folder). */
+function componentModules(lwcDir: string) {
   if (!existsSync(lwcDir)) return [];
   return readdirSync(lwcDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(resolve(lwcDir, d.name, `${d.name}.js`)))
-    .map((d) => ({ name: `c/${d.name}`, path: resolve(lwcDir, d.name, `${d.name}.js`) }));
+    .map((d) => ({ name: `c/${d.name}`, path: resolve(lwcDir, d.name, `${d.name}.js`) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function stubModules() {
@@ -42,17 +64,22 @@ function defines(): Plugin {
   };
 }
 
-/** Unresolved imports are build errors: rollup only warns and the page would fail at load. */
-function failOnUnresolved(): Plugin {
+/**
+ * Watch mode: rollup watches the modules it loaded, but the `c/<name>` modules are resolved from a list
+ * generated when the build was configured, so a new bundle (or a file a bundle imports later) would go
+ * unseen. Watch the whole lwc folder instead; watchLwc reconfigures when the list of bundles changes.
+ */
+function watchComponents(lwcDir: string): Plugin {
   return {
-    name: 'workbench-fail-unresolved',
+    name: 'workbench-watch-components',
     buildStart() {
-      for (const c of componentModules()) this.addWatchFile(resolve(c.path, '..'));
+      if (existsSync(lwcDir)) this.addWatchFile(lwcDir);
+      this.addWatchFile(stubsDir);
     },
   };
 }
 
-function inputOptions(entries: Record<string, string>): InputOptions {
+function inputOptions(entries: Record<string, string>, lwcDir: string): InputOptions {
   return {
     input: entries,
     plugins: [
@@ -60,48 +87,99 @@ function inputOptions(entries: Record<string, string>): InputOptions {
       salesforceModules(),
       lwc({
         rootDir: root,
-        modules: [...stubModules(), ...componentModules(), { npm: 'lightning-base-components' }],
+        modules: [...stubModules(), ...componentModules(lwcDir), { npm: 'lightning-base-components' }],
         enableDynamicComponents: true,
         enableSyntheticElementInternals: true,
       }),
-      failOnUnresolved(),
+      watchComponents(lwcDir),
     ],
     onwarn(warning, warn) {
+      // Unresolved imports are build errors: rollup only warns and the page would fail at load.
       if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(`Unresolved import: ${warning.message}`);
       if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
-      // lightning-base-components' own templates trip a compiler lint we cannot fix there.
-      if (warning.message.includes('LWC1137') && warning.id?.includes('node_modules')) return;
+      // lightning-base-components' own templates trip compiler lints we cannot fix there.
+      if (
+        /LWC1137|LWC1057/.test(warning.message) &&
+        (warning.id ?? warning.message).includes('node_modules/')
+      ) {
+        return;
+      }
       warn(warning);
     },
   };
 }
 
-const output: OutputOptions = {
-  dir: lwcAssetsDir,
+const output = (dir: string): OutputOptions => ({
+  dir,
   format: 'esm',
   sourcemap: true,
   entryFileNames: '[name].js',
-};
+});
 
-export const lwcEntries = { agent: resolve(__dirname, '../client/agent.js') };
-
-export async function buildLwc(entries: Record<string, string> = lwcEntries): Promise<void> {
-  const bundle = await rollup(inputOptions(entries));
+export async function buildLwc(entries: Record<string, string> = lwcEntries, options: LwcBuildOptions = {}) {
+  const bundle = await rollup(inputOptions(options.entries ?? entries, options.lwcDir ?? defaultLwcDir));
   try {
-    await bundle.write(output);
+    await bundle.write(output(options.outDir ?? lwcAssetsDir));
   } finally {
     await bundle.close();
   }
 }
 
-export function watchLwc(entries: Record<string, string> = lwcEntries, onEvent?: (message: string) => void) {
-  const watcher = watch({ ...inputOptions(entries), output, watch: { clearScreen: false } });
-  watcher.on('event', (event) => {
-    if (event.code === 'BUNDLE_END') {
-      void event.result.close();
-      onEvent?.(`LWC rebuilt in ${event.duration} ms`);
-    }
-    if (event.code === 'ERROR') onEvent?.(`LWC build error: ${event.error.message}`);
+/** Stops watching; `ready` settles after the first build (rejects if it failed). */
+export type LwcWatch = (() => Promise<void>) & { ready: Promise<void> };
+
+/**
+ * Builds, then rebuilds on change. When a bundle appears or disappears in the lwc folder, the watcher is
+ * set up again with the new `c/<name>` list.
+ */
+export function watchLwc(
+  entries: Record<string, string> = lwcEntries,
+  onEvent?: (message: string) => void,
+  options: LwcBuildOptions = {},
+): LwcWatch {
+  let firstBuild: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    firstBuild = { resolve, reject };
   });
-  return () => watcher.close();
+  const lwcDir = options.lwcDir ?? defaultLwcDir;
+  const names = () =>
+    componentModules(lwcDir)
+      .map((c) => c.name)
+      .join(',');
+  let watcher: RollupWatcher;
+  let configured = '';
+  let closed = false;
+  const start = () => {
+    configured = names();
+    watcher = watch({
+      ...inputOptions(options.entries ?? entries, lwcDir),
+      output: output(options.outDir ?? lwcAssetsDir),
+      watch: { clearScreen: false },
+    });
+    watcher.on('change', () => {
+      if (names() === configured || closed) return;
+      onEvent?.('LWC bundles added or removed: reconfiguring the build');
+      void watcher.close().then(() => {
+        if (!closed) start();
+      });
+    });
+    watcher.on('event', (event) => {
+      if (event.code === 'BUNDLE_END') {
+        void event.result.close();
+        onEvent?.(`LWC rebuilt in ${event.duration} ms`);
+        firstBuild?.resolve();
+      }
+      if (event.code === 'ERROR') {
+        onEvent?.(`LWC build error: ${event.error.message}`);
+        firstBuild?.reject(new Error(event.error.message));
+      }
+      if (event.code === 'BUNDLE_END' || event.code === 'ERROR') firstBuild = undefined;
+    });
+  };
+  start();
+  const close = async () => {
+    closed = true;
+    await watcher.close();
+  };
+  return Object.assign(close, { ready });
 }

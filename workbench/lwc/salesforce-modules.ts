@@ -1,14 +1,21 @@
 // Rollup plugin resolving the `@salesforce/*` scoped imports of our LWC to workbench emulations
 // (apex → emulated controllers, label → CustomLabels, resourceUrl → /resources, messageChannel,
 // user, schema). lightning-base-components' own @salesforce imports are mapped by its package.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'rollup';
+import { APEX_CLASSES_DIR, readApexContract } from '../emulation/apex-contract';
+import { SAMPLE_DATA_FILE } from '../emulation/sample-data';
 
 const PREFIX = '\0sf:';
 const root = resolve(__dirname, '../..');
 const labelsFile = resolve(root, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
-export const WORKBENCH_USER_ID = '005WB0000000001AAA';
+
+/** Sample user key → User Id, for `@salesforce/user/Id` (the page's user is chosen at run time). */
+function userIds(): Record<string, string> {
+  const data = JSON.parse(readFileSync(SAMPLE_DATA_FILE, 'utf8')) as { users: { key: string; Id: string }[] };
+  return Object.fromEntries(data.users.map((u) => [u.key, u.Id]));
+}
 
 function readLabels(): Map<string, string> {
   const labels = new Map<string, string>();
@@ -31,9 +38,12 @@ function readLabels(): Map<string, string> {
   return labels;
 }
 
+const importOf = (id: string) => id.slice(PREFIX.length);
+
 const handled = ['apex', 'label', 'resourceUrl', 'messageChannel', 'user', 'schema', 'customPermission'];
 
 export function salesforceModules(): Plugin {
+  const runtime = (file: string) => JSON.stringify(resolve(__dirname, 'runtime', file));
   return {
     name: 'workbench-salesforce-modules',
     resolveId(source) {
@@ -49,9 +59,19 @@ export function salesforceModules(): Plugin {
       const [, kind = '', name = ''] = /^@salesforce\/([^/]+)\/(.+)$/.exec(id.slice(PREFIX.length)) ?? [];
       switch (kind) {
         case 'apex': {
-          const [className, method] = name.split('.');
-          return `import { apexMethod } from ${JSON.stringify(resolve(__dirname, 'runtime/apex.js'))};
-export default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(method)}, true);`;
+          const [className = '', method = ''] = name.split('.');
+          for (const file of readdirSync(APEX_CLASSES_DIR)) {
+            if (file.endsWith('.cls')) this.addWatchFile(resolve(APEX_CLASSES_DIR, file));
+          }
+          const signature = readApexContract()[className]?.methods[method];
+          if (!signature) {
+            // A deploy would fail; the workbench keeps building so the rest of the page can be tried.
+            this.warn(
+              `${importOf(id)}: no @AuraEnabled method ${className}.${method} in force-app/main/default/classes`,
+            );
+          }
+          return `import { apexMethod } from ${runtime('apex.js')};
+export default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(method)}, ${signature?.cacheable === true});`;
         }
         case 'label': {
           const key = name.replace(/^c\./, '');
@@ -64,11 +84,13 @@ export default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(method)
         case 'resourceUrl':
           return `export default ${JSON.stringify(`/resources/${name}`)};`;
         case 'messageChannel':
-          return `export default { channel: ${JSON.stringify(name)} };`;
+          // Same shape as the Jest mock (force-app/test/jest-mocks/messageChannel): one frozen value per channel.
+          return `export default Object.freeze({ channelName: ${JSON.stringify(name)} });`;
         case 'user':
-          return name === 'Id'
-            ? `export default ${JSON.stringify(WORKBENCH_USER_ID)};`
-            : 'export default false;';
+          if (name !== 'Id') return 'export default false;';
+          this.addWatchFile(SAMPLE_DATA_FILE);
+          return `import { workbenchUserKey } from ${runtime('user.js')};
+export default (${JSON.stringify(userIds())})[workbenchUserKey()];`;
         case 'schema': {
           const [objectApiName, fieldApiName] = name.split('.');
           return `export default ${JSON.stringify(fieldApiName ? { objectApiName, fieldApiName } : { objectApiName })};`;

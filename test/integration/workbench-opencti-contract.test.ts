@@ -1,0 +1,376 @@
+// Contract tests of the workbench's emulated Open CTI (workbench/opencti) against the unit tests' fake
+// sforce.opencti (src/bridge/__tests__/fake-sforce-open-cti.ts): one table of scenarios runs through the
+// REAL bridge (wrapOpenCti + SoftphoneBridge) and the utility's real BridgeClient on both, so the
+// emulation the workbench shows and the fake the unit tests trust answer with the same documented shapes.
+// The emulator's org is the workbench's (sample data, local store); its LMS is the workbench's
+// lightning/messageService emulation, itself checked here against the Jest mock's behaviour.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  SoftphoneBridge,
+  wrapOpenCti,
+  type OpenCtiClickPayload,
+  type OpenCtiResponse,
+  type SforceOpenCti,
+} from '../../src/bridge';
+import { DOCUMENTED_ERRORS, FakeSforceOpenCti } from '../../src/bridge/__tests__/fake-sforce-open-cti';
+import {
+  BridgeClient,
+  type BridgeStatus,
+  type ClickToDial,
+  type CrmLogger,
+  type MessageTransport,
+} from '../../src/crm';
+import {
+  OpenCtiServiceError,
+  getCallCenterSettings,
+  saveLog,
+  searchAndScreenPop,
+} from '../../workbench/emulation/open-cti-services';
+import { WorkbenchEmulation } from '../../workbench/emulation/workbench-emulation';
+import * as lms from '../../workbench/lwc/stubs/lightning/messageService/messageService.js';
+import { EmulatedOpenCti } from '../../workbench/opencti/emulated-open-cti';
+import type { ContainerScreenPop } from '../../workbench/opencti/open-cti-container';
+
+const CHANNEL = 'Softphone__c';
+const ALICE: OpenCtiClickPayload = {
+  number: '(415) 555-0101',
+  recordId: '003WB0000000001YAA',
+  recordName: 'Alice Nguyen',
+  objectType: 'Contact',
+};
+
+const quiet: CrmLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+const settle = (ms = 20) => new Promise((ok) => setTimeout(ok, ms));
+
+let dataDir: string;
+let emulation: WorkbenchEmulation;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'workbench-opencti-'));
+  emulation = new WorkbenchEmulation({
+    sip: { wsUrl: 'ws://127.0.0.1:5066', domain: 'softphone.test' },
+    sipSecret: 'x'.repeat(24),
+    dataDir,
+  });
+});
+
+afterAll(() => {
+  lms.resetMessageService();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** One side of the table: a raw sforce.opencti, how the agent clicks, what the container popped. */
+interface Side {
+  name: string;
+  raw: SforceOpenCti;
+  transport: MessageTransport;
+  click(payload: OpenCtiClickPayload): void;
+  /** The screen pops Salesforce performed, as {type, params, defaultFieldValues?}. */
+  pops(): ContainerScreenPop[];
+}
+
+function fakeSide(): Side {
+  const fake = new FakeSforceOpenCti();
+  return {
+    name: 'unit-test fake',
+    raw: fake,
+    transport: { publish: (m) => fake.deliver(CHANNEL, m), subscribe: (l) => fake.listen(CHANNEL, l) },
+    click: (payload) => fake.click(payload),
+    pops: () =>
+      fake.callsOf('screenPop').map(({ type, params, defaultFieldValues }) => ({
+        type: String(type),
+        params: params as Record<string, unknown>,
+        ...(defaultFieldValues ? { defaultFieldValues: defaultFieldValues as Record<string, unknown> } : {}),
+      })),
+  };
+}
+
+function emulatorSide(): Side {
+  const call = () => emulation.callAs('1');
+  const pops: ContainerScreenPop[] = [];
+  const asEntry = (e: unknown) =>
+    e instanceof OpenCtiServiceError
+      ? { code: e.code, description: e.description }
+      : { code: 'SERVER_ERROR', description: String(e) };
+  const emulator = new EmulatedOpenCti({
+    callCenterSettings: async () => getCallCenterSettings(call()),
+    search: async (request) => searchAndScreenPop(call(), request),
+    saveLog: async (value) => {
+      try {
+        return saveLog(call(), value);
+      } catch (e) {
+        throw asEntry(e);
+      }
+    },
+    screenPop: (pop) => pops.push(pop),
+    setPanelVisibility: () => undefined,
+    isPanelVisible: () => false,
+    clickToDialChanged: () => undefined,
+    initializationComplete: () => undefined,
+    lms: {
+      subscribe: (channelName, listener) => {
+        const s = lms.subscribe({}, channelName, listener);
+        return () => lms.unsubscribe(s);
+      },
+      publish: (channelName, message) => lms.publish({}, channelName, message),
+    },
+  });
+  return {
+    name: 'workbench emulator',
+    raw: emulator,
+    transport: {
+      publish: (m) => lms.publish({}, { channelName: CHANNEL }, m),
+      subscribe: (l) => {
+        const s = lms.subscribe({}, { channelName: CHANNEL }, l);
+        return () => lms.unsubscribe(s);
+      },
+    },
+    click: (payload) => {
+      emulator.click(payload);
+    },
+    pops: () => pops,
+  };
+}
+
+async function started(side: Side) {
+  const statuses: BridgeStatus[] = [];
+  const bridge = new SoftphoneBridge({
+    openCti: wrapOpenCti(side.raw, { timeoutMs: 2000 }),
+    logger: quiet,
+    onStatus: (s) => statuses.push(s),
+  });
+  const client = new BridgeClient({ transport: side.transport, logger: quiet, timeoutMs: 2000 });
+  const status = await bridge.start();
+  return { bridge, client, status, statuses };
+}
+
+const sides: [string, () => Side][] = [
+  ['unit-test fake', fakeSide],
+  ['workbench emulator', emulatorSide],
+];
+
+afterEach(() => lms.resetMessageService());
+
+describe.each(sides)('the real bridge on the %s', (_name, makeSide) => {
+  test('starts ready with click-to-dial and the call center settings', async () => {
+    const { status } = await started(makeSide());
+    expect(status).toEqual({
+      state: 'ready',
+      clickToDial: true,
+      settings: expect.objectContaining({
+        mode: 'softphone',
+        callCenterName: expect.any(String),
+        dialing: expect.any(Object),
+      }),
+    });
+  });
+
+  test('relays a click on a phone number as a valid clickToDial', async () => {
+    const side = makeSide();
+    const { client } = await started(side);
+    const clicks: ClickToDial[] = [];
+    client.onClickToDial((c) => clicks.push(c));
+    side.click(ALICE);
+    await settle();
+    expect(clicks).toEqual([ALICE]);
+  });
+
+  test.each([
+    [
+      { type: 'SOBJECT', params: { recordId: '003WB0000000001YAA' } },
+      { type: 'sobject', params: { recordId: '003WB0000000001YAA' } },
+    ],
+    [
+      {
+        type: 'NEW_RECORD_MODAL',
+        params: { entityName: 'Contact' },
+        defaultFieldValues: { Phone: '4155550199' },
+      },
+      { type: 'newRecord', params: { entityName: 'Contact' }, defaultFieldValues: { Phone: '4155550199' } },
+    ],
+    [
+      { type: 'SEARCH', params: { searchString: 'Nguyen' } },
+      { type: 'search', params: { searchString: 'Nguyen' } },
+    ],
+  ] as const)('screenPop %j reaches Salesforce as %j', async (target, popped) => {
+    const side = makeSide();
+    const { client } = await started(side);
+    await expect(client.request('screenPop', target as never)).resolves.toBeNull();
+    expect(side.pops()).toEqual([popped]);
+  });
+
+  test('an Open CTI error comes back as the bridge failure of the same code', async () => {
+    const side = makeSide();
+    const { client } = await started(side);
+    if (side.raw instanceof FakeSforceOpenCti)
+      side.raw.answer('saveLog', { errors: [DOCUMENTED_ERRORS.SERVER_ERROR] });
+    // The emulator answers SERVER_ERROR for a field Task does not have, as Salesforce does.
+    const request = client.request('saveLog', {
+      value: { entityApiName: 'Task', Subject: 'Call', NoSuchField__c: 'x' },
+    });
+    await expect(request).rejects.toMatchObject({ code: 'SERVER_ERROR', message: expect.any(String) });
+  });
+});
+
+describe('the workbench emulator answers like Salesforce', () => {
+  test('has every method and enumeration of the unit-test fake, with the same values', () => {
+    const fake = new FakeSforceOpenCti();
+    const emulator = emulatorSide().raw as EmulatedOpenCti;
+    const methods = Object.getOwnPropertyNames(FakeSforceOpenCti.prototype).filter(
+      (m) =>
+        ![
+          'constructor',
+          'answer',
+          'callsOf',
+          'click',
+          'deliver',
+          'listen',
+          'subscriberCount',
+          'respond',
+        ].includes(m),
+    );
+    for (const method of methods)
+      expect([method, typeof (emulator as unknown as Record<string, unknown>)[method]]).toEqual([
+        method,
+        'function',
+      ]);
+    expect(emulator.SCREENPOP_TYPE).toEqual(fake.SCREENPOP_TYPE);
+    expect(emulator.CALL_TYPE).toEqual(fake.CALL_TYPE);
+  });
+
+  test('refuses invalid parameters with the documented error shape, asynchronously', async () => {
+    const emulator = emulatorSide().raw;
+    const responses: OpenCtiResponse[] = [];
+    emulator.screenPop({ type: 'nonsense', params: {}, callback: (r) => responses.push(r) });
+    emulator.setSoftphonePanelVisibility({ visible: 'yes' as never, callback: (r) => responses.push(r) });
+    expect(responses).toEqual([]);
+    await settle();
+    for (const response of responses) {
+      expect(response).toEqual({
+        success: false,
+        returnValue: null,
+        errors: [
+          {
+            code: 'INVALID_PARAM',
+            description: expect.stringMatching(/^An invalid value was passed to the parameter/),
+          },
+        ],
+      });
+    }
+    expect(responses).toHaveLength(2);
+  });
+
+  test('searchAndScreenPop finds the two contacts sharing a number and pops the search page', async () => {
+    const side = emulatorSide();
+    const { client } = await started(side);
+    const result = await client.request('searchAndScreenPop', {
+      searchParams: '4155550102',
+      callType: 'INBOUND',
+      deferred: false,
+    });
+    expect(result.matches.map((m) => [m.name, m.objectType, m.fields.Phone])).toEqual([
+      ['Bob Martin', 'Contact', '(415) 555-0102'],
+      ['Carol Diaz', 'Contact', '415-555-0102'],
+    ]);
+    expect(side.pops()).toEqual([{ type: 'search', params: { searchString: '4155550102' } }]);
+  });
+
+  test('a deferred search pops nothing until screenPopDeferred hands its pop back', async () => {
+    const side = emulatorSide();
+    const { client } = await started(side);
+    const result = await client.request('searchAndScreenPop', {
+      searchParams: '+1 415 555 0101',
+      callType: 'INBOUND',
+      deferred: true,
+    });
+    expect(result.matches.map((m) => m.id)).toEqual(['003WB0000000001YAA']);
+    expect(side.pops()).toEqual([]);
+    await client.request('screenPopDeferred', { popToken: result.popToken ?? '' });
+    expect(side.pops()).toEqual([{ type: 'sobject', params: { recordId: '003WB0000000001YAA' } }]);
+  });
+
+  test('saveLog creates a Task in the emulated org and updates it by Id', async () => {
+    const { client } = await started(emulatorSide());
+    const created = await client.request('saveLog', {
+      value: {
+        entityApiName: 'Task',
+        Subject: 'Call with Alice',
+        WhoId: ALICE.recordId ?? '',
+        CallType: 'Outbound',
+        CallDurationInSeconds: 30,
+      },
+    });
+    expect(created.recordId).toMatch(/^00T/);
+    await client.request('saveLog', { value: { Id: created.recordId ?? '', Description: 'Sent the quote' } });
+    expect(emulation.tasks().find((t) => t.Id === created.recordId)).toMatchObject({
+      Subject: 'Call with Alice',
+      WhoName: 'Alice Nguyen',
+      CallDurationInSeconds: 30,
+      Description: 'Sent the quote',
+      OwnerName: 'Ada Agent',
+    });
+  });
+});
+
+describe("the workbench's lightning/messageService behaves like the Jest mock", () => {
+  const channel = Object.freeze({ channelName: CHANNEL });
+
+  test('delivers a copy to every subscriber of the channel, the publisher included, and to no other channel', () => {
+    const first = jest.fn();
+    const second = jest.fn();
+    const other = jest.fn();
+    lms.subscribe({}, channel, first, { scope: lms.APPLICATION_SCOPE });
+    lms.subscribe({}, channel, second);
+    lms.subscribe({}, { channelName: 'Other__c' }, other);
+    const message = { version: 1, type: 'clickToDial', requestId: 'r-1', payload: { number: '+15550100' } };
+    lms.publish({}, channel, message);
+    expect(first).toHaveBeenCalledWith(message);
+    expect(second).toHaveBeenCalledWith(message);
+    expect(other).not.toHaveBeenCalled();
+  });
+
+  test('stops delivering after unsubscribe and after reset', () => {
+    const listener = jest.fn();
+    lms.unsubscribe(lms.subscribe({}, channel, listener));
+    lms.publish({}, channel, { type: 'ping' });
+    lms.subscribe({}, channel, listener);
+    lms.resetMessageService();
+    lms.publish({}, channel, { type: 'ping' });
+    expect(listener).not.toHaveBeenCalled();
+    expect(lms.getSubscriberCount(channel)).toBe(0);
+  });
+
+  test('offers every platform export of the Jest mocks (lightning/*)', () => {
+    const testOnly = new Set([
+      'getNavigateCalledWith',
+      'getGenerateUrlCalledWith',
+      'resetNavigation',
+      'ShowToastEventName',
+    ]);
+    const exportsOf = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/export (?:const|function|class|let) (\w+)/g)].map(
+        (m) => m[1] ?? '',
+      );
+    const mocks = resolve(__dirname, '../../force-app/test/jest-mocks/lightning');
+    const stubs = resolve(__dirname, '../../workbench/lwc/stubs/lightning');
+    for (const module of [
+      'messageService',
+      'navigation',
+      'platformResourceLoader',
+      'platformShowToastEvent',
+      'platformUtilityBarApi',
+    ]) {
+      const missing = exportsOf(join(mocks, `${module}.js`)).filter(
+        (name) => !testOnly.has(name) && !exportsOf(join(stubs, module, `${module}.js`)).includes(name),
+      );
+      expect({ module, missing }).toEqual({ module, missing: [] });
+    }
+  });
+});

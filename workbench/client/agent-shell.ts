@@ -1,0 +1,157 @@
+// The agent page's shell: an EMULATION of the Lightning Experience around the real components — the
+// workspace with the sample records, the screen-pop pane, the logged Tasks, the emulation log and the
+// utility bar holding the real softphone LWC (mounted by agent.js) and the "Open CTI Softphone" item
+// (an iframe with the emulated Open CTI and the real bridge bundle).
+import type { OpenCtiClickPayload } from '../../src/bridge';
+import { subscribe } from '../lwc/stubs/lightning/messageService/messageService.js';
+import { loadRecords, loadTasks, type RecordView, type TaskView } from './shell/crm-data';
+import { h, replaceChildren } from './shell/dom';
+import { EmulationLog } from './shell/emulation-log';
+import {
+  OPEN_CTI_SOURCE,
+  SHELL_SOURCE,
+  type OpenCtiToShell,
+  type ShellToOpenCti,
+} from './shell/frame-messages';
+import { ScreenPopPane, fromOpenCti, fromPageReference } from './shell/screen-pops';
+import { UtilityBar } from './shell/utility-bar';
+import { Workspace } from './shell/workspace';
+
+const agent = new URLSearchParams(location.search).get('agent') ?? '1';
+const $ = <T extends Element = HTMLElement>(selector: string) => {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`The agent page has no ${selector}`);
+  return found;
+};
+
+let records: RecordView[] = [];
+let tasks: TaskView[] = [];
+let clickToDialEnabled = false;
+
+function toast(message: string, variant: 'info' | 'error' | 'success' | 'warning' = 'info'): void {
+  const region = $('[data-toasts]');
+  const item = h(
+    'div',
+    { class: `slds-notify slds-notify_toast slds-theme_${variant}`, role: 'status' },
+    h('span', { class: 'slds-assistive-text' }, variant),
+    message,
+  );
+  region.append(item);
+  setTimeout(() => item.remove(), 6000);
+}
+
+const utilityBar = new UtilityBar(document);
+const frame = h('iframe', {
+  title: 'Open CTI Softphone',
+  'data-opencti-frame': '',
+  // The query parameters Lightning adds to the adapter URL (the emulation reads `agent` only).
+  src: `/opencti-bridge.html?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(location.origin)}&nonce=workbench&agent=${encodeURIComponent(agent)}`,
+});
+$('[data-utility-panel="opencti"]').append(frame);
+
+function toOpenCti(message: ShellToOpenCti): void {
+  frame.contentWindow?.postMessage({ source: SHELL_SOURCE, ...message }, location.origin);
+}
+
+function clickToDial(payload: OpenCtiClickPayload): void {
+  if (!clickToDialEnabled) {
+    toast(
+      'Click-to-dial is off: the Open CTI adapter has not called enableClickToDial (see the Open CTI Softphone utility).',
+      'warning',
+    );
+    return;
+  }
+  toOpenCti({ type: 'clickToDial', payload });
+}
+
+const workspace = new Workspace($('[data-workspace]'), {
+  records: () => records,
+  tasks: () => tasks,
+  clickToDial,
+});
+const log = new EmulationLog($('[data-emulation-log]'));
+const pops = new ScreenPopPane($('[data-screen-pops]'), (route) => {
+  if (location.hash === route) workspace.render();
+  else location.hash = route;
+});
+
+function renderTasksPane(): void {
+  const pane = $('[data-tasks-pane]');
+  replaceChildren(pane, workspace.taskTable(tasks.slice(0, 10)));
+}
+
+async function refreshTasks(): Promise<void> {
+  tasks = await loadTasks();
+  renderTasksPane();
+  workspace.render();
+}
+
+window.addEventListener('message', (event: MessageEvent<OpenCtiToShell & { source?: string }>) => {
+  if (event.origin !== location.origin || event.source !== frame.contentWindow) return;
+  if (event.data?.source !== OPEN_CTI_SOURCE) return;
+  const message = event.data;
+  switch (message.type) {
+    case 'screenPop':
+      pops.add(fromOpenCti(message.pop));
+      break;
+    case 'panelVisibility':
+      utilityBar.setOpen('opencti', message.visible);
+      break;
+    case 'clickToDialEnabled':
+      clickToDialEnabled = message.enabled;
+      document.body.dataset.clickToDial = String(message.enabled);
+      break;
+    case 'clickToDialDelivered':
+      if (!message.delivered) toast('Click-to-dial is off: no onClickToDial listener.', 'warning');
+      break;
+    case 'initializationComplete':
+      document.body.dataset.openCtiReady = 'true';
+      break;
+    case 'log':
+      log.openCti(message.method, message.args, message.response);
+      break;
+  }
+});
+$('[data-utility-button="opencti"]').addEventListener('click', () =>
+  toOpenCti({ type: 'panelVisibility', visible: utilityBar.isOpen('opencti') }),
+);
+
+// EMULATION of lightning/navigation: the LWC's navigation requests become screen pops.
+window.addEventListener('workbench:navigate', (event) => {
+  const { pageReference } = (event as CustomEvent<{ pageReference: Parameters<typeof fromPageReference>[0] }>)
+    .detail;
+  pops.add(fromPageReference(pageReference ?? {}));
+});
+window.addEventListener('workbench:toast', (event) => {
+  const detail = (event as CustomEvent<{ title?: string; message?: string; variant?: string }>).detail;
+  const variant = (['error', 'success', 'warning'] as const).find((v) => v === detail.variant) ?? 'info';
+  toast([detail.title, detail.message].filter(Boolean).join(': '), variant);
+});
+
+// Lightning Message Service on Softphone__c, as both the bridge and the softphone hear it.
+subscribe({}, { channelName: 'Softphone__c' }, (message) => log.lms(message));
+
+window.addEventListener('hashchange', () => workspace.render());
+
+async function start(): Promise<void> {
+  const directory = (await (await fetch('/api/workbench/directory')).json()) as {
+    users: { key: string; Name: string; Extension?: string }[];
+  };
+  const me = directory.users.find((u) => u.key === agent);
+  $('[data-agent-name]').textContent = me
+    ? `${me.Name}${me.Extension ? ` (ext. ${me.Extension})` : ''}`
+    : `unknown agent ${agent}`;
+  document.title = `${me?.Name ?? 'Agent'}: Softphone workbench`;
+  [records, tasks] = await Promise.all([loadRecords(), loadTasks()]);
+  workspace.render();
+  renderTasksPane();
+  // Tasks change when the softphone logs a call (Apex) or the bridge saves a log (Open CTI).
+  const events = new EventSource('/api/workbench/events');
+  events.addEventListener('change', () => void refreshTasks());
+  $('[data-refresh-tasks]').addEventListener('click', () => void refreshTasks());
+  document.body.dataset.shellReady = 'true';
+}
+
+start().catch((e: unknown) =>
+  toast(`The workbench shell failed to start: ${e instanceof Error ? e.message : String(e)}`, 'error'),
+);

@@ -1,0 +1,281 @@
+// The agent page's workspace: object homes and record pages of the emulated org (Contacts, Leads,
+// Accounts), a search page, a new-record form for new-record pops, and the logged call Tasks. Phone
+// numbers are click-to-dial: a click goes to the Open CTI adapter's onClickToDial listener, as in Lightning.
+import type { OpenCtiClickPayload } from '../../../src/bridge';
+import type { ObjectName, RecordView, TaskView } from './crm-data';
+import { h, replaceChildren } from './dom';
+
+const OBJECTS: [ObjectName, string][] = [
+  ['Contact', 'Contacts'],
+  ['Lead', 'Leads'],
+  ['Account', 'Accounts'],
+];
+
+export interface WorkspaceDeps {
+  records: () => RecordView[];
+  tasks: () => TaskView[];
+  clickToDial: (payload: OpenCtiClickPayload) => void;
+}
+
+const digits = (text: string) => text.replace(/[^0-9]/g, '');
+
+export class Workspace {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deps: WorkspaceDeps,
+  ) {}
+
+  /** Renders the current route (location.hash). */
+  render(): void {
+    const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+    const [first = 'Contact', second] = path.split('/').map(decodeURIComponent);
+    if (first === 'record' && second) return this.showRecord(second);
+    if (first === 'new' && second) return this.showNewRecord(second, new URLSearchParams(query));
+    if (first === 'search') return this.showSearch(second ?? '');
+    if (first === 'Task') return this.showTasks();
+    const object = OBJECTS.find(([name]) => name === first)?.[0] ?? 'Contact';
+    const records = this.deps.records().filter((r) => r.objectType === object);
+    replaceChildren(
+      this.root,
+      h(
+        'h2',
+        { class: 'slds-text-heading_medium slds-m-bottom_small' },
+        OBJECTS.find(([n]) => n === object)?.[1] ?? object,
+      ),
+      this.recordTable(records),
+    );
+  }
+
+  private phoneButton(record: RecordView, phone: { value: string; label: string }) {
+    const payload: OpenCtiClickPayload = {
+      number: phone.value,
+      recordId: record.Id,
+      recordName: record.Name,
+      objectType: record.objectType,
+    };
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: 'slds-button wb-click-to-dial',
+        'data-click-to-dial': phone.value,
+        'data-record-id': record.Id,
+        title: `Call ${phone.value} (${phone.label})`,
+        onclick: () => this.deps.clickToDial(payload),
+      },
+      phone.value,
+    );
+  }
+
+  private recordTable(records: RecordView[]) {
+    return h(
+      'table',
+      { class: 'slds-table slds-table_bordered slds-table_cell-buffer' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Name'),
+          h('th', { scope: 'col' }, 'Details'),
+          h('th', { scope: 'col' }, 'Phone numbers'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        records.map((r) =>
+          h(
+            'tr',
+            { 'data-record-row': r.Id },
+            h(
+              'th',
+              { scope: 'row' },
+              h('a', { href: `#/record/${r.Id}` }, r.Name),
+              ' ',
+              h('span', { class: 'slds-badge' }, r.objectType),
+            ),
+            h('td', {}, r.details.map(([, v]) => v).join(' · ')),
+            h(
+              'td',
+              {},
+              r.phones.map((p) => h('span', { class: 'wb-phone' }, `${p.label}: `, this.phoneButton(r, p))),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private showRecord(id: string): void {
+    const record = this.deps.records().find((r) => r.Id === id || r.Id.slice(0, 15) === id.slice(0, 15));
+    if (!record) {
+      replaceChildren(this.root, h('p', { role: 'alert' }, `No record ${id} in the sample data.`));
+      return;
+    }
+    const related = this.deps.tasks().filter((t) => t.WhoId === record.Id || t.WhatId === record.Id);
+    const account = record.accountId ? this.deps.records().find((r) => r.Id === record.accountId) : undefined;
+    replaceChildren(
+      this.root,
+      h(
+        'article',
+        { class: 'slds-card', 'data-record-page': record.Id },
+        h(
+          'div',
+          { class: 'slds-card__header' },
+          h(
+            'h2',
+            { class: 'slds-text-heading_medium' },
+            h('span', { class: 'slds-badge' }, record.objectType),
+            ' ',
+            record.Name,
+          ),
+        ),
+        h(
+          'div',
+          { class: 'slds-card__body slds-card__body_inner' },
+          h(
+            'dl',
+            { class: 'slds-dl_horizontal' },
+            record.details.flatMap(([label, value]) => [
+              h('dt', { class: 'slds-dl_horizontal__label' }, label),
+              h(
+                'dd',
+                { class: 'slds-dl_horizontal__detail' },
+                label === 'Account Name' && account
+                  ? h('a', { href: `#/record/${account.Id}` }, value)
+                  : value,
+              ),
+            ]),
+            record.phones.flatMap((p) => [
+              h('dt', { class: 'slds-dl_horizontal__label' }, p.label),
+              h('dd', { class: 'slds-dl_horizontal__detail' }, this.phoneButton(record, p)),
+            ]),
+            h('dt', { class: 'slds-dl_horizontal__label' }, 'Record Id'),
+            h('dd', { class: 'slds-dl_horizontal__detail' }, record.Id),
+          ),
+          h(
+            'h3',
+            { class: 'slds-text-heading_small slds-m-top_medium' },
+            `Activity history (${related.length})`,
+          ),
+          this.taskTable(related),
+        ),
+      ),
+    );
+  }
+
+  private showNewRecord(entity: string, defaults: URLSearchParams): void {
+    replaceChildren(
+      this.root,
+      h(
+        'section',
+        { class: 'slds-card', 'data-new-record': entity, 'aria-label': `New ${entity}` },
+        h(
+          'div',
+          { class: 'slds-card__header' },
+          h('h2', { class: 'slds-text-heading_medium' }, `New ${entity}`),
+        ),
+        h(
+          'div',
+          { class: 'slds-card__body slds-card__body_inner' },
+          h(
+            'p',
+            { class: 'slds-text-color_weak' },
+            'Workbench emulation of the new-record form: the sample data is read-only, so this form does not save.',
+          ),
+          [...defaults.entries()].map(([field, value]) =>
+            h(
+              'div',
+              { class: 'slds-form-element' },
+              h(
+                'label',
+                { class: 'slds-form-element__label' },
+                field,
+                h('input', { class: 'slds-input', name: field, value }),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private showSearch(term: string): void {
+    const needle = term.toLowerCase();
+    const needleDigits = digits(term);
+    const found = this.deps
+      .records()
+      .filter(
+        (r) =>
+          r.Name.toLowerCase().includes(needle) ||
+          (needleDigits.length >= 7 &&
+            r.phones.some((p) => digits(p.value).endsWith(needleDigits.slice(-10)))),
+      );
+    replaceChildren(
+      this.root,
+      h(
+        'h2',
+        { class: 'slds-text-heading_medium slds-m-bottom_small', 'data-search-page': term },
+        `Search results for "${term}" (${found.length})`,
+      ),
+      this.recordTable(found),
+    );
+  }
+
+  private showTasks(): void {
+    replaceChildren(
+      this.root,
+      h('h2', { class: 'slds-text-heading_medium slds-m-bottom_small' }, 'Tasks (logged calls)'),
+      this.taskTable(this.deps.tasks()),
+    );
+  }
+
+  taskTable(tasks: TaskView[]) {
+    if (tasks.length === 0)
+      return h('p', { class: 'slds-text-color_weak', 'data-tasks-empty': '' }, 'No calls logged yet.');
+    return h(
+      'table',
+      { class: 'slds-table slds-table_bordered slds-table_cell-buffer wb-tasks' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [
+            'Subject',
+            'Name',
+            'Related to',
+            'Call type',
+            'Duration',
+            'Result',
+            'Notes',
+            'Assigned to',
+            'Created',
+          ].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        tasks.map((t) =>
+          h(
+            'tr',
+            { 'data-task-id': t.Id, 'data-call-object': t.CallObject ?? '' },
+            h('td', {}, t.Subject ?? ''),
+            h('td', {}, t.WhoId ? h('a', { href: `#/record/${t.WhoId}` }, t.WhoName ?? t.WhoId) : ''),
+            h('td', {}, t.WhatId ? h('a', { href: `#/record/${t.WhatId}` }, t.WhatName ?? t.WhatId) : ''),
+            h('td', {}, t.CallType ?? ''),
+            h('td', {}, t.CallDurationInSeconds === undefined ? '' : `${t.CallDurationInSeconds} s`),
+            h('td', {}, t.CallDisposition ?? ''),
+            h('td', {}, t.Description ?? ''),
+            h('td', {}, t.OwnerName ?? t.OwnerId),
+            h('td', {}, new Date(t.CreatedDate).toLocaleString()),
+          ),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,47 @@
+// EMULATION of SoftphoneCredentials.getSipCredentials: Kamailio auth_ephemeral credentials for the running
+// user's own SIP user, signed with the secret the workbench started Kamailio with — the same scheme (and
+// the same function) as the workbench's /api/sip-credentials.
+import { ephemeralCredentials } from '../../../scripts/sip-server/kamailio';
+import { AuraHandledException } from '../apex-error';
+import type { ApexCall } from '../emulation-context';
+import { effectiveSettings } from './settings-controller';
+
+const SIP_USER = /^[A-Za-z0-9_.!~*'()+-]{1,64}$/;
+
+export interface SipCredentials {
+  username: string;
+  password: string;
+  sipUser: string;
+  domain: string;
+  webSocketUrl: string;
+  ttlSeconds: number;
+  expiresAt: number;
+}
+
+export const SoftphoneCredentials = {
+  getSipCredentials(call: ApexCall): SipCredentials {
+    const sipUser = call.user.sipUser.trim();
+    if (sipUser === '') {
+      throw new AuraHandledException(
+        'Your phone has no SIP user yet. Ask your Salesforce admin to set "SIP User" for you in Softphone Settings.',
+      );
+    }
+    if (!SIP_USER.test(sipUser)) {
+      throw new AuraHandledException(
+        "Your SIP user in Softphone Settings contains characters a phone address can't use. Ask your Salesforce admin to correct it.",
+      );
+    }
+    const settings = effectiveSettings(call);
+    const ttlSeconds = settings.credentialTtlSeconds;
+    const { username, password } = ephemeralCredentials(call.sipSecret, sipUser, ttlSeconds, call.now());
+    return {
+      username,
+      password,
+      sipUser,
+      domain: settings.sipDomain,
+      webSocketUrl: settings.sipWebSocketUrl,
+      ttlSeconds,
+      expiresAt: Number(username.split(':')[0]),
+    };
+  },
+};

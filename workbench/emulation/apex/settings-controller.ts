@@ -1,0 +1,137 @@
+// EMULATION of SoftphoneSettingsController: the running user's effective Softphone_Settings__c with typed
+// defaults, ported from toSettings(). Workbench deviation (labelled in the UI): a blank SIP WebSocket URL or
+// domain means "the workbench's own Kamailio", where an org would leave the phone unconfigured.
+import type { ApexCall } from '../emulation-context';
+import type { OrgSettingsRecord } from '../sample-data';
+
+export const MODE_SOFTPHONE = 'Softphone';
+export const MODE_DESKPHONE = 'Deskphone';
+export const SCREEN_POPS = ['Record', 'NewRecord', 'Search', 'None'];
+export const POLICY_DECLINE = 'Decline';
+export const POLICY_RING = 'Ring';
+export const MIN_LINES = 1;
+export const MAX_LINES = 4;
+export const MIN_CREDENTIAL_TTL_SECONDS = 300;
+export const MAX_CREDENTIAL_TTL_SECONDS = 86400;
+export const DEFAULT_TEXT_REPLIES = [
+  "Can't talk now. I'll call you back shortly.",
+  "I'm on another call. Please send me an email.",
+  'Please call me back in a few minutes.',
+];
+
+/** SoftphoneSettingsController.Settings. */
+export interface Settings {
+  mode: string;
+  sipWebSocketUrl: string;
+  sipDomain: string;
+  iceServers: string;
+  maxHoldSeconds: number;
+  workTimerSeconds: number;
+  wrapUpRequired: boolean;
+  outsidePrefix: string;
+  longDistancePrefix: string;
+  internationalPrefix: string;
+  defaultCountry: string;
+  deviceNumber: string;
+  textReplies: string[];
+  screenPop: string;
+  maxLines: number;
+  whenAway: string;
+  whenInWrapUp: string;
+  dialPlanAllow: string[];
+  dialPlanDeny: string[];
+  extensionLengths: number[];
+  searchUserExtensions: boolean;
+  credentialTtlSeconds: number;
+}
+
+export const trimToEmpty = (value: string | null | undefined): string => (value ?? '').trim();
+const isBlank = (value: string | null | undefined) => trimToEmpty(value) === '';
+
+function toChoice(value: string | null | undefined, choices: string[], fallback: string): string {
+  return choices.find((c) => c.toLowerCase() === trimToEmpty(value).toLowerCase()) ?? fallback;
+}
+
+function toRange(value: number | null | undefined, min: number, max: number, fallback: number): number {
+  return value === null || value === undefined || value < min || value > max ? fallback : Math.trunc(value);
+}
+
+/** Comma, semicolon or line separated entries, trimmed, blanks dropped. */
+export function toList(value: string | null | undefined): string[] {
+  return trimToEmpty(value)
+    .split(/[,;\r\n]/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+}
+
+function toLengths(value: string | null | undefined): number[] {
+  const lengths: number[] = [];
+  for (const entry of toList(value)) {
+    if (/^[0-9]{1,2}$/.test(entry)) {
+      const length = Number(entry);
+      if (length >= 1 && length <= 15 && !lengths.includes(length)) lengths.push(length);
+    }
+  }
+  return lengths;
+}
+
+function toLines(value: string | null | undefined): string[] {
+  const lines = trimToEmpty(value)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.length === 0 ? [...DEFAULT_TEXT_REPLIES] : lines;
+}
+
+/** SoftphoneSettingsController.toSettings: every blank or out-of-range field replaced by its default. */
+export function toSettings(record: OrgSettingsRecord): Settings {
+  const seconds = (v: number | null | undefined, fallback: number) =>
+    v === null || v === undefined || v < 0 ? fallback : Math.trunc(v);
+  return {
+    mode: trimToEmpty(record.mode).toLowerCase() === 'deskphone' ? MODE_DESKPHONE : MODE_SOFTPHONE,
+    sipWebSocketUrl: trimToEmpty(record.sipWebSocketUrl),
+    sipDomain: trimToEmpty(record.sipDomain),
+    iceServers: isBlank(record.iceServers) ? '[]' : trimToEmpty(record.iceServers),
+    maxHoldSeconds: seconds(record.maxHoldSeconds, 120),
+    workTimerSeconds: seconds(record.workTimerSeconds, 60),
+    wrapUpRequired: record.wrapUpRequired === true,
+    outsidePrefix: trimToEmpty(record.outsidePrefix),
+    longDistancePrefix: trimToEmpty(record.longDistancePrefix),
+    internationalPrefix: trimToEmpty(record.internationalPrefix),
+    defaultCountry: isBlank(record.defaultCountry) ? 'US' : trimToEmpty(record.defaultCountry).toUpperCase(),
+    deviceNumber: trimToEmpty(record.deviceNumber),
+    textReplies: toLines(record.textReplies),
+    screenPop: toChoice(record.screenPop, SCREEN_POPS, 'Record'),
+    maxLines: toRange(record.maxLines, MIN_LINES, MAX_LINES, 2),
+    whenAway: toChoice(record.whenAway, [POLICY_DECLINE, POLICY_RING], POLICY_DECLINE),
+    whenInWrapUp: toChoice(record.whenInWrapUp, [POLICY_RING, POLICY_DECLINE], POLICY_RING),
+    dialPlanAllow: toList(record.dialPlanAllow),
+    dialPlanDeny: toList(record.dialPlanDeny),
+    extensionLengths: toLengths(record.extensionLengths),
+    searchUserExtensions: record.searchUserExtensions === true,
+    credentialTtlSeconds: toRange(
+      record.credentialTtlSeconds,
+      MIN_CREDENTIAL_TTL_SECONDS,
+      MAX_CREDENTIAL_TTL_SECONDS,
+      3600,
+    ),
+  };
+}
+
+/** The org default: what Softphone Setup saved, else the sample data's. */
+export function orgDefaults(call: Pick<ApexCall, 'store' | 'sample'>): OrgSettingsRecord {
+  return call.store.snapshot.orgSettings ?? call.sample.orgSettings;
+}
+
+/** Softphone_Settings__c.getInstance() for the running user (the hierarchy: user-level deviceNumber over the org). */
+export function effectiveSettings(call: ApexCall): Settings {
+  const settings = toSettings(orgDefaults(call));
+  // EMULATION: blank SIP server settings point at the workbench's Kamailio (see the file comment).
+  if (settings.sipWebSocketUrl === '') settings.sipWebSocketUrl = call.sip.wsUrl;
+  if (settings.sipDomain === '') settings.sipDomain = call.sip.domain;
+  return settings;
+}
+
+export const SoftphoneSettingsController = {
+  getSettings: (call: ApexCall): Settings => effectiveSettings(call),
+};

@@ -1,0 +1,25 @@
+// What every emulated Apex method and Open CTI service works with: the running user, the sample data,
+// the local store, and the local SIP server standing in for the org's configured one.
+import type { LocalStore } from './local-store';
+import type { SampleData, SampleUser } from './sample-data';
+
+/** The local SIP server (the workbench's Kamailio): where a blank SIP WebSocket URL/domain points. */
+export interface LocalSipServer {
+  wsUrl: string;
+  domain: string;
+}
+
+export interface EmulationContext {
+  sample: SampleData;
+  store: LocalStore;
+  sip: LocalSipServer;
+  /** The secret Kamailio's auth_ephemeral was started with. */
+  sipSecret: string;
+  /** Unix milliseconds; tests replace it. */
+  now: () => number;
+}
+
+/** One call's context: the emulation plus the running user (UserInfo.getUserId()). */
+export interface ApexCall extends EmulationContext {
+  user: SampleUser;
+}

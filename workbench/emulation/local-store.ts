@@ -1,0 +1,103 @@
+// The workbench's local data file (workbench/data/workbench.local.json, git-ignored): what an org would
+// persist — call Tasks, favorites, the Softphone Setup org default — so they survive a restart.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { OrgSettingsRecord } from './sample-data';
+import { newId, type SObjectName } from './salesforce-id';
+
+export const DEFAULT_DATA_DIR = resolve(__dirname, '../data');
+export const STORE_FILE_NAME = 'workbench.local.json';
+
+/** A Task as SoftphoneCallLog and Open CTI saveLog write it (Salesforce field API names). */
+export interface TaskRecord {
+  Id: string;
+  OwnerId: string;
+  Subject?: string;
+  TaskSubtype?: string;
+  CallType?: string;
+  CallObject?: string;
+  CallDurationInSeconds?: number;
+  CallDisposition?: string;
+  Description?: string;
+  Softphone_Phone_Number__c?: string;
+  WhoId?: string;
+  WhatId?: string;
+  ActivityDate?: string;
+  Status?: string;
+  CreatedDate: string;
+  LastModifiedDate: string;
+}
+
+export interface FavoriteRecord {
+  Id: string;
+  OwnerId: string;
+  Name: string;
+  Phone_Number__c: string;
+  Contact__c?: string;
+  Lead__c?: string;
+  Account__c?: string;
+  Sort_Order__c?: number;
+  CreatedDate: string;
+}
+
+export interface StoreData {
+  version: 1;
+  /** Last sequence number used for new ids. */
+  sequence: number;
+  tasks: TaskRecord[];
+  favorites: FavoriteRecord[];
+  /** The org default saved through Softphone Setup; absent until an admin saves (sample data applies). */
+  orgSettings?: OrgSettingsRecord;
+  /** When an admin last replaced the SIP shared secret (the value itself is never kept: see setup-controller). */
+  sipSecretSavedAt?: string;
+}
+
+function empty(): StoreData {
+  return { version: 1, sequence: 0, tasks: [], favorites: [] };
+}
+
+export class LocalStore {
+  readonly file: string;
+  private data: StoreData;
+  private readonly listeners = new Set<(what: 'tasks' | 'favorites' | 'settings') => void>();
+
+  constructor(dataDir = DEFAULT_DATA_DIR) {
+    this.file = resolve(dataDir, STORE_FILE_NAME);
+    this.data = existsSync(this.file) ? this.read() : empty();
+  }
+
+  private read(): StoreData {
+    try {
+      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<StoreData>;
+      return { ...empty(), ...parsed, version: 1 };
+    } catch (e) {
+      throw new Error(
+        `The workbench data file ${this.file} is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix or delete it.`,
+      );
+    }
+  }
+
+  get snapshot(): Readonly<StoreData> {
+    return this.data;
+  }
+
+  newId(object: SObjectName): string {
+    this.data.sequence += 1;
+    return newId(object, this.data.sequence);
+  }
+
+  /** Applies a change and writes the file atomically (temp file + rename), then tells listeners. */
+  update(what: 'tasks' | 'favorites' | 'settings', change: (data: StoreData) => void): void {
+    change(this.data);
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temp = this.file.replace(/\.local\.json$/, `.tmp-${process.pid}.local.json`);
+    writeFileSync(temp, `${JSON.stringify(this.data, null, 2)}\n`);
+    renameSync(temp, this.file);
+    for (const listener of this.listeners) listener(what);
+  }
+
+  onChange(listener: (what: 'tasks' | 'favorites' | 'settings') => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
