@@ -273,6 +273,10 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     return this.conferenceMembers.length > 0;
   }
 
+  get wrapUpRequired() {
+    return this.settings?.wrapUpRequired === true;
+  }
+
   get textReplies() {
     return this.settings?.textReplies || [];
   }

@@ -25,7 +25,9 @@ import cancel from '@salesforce/label/c.Softphone_Cancel';
 import cancelConsult from '@salesforce/label/c.Softphone_Cancel_Consult';
 import cancelNewContact from '@salesforce/label/c.Softphone_Cancel_New_Contact';
 import cannotDial from '@salesforce/label/c.Softphone_Cannot_Dial';
+import chooseDisposition from '@salesforce/label/c.Softphone_Choose_Disposition';
 import chosenContact from '@salesforce/label/c.Softphone_Chosen_Contact';
+import clearTimer from '@salesforce/label/c.Softphone_Clear_Timer';
 import completeTransfer from '@salesforce/label/c.Softphone_Complete_Transfer';
 import conference from '@salesforce/label/c.Softphone_Conference';
 import conferenceHeading from '@salesforce/label/c.Softphone_Conference_Heading';
@@ -35,6 +37,13 @@ import creatingContact from '@salesforce/label/c.Softphone_Creating_Contact';
 import dialed from '@salesforce/label/c.Softphone_Dialed';
 import dialpad from '@salesforce/label/c.Softphone_Dialpad';
 import dismiss from '@salesforce/label/c.Softphone_Dismiss';
+import disposition from '@salesforce/label/c.Softphone_Disposition';
+import dispositionCallBack from '@salesforce/label/c.Softphone_Disposition_Call_Back';
+import dispositionOther from '@salesforce/label/c.Softphone_Disposition_Other';
+import dispositionRequired from '@salesforce/label/c.Softphone_Disposition_Required';
+import dispositionResolved from '@salesforce/label/c.Softphone_Disposition_Resolved';
+import dispositionVoicemail from '@salesforce/label/c.Softphone_Disposition_Voicemail';
+import dispositionWrongNumber from '@salesforce/label/c.Softphone_Disposition_Wrong_Number';
 import dtmfSent from '@salesforce/label/c.Softphone_Dtmf_Sent';
 import endConference from '@salesforce/label/c.Softphone_End_Conference';
 import errorCoreLoad from '@salesforce/label/c.Softphone_Error_Core_Load';
@@ -98,7 +107,11 @@ import replyMessage from '@salesforce/label/c.Softphone_Reply_Message';
 import replyWithText from '@salesforce/label/c.Softphone_Reply_With_Text';
 import resume from '@salesforce/label/c.Softphone_Resume';
 import retry from '@salesforce/label/c.Softphone_Retry';
+import retrySave from '@salesforce/label/c.Softphone_Retry_Save';
+import save from '@salesforce/label/c.Softphone_Save';
+import saveError from '@salesforce/label/c.Softphone_Save_Error';
 import saveNotes from '@salesforce/label/c.Softphone_Save_Notes';
+import saving from '@salesforce/label/c.Softphone_Saving';
 import searchLabel from '@salesforce/label/c.Softphone_Search_Label';
 import searchPlaceholder from '@salesforce/label/c.Softphone_Search_Placeholder';
 import searchResults from '@salesforce/label/c.Softphone_Search_Results';
@@ -117,6 +130,7 @@ import statusMonitored from '@salesforce/label/c.Softphone_Status_Monitored';
 import statusRecalling from '@salesforce/label/c.Softphone_Status_Recalling';
 import statusTransferring from '@salesforce/label/c.Softphone_Status_Transferring';
 import supervised from '@salesforce/label/c.Softphone_Supervised';
+import talkTime from '@salesforce/label/c.Softphone_Talk_Time';
 import title from '@salesforce/label/c.Softphone_Title';
 import transfer from '@salesforce/label/c.Softphone_Transfer';
 import transferTitle from '@salesforce/label/c.Softphone_Transfer_Title';
@@ -130,6 +144,8 @@ import utilityOnCall from '@salesforce/label/c.Softphone_Utility_On_Call';
 import utilityOnHold from '@salesforce/label/c.Softphone_Utility_On_Hold';
 import utilityRinging from '@salesforce/label/c.Softphone_Utility_Ringing';
 import utilityWrapUp from '@salesforce/label/c.Softphone_Utility_Wrap_Up';
+import workTimer from '@salesforce/label/c.Softphone_Work_Timer';
+import wrapUpTitle from '@salesforce/label/c.Softphone_Wrap_Up_Title';
 
 export const LABELS = {
   addFavorite,
@@ -158,7 +174,9 @@ export const LABELS = {
   cancelConsult,
   cancelNewContact,
   cannotDial,
+  chooseDisposition,
   chosenContact,
+  clearTimer,
   completeTransfer,
   conference,
   conferenceHeading,
@@ -168,6 +186,13 @@ export const LABELS = {
   dialed,
   dialpad,
   dismiss,
+  disposition,
+  dispositionCallBack,
+  dispositionOther,
+  dispositionRequired,
+  dispositionResolved,
+  dispositionVoicemail,
+  dispositionWrongNumber,
   dtmfSent,
   endConference,
   errorCoreLoad,
@@ -231,7 +256,11 @@ export const LABELS = {
   replyWithText,
   resume,
   retry,
+  retrySave,
+  save,
+  saveError,
   saveNotes,
+  saving,
   searchLabel,
   searchPlaceholder,
   searchResults,
@@ -250,6 +279,7 @@ export const LABELS = {
   statusRecalling,
   statusTransferring,
   supervised,
+  talkTime,
   title,
   transfer,
   transferTitle,
@@ -263,6 +293,8 @@ export const LABELS = {
   utilityOnHold,
   utilityRinging,
   utilityWrapUp,
+  workTimer,
+  wrapUpTitle,
 };
 
 /** Replaces {0}, {1}... in a label with the arguments, as the platform's label format does. */

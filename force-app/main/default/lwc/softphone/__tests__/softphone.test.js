@@ -437,6 +437,18 @@ describe('c-softphone', () => {
       expect($(element, 'c-softphone-conference')).toBeNull();
     });
 
+    it('shows wrap-up with the required setting', async () => {
+      getSettings.mockResolvedValue({ ...mockSettings, wrapUpRequired: true });
+      const element = await createComponent();
+
+      await show(viewWith(callWith({ status: 'wrapUp', answeredAt: 1767225005000, endedAt: 1767225100000 })));
+
+      const wrapUp = $(element, 'c-softphone-wrap-up');
+      expect(wrapUp.call.callId).toBe('call-1');
+      expect(wrapUp.wrapUpRequired).toBe(true);
+      expect($(element, 'c-softphone-idle')).toBeNull();
+    });
+
     it('shows a transfer in progress with both of its calls', async () => {
       const element = await createComponent();
       const held = callWith({ status: 'held', answeredAt: 1767225005000 });
