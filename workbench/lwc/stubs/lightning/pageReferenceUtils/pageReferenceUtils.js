@@ -1,18 +1,18 @@
-// EMULATION of lightning/pageReferenceUtils for the workbench: the default field values of a new-record
-// page reference as one "Field=value,Field=value" string, each part URI-encoded (the platform's format).
-export function encodeDefaultFieldValues(fieldValues) {
-  return Object.entries(fieldValues ?? {})
-    .filter(([, value]) => value !== undefined && value !== null)
-    .map(([field, value]) => `${encodeURIComponent(field)}=${encodeURIComponent(String(value))}`)
+// EMULATION of lightning/pageReferenceUtils for the workbench: the documented encoding of default field
+// values for standard__objectPage "new" page references ("Field=value,Field2=value", values URI-encoded).
+export function encodeDefaultFieldValues(values) {
+  return Object.entries(values ?? {})
+    .map(([field, value]) => `${field}=${encodeURIComponent(String(value ?? ''))}`)
     .join(',');
 }
 
-export function decodeDefaultFieldValues(text) {
-  const values = {};
-  for (const pair of String(text ?? '').split(',')) {
+export function decodeDefaultFieldValues(encoded) {
+  const result = {};
+  for (const pair of String(encoded ?? '').split(',')) {
     if (!pair) continue;
-    const [field, ...rest] = pair.split('=');
-    values[decodeURIComponent(field)] = decodeURIComponent(rest.join('='));
+    const i = pair.indexOf('=');
+    const field = i < 0 ? pair : pair.slice(0, i);
+    result[field] = i < 0 ? '' : decodeURIComponent(pair.slice(i + 1));
   }
-  return values;
+  return result;
 }
