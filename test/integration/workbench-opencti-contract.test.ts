@@ -3,10 +3,10 @@
 // REAL bridge (wrapOpenCti + SoftphoneBridge) and the utility's real BridgeClient on both, so the
 // emulation the workbench shows and the fake the unit tests trust answer with the same documented shapes.
 // The emulator's org is the workbench's (sample data, local store); its LMS is the workbench's
-// lightning/messageService emulation, itself checked here against the Jest mock's behaviour.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// lightning/messageService emulation (checked against the Jest mock in workbench-platform-stubs.test.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   SoftphoneBridge,
   wrapOpenCti,
@@ -316,61 +316,5 @@ describe('the workbench emulator answers like Salesforce', () => {
       Description: 'Sent the quote',
       OwnerName: 'Ada Agent',
     });
-  });
-});
-
-describe("the workbench's lightning/messageService behaves like the Jest mock", () => {
-  const channel = Object.freeze({ channelName: CHANNEL });
-
-  test('delivers a copy to every subscriber of the channel, the publisher included, and to no other channel', () => {
-    const first = jest.fn();
-    const second = jest.fn();
-    const other = jest.fn();
-    lms.subscribe({}, channel, first, { scope: lms.APPLICATION_SCOPE });
-    lms.subscribe({}, channel, second);
-    lms.subscribe({}, { channelName: 'Other__c' }, other);
-    const message = { version: 1, type: 'clickToDial', requestId: 'r-1', payload: { number: '+15550100' } };
-    lms.publish({}, channel, message);
-    expect(first).toHaveBeenCalledWith(message);
-    expect(second).toHaveBeenCalledWith(message);
-    expect(other).not.toHaveBeenCalled();
-  });
-
-  test('stops delivering after unsubscribe and after reset', () => {
-    const listener = jest.fn();
-    lms.unsubscribe(lms.subscribe({}, channel, listener));
-    lms.publish({}, channel, { type: 'ping' });
-    lms.subscribe({}, channel, listener);
-    lms.resetMessageService();
-    lms.publish({}, channel, { type: 'ping' });
-    expect(listener).not.toHaveBeenCalled();
-    expect(lms.getSubscriberCount(channel)).toBe(0);
-  });
-
-  test('offers every platform export of the Jest mocks (lightning/*)', () => {
-    const testOnly = new Set([
-      'getNavigateCalledWith',
-      'getGenerateUrlCalledWith',
-      'resetNavigation',
-      'ShowToastEventName',
-    ]);
-    const exportsOf = (file: string) =>
-      [...readFileSync(file, 'utf8').matchAll(/export (?:const|function|class|let) (\w+)/g)].map(
-        (m) => m[1] ?? '',
-      );
-    const mocks = resolve(__dirname, '../../force-app/test/jest-mocks/lightning');
-    const stubs = resolve(__dirname, '../../workbench/lwc/stubs/lightning');
-    for (const module of [
-      'messageService',
-      'navigation',
-      'platformResourceLoader',
-      'platformShowToastEvent',
-      'platformUtilityBarApi',
-    ]) {
-      const missing = exportsOf(join(mocks, `${module}.js`)).filter(
-        (name) => !testOnly.has(name) && !exportsOf(join(stubs, module, `${module}.js`)).includes(name),
-      );
-      expect({ module, missing }).toEqual({ module, missing: [] });
-    }
   });
 });

@@ -3,7 +3,7 @@
 import { h, time } from './dom';
 
 export interface ShellPop {
-  source: 'Open CTI screenPop' | 'lightning/navigation' | 'Open CTI searchAndScreenPop';
+  source: 'Open CTI screenPop' | 'lightning/navigation';
   /** SOBJECT, NEW_RECORD, SEARCH, URL, OBJECTHOME, LIST, FLOW. */
   kind: string;
   summary: string;
