@@ -1,0 +1,165 @@
+// The product documents' journeys, used like an agent would: the real softphone LWC on the workbench's
+// agent page, a customer's <wb-phone> on its own page, the workbench's Kamailio between them. Each test
+// asserts what a person would see or hear (the LWC's DOM, the customer's received audio, the logged Task,
+// the screen pop) and saves a screenshot of its key state under docs/screenshots/.
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { useWorkbench } from '../support/workbench-fixture';
+
+const workbench = useWorkbench();
+const SHOTS = 'docs/screenshots';
+const VIEWPORT = { width: 1024, height: 700 };
+
+interface TaskRow {
+  Id: string;
+  WhoId?: string;
+  WhoName?: string;
+  CallType?: string;
+  CallDurationInSeconds?: number;
+  CallDisposition?: string;
+  Description?: string;
+  CallObject?: string;
+}
+
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+async function open(path: string): Promise<Page> {
+  const { browser, web } = workbench();
+  const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+  page.on('pageerror', (e) => {
+    throw new Error(`page error on ${path}: ${e.message}`);
+  });
+  await page.goto(`${web.url}${path}`);
+  return page;
+}
+
+/** Agent 1 (Ada, SIP user 1001) with the softphone registered; the utility panel starts closed. */
+async function agentPage(): Promise<Page> {
+  const page = await open('/agent.html?agent=1');
+  await page.locator('body[data-shell-ready="true"]').waitFor();
+  await until('1001 to register', async () => (await workbench().sip.registrations()).has('1001'));
+  return page;
+}
+
+async function customerPage(user: string): Promise<Page> {
+  const page = await open(`/phone.html?user=${user}`);
+  await page.locator('wb-phone [data-status="registered"]').waitFor({ timeout: 10_000 });
+  return page;
+}
+
+async function call(customer: Page, target: string): Promise<void> {
+  await customer.getByLabel('Number').fill(target);
+  await customer.getByRole('button', { name: 'Call' }).click();
+}
+
+const softphone = (agent: Page) => agent.locator('[data-utility-panel="softphone"] c-softphone');
+const utilityPanel = (agent: Page) => agent.locator('[data-utility-panel="softphone"]');
+const utilityButton = (agent: Page) => agent.locator('[data-utility-button="softphone"]');
+/** The native button inside a lightning-button / lightning-button-icon with this data-id. */
+const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
+
+async function audioStats(customer: Page): Promise<{ bytesReceived: number; bytesSent: number }> {
+  return customer.locator('wb-phone').evaluate((phone) => (phone as HTMLElement & WbPhoneApi).audioStats());
+}
+
+interface WbPhoneApi {
+  audioStats(): Promise<{ bytesReceived: number; bytesSent: number }>;
+}
+
+/** The customer's audio counters grow in both directions over a second and a half. */
+async function expectAudioBothWays(customer: Page): Promise<void> {
+  const before = await audioStats(customer);
+  await customer.waitForTimeout(1500);
+  const after = await audioStats(customer);
+  expect(after.bytesReceived).toBeGreaterThan(before.bytesReceived + 1000);
+  expect(after.bytesSent).toBeGreaterThan(before.bytesSent + 1000);
+}
+
+async function tasks(agent: Page): Promise<TaskRow[]> {
+  return agent.evaluate(async () => (await (await fetch('/api/workbench/tasks')).json()) as TaskRow[]);
+}
+
+async function shot(target: Page | Locator, name: string): Promise<void> {
+  await target.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+describe('journeys', () => {
+  test('a known caller rings with one match; the agent answers, talks with audio both ways, takes notes, hangs up, and Save logs a Task related to the contact with the notes, duration and disposition, after a screen pop to the contact', async () => {
+    const agent = await agentPage();
+    const customer = await customerPage('4155550101');
+    const taskCount = (await tasks(agent)).length;
+
+    await call(customer, '1001');
+    const phone = softphone(agent);
+    const incoming = phone.locator('[data-id="incoming"]');
+    await incoming.waitFor({ timeout: 15_000 });
+    // The utility opens itself (or at least highlights) for the ringing call.
+    await expect(utilityPanel(agent).isVisible()).resolves.toBe(true);
+    await expect(utilityButton(agent).getAttribute('aria-expanded')).resolves.toBe('true');
+    await incoming.locator('[data-id="contact-name"]').waitFor();
+    await expect(incoming.locator('[data-id="contact-name"]').textContent()).resolves.toBe('Alice Nguyen');
+    await expect(incoming.locator('[data-id="match"]').count()).resolves.toBe(0);
+    await expect(incoming.locator('[data-id="caller-name"]').textContent()).resolves.toContain(
+      'Alice Nguyen',
+    );
+
+    await button(incoming, 'answer').click();
+    const active = phone.locator('[data-id="active-call"]');
+    await active.waitFor({ timeout: 10_000 });
+    await customer.locator('wb-phone [data-call-state="connected"]').waitFor({ timeout: 10_000 });
+    await expectAudioBothWays(customer);
+    // The screen pop to the contact, in the pane and in the workspace.
+    const pop = agent.locator('[data-screen-pops] [data-pop-kind="SOBJECT"]', {
+      hasText: '003WB0000000001YAA',
+    });
+    await pop.first().waitFor({ timeout: 10_000 });
+    await agent.locator('[data-record-page="003WB0000000001YAA"]').waitFor();
+
+    await active.locator('[data-id="notes"] textarea').fill('Wants the new price list by Friday');
+    await shot(utilityPanel(agent), 'known-caller-connected');
+    await button(active, 'hangup').click();
+    await customer.locator('wb-phone [data-call-state="idle"]').waitFor({ timeout: 10_000 });
+
+    const wrapUp = phone.locator('[data-id="wrap-up"]');
+    await wrapUp.waitFor({ timeout: 10_000 });
+    await expect(wrapUp.locator('[data-id="notes"] textarea').inputValue()).resolves.toBe(
+      'Wants the new price list by Friday',
+    );
+    await expect(wrapUp.locator('[data-id="contact-name"]').textContent()).resolves.toBe('Alice Nguyen');
+    const timer = wrapUp.locator('[data-id="work-timer"] [data-id="time"]');
+    const first = await timer.textContent();
+    await until('the work timer to run', async () => (await timer.textContent()) !== first, 3000);
+
+    await wrapUp.locator('[data-id="disposition"] button, [data-id="disposition"] input').first().click();
+    await wrapUp.getByRole('option', { name: 'Resolved' }).click();
+    await shot(utilityPanel(agent), 'known-caller-wrap-up');
+    await button(wrapUp, 'save').click();
+    await wrapUp.waitFor({ state: 'detached', timeout: 10_000 });
+
+    const logged = await until('the Task', async () => {
+      const all = await tasks(agent);
+      return all.length > taskCount ? all.find((t) => t.WhoId === '003WB0000000001YAA') : undefined;
+    });
+    expect(logged).toMatchObject({
+      WhoId: '003WB0000000001YAA',
+      CallType: 'Inbound',
+      CallDisposition: 'Resolved',
+      Description: 'Wants the new price list by Friday',
+    });
+    expect(logged.CallDurationInSeconds).toBeGreaterThanOrEqual(1);
+    const row = agent.locator(`[data-tasks-pane] [data-task-id="${logged.Id}"]`);
+    await row.waitFor({ timeout: 5000 });
+    await expect(row.textContent()).resolves.toMatch(/Alice Nguyen.*Resolved.*Wants the new price list/);
+    await shot(agent, 'known-caller');
+  });
+});
