@@ -16,6 +16,7 @@ import {
   type UserAgent,
 } from 'sip.js';
 import type { CallContext } from './call-context';
+import type { CallMedia } from './call-media';
 import { CONTEXT_HEADER, formatContextHeader } from './context-header';
 import { answeredElsewhere } from './answered-elsewhere';
 import { dtmfTones } from './dtmf-tones';
@@ -106,6 +107,11 @@ export class CallLeg {
   /** Settles ackDue; replaced by expectAck. */
   private ackArrived: () => void = () => undefined;
   private readonly dialing = new AbortController();
+  /**
+   * Why our microphone is off on this call, as last applied to the media: muted by the agent, or on
+   * hold (SIP.js's handler keeps sending on a sendonly hold: the held party would go on hearing us).
+   */
+  private readonly silenced = { muted: false, held: false };
   private dialOutcome: Promise<void> | undefined;
 
   private constructor(
@@ -517,6 +523,8 @@ export class CallLeg {
           resume: 'sip.call.resumed',
           refresh: 'sip.call.refreshed',
         } as const;
+        // The SIP outcome stands whatever the media hook does.
+        if (operation !== 'refresh') await this.silence('held', operation === 'hold').catch(() => undefined);
         this.env.emit({ type: type[operation], callId: this.callId });
         return;
       }
@@ -605,11 +613,28 @@ export class CallLeg {
     });
   }
 
+  /** The call's media as SIP.js's WebRTC handler holds it (none before an offer/answer, none in Node). */
+  media(): CallMedia {
+    const handler = this.session.sessionDescriptionHandler as
+      { peerConnection?: RTCPeerConnection; remoteMediaStream?: MediaStream } | undefined;
+    const remoteStream = handler?.remoteMediaStream;
+    return {
+      callId: this.callId,
+      peerConnection: handler?.peerConnection,
+      ...(remoteStream ? { remoteStream } : {}),
+    };
+  }
+
   /** Mutes or unmutes our outgoing audio through the media layer's hook (no SIP involved). */
   async mute(muted: boolean): Promise<void> {
-    const session = this.established();
-    const handler = session.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined;
-    await this.env.settings.muteHook({ callId: this.callId, peerConnection: handler?.peerConnection }, muted);
+    this.established();
+    await this.silence('muted', muted);
+  }
+
+  /** The microphone stays off while the call is muted or held; unmuting a held call keeps it off. */
+  private async silence(reason: 'muted' | 'held', on: boolean): Promise<void> {
+    this.silenced[reason] = on;
+    await this.env.settings.muteHook(this.media(), this.silenced.muted || this.silenced.held);
   }
 
   /** Sends DTMF: RTP telephone-events (RFC 4733) when configured and possible, else one SIP INFO per tone. */

@@ -2,4 +2,6 @@
 export interface CallMedia {
   readonly callId: string;
   readonly peerConnection: RTCPeerConnection | undefined;
+  /** What the far end sends (play it, mix it into a conference); absent without a WebRTC handler. */
+  readonly remoteStream?: MediaStream;
 }

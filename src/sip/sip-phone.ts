@@ -19,6 +19,7 @@ import {
 } from 'sip.js';
 import type { DialTarget } from '../dialing';
 import type { CallContext } from './call-context';
+import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
 import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
 import { AuthenticationFailedError } from './errors/authentication-failed-error';
@@ -184,6 +185,14 @@ export class SipPhone {
     return this.hub.subscribe((event) => {
       if (event.type === type) listener(event as SipEventOf<T>);
     });
+  }
+
+  /**
+   * A call's media: its RTCPeerConnection (getStats, senders for a conference mix) and the far end's
+   * stream (play it). Undefined for an unknown call; no peer connection until its offer/answer began.
+   */
+  media(callId: string): CallMedia | undefined {
+    return this.calls.get(callId)?.media();
   }
 
   /** The Call-IDs of the calls in progress (ringing, dialling or connected). */

@@ -231,6 +231,34 @@ describe('SipPhone in a call', () => {
     await expect(alice.phone.mute('no-such-call', true)).rejects.toMatchObject({ code: 'call-not-found' });
   });
 
+  test('hold silences the microphone through the media hook until resumed; unmuting a held call keeps it silent', async () => {
+    const muteHook = jest.fn();
+    const { alice, callId } = await connected({ config: { muteHook } });
+    await alice.phone.hold(callId);
+    await alice.phone.mute(callId, true);
+    await alice.phone.mute(callId, false);
+    await alice.phone.resume(callId);
+    await alice.phone.mute(callId, true);
+    await alice.phone.hold(callId);
+    await alice.phone.resume(callId);
+
+    expect(muteHook.mock.calls.map(([, muted]: [unknown, boolean]) => muted)).toEqual([
+      true, // hold
+      true, // mute while held
+      true, // unmute while held: still held
+      false, // resume
+      true, // mute
+      true, // hold while muted
+      true, // resume while muted: still muted
+    ]);
+  });
+
+  test('media() names the call and has no peer connection with a media-less handler', async () => {
+    const { alice, callId } = await connected();
+    expect(alice.phone.media(callId)).toEqual({ callId, peerConnection: undefined });
+    expect(alice.phone.media('no-such-call')).toBeUndefined();
+  });
+
   test('DTMF goes as RFC 4733 telephone-events through the media handler, with no SIP INFO', async () => {
     const { alice, callId } = await connected();
     await alice.phone.sendDtmf(callId, '12#');
