@@ -100,6 +100,11 @@ export default class SoftphoneActiveCall extends LightningElement {
     return this.call.error?.code === 'transfer-failed' ? this.call.error.message : LABELS.holdRecall;
   }
 
+  /** The recall alert already says why a failed transfer rings back. */
+  get showError() {
+    return !!this.call.error && !(this.isRecalling && this.call.error.code === 'transfer-failed');
+  }
+
   get callErrors() {
     return [{ key: this.call.error.code, error: this.call.error }];
   }

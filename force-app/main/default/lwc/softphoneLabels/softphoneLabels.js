@@ -90,7 +90,6 @@ import puttingOnHold from '@salesforce/label/c.Softphone_Putting_On_Hold';
 import quickReplies from '@salesforce/label/c.Softphone_Quick_Replies';
 import received from '@salesforce/label/c.Softphone_Received';
 import recents from '@salesforce/label/c.Softphone_Recents';
-import recentsTab from '@salesforce/label/c.Softphone_Recents_Tab';
 import redirect from '@salesforce/label/c.Softphone_Redirect';
 import redirectTo from '@salesforce/label/c.Softphone_Redirect_To';
 import register from '@salesforce/label/c.Softphone_Register';
@@ -239,7 +238,6 @@ export const LABELS = {
   quickReplies,
   received,
   recents,
-  recentsTab,
   redirect,
   redirectTo,
   register,

@@ -22,6 +22,8 @@ export default class SoftphoneNumberList extends LightningElement {
     return (this.entries || []).map((entry) => ({
       ...entry,
       callable: this.canCall && !!entry.number,
+      showNumber: !!entry.number && entry.number !== entry.name,
+      favoritable: this.canFavorite && !!entry.number,
       callText:
         entry.name && entry.name !== entry.number
           ? format(LABELS.callEntry, entry.name, entry.number)

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import listRecents from '@salesforce/apex/SoftphoneRecents.listRecents';
 import { dialNumber, reportError } from 'c/softphoneEvents';
-import { LABELS, format } from 'c/softphoneLabels';
+import { LABELS } from 'c/softphoneLabels';
 
 export const RECENTS_LIMIT = 50;
 const KINDS = [
@@ -42,7 +42,7 @@ export default class SoftphoneRecents extends LightningElement {
       const entries = this.recents
         .filter((recent) => recent.kind === kind)
         .map((recent) => this.entryOf(recent));
-      return { kind, label, tabId, entries, tabLabel: format(LABELS.recentsTab, label, entries.length) };
+      return { kind, label, tabId, entries, tabLabel: label };
     });
   }
 

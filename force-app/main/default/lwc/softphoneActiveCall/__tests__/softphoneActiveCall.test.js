@@ -157,6 +157,7 @@ describe('c-softphone-active-call', () => {
     );
 
     expect(byId(element, 'hold-recall').textContent).toBe(error.message);
+    expect($(element, 'c-softphone-error-panel')).toBeNull();
   });
 
   it("shows the call's own problem through the error panel", () => {

@@ -47,7 +47,8 @@ describe('c-softphone-number-list', () => {
       '2001',
       'Withheld',
     ]);
-    expect(all(element, 'entry-number').map((node) => node.textContent)).toEqual(['+15550100', '2001', '']);
+    // A number that is also the name is not repeated.
+    expect(all(element, 'entry-number').map((node) => node.textContent)).toEqual(['+15550100']);
     expect(all(element, 'entry-detail').map((node) => node.textContent)).toEqual([
       'Mobile · Analytical Engines',
     ]);
@@ -80,6 +81,8 @@ describe('c-softphone-number-list', () => {
     all(element, 'favorite')[0].click();
     all(element, 'remove')[1].click();
 
+    // Without a number there is nothing to keep.
+    expect(all(element, 'favorite')).toHaveLength(2);
     expect(all(element, 'favorite')[0].alternativeText).toBe('Add Ada Lovelace to favorites');
     expect(all(element, 'remove')[1].alternativeText).toBe('Remove 2001 from favorites');
     expect(events.mock.calls).toEqual([
