@@ -3,7 +3,7 @@
 // asserts what a person would see or hear (the LWC's DOM, the customer's received audio, the logged Task,
 // the screen pop) and saves a screenshot of its key state under docs/screenshots/.
 import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useWorkbench } from '../support/workbench-fixture';
 
 const workbench = useWorkbench();
@@ -21,7 +21,13 @@ interface TaskRow {
   CallObject?: string;
 }
 
+const contexts: BrowserContext[] = [];
+
 beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+// Each journey's pages go away with it: an agent page left open would stay registered and ring too.
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -35,7 +41,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 
 async function open(path: string): Promise<Page> {
   const { browser, web } = workbench();
-  const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  contexts.push(context);
+  const page = await context.newPage();
   page.on('pageerror', (e) => {
     throw new Error(`page error on ${path}: ${e.message}`);
   });
@@ -161,5 +169,72 @@ describe('journeys', () => {
     await row.waitFor({ timeout: 5000 });
     await expect(row.textContent()).resolves.toMatch(/Alice Nguyen.*Resolved.*Wants the new price list/);
     await shot(agent, 'known-caller');
+  });
+
+  test('a number two contacts share shows both; the agent picks one and the Task relates to that one', async () => {
+    const agent = await agentPage();
+    const customer = await customerPage('4155550102');
+
+    await call(customer, '1001');
+    const phone = softphone(agent);
+    const incoming = phone.locator('[data-id="incoming"]');
+    await incoming.locator('[data-id="several-matches"]').waitFor({ timeout: 15_000 });
+    const matches = incoming.locator('[data-id="match"]');
+    await expect(matches.count()).resolves.toBe(2);
+    await expect(matches.allTextContents()).resolves.toEqual([
+      expect.stringContaining('Bob Martin'),
+      expect.stringContaining('Carol Diaz'),
+    ]);
+    await incoming.locator('[data-id="pick-contact"][data-record-id="003WB0000000003YAA"] button').click();
+    await incoming.locator('[data-id="contact-name"]', { hasText: 'Carol Diaz' }).waitFor({ timeout: 5000 });
+    await shot(utilityPanel(agent), 'shared-number');
+
+    await button(incoming, 'answer').click();
+    const active = phone.locator('[data-id="active-call"]');
+    await active.waitFor({ timeout: 10_000 });
+    await customer.locator('wb-phone [data-call-state="connected"]').waitFor({ timeout: 10_000 });
+    await expect(active.locator('[data-id="contact-name"]').textContent()).resolves.toBe('Carol Diaz');
+    await active.locator('[data-id="notes"] textarea').fill('Order query');
+    await button(active, 'hangup').click();
+    const wrapUp = phone.locator('[data-id="wrap-up"]');
+    await wrapUp.waitFor({ timeout: 10_000 });
+    await expect(wrapUp.locator('[data-id="contact-name"]').textContent()).resolves.toBe('Carol Diaz');
+    await button(wrapUp, 'save').click();
+    await wrapUp.waitFor({ state: 'detached', timeout: 10_000 });
+
+    const logged = await until('the Task', async () =>
+      (await tasks(agent)).find((t) => t.Description === 'Order query'),
+    );
+    expect(logged).toMatchObject({ WhoId: '003WB0000000003YAA', WhoName: 'Carol Diaz', CallType: 'Inbound' });
+  });
+
+  test('an unknown caller: "New contact" opens a new-record form prefilled with the number', async () => {
+    const agent = await agentPage();
+    const customer = await customerPage('4155550199');
+
+    await call(customer, '1001');
+    const phone = softphone(agent);
+    const incoming = phone.locator('[data-id="incoming"]');
+    await incoming.locator('[data-id="no-match"]').waitFor({ timeout: 15_000 });
+    await button(incoming, 'new-contact').click();
+
+    // A new-record pop: NEW_RECORD_MODAL through Open CTI, NEW_RECORD through lightning/navigation.
+    const pop = agent.locator('[data-screen-pops] [data-pop-kind^="NEW_RECORD"]');
+    await pop
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(
+          `${String(e)}\npops: ${await agent.locator('[data-screen-pops]').innerText()}\nlog: ${await agent.locator('[data-emulation-log]').innerText()}\nutility: ${await softphone(agent).innerText()}`,
+        );
+      });
+    await expect(pop.first().textContent()).resolves.toMatch(/New Contact .*Phone=/);
+    const form = agent.locator('[data-new-record="Contact"]');
+    await form.waitFor({ timeout: 5000 });
+    const prefilled = await form.locator('input[name="Phone"]').inputValue();
+    expect(prefilled.replace(/\D/g, '')).toMatch(/^1?4155550199$/);
+    await shot(agent, 'unknown-caller');
+    await customer.getByRole('button', { name: 'Hang up' }).click();
+    await customer.locator('wb-phone [data-call-state="idle"]').waitFor({ timeout: 10_000 });
   });
 });
