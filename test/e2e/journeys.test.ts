@@ -76,12 +76,43 @@ const utilityButton = (agent: Page) => agent.locator('[data-utility-button="soft
 /** The native button inside a lightning-button / lightning-button-icon with this data-id. */
 const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
 
-async function audioStats(customer: Page): Promise<{ bytesReceived: number; bytesSent: number }> {
-  return customer.locator('wb-phone').evaluate((phone) => (phone as HTMLElement & WbPhoneApi).audioStats());
+interface AudioStats {
+  bytesReceived: number;
+  bytesSent: number;
+  totalAudioEnergy: number;
+  totalSamplesDuration: number;
 }
 
-interface WbPhoneApi {
-  audioStats(): Promise<{ bytesReceived: number; bytesSent: number }>;
+async function audioStats(customer: Page): Promise<AudioStats> {
+  return customer
+    .locator('wb-phone')
+    .evaluate((phone) => (phone as HTMLElement & { audioStats(): Promise<AudioStats> }).audioStats());
+}
+
+/** The mean square level (0..1) of the audio the customer received over the next `ms`. */
+async function receivedLoudness(customer: Page, ms = 2000): Promise<number> {
+  const before = await audioStats(customer);
+  await customer.waitForTimeout(ms);
+  const after = await audioStats(customer);
+  const seconds = after.totalSamplesDuration - before.totalSamplesDuration;
+  expect(seconds).toBeGreaterThan((ms / 1000) * 0.5);
+  return (after.totalAudioEnergy - before.totalAudioEnergy) / seconds;
+}
+
+/** The customer calls agent 1, who answers from the utility once the call rings. */
+async function connectedCall(
+  customerNumber: string,
+): Promise<{ agent: Page; customer: Page; active: Locator }> {
+  const agent = await agentPage();
+  const customer = await customerPage(customerNumber);
+  await call(customer, '1001');
+  const incoming = softphone(agent).locator('[data-id="incoming"]');
+  await incoming.waitFor({ timeout: 15_000 });
+  await button(incoming, 'answer').click();
+  const active = softphone(agent).locator('[data-id="active-call"]');
+  await active.waitFor({ timeout: 10_000 });
+  await customer.locator('wb-phone [data-call-state="connected"]').waitFor({ timeout: 10_000 });
+  return { agent, customer, active };
 }
 
 /** The customer's audio counters grow in both directions over a second and a half. */
@@ -236,5 +267,55 @@ describe('journeys', () => {
     await shot(agent, 'unknown-caller');
     await customer.getByRole('button', { name: 'Hang up' }).click();
     await customer.locator('wb-phone [data-call-state="idle"]').waitFor({ timeout: 10_000 });
+  });
+
+  test('mute: the customer hears silence while the agent is muted, and the agent again after unmute', async () => {
+    const { agent, customer, active } = await connectedCall('4155550101');
+    // Chromium's fake microphone beeps; let the jitter buffer fill before measuring.
+    await customer.waitForTimeout(1000);
+    const talking = await receivedLoudness(customer);
+    expect(talking).toBeGreaterThan(1e-4);
+
+    await button(active, 'mute').click();
+    await button(active, 'unmute').waitFor({ timeout: 5000 });
+    await shot(utilityPanel(agent), 'mute');
+    await customer.waitForTimeout(500);
+    const muted = await receivedLoudness(customer);
+    expect(muted).toBeLessThan(talking / 1000);
+
+    await button(active, 'unmute').click();
+    await button(active, 'mute').waitFor({ timeout: 5000 });
+    await customer.waitForTimeout(500);
+    const unmuted = await receivedLoudness(customer);
+    expect(unmuted).toBeGreaterThan(talking / 10);
+
+    await button(active, 'hangup').click();
+    await customer.locator('wb-phone [data-call-state="idle"]').waitFor({ timeout: 10_000 });
+  });
+
+  test('reject with a text reply: the caller receives the text and the call is refused', async () => {
+    const agent = await agentPage();
+    const customer = await customerPage('4155550101');
+    await call(customer, '1001');
+    const incoming = softphone(agent).locator('[data-id="incoming"]');
+    await incoming.waitFor({ timeout: 15_000 });
+
+    await button(incoming, 'reply-text').click();
+    const reply = incoming.locator('[data-id="text-reply"]');
+    await reply.waitFor();
+    await shot(utilityPanel(agent), 'reject-with-text');
+    await reply
+      .locator('[data-id="reply-custom"] textarea')
+      .fill('In a meeting until 3, I will call you back.');
+    await button(reply, 'reply-send').click();
+
+    const received = customer.locator('wb-phone [data-message]');
+    await received.first().waitFor({ timeout: 10_000 });
+    await expect(received.allTextContents()).resolves.toEqual([
+      'In a meeting until 3, I will call you back.',
+    ]);
+    await customer.locator('wb-phone [data-call-state="idle"]').waitFor({ timeout: 10_000 });
+    await incoming.waitFor({ state: 'detached', timeout: 10_000 });
+    await shot(customer, 'reject-with-text-customer');
   });
 });

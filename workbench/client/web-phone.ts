@@ -33,6 +33,7 @@ export class WbPhone extends LitElement {
     callState: { state: true },
     remote: { state: true },
     error: { state: true },
+    messages: { state: true },
   };
 
   static override styles = css`
@@ -63,6 +64,8 @@ export class WbPhone extends LitElement {
   declare callState: string;
   declare remote: string;
   declare error: string;
+  /** Bodies of the SIP MESSAGEs received (an agent's text reply to a rejected call), oldest first. */
+  declare messages: string[];
 
   constructor() {
     super();
@@ -71,6 +74,7 @@ export class WbPhone extends LitElement {
     this.callState = 'idle';
     this.remote = '';
     this.error = '';
+    this.messages = [];
   }
 
   private ua?: UserAgent;
@@ -108,7 +112,13 @@ export class WbPhone extends LitElement {
           iceGatheringTimeout: config.iceGatheringTimeout,
           peerConnectionConfiguration: { iceServers: [] },
         },
-        delegate: { onInvite: (invitation) => this.onInvite(invitation) },
+        delegate: {
+          onInvite: (invitation) => this.onInvite(invitation),
+          onMessage: (message) => {
+            this.messages = [...this.messages, message.request.body];
+            void message.accept();
+          },
+        },
       });
       await this.ua.start();
       const registerer = new Registerer(this.ua, { expires: 300 });
@@ -194,21 +204,42 @@ export class WbPhone extends LitElement {
     else await (s as Invitation).reject();
   }
 
-  /** Bytes of audio received and sent so far (getStats), for tests and the status line. */
-  async audioStats(): Promise<{ bytesReceived: number; bytesSent: number }> {
+  /**
+   * Bytes of audio received and sent so far, and the received audio's energy and duration (getStats
+   * inbound-rtp totalAudioEnergy / totalSamplesDuration: their ratio over an interval is its loudness).
+   */
+  async audioStats(): Promise<{
+    bytesReceived: number;
+    bytesSent: number;
+    totalAudioEnergy: number;
+    totalSamplesDuration: number;
+  }> {
     const sdh = this.session?.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
     const pc = sdh?.peerConnection;
     let bytesReceived = 0;
     let bytesSent = 0;
+    let totalAudioEnergy = 0;
+    let totalSamplesDuration = 0;
     if (pc) {
       (await pc.getStats()).forEach(
-        (r: { type: string; kind?: string; bytesReceived?: number; bytesSent?: number }) => {
-          if (r.type === 'inbound-rtp' && r.kind === 'audio') bytesReceived += r.bytesReceived ?? 0;
+        (r: {
+          type: string;
+          kind?: string;
+          bytesReceived?: number;
+          bytesSent?: number;
+          totalAudioEnergy?: number;
+          totalSamplesDuration?: number;
+        }) => {
+          if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+            bytesReceived += r.bytesReceived ?? 0;
+            totalAudioEnergy += r.totalAudioEnergy ?? 0;
+            totalSamplesDuration += r.totalSamplesDuration ?? 0;
+          }
           if (r.type === 'outbound-rtp' && r.kind === 'audio') bytesSent += r.bytesSent ?? 0;
         },
       );
     }
-    return { bytesReceived, bytesSent };
+    return { bytesReceived, bytesSent, totalAudioEnergy, totalSamplesDuration };
   }
 
   private domain(): string {
@@ -239,6 +270,15 @@ export class WbPhone extends LitElement {
         <button @click=${() => this.hangup()} ?disabled=${this.callState === 'idle'}>Hang up</button>
       </div>
       ${this.error ? html`<div role="alert">${this.error}</div>` : ''}
+      ${
+        this.messages.length
+          ? html`<section aria-label="Messages received">
+              <ul data-messages>
+                ${this.messages.map((m) => html`<li data-message>${m}</li>`)}
+              </ul>
+            </section>`
+          : ''
+      }
     `;
   }
 }
