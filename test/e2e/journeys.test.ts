@@ -3,6 +3,7 @@
 // asserts what a person would see or hear (the LWC's DOM, the customer's received audio, the logged Task,
 // the screen pop) and saves a screenshot of its key state under docs/screenshots/.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useWorkbench } from '../support/workbench-fixture';
 
@@ -126,6 +127,30 @@ async function expectAudioBothWays(customer: Page): Promise<void> {
 
 async function tasks(agent: Page): Promise<TaskRow[]> {
   return agent.evaluate(async () => (await (await fetch('/api/workbench/tasks')).json()) as TaskRow[]);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core on the softphone's utility panel: its serious and critical violations, one line per node. */
+async function seriousViolations(agent: Page): Promise<string[]> {
+  await agent.addScriptTag({ path: createRequire(__filename).resolve('axe-core/axe.min.js') });
+  const { violations, buttonsChecked } = await agent.evaluate(async () => {
+    type Results = { violations: AxeViolation[]; passes: AxeViolation[] };
+    const axe = (window as unknown as { axe: { run(c: unknown): Promise<Results> } }).axe;
+    const results = await axe.run({ include: [['[data-utility-panel="softphone"]']] });
+    const named = results.passes.find((p) => p.id === 'button-name');
+    return { violations: results.violations, buttonsChecked: named?.nodes.length ?? 0 };
+  });
+  // The scan reached into the LWC's shadow trees (its buttons were checked), not just the empty host.
+  expect(buttonsChecked).toBeGreaterThan(0);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
 }
 
 async function shot(target: Page | Locator, name: string): Promise<void> {
@@ -317,5 +342,36 @@ describe('journeys', () => {
     await customer.locator('wb-phone [data-call-state="idle"]').waitFor({ timeout: 10_000 });
     await incoming.waitFor({ state: 'detached', timeout: 10_000 });
     await shot(customer, 'reject-with-text-customer');
+  });
+
+  test('the softphone utility passes axe-core with no serious or critical violations when idle, ringing, connected and wrapping up', async () => {
+    const agent = await agentPage();
+    await utilityButton(agent).click();
+    await softphone(agent).locator('c-softphone-idle').waitFor({ timeout: 10_000 });
+    const idle = await seriousViolations(agent);
+
+    const customer = await customerPage('4155550102');
+    await call(customer, '1001');
+    const incoming = softphone(agent).locator('[data-id="incoming"]');
+    await incoming.locator('[data-id="several-matches"]').waitFor({ timeout: 15_000 });
+    const ringing = await seriousViolations(agent);
+
+    await button(incoming, 'answer').click();
+    const active = softphone(agent).locator('[data-id="active-call"]');
+    await active.waitFor({ timeout: 10_000 });
+    const connected = await seriousViolations(agent);
+    await button(active, 'hangup').click();
+    const wrapUp = softphone(agent).locator('[data-id="wrap-up"]');
+    await wrapUp.waitFor({ timeout: 10_000 });
+    const wrappingUp = await seriousViolations(agent);
+    await button(wrapUp, 'save').click();
+    await wrapUp.waitFor({ state: 'detached', timeout: 10_000 });
+
+    expect({ idle, ringing, connected, wrappingUp }).toEqual({
+      idle: [],
+      ringing: [],
+      connected: [],
+      wrappingUp: [],
+    });
   });
 });
