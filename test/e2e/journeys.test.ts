@@ -1,14 +1,17 @@
 // The product documents' journeys, used like an agent would: the real softphone LWC on the workbench's
 // agent page, a customer's <wb-phone> on its own page, the workbench's Kamailio between them. Each test
 // asserts what a person would see or hear (the LWC's DOM, the customer's received audio, the logged Task,
-// the screen pop) and saves a screenshot of its key state under docs/screenshots/.
+// the screen pop) and saves a screenshot of its key state: under test-results/ on every run, and into
+// docs/screenshots/ (used by the README) only when SOFTPHONE_UPDATE_SCREENSHOTS=1, so a test run never
+// dirties the work tree.
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useWorkbench } from '../support/workbench-fixture';
 
 const workbench = useWorkbench();
-const SHOTS = 'docs/screenshots';
+const SHOTS =
+  process.env.SOFTPHONE_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
 const VIEWPORT = { width: 1024, height: 700 };
 
 interface TaskRow {
