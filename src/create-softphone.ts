@@ -15,7 +15,8 @@ import {
 import type { ContactMatch, CrmPort } from './crm';
 import { createCrmActors, type ScreenPopPolicy } from './crm/statechart-actors';
 import { defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
-import { SipPhone, type SipPhoneConfig } from './sip';
+import { CallConference } from './media';
+import { SipPhone, type ConferenceHook, type SipPhoneConfig } from './sip';
 import { createSipActors } from './sip/statechart-actors';
 import { softphoneView, type SoftphoneView } from './ui/softphone-view';
 
@@ -34,6 +35,12 @@ export interface SoftphoneOptions {
   now?: () => number;
   /** Names outgoing calls (it becomes the SIP Call-ID, which keys the call log). */
   newCallId?: () => string;
+  /**
+   * The conference's audio: the AudioContext it mixes in and the agent's microphone, each opened on the
+   * first conference. Defaults: a new AudioContext and getUserMedia; where neither exists (Node) there
+   * is no mix and conference commands change no media.
+   */
+  media?: { audioContext?: () => AudioContext; microphone?: () => Promise<MediaStream> };
 }
 
 export type DialSource = 'ui' | 'crm';
@@ -46,6 +53,10 @@ export interface Softphone {
   /** Called with a fresh view model after every change of any machine; returns the unsubscribe. */
   subscribe(listener: (view: SoftphoneView) => void): () => void;
   send(event: PhoneUiEvent | CallUiEvent): void;
+  /** What the agent hears of a conference (undefined before one started): play it in an audio element. */
+  conferenceAudio(): MediaStream | undefined;
+  /** Resumes the conference's AudioContext: call it from the agent's click (autoplay policy). */
+  resumeAudio(): Promise<void>;
   /** Normalises the number with the dialing rules and dials it (a refused number becomes a failed call). */
   dial(number: string, options?: { record?: ContactMatch; source?: DialSource }): string;
   /** Redirects a ringing call to a number, after the dialing rules. */
@@ -58,6 +69,24 @@ function randomCallId(): string {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The host's conference mix, or none where there is no WebAudio (Node). */
+function createConference(sip: SipPhone, media: SoftphoneOptions['media']): CallConference | undefined {
+  const audioContext =
+    media?.audioContext ?? (typeof AudioContext === 'function' ? () => new AudioContext() : undefined);
+  const microphone =
+    media?.microphone ??
+    (typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function'
+      ? () => navigator.mediaDevices.getUserMedia({ audio: true, video: false })
+      : undefined);
+  if (!audioContext || !microphone) return undefined;
+  let context: AudioContext | undefined;
+  return new CallConference({
+    audioContext: () => (context ??= audioContext()),
+    microphone,
+    media: (callId) => sip.media(callId),
+  });
 }
 
 export function createSoftphone(options: SoftphoneOptions): Softphone {
@@ -77,7 +106,13 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   };
 
   const sip = new SipPhone(options.sip);
-  const sipActors = createSipActors(sip, now);
+  const conference = createConference(sip, options.media);
+  // A party whose audio cannot be mixed stays connected; the agent hears why.
+  const conferenceHook: ConferenceHook | undefined = conference && {
+    join: (callId) => conference.join(callId).catch((error: unknown) => options.onError?.(error)),
+    leave: (callId) => conference.leave(callId),
+  };
+  const sipActors = createSipActors(sip, now, conferenceHook);
   const crm = createCrmActors(options.crm, { screenPop: options.screenPop, onError: options.onError });
   const alert = options.alert;
   const alertAgent = fromCallback<{ type: 'alert.noop' }, AlertAgentInput>(({ input }) =>
@@ -128,6 +163,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       return () => listeners.delete(listener);
     },
     send: (event) => actor.send(event),
+    conferenceAudio: () => conference?.agentOutput,
+    resumeAudio: async () => conference?.resume(),
     dial(number, dialOptions = {}) {
       const callId = newCallId();
       actor.send({
@@ -148,6 +185,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       actor.stop();
       listeners.clear();
       await sip.stop();
+      await conference?.close();
     },
   };
 }

@@ -1,5 +1,8 @@
 // Public surface of src/media.
 export * from './conference-mixer';
+export { CallConference } from './call-conference';
+export type { CallConferenceOptions } from './call-conference-options';
+export type { MixableCallMedia } from './mixable-call-media';
 export * from './media-errors';
 export type { CallQuality } from './call-quality';
 export type { CallQualityRating } from './call-quality-rating';

@@ -1,5 +1,5 @@
 // Errors of the media layer: a stable code and a message that tells the agent what happened.
-export type MediaErrorCode = 'conference-full' | 'conference-duplicate-leg';
+export type MediaErrorCode = 'conference-full' | 'conference-duplicate-leg' | 'conference-no-media';
 
 export class MediaError extends Error {
   constructor(

@@ -8,6 +8,7 @@ export type { ReconnectPolicy } from './reconnect-policy';
 export type { ReinviteRetryCause } from './reinvite-retry-cause';
 export type { MuteHook } from './mute-hook';
 export type { CallMedia } from './call-media';
+export type { ConferenceHook } from './conference-hook';
 export type { SipEvent } from './sip-event';
 export type { SipEventOf } from './sip-event-of';
 export { sipEventTypes } from './sip-event-types';

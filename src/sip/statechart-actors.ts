@@ -13,6 +13,7 @@ import type {
   UserAgentCommand,
 } from '../call';
 import { callFailureReasonFromSipStatus } from '../call';
+import type { ConferenceHook } from './conference-hook';
 import type { SipError } from './errors/sip-error';
 import type { SipEvent } from './sip-event';
 import type { SipPhone } from './sip-phone';
@@ -124,7 +125,8 @@ function ignore(promise: Promise<unknown>): void {
   promise.catch(() => undefined);
 }
 
-export function createSipActors(phone: SipPhone, now: Clock = Date.now) {
+/** `conference`: the host's mix; without one (Node, no media) conference commands change nothing. */
+export function createSipActors(phone: SipPhone, now: Clock = Date.now, conference?: ConferenceHook) {
   const sipUserAgent = fromCallback<UserAgentCommand, SipUserAgentInput>(({ sendBack, receive }) => {
     const unsubscribe = phone.subscribe((event) => {
       const mapped = toPhoneEvent(event, now);
@@ -219,14 +221,19 @@ export function createSipActors(phone: SipPhone, now: Clock = Date.now) {
           // Softphone-disabled mode is not wired to SIP yet: say so instead of pretending.
           sendBack({ type: 'sip.device.failed', reason: 'device-unreachable' });
           break;
+        // The mix is media only (the agent's browser bridges the parties): no signalling.
         case 'call.conference.join':
+          if (conference) ignore(conference.join(callId));
+          break;
         case 'call.conference.leave':
-          // The media mix is done by the host's conference mixer, not by signalling.
+          if (conference) ignore(conference.leave(callId));
           break;
       }
     });
     return () => {
       unsubscribe();
+      // A call that ends leaves the mix; the others keep hearing each other.
+      if (conference) ignore(conference.leave(callId));
       // A call machine that stops while its session lives (host shutdown) must not leave a call behind.
       if (phone.callIds().includes(callId)) ignore(phone.hangUp(callId));
     };

@@ -1,8 +1,8 @@
 // Browser harness for the real SipPhone with SIP.js's WebRTC handler: the page's microphone is a tone of
 // its own frequency (the test picks it), so the spectrum of what a call receives tells whom it hears.
-// The same page can be a conference agent: its calls join a ConferenceMixer (mix-minus).
+// The same page can be a conference agent: its calls join the host's CallConference (mix-minus).
 import { Web } from 'sip.js';
-import { ConferenceMixer } from '../../../src/media';
+import { CallConference } from '../../../src/media';
 import { SipPhone, type SipEvent } from '../../../src/sip';
 
 export interface HarnessStart {
@@ -22,7 +22,6 @@ const microphone = context.createGain();
 microphone.gain.value = 0.15;
 let phone: SipPhone | undefined;
 let domain = '';
-let mixer: ConferenceMixer | undefined;
 let agentHears: AnalyserNode | undefined;
 const events: SipEvent[] = [];
 const analysers = new Map<string, AnalyserNode>();
@@ -55,7 +54,7 @@ function analyse(stream: MediaStream): AnalyserNode {
 }
 
 /** Level in dB of the strongest bin within ±2 bins of each frequency. */
-function levels(analyser: AnalyserNode, frequencies: number[]): number[] {
+function levels(analyser: AnalyserNode, frequencies: readonly number[]): number[] {
   const bins = new Float32Array(analyser.frequencyBinCount);
   analyser.getFloatFrequencyData(bins);
   const hz = context.sampleRate / analyser.fftSize;
@@ -100,6 +99,12 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   await work();
   return performance.now() - started;
 }
+
+const conference = new CallConference({
+  audioContext: () => context,
+  microphone: toneStream,
+  media: (callId) => required().media(callId),
+});
 
 const harness = {
   async start(options: HarnessStart): Promise<void> {
@@ -174,23 +179,16 @@ const harness = {
     return totals;
   },
   /** What a call receives: level in dB at each frequency. */
-  levels: (callId: string, frequencies: number[]) => levels(callAnalyser(callId), frequencies),
+  levels: (callId: string, frequencies: readonly number[]) => levels(callAnalyser(callId), frequencies),
 
-  // Conference agent: this page's calls joined into a mix-minus conference.
+  // Conference agent: this page's calls joined into a mix-minus conference, as createSoftphone does.
   async join(callId: string): Promise<void> {
-    const media = required().media(callId);
-    const sender = media?.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio');
-    if (!media?.remoteStream || !sender) throw new Error(`call ${callId}: no media to mix`);
-    if (!mixer) {
-      const own = await toneStream();
-      mixer = new ConferenceMixer(context, own);
-      agentHears = analyse(mixer.agentOutput);
-    }
-    await mixer.add({ id: callId, remoteStream: media.remoteStream, sender });
+    await conference.join(callId);
+    if (!agentHears && conference.agentOutput) agentHears = analyse(conference.agentOutput);
   },
-  leave: (callId: string) => mixer?.remove(callId),
+  leave: (callId: string) => conference.leave(callId),
   /** What the agent hears through the mixer: level in dB at each frequency. */
-  agentLevels(frequencies: number[]): number[] {
+  agentLevels(frequencies: readonly number[]): number[] {
     if (!agentHears) throw new Error('no conference yet');
     return levels(agentHears, frequencies);
   },

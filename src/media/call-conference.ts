@@ -1,0 +1,64 @@
+// The host's conference: joins calls' media into one ConferenceMixer, created on the first join with
+// the host's AudioContext and the agent's microphone (both injected, so Node tests need no media).
+import { ConferenceMixer } from './conference-mixer';
+import type { CallConferenceOptions } from './call-conference-options';
+import { MediaError } from './media-errors';
+
+export class CallConference {
+  private mixer: Promise<ConferenceMixer> | undefined;
+  private output: MediaStream | undefined;
+
+  constructor(private readonly options: CallConferenceOptions) {}
+
+  /** What the agent hears of the conference (undefined before the first join): play it. */
+  get agentOutput(): MediaStream | undefined {
+    return this.output;
+  }
+
+  /** Mixes a connected call in: it hears the agent and every other party, and they hear it. */
+  async join(callId: string): Promise<void> {
+    const media = this.options.media(callId);
+    const sender = media?.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio');
+    if (!media?.remoteStream || !sender) {
+      throw new MediaError(
+        'conference-no-media',
+        'This call has no audio to mix into the conference. Hang it up and call again.',
+      );
+    }
+    const mixer = await this.ensureMixer();
+    await mixer.add({ id: callId, remoteStream: media.remoteStream, sender });
+  }
+
+  /** Takes a call out; the others keep hearing each other. Unknown calls are ignored. */
+  async leave(callId: string): Promise<void> {
+    const mixer = await this.mixer;
+    await mixer?.remove(callId);
+  }
+
+  /** The AudioContext starts suspended outside a user gesture: call this from the agent's click. */
+  async resume(): Promise<void> {
+    await (await this.mixer)?.resume();
+  }
+
+  async close(): Promise<void> {
+    const mixer = await this.mixer?.catch(() => undefined);
+    this.mixer = undefined;
+    this.output = undefined;
+    await mixer?.close();
+  }
+
+  private ensureMixer(): Promise<ConferenceMixer> {
+    this.mixer ??= this.options
+      .microphone()
+      .then((microphone) => {
+        const mixer = new ConferenceMixer(this.options.audioContext(), microphone, this.options.maxParties);
+        this.output = mixer.agentOutput;
+        return mixer;
+      })
+      .catch((error: unknown) => {
+        this.mixer = undefined;
+        throw error;
+      });
+    return this.mixer;
+  }
+}

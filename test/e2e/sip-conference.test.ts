@@ -1,0 +1,159 @@
+// A conference of real SIP calls in Chromium: the agent's SipPhone calls each party through Kamailio and
+// mixes them with the host's CallConference (mix-minus). Every page's microphone is a tone of its own,
+// so the measured spectrum of what each one hears shows it hears everyone else and not itself.
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { serveHarness, type HarnessPage } from '../support/harness-page';
+import { useKamailio } from '../support/kamailio-fixture';
+import type { SipPhoneHarness } from './harness/sip-phone-harness';
+
+declare const harness: SipPhoneHarness;
+
+const users = { agent: 'agent-pw', bob: 'bob-pw', carol: 'carol-pw', dave: 'dave-pw', erin: 'erin-pw' };
+type User = keyof typeof users;
+const server = useKamailio({ auth: { kind: 'digest', users } });
+
+// Distinct tones with no harmonic of one near another.
+const tones: Record<User, number> = { agent: 440, bob: 570, carol: 770, dave: 1010, erin: 1230 };
+/** Audible: well above the noise floor of an idle leg. Silent: at least 30 dB below the weakest heard. */
+const AUDIBLE_DB = -60;
+const MARGIN_DB = 30;
+
+let browser: Browser;
+let page: HarnessPage;
+const contexts: BrowserContext[] = [];
+let agent: Page;
+/** Each party's page and the Call-ID of its call with the agent, on both sides. */
+const parties = new Map<User, { page: Page; callId: string; agentCallId: string }>();
+
+async function openPhone(user: User, autoAnswer: boolean): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const p = await context.newPage();
+  await p.goto(page.url);
+  await p.waitForFunction(() => document.title === 'ready');
+  const { wsUrl, domain } = server();
+  await p.evaluate((s) => harness.start(s), {
+    server: wsUrl,
+    domain,
+    user,
+    password: users[user],
+    frequency: tones[user],
+    autoAnswer,
+  });
+  return p;
+}
+
+async function addParty(user: User): Promise<void> {
+  const party = await openPhone(user, true);
+  const { callId: agentCallId } = await agent.evaluate((u) => harness.dial(u), user);
+  const callId = await party.evaluate(() => harness.incoming());
+  await agent.evaluate((id) => harness.join(id), agentCallId);
+  parties.set(user, { page: party, callId, agentCallId });
+}
+
+async function removeParty(user: User): Promise<void> {
+  const party = parties.get(user)!;
+  await agent.evaluate((id) => harness.leave(id), party.agentCallId);
+  await agent.evaluate((id) => harness.hangUp(id), party.agentCallId);
+  parties.delete(user);
+}
+
+type Spectrum = Record<string, Record<string, number>>;
+
+/** For each listener (agent and parties), its level in dB at every participant's tone. */
+async function spectrum(): Promise<Spectrum> {
+  await agent.waitForTimeout(2500);
+  const everyone: User[] = ['agent', ...parties.keys()];
+  const frequencies = everyone.map((u) => tones[u]);
+  const table: Spectrum = {};
+  const row = (levels: number[]) => Object.fromEntries(everyone.map((u, i) => [u, levels[i]!]));
+  table.agent = row(await agent.evaluate((f) => harness.agentLevels(f), frequencies));
+  for (const [user, party] of parties) {
+    table[user] = row(
+      await party.page.evaluate(([id, f]) => harness.levels(id, f), [party.callId, frequencies] as const),
+    );
+  }
+  return table;
+}
+
+function expectMixMinus(heard: Spectrum) {
+  for (const [listener, levels] of Object.entries(heard)) {
+    const others = Object.entries(levels).filter(([speaker]) => speaker !== listener);
+    for (const [speaker, level] of others) {
+      expect({ listener, speaker, audible: level > AUDIBLE_DB }).toEqual({
+        listener,
+        speaker,
+        audible: true,
+      });
+    }
+    // The agent's own tone never reaches the agent's ears (the mix is of remote parties only).
+    const own = levels[listener]!;
+    const weakest = Math.min(...others.map(([, level]) => level));
+    expect({ listener, ownVoiceSuppressed: own < weakest - MARGIN_DB }).toEqual({
+      listener,
+      ownVoiceSuppressed: true,
+    });
+  }
+}
+
+beforeAll(async () => {
+  [browser, page] = await Promise.all([
+    launchChromium(),
+    serveHarness(resolve(__dirname, 'harness/sip-phone-harness.ts')),
+  ]);
+  agent = await openPhone('agent', false);
+});
+afterAll(async () => {
+  for (const context of contexts) {
+    await Promise.all(context.pages().map((p) => p.evaluate(() => harness.stop()).catch(() => undefined)));
+  }
+  await browser?.close();
+  await page?.close();
+});
+
+describe('conference of real SIP calls, mixed in the agent’s browser', () => {
+  test('3 people: the agent and two callees each hear the other two and not themselves', async () => {
+    await addParty('bob');
+    await addParty('carol');
+    const heard = await spectrum();
+    process.stdout.write(`3-party spectrum (dB):\n${JSON.stringify(heard)}\n`);
+    expect(Object.keys(heard)).toEqual(['agent', 'bob', 'carol']);
+    expectMixMinus(heard);
+  });
+
+  test('5 people: with two more callees, everyone hears the other four and not themselves', async () => {
+    await addParty('dave');
+    await addParty('erin');
+    const heard = await spectrum();
+    process.stdout.write(`5-party spectrum (dB):\n${JSON.stringify(heard)}\n`);
+    expect(Object.keys(heard)).toEqual(['agent', 'bob', 'carol', 'dave', 'erin']);
+    expectMixMinus(heard);
+  });
+
+  test('removing one party leaves the others connected and hearing each other', async () => {
+    await removeParty('carol');
+    const heard = await spectrum();
+    expect(Object.keys(heard)).toEqual(['agent', 'bob', 'dave', 'erin']);
+    expectMixMinus(heard);
+    expect(await agent.evaluate(() => harness.callIds().length)).toBe(3);
+  });
+
+  // Known issue: after leave() (and after its hang-up) the agent still hears the party that left at
+  // about -38 dB (-44 to -50 dB after the hang-up) against -31 dB for the others. Kept as a failing
+  // test so that it turns red (as "passing") once fixed.
+  test.failing('the party that left is heard by nobody any more', async () => {
+    await agent.waitForTimeout(1000);
+    const levels: Record<string, number> = {
+      agent: (await agent.evaluate((f) => harness.agentLevels(f), [tones.carol]))[0]!,
+    };
+    for (const [user, party] of parties) {
+      levels[user] = (
+        await party.page.evaluate(([id, f]) => harness.levels(id, f), [party.callId, [tones.carol]] as const)
+      )[0]!;
+    }
+    process.stdout.write(`carol's tone after she left (dB): ${JSON.stringify(levels)}\n`);
+    for (const level of Object.values(levels)) expect(level).toBeLessThan(AUDIBLE_DB - MARGIN_DB);
+  });
+});
