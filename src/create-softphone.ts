@@ -15,7 +15,7 @@ import {
 import type { ContactMatch, CrmPort } from './crm';
 import { createCrmActors, type ScreenPopPolicy } from './crm/statechart-actors';
 import { defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
-import { CallConference } from './media';
+import { CallConference, CallQualityMonitor } from './media';
 import { SipPhone, type ConferenceHook, type SipPhoneConfig } from './sip';
 import { createSipActors } from './sip/statechart-actors';
 import { softphoneView, type SoftphoneView } from './ui/softphone-view';
@@ -41,6 +41,8 @@ export interface SoftphoneOptions {
    * is no mix and conference commands change no media.
    */
   media?: { audioContext?: () => AudioContext; microphone?: () => Promise<MediaStream> };
+  /** How often each connected call's getStats is read for its quality (default 5000 ms; 0: never). */
+  qualityIntervalMs?: number;
 }
 
 export type DialSource = 'ui' | 'crm';
@@ -132,6 +134,23 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     },
   });
 
+  // Call quality from getStats while a call is connected; a changed rating refreshes the view.
+  const qualityIntervalMs = options.qualityIntervalMs ?? 5000;
+  const quality =
+    qualityIntervalMs > 0
+      ? new CallQualityMonitor({
+          intervalMs: qualityIntervalMs,
+          peerConnection: (callId) => sip.media(callId)?.peerConnection,
+          onChange: () => notify(),
+        })
+      : undefined;
+  const stopQualityWatch = sip.subscribe((event) => {
+    if (!quality) return;
+    if (event.type === 'sip.call.answered') quality.track(event.callId);
+    if (event.type === 'sip.call.ended' || event.type === 'sip.call.failed') quality.untrack(event.callId);
+  });
+  const viewExtras = { quality: (callId: string) => quality?.quality(callId)?.rating };
+
   const listeners = new Set<(view: SoftphoneView) => void>();
   let scheduled = false;
   // Any snapshot in the system (phone or a call) changes the view; coalesce bursts into one update.
@@ -140,7 +159,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
-      const view = softphoneView(actor.getSnapshot());
+      const view = softphoneView(actor.getSnapshot(), viewExtras);
       for (const listener of listeners) listener(view);
     });
   };
@@ -157,7 +176,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   return {
     actor,
     sip,
-    view: () => softphoneView(actor.getSnapshot()),
+    view: () => softphoneView(actor.getSnapshot(), viewExtras),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -184,6 +203,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     async stop() {
       actor.stop();
       listeners.clear();
+      stopQualityWatch();
+      quality?.stop();
       await sip.stop();
       await conference?.close();
     },

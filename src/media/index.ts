@@ -9,3 +9,7 @@ export type { CallQualityRating } from './call-quality-rating';
 export type { CallQualitySample } from './call-quality-sample';
 export type { CodecImpairment } from './codec-impairment';
 export { estimateCallQuality, mosFromR, G711_WITH_PLC } from './estimate-call-quality';
+export { CallQualityMonitor } from './call-quality-monitor';
+export type { CallQualityMonitorOptions } from './call-quality-monitor';
+export { qualitySampleFromStats } from './quality-sample-from-stats';
+export type { QualityCounters } from './quality-sample-from-stats';

@@ -17,6 +17,7 @@ import type {
 } from '../call';
 import { registrationFailureMessages } from '../call';
 import type { ContactMatch } from '../crm';
+import type { CallQualityRating } from '../media';
 
 export type RegistrationView =
   'unregistered' | 'registering' | 'registered' | 'reconnecting' | 'failed' | 'unregistering';
@@ -80,6 +81,8 @@ export interface CallView {
     saveError: string | null;
   };
   inConference: boolean;
+  /** How the call sounds, estimated from its network statistics; null until measured (or without media). */
+  quality: CallQualityRating | null;
   actions: Record<CallAction, boolean>;
 }
 
@@ -148,7 +151,17 @@ function exampleEvent(action: CallAction, callId: string): PhoneEvent {
   }
 }
 
-function callView(phone: PhoneSnapshot, callId: string, call: CallSnapshot): CallView {
+/** What the view shows beside the machines' snapshots: measurements of the media. */
+export interface SoftphoneViewExtras {
+  quality?: (callId: string) => CallQualityRating | undefined;
+}
+
+function callView(
+  phone: PhoneSnapshot,
+  callId: string,
+  call: CallSnapshot,
+  extras: SoftphoneViewExtras,
+): CallView {
   const c = call.context;
   const paths = statePaths(call.value);
   const phoneLevel = new Set<CallAction>(['transfer', 'conference', 'removeFromConference']);
@@ -201,6 +214,7 @@ function callView(phone: PhoneSnapshot, callId: string, call: CallSnapshot): Cal
       saveError: c.saveError,
     },
     inConference: phone.context.conference.includes(callId),
+    quality: extras.quality?.(callId) ?? null,
     actions,
   };
 }
@@ -224,13 +238,13 @@ function availability(paths: string[]): AvailabilityView {
   return known.find((k) => k === state) ?? 'available';
 }
 
-export function softphoneView(phone: PhoneSnapshot): SoftphoneView {
+export function softphoneView(phone: PhoneSnapshot, extras: SoftphoneViewExtras = {}): SoftphoneView {
   const paths = statePaths(phone.value);
   const children = phone.children as Record<string, AnyActorRef | undefined>;
   const calls = Object.keys(phone.context.lines)
     .map((callId) => {
       const snapshot = children[callId]?.getSnapshot() as CallSnapshot | undefined;
-      return snapshot && snapshot.status === 'active' ? callView(phone, callId, snapshot) : null;
+      return snapshot && snapshot.status === 'active' ? callView(phone, callId, snapshot, extras) : null;
     })
     .filter((v): v is CallView => v !== null)
     .sort((a, b) => a.startedAt - b.startedAt);

@@ -128,6 +128,9 @@ describe('SipPhone in the browser: real WebRTC through Kamailio', () => {
     expect(aliceHears[1]).toBeLessThan(aliceHears[0]! - MARGIN_DB);
     expect(bobHears[0]).toBeGreaterThan(AUDIBLE_DB);
     expect(bobHears[1]).toBeLessThan(bobHears[0]! - MARGIN_DB);
+    const quality = await alice.evaluate((id) => harness.quality(id), callId);
+    process.stdout.write(`call quality on loopback: ${JSON.stringify(quality)}\n`);
+    expect(quality.rating).toBe('good');
     await alice.evaluate((id) => harness.hangUp(id), callId);
     await bob.evaluate((id) => harness.waitFor('sip.call.ended', id), bobCallId);
   });

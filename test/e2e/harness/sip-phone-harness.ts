@@ -2,7 +2,7 @@
 // its own frequency (the test picks it), so the spectrum of what a call receives tells whom it hears.
 // The same page can be a conference agent: its calls join the host's CallConference (mix-minus).
 import { Web } from 'sip.js';
-import { CallConference } from '../../../src/media';
+import { CallConference, CallQualityMonitor, type CallQuality } from '../../../src/media';
 import { SipPhone, type SipEvent } from '../../../src/sip';
 
 export interface HarnessStart {
@@ -157,6 +157,20 @@ const harness = {
   },
   async waitFor(type: SipEvent['type'], callId?: string): Promise<void> {
     await waitFor(type, callId);
+  },
+  /** The first quality rating of a call from real getStats, polled every 500 ms. */
+  quality(callId: string): Promise<CallQuality> {
+    return new Promise((resolve) => {
+      const monitor = new CallQualityMonitor({
+        intervalMs: 500,
+        peerConnection: (id) => required().media(id)?.peerConnection,
+        onChange: (_, quality) => {
+          monitor.stop();
+          resolve(quality);
+        },
+      });
+      monitor.track(callId);
+    });
   },
   hold: (callId: string) => timed(() => required().hold(callId)),
   resume: (callId: string) => timed(() => required().resume(callId)),
