@@ -16,6 +16,7 @@ import type { ContactMatch, CrmPort } from './crm';
 import { createCrmActors, type ScreenPopPolicy } from './crm/statechart-actors';
 import { defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
 import { CallConference, CallQualityMonitor } from './media';
+import { AgentAudio, type AudioSink } from './media/agent-audio';
 import { SipPhone, type ConferenceHook, type SipPhoneConfig } from './sip';
 import { createSipActors } from './sip/statechart-actors';
 import { softphoneView, type SoftphoneView } from './ui/softphone-view';
@@ -40,7 +41,12 @@ export interface SoftphoneOptions {
    * first conference. Defaults: a new AudioContext and getUserMedia; where neither exists (Node) there
    * is no mix and conference commands change no media.
    */
-  media?: { audioContext?: () => AudioContext; microphone?: () => Promise<MediaStream> };
+  media?: {
+    audioContext?: () => AudioContext;
+    microphone?: () => Promise<MediaStream>;
+    /** Where the agent hears calls; default a new Audio element (none in Node). */
+    audioOutput?: AudioSink;
+  };
   /** How often each connected call's getStats is read for its quality (default 5000 ms; 0: never). */
   qualityIntervalMs?: number;
 }
@@ -151,15 +157,30 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   });
   const viewExtras = { quality: (callId: string) => quality?.quality(callId)?.rating };
 
+  // The agent's ear: one audio element fed from the view (conference mix, else the live call).
+  const sink = options.media?.audioOutput ?? (typeof Audio === 'function' ? new Audio() : undefined);
+  if (typeof HTMLMediaElement !== 'undefined' && sink instanceof HTMLMediaElement) sink.autoplay = true;
+  const agentAudio = sink ? new AgentAudio(sink, options.onError) : undefined;
+  const hear = (view: SoftphoneView) => {
+    if (!agentAudio) return;
+    const live = view.calls.find((c) => c.status === 'live');
+    const inConference = view.calls.some((c) => c.inConference);
+    agentAudio.play(
+      (inConference ? conference?.agentOutput : live && sip.media(live.callId)?.remoteStream) ?? null,
+    );
+  };
+
   const listeners = new Set<(view: SoftphoneView) => void>();
   let scheduled = false;
   // Any snapshot in the system (phone or a call) changes the view; coalesce bursts into one update.
   const notify = () => {
-    if (scheduled || listeners.size === 0) return;
+    if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
+      if (actor.getSnapshot().status !== 'active') return;
       const view = softphoneView(actor.getSnapshot(), viewExtras);
+      hear(view);
       for (const listener of listeners) listener(view);
     });
   };
@@ -205,6 +226,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       listeners.clear();
       stopQualityWatch();
       quality?.stop();
+      agentAudio?.play(null);
       await sip.stop();
       await conference?.close();
     },
