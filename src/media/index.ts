@@ -13,3 +13,7 @@ export { CallQualityMonitor } from './call-quality-monitor';
 export type { CallQualityMonitorOptions } from './call-quality-monitor';
 export { qualitySampleFromStats } from './quality-sample-from-stats';
 export type { QualityCounters } from './quality-sample-from-stats';
+export type { AudioDevice } from './audio-device';
+export { listAudioDevices, setAudioOutput } from './audio-devices';
+export { Ringtone } from './ringtone';
+export type { RingtoneOptions } from './ringtone';

@@ -1,5 +1,12 @@
 // Errors of the media layer: a stable code and a message that tells the agent what happened.
-export type MediaErrorCode = 'conference-full' | 'conference-duplicate-leg' | 'conference-no-media';
+export type MediaErrorCode =
+  | 'conference-full'
+  | 'conference-duplicate-leg'
+  | 'conference-no-media'
+  | 'device-selection-unsupported'
+  | 'output-selection-unsupported'
+  | 'device-not-found'
+  | 'device-not-allowed';
 
 export class MediaError extends Error {
   constructor(
