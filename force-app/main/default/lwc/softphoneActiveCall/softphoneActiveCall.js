@@ -91,6 +91,24 @@ export default class SoftphoneActiveCall extends LightningElement {
     return STATUS_TEXT[this.call.status] || '';
   }
 
+  /** The network's estimate of how the call sounds (good / fair / poor); hidden until measured. */
+  get qualityText() {
+    const rating = {
+      good: LABELS.callQualityGood,
+      fair: LABELS.callQualityFair,
+      poor: LABELS.callQualityPoor,
+    }[this.call.quality];
+    return rating ? format(LABELS.callQuality, rating) : null;
+  }
+
+  get qualityClass() {
+    return this.call.quality === 'poor'
+      ? 'slds-theme_error'
+      : this.call.quality === 'fair'
+        ? 'slds-theme_warning'
+        : 'slds-theme_success';
+  }
+
   get isRecalling() {
     return this.call.status === 'recalling';
   }

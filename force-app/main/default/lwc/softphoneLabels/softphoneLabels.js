@@ -17,6 +17,10 @@ import away from '@salesforce/label/c.Softphone_Away';
 import call from '@salesforce/label/c.Softphone_Call';
 import callActions from '@salesforce/label/c.Softphone_Call_Actions';
 import callDuration from '@salesforce/label/c.Softphone_Call_Duration';
+import callQuality from '@salesforce/label/c.Softphone_Call_Quality';
+import callQualityFair from '@salesforce/label/c.Softphone_Call_Quality_Fair';
+import callQualityGood from '@salesforce/label/c.Softphone_Call_Quality_Good';
+import callQualityPoor from '@salesforce/label/c.Softphone_Call_Quality_Poor';
 import callEntry from '@salesforce/label/c.Softphone_Call_Entry';
 import callNotConnected from '@salesforce/label/c.Softphone_Call_Not_Connected';
 import callNumber from '@salesforce/label/c.Softphone_Call_Number';
@@ -165,6 +169,10 @@ export const LABELS = {
   call,
   callActions,
   callDuration,
+  callQuality,
+  callQualityFair,
+  callQualityGood,
+  callQualityPoor,
   callEntry,
   callNotConnected,
   callNumber,

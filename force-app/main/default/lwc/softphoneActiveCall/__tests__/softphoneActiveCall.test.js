@@ -56,6 +56,17 @@ describe('c-softphone-active-call', () => {
     expect(await accessibilityViolations(element)).toEqual([]);
   });
 
+  it('shows the measured call quality, and nothing before it is measured', async () => {
+    const { element } = createComponent(callWith({ quality: 'poor' }));
+    expect(byId(element, 'call-quality').label).toBe('Call quality: poor');
+    expect(byId(element, 'call-quality').className).toContain('slds-theme_error');
+    expect(await accessibilityViolations(element)).toEqual([]);
+
+    element.call = callWith({ quality: null });
+    await Promise.resolve();
+    expect(byId(element, 'call-quality')).toBeNull();
+  });
+
   it('offers exactly the controls the call accepts, in a fixed order', () => {
     const { element } = createComponent();
 
