@@ -50,6 +50,17 @@ function command(cmd: SipCallCommand) {
   return { type: 'sendToSip', params: cmd } as const;
 }
 
+/** Ends the call's progress with an outcome, stamped with the time of the SIP event that ended it. */
+function endAs(outcome: CallOutcome) {
+  return {
+    target: '#call.progress.ended',
+    actions: {
+      type: 'recordEnd',
+      params: ({ event }: { event: CallEvent }) => ({ outcome, at: 'at' in event ? event.at : undefined }),
+    },
+  } as const;
+}
+
 function remember(code: CallErrorCode) {
   return { type: 'rememberError', params: { code } } as const;
 }
@@ -414,21 +425,9 @@ export const callMachine = setup({
                   },
                   { actions: remember('invalid-redirect') },
                 ],
-                'sip.invite.canceled': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
-                  },
-                },
+                'sip.invite.canceled': endAs('missed'),
                 // Nobody answered in time: SIP.js rejects the INVITE itself after its no-answer timeout.
-                'sip.call.ended': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
-                  },
-                },
+                'sip.call.ended': endAs('missed'),
                 'sip.invite.answeredElsewhere': {
                   target: 'monitored',
                   actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
@@ -445,21 +444,9 @@ export const callMachine = setup({
                   target: 'monitored',
                   actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
                 },
-                'sip.invite.canceled': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
-                  },
-                },
+                'sip.invite.canceled': endAs('missed'),
                 // Nobody answered in time: SIP.js rejects the INVITE itself after its no-answer timeout.
-                'sip.call.ended': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
-                  },
-                },
+                'sip.call.ended': endAs('missed'),
               },
             },
             answering: {
@@ -477,45 +464,21 @@ export const callMachine = setup({
                     params: ({ event }) => ({ reason: event.reason, at: event.at }),
                   },
                 },
-                'sip.invite.canceled': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'missed', at: event.at }),
-                  },
-                },
+                'sip.invite.canceled': endAs('missed'),
               },
             },
             rejecting: {
               entry: report('ending'),
               on: {
-                'sip.call.ended': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'rejected', at: event.at }),
-                  },
-                },
-                'sip.session.failed': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'rejected', at: event.at }),
-                  },
-                },
+                'sip.call.ended': endAs('rejected'),
+                'sip.session.failed': endAs('rejected'),
               },
             },
             /** The caller keeps hearing ringing from the new target; a redirected call is never logged. */
             redirecting: {
               entry: report('ending'),
               on: {
-                'sip.call.ended': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'redirected', at: event.at }),
-                  },
-                },
+                'sip.call.ended': endAs('redirected'),
               },
             },
 
@@ -588,27 +551,9 @@ export const callMachine = setup({
             canceling: {
               entry: [command({ type: 'call.cancel' }), report('ending')],
               on: {
-                'sip.call.ended': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'canceled', at: event.at }),
-                  },
-                },
-                'sip.call.failed': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'canceled', at: event.at }),
-                  },
-                },
-                'sip.session.failed': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'canceled', at: event.at }),
-                  },
-                },
+                'sip.call.ended': endAs('canceled'),
+                'sip.call.failed': endAs('canceled'),
+                'sip.session.failed': endAs('canceled'),
                 // The 200 crossed our CANCEL: the call is up, so it must be hung up (and wrapped up).
                 'sip.call.answered': {
                   target: 'ending',
@@ -687,13 +632,7 @@ export const callMachine = setup({
               tags: ['connected'],
               on: {
                 'ui.hangup': { guard: 'isNotTransferring', target: 'ending' },
-                'sip.call.ended': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'completed', at: event.at }),
-                  },
-                },
+                'sip.call.ended': endAs('completed'),
               },
               states: {
                 audio: {
@@ -879,13 +818,7 @@ export const callMachine = setup({
                         accepted: {},
                       },
                       on: {
-                        'sip.transfer.succeeded': {
-                          target: '#call.progress.ended',
-                          actions: {
-                            type: 'recordEnd',
-                            params: ({ event }) => ({ outcome: 'transferred', at: event.at }),
-                          },
-                        },
+                        'sip.transfer.succeeded': endAs('transferred'),
                         'sip.transfer.failed': [
                           {
                             guard: 'isBlindTransfer',
@@ -1005,13 +938,7 @@ export const callMachine = setup({
             ending: {
               entry: [command({ type: 'call.hangup' }), report('ending')],
               on: {
-                'sip.call.ended': {
-                  target: '#call.progress.ended',
-                  actions: {
-                    type: 'recordEnd',
-                    params: ({ event }) => ({ outcome: 'completed', at: event.at }),
-                  },
-                },
+                'sip.call.ended': endAs('completed'),
               },
             },
           },
