@@ -15,7 +15,18 @@ import {
 import type { ContactMatch, CrmPort } from './crm';
 import { createCrmActors, type ScreenPopPolicy } from './crm/statechart-actors';
 import { defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
-import { CallConference, CallQualityMonitor } from './media';
+import {
+  AudioDevicePreferences,
+  CallConference,
+  CallQualityMonitor,
+  listAudioDevices,
+  openMicrophone,
+  Ringtone,
+  setAudioOutput,
+  type AudioDevice,
+  type AudioDeviceChoice,
+  type PreferenceStorage,
+} from './media';
 import { AgentAudio, type AudioSink } from './media/agent-audio';
 import { SipPhone, type ConferenceHook, type SipPhoneConfig } from './sip';
 import { createSipActors } from './sip/statechart-actors';
@@ -46,6 +57,10 @@ export interface SoftphoneOptions {
     microphone?: () => Promise<MediaStream>;
     /** Where the agent hears calls; default a new Audio element (none in Node). */
     audioOutput?: AudioSink;
+    /** Where the agent's device choice is kept; default localStorage where there is one. */
+    preferences?: PreferenceStorage;
+    /** Rings on the chosen ringer while a call alerts the agent (default: where WebAudio exists). */
+    ring?: boolean;
   };
   /** How often each connected call's getStats is read for its quality (default 5000 ms; 0: never). */
   qualityIntervalMs?: number;
@@ -65,6 +80,13 @@ export interface Softphone {
   conferenceAudio(): MediaStream | undefined;
   /** Resumes the conference's AudioContext: call it from the agent's click (autoplay policy). */
   resumeAudio(): Promise<void>;
+  /** This computer's microphones and speakers, and the agent's current choice. */
+  audioDevices(): Promise<{ inputs: AudioDevice[]; outputs: AudioDevice[]; choice: AudioDeviceChoice }>;
+  /**
+   * Applies and keeps the agent's choice: the speaker and ringer at once, the microphone on new calls and
+   * on the connected ones. Rejects with a MediaError (or the browser's error) the agent can read.
+   */
+  chooseAudioDevices(choice: Partial<AudioDeviceChoice>): Promise<void>;
   /** Normalises the number with the dialing rules and dials it (a refused number becomes a failed call). */
   dial(number: string, options?: { record?: ContactMatch; source?: DialSource }): string;
   /** Redirects a ringing call to a number, after the dialing rules. */
@@ -73,28 +95,37 @@ export interface Softphone {
   stop(): Promise<void>;
 }
 
+function isMediaElement(sink: AudioSink | undefined): sink is HTMLMediaElement {
+  return typeof HTMLMediaElement !== 'undefined' && sink instanceof HTMLMediaElement;
+}
+
 function randomCallId(): string {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The host's conference mix, or none where there is no WebAudio (Node). */
-function createConference(sip: SipPhone, media: SoftphoneOptions['media']): CallConference | undefined {
-  const audioContext =
+/** The browser's media devices, or none (Node). */
+function mediaDevices(): MediaDevices | undefined {
+  return typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function'
+    ? navigator.mediaDevices
+    : undefined;
+}
+
+/** One AudioContext for the conference mix and the ringtone, opened on first use; none without WebAudio. */
+function sharedAudioContext(
+  media: SoftphoneOptions['media'],
+): { get: () => AudioContext; close: () => Promise<void> } | undefined {
+  const create =
     media?.audioContext ?? (typeof AudioContext === 'function' ? () => new AudioContext() : undefined);
-  const microphone =
-    media?.microphone ??
-    (typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function'
-      ? () => navigator.mediaDevices.getUserMedia({ audio: true, video: false })
-      : undefined);
-  if (!audioContext || !microphone) return undefined;
+  if (!create) return undefined;
   let context: AudioContext | undefined;
-  return new CallConference({
-    audioContext: () => (context ??= audioContext()),
-    microphone,
-    media: (callId) => sip.media(callId),
-  });
+  return {
+    get: () => (context ??= create()),
+    close: async () => {
+      if (context?.state !== 'closed') await context?.close().catch(() => undefined);
+    },
+  };
 }
 
 export function createSoftphone(options: SoftphoneOptions): Softphone {
@@ -113,8 +144,29 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     },
   };
 
-  const sip = new SipPhone(options.sip);
-  const conference = createConference(sip, options.media);
+  // The agent's devices: the chosen microphone opens for every call, the speaker plays the calls, the
+  // ringer rings. A microphone that went away falls back to the system default.
+  const devices = mediaDevices();
+  const preferences = new AudioDevicePreferences(
+    options.media?.preferences ?? (typeof localStorage === 'undefined' ? undefined : localStorage),
+  );
+  let choice = preferences.load();
+  const microphone =
+    options.media?.microphone ?? (devices && (() => openMicrophone(choice.microphone, devices)));
+  const sip = new SipPhone(
+    devices && !options.sip.sessionDescriptionHandlerFactory
+      ? { openMicrophone: () => openMicrophone(choice.microphone, devices), ...options.sip }
+      : options.sip,
+  );
+  const audioContext = sharedAudioContext(options.media);
+  const conference =
+    audioContext && microphone
+      ? new CallConference({
+          audioContext: audioContext.get,
+          microphone,
+          media: (callId) => sip.media(callId),
+        })
+      : undefined;
   // A party whose audio cannot be mixed stays connected; the agent hears why.
   const conferenceHook: ConferenceHook | undefined = conference && {
     join: (callId) => conference.join(callId).catch((error: unknown) => options.onError?.(error)),
@@ -123,9 +175,20 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   const sipActors = createSipActors(sip, now, conferenceHook);
   const crm = createCrmActors(options.crm, { screenPop: options.screenPop, onError: options.onError });
   const alert = options.alert;
-  const alertAgent = fromCallback<{ type: 'alert.noop' }, AlertAgentInput>(({ input }) =>
-    alert ? alert(input) : undefined,
-  );
+  let ringtone: Ringtone | undefined;
+  const ring = (tone: AlertAgentInput['tone']) => {
+    if (!audioContext || options.media?.ring === false) return undefined;
+    ringtone ??= new Ringtone(audioContext.get(), { sinkId: () => choice.ringer, onError: options.onError });
+    return ringtone.start(tone);
+  };
+  const alertAgent = fromCallback<{ type: 'alert.noop' }, AlertAgentInput>(({ input }) => {
+    const stopRinging = ring(input.tone);
+    const stopHost = alert?.(input);
+    return () => {
+      stopRinging?.();
+      stopHost?.();
+    };
+  });
 
   const machine = phoneMachine.provide({
     actors: {
@@ -159,7 +222,10 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
 
   // The agent's ear: one audio element fed from the view (conference mix, else the live call).
   const sink = options.media?.audioOutput ?? (typeof Audio === 'function' ? new Audio() : undefined);
-  if (typeof HTMLMediaElement !== 'undefined' && sink instanceof HTMLMediaElement) sink.autoplay = true;
+  if (isMediaElement(sink)) {
+    sink.autoplay = true;
+    if (choice.speaker) setAudioOutput(sink, choice.speaker).catch((e: unknown) => options.onError?.(e));
+  }
   const agentAudio = sink ? new AgentAudio(sink, options.onError) : undefined;
   const hear = (view: SoftphoneView) => {
     if (!agentAudio) return;
@@ -205,6 +271,26 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     send: (event) => actor.send(event),
     conferenceAudio: () => conference?.agentOutput,
     resumeAudio: async () => conference?.resume(),
+    async audioDevices() {
+      return { ...(await listAudioDevices(devices)), choice: { ...choice } };
+    },
+    async chooseAudioDevices(next) {
+      const wanted = { ...choice, ...next };
+      if (wanted.speaker !== choice.speaker && isMediaElement(sink)) {
+        await setAudioOutput(sink, wanted.speaker);
+      }
+      if (wanted.microphone !== choice.microphone && devices) {
+        // Calls in a conference send the mix, which takes the microphone it opened with.
+        const calls = softphoneView(actor.getSnapshot(), viewExtras).calls.filter(
+          (call) => (call.status === 'live' || call.status === 'held') && !call.inConference,
+        );
+        for (const call of calls) {
+          await sip.replaceMicrophone(call.callId, await openMicrophone(wanted.microphone, devices));
+        }
+      }
+      choice = wanted;
+      preferences.save(choice);
+    },
     dial(number, dialOptions = {}) {
       const callId = newCallId();
       actor.send({
@@ -229,6 +315,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       agentAudio?.play(null);
       await sip.stop();
       await conference?.close();
+      await audioContext?.close();
     },
   };
 }

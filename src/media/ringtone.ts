@@ -1,22 +1,42 @@
-// The ring of an incoming call, generated with WebAudio (no sound file to ship) and played on the
-// agent's chosen output. start() returns its stop function, which is the contract of the `alert` option.
+// The sounds that alert the agent, generated with WebAudio (no sound file to ship) and played on the
+// agent's chosen ringer output. start() returns its stop function, which is the contract of the `alert`
+// option of createSoftphone.
 import { setAudioOutput } from './audio-devices';
 
+/** The alert sounds, by the statechart's AlertTone names. */
+export type RingtoneTone = 'ring' | 'recall' | 'transferReturned' | 'callWaiting' | 'notify';
+
 export interface RingtoneOptions {
-  /** The speaker to ring on ('' or absent: the system default). */
-  sinkId?: string;
+  /** The speaker to ring on ('' or absent: the system default), read at each start. */
+  sinkId?: string | (() => string);
   /** Creates the element that plays the ring (default: new Audio()); injectable for tests. */
   element?: () => HTMLMediaElement;
   /** Called when the chosen output cannot be used; the ring then plays on the default output. */
   onError?: (error: unknown) => void;
 }
 
+interface Cadence {
+  frequencies: number[];
+  onSeconds: number;
+  periodSeconds: number;
+  volume: number;
+}
+
 /** A North American ring: 440 + 480 Hz, two seconds on, four off. */
-const FREQUENCIES = [440, 480];
-const ON_S = 2;
-const PERIOD_S = 6;
+const RING: Cadence = { frequencies: [440, 480], onSeconds: 2, periodSeconds: 6, volume: 0.2 };
+const CADENCES: Record<RingtoneTone, Cadence | null> = {
+  ring: RING,
+  recall: RING,
+  transferReturned: RING,
+  // A short, quiet beep now and then over the call in progress.
+  callWaiting: { frequencies: [440], onSeconds: 0.3, periodSeconds: 10, volume: 0.08 },
+  // Deskphone mode: the agent's own phone rings; the panel stays silent.
+  notify: null,
+};
 /** How many periods are scheduled ahead; a ring that lasts longer is rescheduled. */
 const SCHEDULED_PERIODS = 10;
+
+function silence(): void {}
 
 export class Ringtone {
   constructor(
@@ -24,13 +44,17 @@ export class Ringtone {
     private readonly options: RingtoneOptions = {},
   ) {}
 
-  /** Starts ringing; returns the function that stops it. */
-  start(): () => void {
+  /** Starts the tone (default: ring); returns the function that stops it. */
+  start(tone: RingtoneTone = 'ring'): () => void {
+    const cadence = CADENCES[tone];
+    if (!cadence) return silence;
     const { context } = this;
+    // A context created outside a click may start suspended; the agent has usually interacted with the page.
+    if (context.state === 'suspended') context.resume().catch(silence);
     const gain = context.createGain();
     const output = context.createMediaStreamDestination();
     gain.connect(output);
-    const oscillators = FREQUENCIES.map((frequency) => {
+    const oscillators = cadence.frequencies.map((frequency) => {
       const oscillator = context.createOscillator();
       oscillator.frequency.value = frequency;
       oscillator.connect(gain);
@@ -39,24 +63,24 @@ export class Ringtone {
     });
     const schedule = (from: number) => {
       for (let i = 0; i < SCHEDULED_PERIODS; i++) {
-        const start = from + i * PERIOD_S;
-        gain.gain.setValueAtTime(0.2, start);
-        gain.gain.setValueAtTime(0, start + ON_S);
+        const start = from + i * cadence.periodSeconds;
+        gain.gain.setValueAtTime(cadence.volume, start);
+        gain.gain.setValueAtTime(0, start + cadence.onSeconds);
       }
     };
     schedule(context.currentTime);
     const reschedule = setInterval(
       () => schedule(context.currentTime),
-      SCHEDULED_PERIODS * PERIOD_S * 1000 - 1000,
+      (SCHEDULED_PERIODS * cadence.periodSeconds - 1) * 1000,
     );
     const element = this.options.element?.() ?? new Audio();
     element.srcObject = output.stream;
-    const sinkId = this.options.sinkId;
+    const sinkId = typeof this.options.sinkId === 'function' ? this.options.sinkId() : this.options.sinkId;
     const ready = sinkId
       ? setAudioOutput(element, sinkId).catch((e: unknown) => this.options.onError?.(e))
       : undefined;
     let stopped = false;
-    void Promise.resolve(ready).then(() => (stopped ? undefined : element.play().catch(() => undefined)));
+    void Promise.resolve(ready).then(() => (stopped ? undefined : element.play().catch(silence)));
     return () => {
       if (stopped) return;
       stopped = true;

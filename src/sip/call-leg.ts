@@ -14,6 +14,7 @@ import {
   type Session,
   type URI,
   type UserAgent,
+  Web,
 } from 'sip.js';
 import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
@@ -629,6 +630,31 @@ export class CallLeg {
   async mute(muted: boolean): Promise<void> {
     this.established();
     await this.silence('muted', muted);
+  }
+
+  /**
+   * Puts `stream`'s audio track on the call with RTCRtpSender.replaceTrack (no renegotiation), and into
+   * the handler's local stream in place of the old one, so hanging up releases the new microphone.
+   */
+  async replaceMicrophone(stream: MediaStream): Promise<void> {
+    this.established();
+    const handler = this.session.sessionDescriptionHandler;
+    const [track] = stream.getAudioTracks();
+    const sender = this.media()
+      .peerConnection?.getSenders()
+      .find((candidate) => candidate.track?.kind === 'audio');
+    if (!(handler instanceof Web.SessionDescriptionHandler) || !track || !sender) {
+      for (const unused of stream.getTracks()) unused.stop();
+      return;
+    }
+    await sender.replaceTrack(track);
+    const local = handler.localMediaStream;
+    for (const old of local.getAudioTracks()) {
+      old.stop();
+      local.removeTrack(old);
+    }
+    local.addTrack(track);
+    await this.silence('muted', this.silenced.muted);
   }
 
   /** The microphone stays off while the call is muted or held; unmuting a held call keeps it off. */

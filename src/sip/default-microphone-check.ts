@@ -2,11 +2,14 @@
 // silently when getUserMedia fails inside accept().
 import { MicrophoneUnavailableError } from './errors/microphone-unavailable-error';
 
-export async function defaultMicrophoneCheck(): Promise<void> {
+/** `open` is the phone's microphone source (the agent's chosen input); default getUserMedia({audio}). */
+export async function defaultMicrophoneCheck(open?: () => Promise<MediaStream>): Promise<void> {
   const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
-  if (!devices?.getUserMedia) return;
+  const openMicrophone =
+    open ?? (devices?.getUserMedia ? () => devices.getUserMedia({ audio: true, video: false }) : undefined);
+  if (!openMicrophone) return;
   try {
-    const stream = await devices.getUserMedia({ audio: true, video: false });
+    const stream = await openMicrophone();
     for (const track of stream.getTracks()) track.stop();
   } catch (error) {
     const name = error instanceof Error ? error.name : '';

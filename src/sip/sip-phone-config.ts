@@ -25,6 +25,11 @@ export interface SipPhoneConfig {
   sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
   /** `rfc4733` (default): RTP telephone-events, SIP INFO when the media handler cannot; `info`: always INFO. */
   dtmf?: 'rfc4733' | 'info';
+  /**
+   * Opens the agent's microphone for each call (the chosen input device). Default: SIP.js's getUserMedia
+   * with `{audio: true}`. The default microphone check opens and releases it too.
+   */
+  openMicrophone?: () => Promise<MediaStream>;
   /** Opens and releases the microphone before an answer; rejects when it cannot. Default: getUserMedia. */
   microphoneCheck?: () => Promise<void>;
   /** Applies mute to the media. Default: disables the peer connection's outgoing tracks. */

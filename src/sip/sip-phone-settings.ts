@@ -53,7 +53,7 @@ export function resolveSettings(config: SipPhoneConfig): SipPhoneSettings {
   return {
     iceGatheringTimeoutMs: inRange('iceGatheringTimeoutMs', config.iceGatheringTimeoutMs ?? 500, 0, 5000),
     dtmf: config.dtmf ?? 'rfc4733',
-    microphoneCheck: config.microphoneCheck ?? defaultMicrophoneCheck,
+    microphoneCheck: config.microphoneCheck ?? (() => defaultMicrophoneCheck(config.openMicrophone)),
     muteHook: config.muteHook ?? defaultMuteHook,
     logger: config.logger ?? silent,
     registerExpiresSec: inRange('registerExpiresSec', config.registerExpiresSec ?? 600, 10, 86_400),

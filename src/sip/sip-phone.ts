@@ -118,7 +118,8 @@ export class SipPhone {
         traceSip: wireTap !== undefined,
       },
       sessionDescriptionHandlerFactory:
-        config.sessionDescriptionHandlerFactory ?? Web.defaultSessionDescriptionHandlerFactory(),
+        config.sessionDescriptionHandlerFactory ??
+        Web.defaultSessionDescriptionHandlerFactory(config.openMicrophone && (() => this.openMicrophone())),
       sessionDescriptionHandlerFactoryOptions: {
         iceGatheringTimeout: iceGatheringTimeoutMs,
         peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
@@ -193,6 +194,18 @@ export class SipPhone {
    */
   media(callId: string): CallMedia | undefined {
     return this.calls.get(callId)?.media();
+  }
+
+  /**
+   * Sends the audio of `stream` on a connected call instead of its current microphone, without
+   * renegotiating (the agent chose another input); mute and hold still apply. The old input is released.
+   */
+  async replaceMicrophone(callId: string, stream: MediaStream): Promise<void> {
+    await this.leg(callId).replaceMicrophone(stream);
+  }
+
+  private openMicrophone(): Promise<MediaStream> {
+    return this.config.openMicrophone?.() ?? Promise.reject(new Error('No microphone source.'));
   }
 
   /** The Call-IDs of the calls in progress (ringing, dialling or connected). */

@@ -11,7 +11,6 @@ import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import { clickedRecord, createCrmPort } from 'c/softphoneCrm';
 import { errorMessage } from 'c/softphoneErrors';
 import { LABELS, format } from 'c/softphoneLabels';
-import { startRinging } from 'c/softphoneRinger';
 import {
   parseIceServers,
   toDialingSettings,
@@ -48,6 +47,8 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   problems = [];
   announcement = '';
   loading = true;
+  /** The audio settings panel: `{ open, loading, inputs, outputs, choice }`, undefined while closed. */
+  audio;
 
   @wire(MessageContext) messageContext;
 
@@ -171,17 +172,15 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     return format(LABELS.errorCredentials, errorMessage(error, '')).trim();
   }
 
-  /** The core's alert: open and highlight the utility, and ring, until the returned function is called. */
-  alertAgent({ tone }) {
+  /** The core's alert (the core rings on the agent's ringer): open and highlight the utility until it ends. */
+  alertAgent() {
     this.alerts += 1;
     if (this.utilityId) open(this.utilityId).catch(ignore);
     this.highlight();
-    const stopRinging = startRinging(tone);
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
-      stopRinging();
       this.alerts -= 1;
       this.highlight();
     };
@@ -320,6 +319,44 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     event.stopPropagation();
     this.focusCallId = event.detail.callId;
     this.softphone?.redirect(event.detail.callId, event.detail.number);
+  }
+
+  async handleAudioToggle(event) {
+    if (!event.detail.open || !this.softphone) {
+      this.audio = undefined;
+      return;
+    }
+    this.audio = { open: true, loading: true };
+    await this.listAudioDevices();
+  }
+
+  async handleAudioChoose(event) {
+    const { kind, deviceId } = event.detail;
+    try {
+      await this.softphone.chooseAudioDevices({ [kind]: deviceId });
+      this.removeProblem('audio');
+    } catch (error) {
+      this.audioProblem(error);
+    }
+    await this.listAudioDevices();
+  }
+
+  async listAudioDevices() {
+    try {
+      const devices = await this.softphone.audioDevices();
+      if (this.audio) this.audio = { open: true, loading: false, ...devices };
+    } catch (error) {
+      this.audio = undefined;
+      this.audioProblem(error);
+    }
+  }
+
+  audioProblem(error) {
+    this.addProblem('audio', format(LABELS.errorAudioDevice, errorMessage(error, '')).trim());
+  }
+
+  get showAudioSettings() {
+    return this.view.mode !== 'deskphone';
   }
 
   /** Focus leaving the utility for the page: the agent moved on, so no focus is given back. */

@@ -12,6 +12,12 @@ import announceRecalling from '@salesforce/label/c.Softphone_Announce_Recalling'
 import announceResumed from '@salesforce/label/c.Softphone_Announce_Resumed';
 import answer from '@salesforce/label/c.Softphone_Answer';
 import answerOnDevice from '@salesforce/label/c.Softphone_Answer_On_Device';
+import audioLoading from '@salesforce/label/c.Softphone_Audio_Loading';
+import audioMicrophone from '@salesforce/label/c.Softphone_Audio_Microphone';
+import audioRinger from '@salesforce/label/c.Softphone_Audio_Ringer';
+import audioSettings from '@salesforce/label/c.Softphone_Audio_Settings';
+import audioSpeaker from '@salesforce/label/c.Softphone_Audio_Speaker';
+import audioSystemDefault from '@salesforce/label/c.Softphone_Audio_System_Default';
 import available from '@salesforce/label/c.Softphone_Available';
 import away from '@salesforce/label/c.Softphone_Away';
 import call from '@salesforce/label/c.Softphone_Call';
@@ -50,6 +56,7 @@ import dispositionVoicemail from '@salesforce/label/c.Softphone_Disposition_Voic
 import dispositionWrongNumber from '@salesforce/label/c.Softphone_Disposition_Wrong_Number';
 import dtmfSent from '@salesforce/label/c.Softphone_Dtmf_Sent';
 import endConference from '@salesforce/label/c.Softphone_End_Conference';
+import errorAudioDevice from '@salesforce/label/c.Softphone_Error_Audio_Device';
 import errorCoreLoad from '@salesforce/label/c.Softphone_Error_Core_Load';
 import errorCredentials from '@salesforce/label/c.Softphone_Error_Credentials';
 import errorIceServers from '@salesforce/label/c.Softphone_Error_Ice_Servers';
@@ -164,6 +171,12 @@ export const LABELS = {
   announceResumed,
   answer,
   answerOnDevice,
+  audioLoading,
+  audioMicrophone,
+  audioRinger,
+  audioSettings,
+  audioSpeaker,
+  audioSystemDefault,
   available,
   away,
   call,
@@ -202,6 +215,7 @@ export const LABELS = {
   dispositionWrongNumber,
   dtmfSent,
   endConference,
+  errorAudioDevice,
   errorCoreLoad,
   errorCredentials,
   errorIceServers,

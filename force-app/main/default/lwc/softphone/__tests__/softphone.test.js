@@ -75,6 +75,14 @@ function createFakeCore() {
     send: jest.fn(),
     dial: jest.fn(() => 'dialled-call'),
     redirect: jest.fn(),
+    audioDevices: jest.fn(() =>
+      Promise.resolve({
+        inputs: [{ deviceId: 'mic-2', label: 'Headset microphone', kind: 'audioinput' }],
+        outputs: [{ deviceId: 'spk-2', label: 'Headset', kind: 'audiooutput' }],
+        choice: { microphone: '', speaker: '', ringer: '' },
+      }),
+    ),
+    chooseAudioDevices: jest.fn(() => Promise.resolve()),
     start: jest.fn(),
     stop: jest.fn(() => Promise.resolve()),
   };
@@ -834,6 +842,71 @@ describe('c-softphone', () => {
       expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { label: 'Wrap-up: Ada Lovelace' });
       await show({ ...clone(idleView), registration: 'failed' });
       expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { label: 'Softphone (not connected)' });
+    });
+  });
+
+  describe('audio settings', () => {
+    const audioSettings = (element) => $(element, 'c-softphone-audio-settings');
+
+    it('lists the devices when the agent opens the audio settings', async () => {
+      const element = await createComponent();
+
+      audioSettings(element).dispatchEvent(new CustomEvent('toggle', { detail: { open: true } }));
+      await flushPromises();
+
+      expect(fake.softphone.audioDevices).toHaveBeenCalled();
+      expect(audioSettings(element).audio).toMatchObject({
+        open: true,
+        loading: false,
+        inputs: [{ deviceId: 'mic-2' }],
+        outputs: [{ deviceId: 'spk-2' }],
+      });
+      audioSettings(element).dispatchEvent(new CustomEvent('toggle', { detail: { open: false } }));
+      await flushPromises();
+      expect(audioSettings(element).audio).toBeUndefined();
+    });
+
+    it("applies the agent's pick through the core", async () => {
+      const element = await createComponent();
+      audioSettings(element).dispatchEvent(new CustomEvent('toggle', { detail: { open: true } }));
+      await flushPromises();
+
+      audioSettings(element).dispatchEvent(
+        new CustomEvent('choose', { detail: { kind: 'ringer', deviceId: 'spk-2' } }),
+      );
+      await flushPromises();
+
+      expect(fake.softphone.chooseAudioDevices).toHaveBeenCalledWith({ ringer: 'spk-2' });
+      expect(fake.softphone.audioDevices).toHaveBeenCalledTimes(2);
+    });
+
+    it('shows why a device could not be used in the error panel', async () => {
+      const element = await createComponent();
+      fake.softphone.chooseAudioDevices.mockRejectedValueOnce(
+        new Error('That speaker is no longer connected. Choose another one in the settings.'),
+      );
+      audioSettings(element).dispatchEvent(new CustomEvent('toggle', { detail: { open: true } }));
+      await flushPromises();
+
+      audioSettings(element).dispatchEvent(
+        new CustomEvent('choose', { detail: { kind: 'speaker', deviceId: 'spk-9' } }),
+      );
+      await flushPromises();
+
+      expect(errorPanel(element).errors).toContainEqual(
+        expect.objectContaining({
+          key: 'audio',
+          error:
+            'The audio device was not changed. That speaker is no longer connected. Choose another one in the settings.',
+        }),
+      );
+    });
+
+    it('is not offered in deskphone mode, where the panel plays no audio', async () => {
+      const element = await createComponent();
+      await show({ ...clone(idleView), mode: 'deskphone' });
+
+      expect(audioSettings(element)).toBeNull();
     });
   });
 
