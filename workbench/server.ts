@@ -17,7 +17,7 @@ import {
   searchAndScreenPop,
 } from './emulation/open-cti-services';
 import { fullName } from './emulation/sample-data';
-import { UnknownUserError, WorkbenchEmulation } from './emulation/workbench-emulation';
+import { RecordError, UnknownUserError, WorkbenchEmulation } from './emulation/workbench-emulation';
 
 const pagesDir = resolve(__dirname, 'pages');
 const sldsDir = resolve(__dirname, '../node_modules/@salesforce-ux/design-system/assets');
@@ -151,6 +151,18 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
     }
   };
 
+  // EMULATION of the standard new-record form saving a Contact (the workbench's "New contact" pops).
+  const createContact = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+    try {
+      const contact = emulation.createContact(await readJson(req));
+      return sendJson(res, 201, { id: contact.Id, name: fullName(contact) });
+    } catch (e) {
+      if (e instanceof RecordError) return sendJson(res, 400, { code: e.code, message: e.message });
+      throw e;
+    }
+  };
+
   const handleShellApi = (req: IncomingMessage, res: ServerResponse, url: URL, what: string) => {
     const s = emulation.sample;
     switch (what) {
@@ -216,6 +228,7 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
     const openCti = /^\/api\/opencti\/([\w-]+)$/.exec(url.pathname);
     if (openCti) return handleOpenCti(req, res, url, openCti[1] ?? '');
     const shell = /^\/api\/workbench\/(\w+)$/.exec(url.pathname);
+    if (shell?.[1] === 'contacts') return createContact(req, res);
     if (shell && req.method === 'GET') return handleShellApi(req, res, url, shell[1] ?? '');
     if (url.pathname.startsWith('/resources/')) {
       // Static resources as $Resource / @salesforce/resourceUrl name them: without the file extension.

@@ -8,6 +8,7 @@ export type { SforceOpenCti } from './sforce-open-cti';
 export type { OpenCtiResponse } from './open-cti-response';
 export type { OpenCtiErrorEntry } from './open-cti-error-entry';
 export type { OpenCtiClickPayload } from './open-cti-click-payload';
+export type { OpenCtiNavigationPayload } from './open-cti-navigation-payload';
 export type { OpenCtiScreenPopData } from './open-cti-screen-pop-data';
 export type { OpenCtiSearchResult } from './open-cti-search-result';
 export type { OpenCtiMethod } from './open-cti-method';

@@ -1,6 +1,7 @@
 // The typed face of Open CTI the bridge programs against: promises, schema types, OpenCtiError on failure.
 import type { SaveLogRequest, SaveLogResult, ScreenPopTarget, SearchAndScreenPopRequest } from '../crm';
 import type { OpenCtiClickPayload } from './open-cti-click-payload';
+import type { OpenCtiNavigationPayload } from './open-cti-navigation-payload';
 import type { OpenCtiScreenPopData } from './open-cti-screen-pop-data';
 import type { OpenCtiSearchResult } from './open-cti-search-result';
 
@@ -9,6 +10,8 @@ export interface OpenCti {
   disableClickToDial(): Promise<void>;
   /** Raw payloads: the bridge checks them before relaying. */
   onClickToDial(listener: (payload: OpenCtiClickPayload) => void): void;
+  /** Raw payloads: the bridge relays only those that name a record. */
+  onNavigationChange(listener: (payload: OpenCtiNavigationPayload) => void): void;
   screenPop(target: ScreenPopTarget): Promise<void>;
   /** Performs the pop a deferred searchAndScreenPop prepared. */
   replayScreenPop(data: OpenCtiScreenPopData): Promise<void>;

@@ -1,6 +1,7 @@
 // `sforce.opencti` as opencti_min.js (Lightning Experience) documents it: every method takes one object and
 // reports through `callback` with an OpenCtiResponse. Only wrap-open-cti.ts calls it.
 import type { OpenCtiClickPayload } from './open-cti-click-payload';
+import type { OpenCtiNavigationPayload } from './open-cti-navigation-payload';
 import type { OpenCtiResponse } from './open-cti-response';
 
 type Callback = (response: OpenCtiResponse) => void;
@@ -9,6 +10,8 @@ export interface SforceOpenCti {
   enableClickToDial(args: { callback?: Callback }): void;
   disableClickToDial(args: { callback?: Callback }): void;
   onClickToDial(args: { listener: (payload: OpenCtiClickPayload) => void }): void;
+  /** API 38.0+: page changes, including landing on a record just created. */
+  onNavigationChange(args: { listener: (payload: OpenCtiNavigationPayload) => void }): void;
   screenPop(args: {
     type: string;
     params: Record<string, unknown>;

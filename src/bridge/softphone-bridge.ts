@@ -14,11 +14,13 @@ import {
   type CrmLogger,
   type MessagePayloads,
   type MessageType,
+  type RecordShown,
   type RequestResults,
   type RequestType,
   type SearchAndScreenPopResult,
   type SoftphoneMessage,
 } from '../crm';
+import { isRecord } from './is-record';
 import type { OpenCti } from './open-cti';
 import { OpenCtiError } from './open-cti-error';
 import type { OpenCtiScreenPopData } from './open-cti-screen-pop-data';
@@ -117,6 +119,13 @@ export class SoftphoneBridge {
       this.logger.warn(`Click-to-dial not enabled: ${this.describe(error)}`);
     }
 
+    try {
+      this.openCti.onNavigationChange((payload) => this.relayRecordShown(payload));
+    } catch (error) {
+      // Not fatal: only "New contact" loses its automatic link to the record the agent creates.
+      this.logger.warn(`Navigation changes not followed: ${this.describe(error)}`);
+    }
+
     await this.notifyInitializationComplete();
     this.update({
       state: 'ready',
@@ -155,6 +164,16 @@ export class SoftphoneBridge {
       return;
     }
     void this.send('clickToDial', click, this.createId());
+  }
+
+  /** Only landings on a record are relayed (list views, homes and the new-record form itself are not). */
+  private relayRecordShown(payload: unknown): void {
+    if (!isRecord(payload)) return;
+    const { recordId, objectType, recordName } = payload;
+    if (typeof recordId !== 'string' || !recordId || typeof objectType !== 'string' || !objectType) return;
+    const record: RecordShown = { recordId, objectType };
+    if (typeof recordName === 'string' && recordName) record.recordName = recordName;
+    void this.send('recordShown', record, this.createId());
   }
 
   private async receive(raw: unknown): Promise<void> {

@@ -108,6 +108,7 @@ export function wrapOpenCti(raw: SforceOpenCti, options: WrapOpenCtiOptions = {}
     disableClickToDial: () =>
       call('disableClickToDial', (callback) => raw.disableClickToDial({ callback }), nothing),
     onClickToDial: (listener) => raw.onClickToDial({ listener }),
+    onNavigationChange: (listener) => raw.onNavigationChange({ listener }),
     screenPop: (target) =>
       call(
         'screenPop',

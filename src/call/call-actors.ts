@@ -25,3 +25,12 @@ export interface SearchContactsInput {
 }
 
 export type SearchContactsOutput = ContactMatch[];
+
+/**
+ * Input of `awaitCreatedContact`: a fromCallback that, while the agent fills the new-contact form, sends
+ * back `crm.contact.created` for the record they save (one that carries the caller's number).
+ */
+export interface AwaitCreatedContactInput {
+  callId: string;
+  number: string;
+}

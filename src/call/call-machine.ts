@@ -15,6 +15,7 @@ import type { ContactMatch } from '../crm';
 import type { DialTarget } from '../dialing';
 import type {
   AlertAgentInput,
+  AwaitCreatedContactInput,
   AlertTone,
   SearchContactsInput,
   SearchContactsOutput,
@@ -23,7 +24,7 @@ import type {
 import type { CallErrorCode, CallInput } from './call-context';
 import { callErrorMessages, createCallContext, isLoggable, toCallRecord } from './call-context';
 import type { CallContext } from './call-context';
-import type { CallEvent, SipCallCommand } from './call-events';
+import type { CallCrmEvent, CallEvent, SipCallCommand } from './call-events';
 import type { CallFailureReason } from './call-failure';
 import { callFailure } from './call-failure';
 import type { CallOutcome, CallRecord } from './call-record';
@@ -89,6 +90,7 @@ export const callMachine = setup({
       sip: 'sipSession';
       alert: 'alertAgent';
       contactSearch: 'searchContacts';
+      createdContact: 'awaitCreatedContact';
       logSave: 'saveCallLog';
     },
   },
@@ -100,6 +102,8 @@ export const callMachine = setup({
     searchContacts: fromPromise<SearchContactsOutput, SearchContactsInput>(() =>
       Promise.reject(new Error('searchContacts is not provided: pass it with callMachine.provide().')),
     ),
+    /** Reports the record the agent saves from the new-contact form; by default nothing (Cancel ends it). */
+    awaitCreatedContact: fromCallback<CallCrmEvent, AwaitCreatedContactInput>(() => undefined),
     /** Upserts the call log keyed by callId, so a retry never duplicates it. */
     saveCallLog: fromPromise<unknown, CallRecord>(() =>
       Promise.reject(new Error('saveCallLog is not provided: pass it with callMachine.provide().')),
@@ -299,6 +303,11 @@ export const callMachine = setup({
         },
         creatingContact: {
           entry: { type: 'popNewContactForm', params: ({ context }) => ({ number: context.remote.number }) },
+          invoke: {
+            id: 'createdContact',
+            src: 'awaitCreatedContact',
+            input: ({ context }) => ({ callId: context.callId, number: context.remote.number }),
+          },
           on: {
             'crm.contact.created': { target: 'chosen', actions: 'chooseCreatedContact' },
             'ui.contact.cancel': [

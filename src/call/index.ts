@@ -37,6 +37,7 @@ export type {
   AlertTone,
   SearchContactsInput,
   SearchContactsOutput,
+  AwaitCreatedContactInput,
   SipSessionInput,
 } from './call-actors';
 export { callFailure, callFailureMessages, callFailureReasonFromSipStatus } from './call-failure';

@@ -3,6 +3,7 @@ import type { BridgeClientOptions } from './bridge-client-options';
 import { BridgeRequestError } from './bridge-request-error';
 import type { BridgeStatus } from './bridge-status';
 import type { ClickToDial } from './click-to-dial';
+import type { RecordShown } from './record-shown';
 import { createMessage } from './create-message';
 import type { CrmLogger } from './crm-logger';
 import type { MessagePayloads } from './message-payloads';
@@ -41,6 +42,7 @@ export class BridgeClient {
   private readonly createId: () => string;
   private readonly pending = new Map<string, Pending>();
   private readonly clickListeners = new Set<(click: ClickToDial) => void>();
+  private readonly recordListeners = new Set<(record: RecordShown) => void>();
   private readonly statusListeners = new Set<(status: BridgeStatus) => void>();
   private readonly unsubscribe: () => void;
   private latestStatus: BridgeStatus | undefined;
@@ -112,6 +114,12 @@ export class BridgeClient {
     return () => this.clickListeners.delete(listener);
   }
 
+  /** Record pages the agent lands on, relayed from Open CTI onNavigationChange; returns the unsubscribe. */
+  onRecordShown(listener: (record: RecordShown) => void): () => void {
+    this.recordListeners.add(listener);
+    return () => this.recordListeners.delete(listener);
+  }
+
   onBridgeStatus(listener: (status: BridgeStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -126,6 +134,7 @@ export class BridgeClient {
       this.settle(requestId, new BridgeRequestError('BRIDGE_UNAVAILABLE', MESSAGES.closed));
     }
     this.clickListeners.clear();
+    this.recordListeners.clear();
     this.statusListeners.clear();
   }
 
@@ -171,6 +180,9 @@ export class BridgeClient {
       }
       case 'clickToDial':
         this.notify(this.clickListeners, message.payload);
+        return;
+      case 'recordShown':
+        this.notify(this.recordListeners, message.payload);
         return;
       case 'bridgeStatus':
         this.latestStatus = message.payload;

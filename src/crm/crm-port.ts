@@ -4,6 +4,7 @@ import type { CallLogEntry } from './call-log-entry';
 import type { CallLogResult } from './call-log-result';
 import type { ClickToDial } from './click-to-dial';
 import type { ContactMatch } from './contact-match';
+import type { RecordShown } from './record-shown';
 import type { ScreenPopTarget } from './screen-pop-target';
 
 export interface CrmPort {
@@ -17,4 +18,9 @@ export interface CrmPort {
   logCall(entry: CallLogEntry): Promise<CallLogResult>;
   /** The click-to-dial source: clicks on phone numbers in Salesforce. Returns the unsubscribe function. */
   onClickToDial(listener: (click: ClickToDial) => void): () => void;
+  /**
+   * Record pages the agent lands on (how a record created from "New contact" is recognised). Hosts that
+   * cannot tell leave it out; the agent then ends "creating" with Cancel. Returns the unsubscribe function.
+   */
+  onRecordShown?(listener: (record: RecordShown) => void): () => void;
 }

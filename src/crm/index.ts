@@ -13,6 +13,7 @@ export type { SoftphoneMessage } from './softphone-message';
 export type { MessagePayloads } from './message-payloads';
 export type { RequestResults } from './request-results';
 export type { ClickToDial } from './click-to-dial';
+export type { RecordShown } from './record-shown';
 export type { BridgeState } from './bridge-state';
 export type { BridgeStatus } from './bridge-status';
 export type { CallCenterSettings } from './call-center-settings';

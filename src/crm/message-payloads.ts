@@ -4,6 +4,7 @@ import type { BridgeStatus } from './bridge-status';
 import type { ClickToDial } from './click-to-dial';
 import type { EmptyRequest } from './empty-request';
 import type { PanelVisibilityRequest } from './panel-visibility-request';
+import type { RecordShown } from './record-shown';
 import type { SaveLogRequest } from './save-log-request';
 import type { ScreenPopDeferredRequest } from './screen-pop-deferred-request';
 import type { ScreenPopTarget } from './screen-pop-target';
@@ -12,6 +13,7 @@ import type { SearchAndScreenPopRequest } from './search-and-screen-pop-request'
 export interface MessagePayloads {
   clickToDial: ClickToDial;
   bridgeStatus: BridgeStatus;
+  recordShown: RecordShown;
   screenPop: ScreenPopTarget;
   screenPopDeferred: ScreenPopDeferredRequest;
   searchAndScreenPop: SearchAndScreenPopRequest;

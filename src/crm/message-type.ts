@@ -1,7 +1,7 @@
 // Every message type on the Softphone__c channel, grouped by who sends it.
 
 /** Sent by the Open CTI bridge on its own initiative (never a reply). */
-export const EVENT_TYPES = ['clickToDial', 'bridgeStatus'] as const;
+export const EVENT_TYPES = ['clickToDial', 'bridgeStatus', 'recordShown'] as const;
 
 /** Sent by the utility; the bridge answers each with one `response` carrying the same requestId. */
 export const REQUEST_TYPES = [

@@ -28,6 +28,7 @@ import {
   token,
 } from './field-checks';
 import type { MessagePayloads } from './message-payloads';
+import type { RecordShown } from './record-shown';
 import type { RequestResults } from './request-results';
 import type { SaveLogRequest } from './save-log-request';
 import type { ScreenPopTarget } from './screen-pop-target';
@@ -57,6 +58,16 @@ function clickToDial(value: unknown, path: string): ClickToDial {
   if (o.params !== undefined) {
     out.params = text(o.params, `${path}.params`, { max: SCHEMA_LIMITS.paramsLength, min: 0 });
   }
+  return out;
+}
+
+function recordShown(value: unknown, path: string): RecordShown {
+  const o = fields(value, path, ['recordId', 'objectType'], ['recordName']);
+  const out: RecordShown = {
+    recordId: salesforceId(o.recordId, `${path}.recordId`),
+    objectType: apiName(o.objectType, `${path}.objectType`),
+  };
+  if (o.recordName !== undefined) out.recordName = name(o.recordName, `${path}.recordName`);
   return out;
 }
 
@@ -305,6 +316,7 @@ function response(value: unknown, path: string): BridgeResponse {
 export const PAYLOAD_CHECKS: { [K in keyof MessagePayloads]: Check<MessagePayloads[K]> } = {
   clickToDial,
   bridgeStatus,
+  recordShown,
   screenPop,
   screenPopDeferred: (value, path) => ({
     popToken: token(fields(value, path, ['popToken']).popToken, `${path}.popToken`),

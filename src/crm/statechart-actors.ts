@@ -1,6 +1,12 @@
 // The call machine's CRM actors and actions implemented on a CrmPort: contact search, call log, screen pop.
-import { fromPromise } from 'xstate';
-import type { CallRecord, SearchContactsInput, SearchContactsOutput } from '../call';
+import { fromCallback, fromPromise } from 'xstate';
+import type {
+  AwaitCreatedContactInput,
+  CallCrmEvent,
+  CallRecord,
+  SearchContactsInput,
+  SearchContactsOutput,
+} from '../call';
 import type { CallLogEntry } from './call-log-entry';
 import type { ContactMatch } from './contact-match';
 import type { CrmPort } from './crm-port';
@@ -32,6 +38,13 @@ export function toCallLogEntry(record: CallRecord): CallLogEntry {
   };
 }
 
+/** 15- and 18-character ids name the same record when their first 15 characters agree. */
+function sameRecord(a: string, b: string): boolean {
+  return a.slice(0, 15) === b.slice(0, 15);
+}
+
+const PEOPLE = ['Contact', 'Lead'];
+
 export interface CrmActorOptions {
   screenPop?: ScreenPopPolicy;
   /** A screen pop that failed: nothing is lost, but the agent should know (shown by the host). */
@@ -47,6 +60,23 @@ export function createCrmActors(crm: CrmPort, options: CrmActorOptions = {}) {
         crm.searchByNumber(input.number),
       ),
       saveCallLog: fromPromise<unknown, CallRecord>(({ input }) => crm.logCall(toCallLogEntry(input))),
+      // The agent saves the new-contact form and lands on the new record: it is the caller's when a search
+      // by the caller's number finds it (so a record page visited for another reason is never taken).
+      awaitCreatedContact: fromCallback<CallCrmEvent, AwaitCreatedContactInput>(({ input, sendBack }) => {
+        if (!crm.onRecordShown) return undefined;
+        let waiting = true;
+        const stop = crm.onRecordShown((shown) => {
+          if (!PEOPLE.includes(shown.objectType)) return;
+          crm.searchByNumber(input.number).then((matches) => {
+            const record = matches.find((match) => sameRecord(match.id, shown.recordId));
+            if (waiting && record) sendBack({ type: 'crm.contact.created', callId: input.callId, record });
+          }, onError);
+        });
+        return () => {
+          waiting = false;
+          stop();
+        };
+      }),
     },
     actions: {
       screenPop: (_: unknown, params: { record: ContactMatch | null }) => {

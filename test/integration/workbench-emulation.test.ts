@@ -446,3 +446,43 @@ describe('the local store', () => {
     });
   });
 });
+
+describe('the emulated new-Contact form', () => {
+  const save = (fields: Record<string, unknown>) =>
+    fetch(`${web.url}/api/workbench/contacts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fields),
+    });
+
+  test('saves a Contact the phone search then finds, and keeps it across a restart', async () => {
+    const response = await save({ FirstName: ' Dana ', LastName: 'Scully', Phone: '4155550188' });
+    expect(response.status).toBe(201);
+    const { id, name } = (await response.json()) as { id: string; name: string };
+    expect(id).toMatch(/^003[A-Za-z0-9]{15}$/);
+    expect(name).toBe('Dana Scully');
+    const find = async () =>
+      (
+        (await apex('SoftphoneContactSearch', 'searchByPhone', {
+          phone: '+14155550188',
+          variants: searchVariants('+14155550188', 'US'),
+        })) as { id: string; name: string }[]
+      ).map((m) => [m.id, m.name]);
+    await expect(find()).resolves.toEqual([[id, 'Dana Scully']]);
+
+    await web.close();
+    web = await startWorkbenchServer({ sip: SIP, sipSecret: SECRET, dataDir });
+    await expect(find()).resolves.toEqual([[id, 'Dana Scully']]);
+  });
+
+  test.each([
+    [{ FirstName: 'No' }, 'REQUIRED_FIELD_MISSING'],
+    [{ LastName: '   ' }, 'REQUIRED_FIELD_MISSING'],
+    [{ LastName: 'x'.repeat(81) }, 'STRING_TOO_LONG'],
+    [{ LastName: 'Ok', Phone: 42 }, 'INVALID_TYPE'],
+  ])('refuses %j with %s and saves nothing', async (fields, code) => {
+    const response = await save(fields);
+    expect(response.status).toBe(400);
+    await expect(response.json()).resolves.toMatchObject({ code, message: expect.any(String) });
+  });
+});

@@ -11,6 +11,7 @@ import {
   SoftphoneBridge,
   wrapOpenCti,
   type OpenCtiClickPayload,
+  type OpenCtiNavigationPayload,
   type OpenCtiResponse,
   type SforceOpenCti,
 } from '../../src/bridge';
@@ -19,6 +20,7 @@ import {
   BridgeClient,
   type BridgeStatus,
   type ClickToDial,
+  type RecordShown,
   type CrmLogger,
   type MessageTransport,
 } from '../../src/crm';
@@ -72,6 +74,8 @@ interface Side {
   raw: SforceOpenCti;
   transport: MessageTransport;
   click(payload: OpenCtiClickPayload): void;
+  /** The agent lands on a page (Salesforce calls the onNavigationChange listener). */
+  navigate(payload: OpenCtiNavigationPayload): void;
   /** The screen pops Salesforce performed, as {type, params, defaultFieldValues?}. */
   pops(): ContainerScreenPop[];
 }
@@ -83,6 +87,7 @@ function fakeSide(): Side {
     raw: fake,
     transport: { publish: (m) => fake.deliver(CHANNEL, m), subscribe: (l) => fake.listen(CHANNEL, l) },
     click: (payload) => fake.click(payload),
+    navigate: (payload) => fake.navigate(payload),
     pops: () =>
       fake.callsOf('screenPop').map(({ type, params, defaultFieldValues }) => ({
         type: String(type),
@@ -135,6 +140,7 @@ function emulatorSide(): Side {
     click: (payload) => {
       emulator.click(payload);
     },
+    navigate: (payload) => emulator.navigated(payload),
     pops: () => pops,
   };
 }
@@ -180,6 +186,28 @@ describe.each(sides)('the real bridge on the %s', (_name, makeSide) => {
     side.click(ALICE);
     await settle();
     expect(clicks).toEqual([ALICE]);
+  });
+
+  test('relays landing on a record page as recordShown, and nothing for other pages', async () => {
+    const side = makeSide();
+    const { client } = await started(side);
+    const shown: RecordShown[] = [];
+    client.onRecordShown((r) => shown.push(r));
+    side.navigate({
+      url: 'https://x.lightning.force.com/lightning/o/Contact/list',
+      recordId: '',
+      objectType: '',
+    });
+    side.navigate({
+      url: 'https://x.lightning.force.com/lightning/r/Contact/003WB0000000001YAA/view',
+      recordId: '003WB0000000001YAA',
+      recordName: 'Alice Nguyen',
+      objectType: 'Contact',
+    });
+    await settle();
+    expect(shown).toEqual([
+      { recordId: '003WB0000000001YAA', recordName: 'Alice Nguyen', objectType: 'Contact' },
+    ]);
   });
 
   test.each([
@@ -230,6 +258,7 @@ describe('the workbench emulator answers like Salesforce', () => {
           'answer',
           'callsOf',
           'click',
+          'navigate',
           'deliver',
           'listen',
           'subscriberCount',

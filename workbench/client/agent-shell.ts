@@ -64,10 +64,24 @@ function clickToDial(payload: OpenCtiClickPayload): void {
   toOpenCti({ type: 'clickToDial', payload });
 }
 
+/** EMULATION of saving the standard new-record form: the org creates the Contact, Lightning shows it. */
+async function createContact(fields: Record<string, string>): Promise<string> {
+  const response = await fetch('/api/workbench/contacts', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
+  const body = (await response.json()) as { id?: string; message?: string };
+  if (!response.ok || !body.id) throw new Error(body.message ?? `The workbench answered ${response.status}`);
+  records = await loadRecords();
+  return body.id;
+}
+
 const workspace = new Workspace($('[data-workspace]'), {
   records: () => records,
   tasks: () => tasks,
   clickToDial,
+  createContact,
 });
 const log = new EmulationLog($('[data-emulation-log]'));
 const pops = new ScreenPopPane($('[data-screen-pops]'), (route) => {
@@ -131,7 +145,12 @@ window.addEventListener('workbench:toast', (event) => {
 // Lightning Message Service on Softphone__c, as both the bridge and the softphone hear it.
 subscribe({}, { channelName: 'Softphone__c' }, (message) => log.lms(message));
 
-window.addEventListener('hashchange', () => workspace.render());
+// Lightning tells the Open CTI adapter about every page change (onNavigationChange).
+function navigated(): void {
+  workspace.render();
+  toOpenCti({ type: 'navigation', payload: workspace.page(location.href) });
+}
+window.addEventListener('hashchange', navigated);
 
 async function start(): Promise<void> {
   const directory = (await (await fetch('/api/workbench/directory')).json()) as {

@@ -79,6 +79,7 @@ if (framed) {
       // Salesforce calls the adapter's onClickToDial listener when the agent clicks a phone field.
       toShell({ type: 'clickToDialDelivered', delivered: openCti.click(event.data.payload) });
     }
+    if (event.data.type === 'navigation') openCti.navigated(event.data.payload);
     if (event.data.type === 'panelVisibility') panelVisible = event.data.visible;
   });
 }

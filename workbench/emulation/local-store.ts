@@ -2,7 +2,7 @@
 // persist — call Tasks, favorites, the Softphone Setup org default — so they survive a restart.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { OrgSettingsRecord } from './sample-data';
+import type { OrgSettingsRecord, SampleContact } from './sample-data';
 import { newId, type SObjectName } from './salesforce-id';
 
 export const DEFAULT_DATA_DIR = resolve(__dirname, '../data');
@@ -40,12 +40,16 @@ export interface FavoriteRecord {
   CreatedDate: string;
 }
 
+export type StoreChange = 'tasks' | 'favorites' | 'settings' | 'records';
+
 export interface StoreData {
   version: 1;
   /** Last sequence number used for new ids. */
   sequence: number;
   tasks: TaskRecord[];
   favorites: FavoriteRecord[];
+  /** Contacts the agent created in the workbench (the "New contact" form); the sample data stays read-only. */
+  contacts: SampleContact[];
   /** The org default saved through Softphone Setup; absent until an admin saves (sample data applies). */
   orgSettings?: OrgSettingsRecord;
   /** When an admin last replaced the SIP shared secret (the value itself is never kept: see setup-controller). */
@@ -53,13 +57,13 @@ export interface StoreData {
 }
 
 function empty(): StoreData {
-  return { version: 1, sequence: 0, tasks: [], favorites: [] };
+  return { version: 1, sequence: 0, tasks: [], favorites: [], contacts: [] };
 }
 
 export class LocalStore {
   readonly file: string;
   private data: StoreData;
-  private readonly listeners = new Set<(what: 'tasks' | 'favorites' | 'settings') => void>();
+  private readonly listeners = new Set<(what: StoreChange) => void>();
 
   constructor(dataDir = DEFAULT_DATA_DIR) {
     this.file = resolve(dataDir, STORE_FILE_NAME);
@@ -87,7 +91,7 @@ export class LocalStore {
   }
 
   /** Applies a change and writes the file atomically (temp file + rename), then tells listeners. */
-  update(what: 'tasks' | 'favorites' | 'settings', change: (data: StoreData) => void): void {
+  update(what: StoreChange, change: (data: StoreData) => void): void {
     change(this.data);
     mkdirSync(dirname(this.file), { recursive: true });
     const temp = this.file.replace(/\.local\.json$/, `.tmp-${process.pid}.local.json`);
@@ -96,7 +100,7 @@ export class LocalStore {
     for (const listener of this.listeners) listener(what);
   }
 
-  onChange(listener: (what: 'tasks' | 'favorites' | 'settings') => void): () => void {
+  onChange(listener: (what: StoreChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -6,6 +6,7 @@
 import type {
   OpenCtiClickPayload,
   OpenCtiErrorEntry,
+  OpenCtiNavigationPayload,
   OpenCtiResponse,
   SforceOpenCti,
 } from '../../src/bridge';
@@ -68,6 +69,7 @@ export class EmulatedOpenCti implements SforceOpenCti {
   readonly CALL_TYPE = CALL_TYPE;
   private clickListener: ((payload: OpenCtiClickPayload) => void) | undefined;
   private clickToDialEnabled = false;
+  private navigationListener: ((payload: OpenCtiNavigationPayload) => void) | undefined;
   private readonly subscriptions = new Map<string, () => void>();
   private subscriptionIds = 0;
 
@@ -131,6 +133,21 @@ export class EmulatedOpenCti implements SforceOpenCti {
     if (typeof args?.listener !== 'function') throw new TypeError('onClickToDial needs a listener function');
     this.clickListener = args.listener;
     this.container.log?.({ method: 'onClickToDial', args: {} });
+  }
+
+  onNavigationChange(args: { listener: (payload: OpenCtiNavigationPayload) => void }): void {
+    if (typeof args?.listener !== 'function') {
+      throw new TypeError('onNavigationChange needs a listener function');
+    }
+    this.navigationListener = args.listener;
+    this.container.log?.({ method: 'onNavigationChange', args: {} });
+  }
+
+  /** The container's side of a page change: Salesforce calls the onNavigationChange listener. */
+  navigated(payload: OpenCtiNavigationPayload): void {
+    if (!this.navigationListener) return;
+    this.container.log?.({ method: 'onNavigationChange (listener called)', args: { ...payload } });
+    this.navigationListener(payload);
   }
 
   screenPop(

@@ -1,10 +1,17 @@
 // A stand-in for sforce.opencti (opencti_min.js, Lightning) that answers with the documented shapes:
 // callbacks get {success, returnValue, errors}; errors are [{code, description, details?}]. Its LMS part
 // delivers every published message to every subscriber of the channel, the publisher included, as LMS does.
-import type { OpenCtiClickPayload, OpenCtiErrorEntry, OpenCtiResponse, SforceOpenCti } from '..';
+import type {
+  OpenCtiClickPayload,
+  OpenCtiErrorEntry,
+  OpenCtiNavigationPayload,
+  OpenCtiResponse,
+  SforceOpenCti,
+} from '..';
 
 type Method =
   | 'onClickToDial'
+  | 'onNavigationChange'
   | 'enableClickToDial'
   | 'disableClickToDial'
   | 'screenPop'
@@ -69,6 +76,7 @@ export class FakeSforceOpenCti implements SforceOpenCti {
   /** Every message published on any channel, by anyone. */
   readonly published: { channelName: string; message: unknown }[] = [];
   private clickListener: ((payload: OpenCtiClickPayload) => void) | undefined;
+  private navigationListener: ((payload: OpenCtiNavigationPayload) => void) | undefined;
   private readonly subscribers: { channelName: string; listener: (message: unknown) => void }[] = [];
 
   // Enumerations as opencti_min.js defines them (values are Salesforce's; the docs only name the keys).
@@ -101,6 +109,12 @@ export class FakeSforceOpenCti implements SforceOpenCti {
   click(payload: OpenCtiClickPayload): void {
     if (!this.clickListener) throw new Error('no onClickToDial listener registered');
     this.clickListener(payload);
+  }
+
+  /** The agent lands on a page (Lightning calls the onNavigationChange listener). */
+  navigate(payload: OpenCtiNavigationPayload): void {
+    if (!this.navigationListener) throw new Error('no onNavigationChange listener registered');
+    this.navigationListener(payload);
   }
 
   /** Another component (the utility, or anything else on the page) publishes on a channel. */
@@ -152,6 +166,10 @@ export class FakeSforceOpenCti implements SforceOpenCti {
   onClickToDial(args: { listener: (payload: OpenCtiClickPayload) => void }): void {
     this.clickListener = args.listener;
     this.calls.push({ method: 'onClickToDial', args: {} });
+  }
+  onNavigationChange(args: { listener: (payload: OpenCtiNavigationPayload) => void }): void {
+    this.navigationListener = args.listener;
+    this.calls.push({ method: 'onNavigationChange', args: {} });
   }
   screenPop(args: Parameters<SforceOpenCti['screenPop']>[0]): void {
     this.respond('screenPop', args);

@@ -77,6 +77,7 @@ describe('starting the bridge', () => {
       'getCallCenterSettings',
       'onClickToDial',
       'enableClickToDial',
+      'onNavigationChange',
       'notifyInitializationComplete',
       'publish',
     ]);
@@ -169,6 +170,35 @@ describe('starting the bridge', () => {
     expect(log.lines).toContain(
       'warn Call center item /softphoneSettings/mode was ignored: mode must be one of softphone, deskphone.',
     );
+  });
+});
+
+describe('record pages the agent lands on', () => {
+  test('are relayed to the utility with their id, object and name', async () => {
+    const { fake, client, seen } = await started();
+    const records = jest.fn();
+    client.onRecordShown(records);
+    fake.navigate({
+      url: 'https://example.lightning.force.com/lightning/r/Contact/003000000000009AAA/view',
+      recordId: '003000000000009AAA',
+      recordName: 'Dana Scully',
+      objectType: 'Contact',
+    });
+    await settle();
+    const payload = { recordId: '003000000000009AAA', objectType: 'Contact', recordName: 'Dana Scully' };
+    expect(seen).toEqual([{ version: 1, type: 'recordShown', requestId: 'bridge-2', payload }]);
+    expect(records).toHaveBeenCalledWith(payload);
+  });
+
+  test('other pages (list views, homes, the new-record form) and malformed payloads are not relayed', async () => {
+    const { fake, seen, log } = await started();
+    fake.navigate({ url: 'https://example.lightning.force.com/lightning/o/Contact/list' });
+    fake.navigate({ url: 'https://x/lightning/o/Contact/new', recordId: '', objectType: '' });
+    fake.navigate(null as never);
+    fake.navigate({ recordId: 'not an id', objectType: 'Contact' });
+    await settle();
+    expect(seen).toEqual([]);
+    expect(log.lines).toContainEqual(expect.stringMatching(/^error Did not send recordShown/));
   });
 });
 

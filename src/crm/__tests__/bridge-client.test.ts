@@ -212,6 +212,23 @@ describe('BridgeClient events', () => {
     expect(second).toHaveBeenCalledTimes(2);
   });
 
+  test('hand the record pages the agent lands on to their listeners; a malformed one to none', () => {
+    const { client, deliver } = setup();
+    const listener = jest.fn();
+    const stop = client.onRecordShown(listener);
+    const payload = { recordId: '003000000000009AAA', objectType: 'Contact', recordName: 'New Person' };
+    deliver({ version: 1, type: 'recordShown', requestId: 'evt-1', payload });
+    deliver({
+      version: 1,
+      type: 'recordShown',
+      requestId: 'evt-2',
+      payload: { recordId: 'javascript:alert(1)', objectType: 'Contact' },
+    });
+    stop();
+    deliver({ version: 1, type: 'recordShown', requestId: 'evt-3', payload });
+    expect(listener.mock.calls).toEqual([[payload]]);
+  });
+
   test('keep the latest bridge status and announce it', () => {
     const { client, deliver } = setup();
     const listener = jest.fn();

@@ -45,6 +45,7 @@ const FULL = {
     settings: SETTINGS,
     error: { code: 'GENERIC_ERROR', message: 'Click-to-dial could not be turned on. Try again.' },
   },
+  recordShown: { recordId: ID18, objectType: 'Contact', recordName: 'Ada Lovelace' },
   screenPop: {
     type: 'NEW_RECORD_MODAL',
     params: { entityName: 'Contact' },
@@ -71,6 +72,7 @@ const FULL = {
 const MINIMAL = {
   clickToDial: { number: '5550100' },
   bridgeStatus: { state: 'connecting', clickToDial: false },
+  recordShown: { recordId: ID15, objectType: 'Lead' },
   screenPop: { type: 'SOBJECT', params: { recordId: ID15 } },
   screenPopDeferred: { popToken: 'token-1' },
   searchAndScreenPop: { searchParams: '5550100', callType: 'OUTBOUND', deferred: false },
@@ -87,6 +89,7 @@ const MEMBERS: Record<MessageType, { required: string[]; optional: string[] }> =
     optional: ['recordId', 'recordName', 'objectType', 'accountId', 'contactId', 'personAccount', 'params'],
   },
   bridgeStatus: { required: ['state', 'clickToDial'], optional: ['settings', 'error'] },
+  recordShown: { required: ['recordId', 'objectType'], optional: ['recordName'] },
   screenPop: { required: ['type', 'params'], optional: ['defaultFieldValues'] },
   screenPopDeferred: { required: ['popToken'], optional: [] },
   searchAndScreenPop: {
@@ -118,7 +121,7 @@ describe('Softphone__c message contract', () => {
   });
 
   test('has exactly these message types, events first, then requests, then response', () => {
-    expect(EVENT_TYPES).toEqual(['clickToDial', 'bridgeStatus']);
+    expect(EVENT_TYPES).toEqual(['clickToDial', 'bridgeStatus', 'recordShown']);
     expect(REQUEST_TYPES).toEqual([
       'screenPop',
       'screenPopDeferred',

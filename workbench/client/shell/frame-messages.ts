@@ -1,13 +1,15 @@
 // postMessage between the agent page (the emulated Lightning container) and the emulated Open CTI in the
 // "Open CTI Softphone" utility's iframe. Real Open CTI talks to its container the same way.
-import type { OpenCtiClickPayload, OpenCtiResponse } from '../../../src/bridge';
+import type { OpenCtiClickPayload, OpenCtiNavigationPayload, OpenCtiResponse } from '../../../src/bridge';
 import type { ContainerScreenPop } from '../../opencti/open-cti-container';
 
 export const SHELL_SOURCE = 'workbench-shell';
 export const OPEN_CTI_SOURCE = 'workbench-opencti';
 
 export type ShellToOpenCti =
-  { type: 'clickToDial'; payload: OpenCtiClickPayload } | { type: 'panelVisibility'; visible: boolean };
+  | { type: 'clickToDial'; payload: OpenCtiClickPayload }
+  | { type: 'navigation'; payload: OpenCtiNavigationPayload }
+  | { type: 'panelVisibility'; visible: boolean };
 
 export type OpenCtiToShell =
   | { type: 'screenPop'; pop: ContainerScreenPop }

@@ -1,7 +1,7 @@
 // The agent page's workspace: object homes and record pages of the emulated org (Contacts, Leads,
 // Accounts), a search page, a new-record form for new-record pops, and the logged call Tasks. Phone
 // numbers are click-to-dial: a click goes to the Open CTI adapter's onClickToDial listener, as in Lightning.
-import type { OpenCtiClickPayload } from '../../../src/bridge';
+import type { OpenCtiClickPayload, OpenCtiNavigationPayload } from '../../../src/bridge';
 import type { ObjectName, RecordView, TaskView } from './crm-data';
 import { h, replaceChildren } from './dom';
 
@@ -15,7 +15,19 @@ export interface WorkspaceDeps {
   records: () => RecordView[];
   tasks: () => TaskView[];
   clickToDial: (payload: OpenCtiClickPayload) => void;
+  /** Saves a new Contact; resolves with its id, rejects with the org's message. */
+  createContact: (fields: Record<string, string>) => Promise<string>;
 }
+
+/** The fields of the emulated new-Contact form, in layout order (LastName is required, as in Salesforce). */
+const CONTACT_FIELDS: [string, string, boolean][] = [
+  ['FirstName', 'First Name', false],
+  ['LastName', 'Last Name', true],
+  ['Title', 'Title', false],
+  ['Phone', 'Phone', false],
+  ['MobilePhone', 'Mobile', false],
+  ['Email', 'Email', false],
+];
 
 const digits = (text: string) => text.replace(/[^0-9]/g, '');
 
@@ -44,6 +56,19 @@ export class Workspace {
       ),
       this.recordTable(records),
     );
+  }
+
+  /** What Lightning hands the Open CTI adapter's onNavigationChange listener for the page at `url`. */
+  page(url: string): OpenCtiNavigationPayload {
+    const [first, second] = new URL(url).hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
+    const record = first === 'record' && second ? this.find(decodeURIComponent(second)) : undefined;
+    return record
+      ? { url, recordId: record.Id, recordName: record.Name, objectType: record.objectType }
+      : { url, recordId: '', recordName: '', objectType: '' };
+  }
+
+  private find(id: string): RecordView | undefined {
+    return this.deps.records().find((r) => r.Id === id || r.Id.slice(0, 15) === id.slice(0, 15));
   }
 
   private phoneButton(record: RecordView, phone: { value: string; label: string }) {
@@ -109,7 +134,7 @@ export class Workspace {
   }
 
   private showRecord(id: string): void {
-    const record = this.deps.records().find((r) => r.Id === id || r.Id.slice(0, 15) === id.slice(0, 15));
+    const record = this.find(id);
     if (!record) {
       replaceChildren(this.root, h('p', { role: 'alert' }, `No record ${id} in the sample data.`));
       return;
@@ -167,11 +192,55 @@ export class Workspace {
   }
 
   private showNewRecord(entity: string, defaults: URLSearchParams): void {
+    if (entity !== 'Contact') {
+      replaceChildren(
+        this.root,
+        h(
+          'p',
+          { role: 'alert' },
+          `The workbench emulates the new-record form for Contacts only, not ${entity}.`,
+        ),
+      );
+      return;
+    }
+    const error = h('p', { class: 'slds-text-color_error', role: 'alert', 'data-new-record-error': '' });
+    const inputs = CONTACT_FIELDS.map(([field, label, required]) => {
+      const input = h('input', {
+        class: 'slds-input',
+        name: field,
+        value: defaults.get(field) ?? '',
+        required,
+        'aria-required': required ? 'true' : undefined,
+      });
+      return [
+        input,
+        h(
+          'div',
+          { class: 'slds-form-element' },
+          h('label', { class: 'slds-form-element__label' }, required ? `* ${label}` : label, input),
+        ),
+      ] as const;
+    });
+    const save = async (event: Event) => {
+      event.preventDefault();
+      const fields = Object.fromEntries(inputs.map(([input]) => [input.name, input.value]));
+      try {
+        location.hash = `#/record/${await this.deps.createContact(fields)}`;
+      } catch (e) {
+        error.textContent = e instanceof Error ? e.message : String(e);
+      }
+    };
     replaceChildren(
       this.root,
       h(
-        'section',
-        { class: 'slds-card', 'data-new-record': entity, 'aria-label': `New ${entity}` },
+        'form',
+        {
+          class: 'slds-card',
+          'data-new-record': entity,
+          'aria-label': `New ${entity}`,
+          novalidate: true,
+          onsubmit: (event) => void save(event),
+        },
         h(
           'div',
           { class: 'slds-card__header' },
@@ -183,18 +252,22 @@ export class Workspace {
           h(
             'p',
             { class: 'slds-text-color_weak' },
-            'Workbench emulation of the new-record form: the sample data is read-only, so this form does not save.',
+            'Workbench emulation of the standard new-record form: the Contact is saved in the local data file.',
           ),
-          [...defaults.entries()].map(([field, value]) =>
+          error,
+          inputs.map(([, element]) => element),
+          h(
+            'div',
+            { class: 'slds-m-top_small' },
             h(
-              'div',
-              { class: 'slds-form-element' },
-              h(
-                'label',
-                { class: 'slds-form-element__label' },
-                field,
-                h('input', { class: 'slds-input', name: field, value }),
-              ),
+              'button',
+              { type: 'button', class: 'slds-button slds-button_neutral', onclick: () => history.back() },
+              'Cancel',
+            ),
+            h(
+              'button',
+              { type: 'submit', class: 'slds-button slds-button_brand', 'data-save-record': '' },
+              'Save',
             ),
           ),
         ),

@@ -174,5 +174,10 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
     onClickToDial(listener) {
       return bridge.onClickToDial(listener);
     },
+
+    /** Record pages the agent lands on (Open CTI onNavigationChange, relayed by the bridge). */
+    onRecordShown(listener) {
+      return bridge.onRecordShown(listener);
+    },
   };
 }

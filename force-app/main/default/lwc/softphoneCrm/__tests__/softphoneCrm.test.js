@@ -37,6 +37,7 @@ function fakeBridge({ status } = {}) {
     }),
     onBridgeStatus: jest.fn((listener) => statusListeners.push(listener)),
     onClickToDial: jest.fn(() => () => undefined),
+    onRecordShown: jest.fn(() => () => undefined),
   };
 }
 
@@ -254,6 +255,15 @@ describe('c-softphone-crm', () => {
     port.onClickToDial(listener);
 
     expect(bridge.onClickToDial).toHaveBeenCalledWith(listener);
+  });
+
+  it('hears the record pages the agent lands on from the bridge', () => {
+    const { port, bridge } = createPort();
+    const listener = jest.fn();
+
+    port.onRecordShown(listener);
+
+    expect(bridge.onRecordShown).toHaveBeenCalledWith(listener);
   });
 
   describe('helpers', () => {
