@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import listFavorites from '@salesforce/apex/SoftphoneFavorites.listFavorites';
 import removeFavorite from '@salesforce/apex/SoftphoneFavorites.removeFavorite';
+import reorderFavorites from '@salesforce/apex/SoftphoneFavorites.reorderFavorites';
 import { dialNumber, reportError } from 'c/softphoneEvents';
 import { LABELS } from 'c/softphoneLabels';
 
@@ -12,7 +13,7 @@ export function recordOf(id, name, phone) {
   return objectType ? { id, name, objectType, phone } : undefined;
 }
 
-/** The agent's favorites (SoftphoneFavorites), each with a call button and a remove button. */
+/** The agent's favorites (SoftphoneFavorites), in their order, each with call, move and remove buttons. */
 export default class SoftphoneFavorites extends LightningElement {
   @api canDial = false;
   labels = LABELS;
@@ -45,6 +46,24 @@ export default class SoftphoneFavorites extends LightningElement {
 
   handleCall(event) {
     dialNumber(this, event.detail);
+  }
+
+  /** Shows the new order at once and keeps it in Salesforce; a refused order puts the saved one back. */
+  async handleMove(event) {
+    const { key, offset } = event.detail;
+    const from = this.favorites.findIndex((favorite) => favorite.id === key);
+    const to = from + offset;
+    if (from < 0 || to < 0 || to >= this.favorites.length) return;
+    const order = [...this.favorites];
+    const [moved] = order.splice(from, 1);
+    order.splice(to, 0, moved);
+    this.favorites = order;
+    try {
+      this.favorites = (await reorderFavorites({ favoriteIds: order.map((favorite) => favorite.id) })) || [];
+    } catch (error) {
+      reportError(this, error);
+      await this.refresh();
+    }
   }
 
   async handleRemove(event) {

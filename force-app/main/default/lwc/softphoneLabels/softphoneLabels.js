@@ -82,6 +82,8 @@ import merge from '@salesforce/label/c.Softphone_Merge';
 import missed from '@salesforce/label/c.Softphone_Missed';
 import modeDeskphone from '@salesforce/label/c.Softphone_Mode_Deskphone';
 import modeSoftphone from '@salesforce/label/c.Softphone_Mode_Softphone';
+import moveFavoriteDown from '@salesforce/label/c.Softphone_Move_Favorite_Down';
+import moveFavoriteUp from '@salesforce/label/c.Softphone_Move_Favorite_Up';
 import mute from '@salesforce/label/c.Softphone_Mute';
 import newContact from '@salesforce/label/c.Softphone_New_Contact';
 import noFavorites from '@salesforce/label/c.Softphone_No_Favorites';
@@ -241,6 +243,8 @@ export const LABELS = {
   missed,
   modeDeskphone,
   modeSoftphone,
+  moveFavoriteDown,
+  moveFavoriteUp,
   mute,
   newContact,
   noFavorites,

@@ -7,6 +7,7 @@ import { LABELS, format } from 'c/softphoneLabels';
  * @fires call detail `{ number, record }`
  * @fires favorite detail `{ name, number, record }`
  * @fires remove detail `{ key }`
+ * @fires move detail `{ key, offset }`: -1 moves the entry up, +1 down
  */
 export default class SoftphoneNumberList extends LightningElement {
   @api entries = [];
@@ -16,10 +17,13 @@ export default class SoftphoneNumberList extends LightningElement {
   @api canCall = false;
   @api canFavorite = false;
   @api canRemove = false;
+  /** Up and down buttons on each entry (favorites keep the agent's order). */
+  @api canReorder = false;
   @api emptyText;
 
   get rows() {
-    return (this.entries || []).map((entry) => ({
+    const entries = this.entries || [];
+    return entries.map((entry, index) => ({
       ...entry,
       callable: this.canCall && !!entry.number,
       showNumber: !!entry.number && entry.number !== entry.name,
@@ -30,6 +34,10 @@ export default class SoftphoneNumberList extends LightningElement {
           : format(LABELS.callNumber, entry.number),
       favoriteText: format(LABELS.addFavorite, entry.name || entry.number),
       removeText: format(LABELS.removeFavorite, entry.name || entry.number),
+      movableUp: this.canReorder && index > 0,
+      movableDown: this.canReorder && index < entries.length - 1,
+      upText: format(LABELS.moveFavoriteUp, entry.name || entry.number),
+      downText: format(LABELS.moveFavoriteDown, entry.name || entry.number),
     }));
   }
 
@@ -53,6 +61,11 @@ export default class SoftphoneNumberList extends LightningElement {
         detail: { name: entry.name, number: entry.number, record: entry.record },
       }),
     );
+  }
+
+  handleMove(event) {
+    const { key, offset } = event.currentTarget.dataset;
+    this.dispatchEvent(new CustomEvent('move', { detail: { key, offset: Number(offset) } }));
   }
 
   handleRemove(event) {

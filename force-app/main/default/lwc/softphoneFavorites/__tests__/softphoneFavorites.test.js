@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import listFavorites from '@salesforce/apex/SoftphoneFavorites.listFavorites';
 import removeFavorite from '@salesforce/apex/SoftphoneFavorites.removeFavorite';
+import reorderFavorites from '@salesforce/apex/SoftphoneFavorites.reorderFavorites';
 import axe from 'axe-core';
 
 const mockFavorites = require('./data/listFavorites.json');
@@ -11,6 +12,10 @@ jest.mock('@salesforce/apex/SoftphoneFavorites.listFavorites', () => ({ default:
 jest.mock('@salesforce/apex/SoftphoneFavorites.removeFavorite', () => ({ default: jest.fn() }), {
   virtual: true,
 });
+jest.mock('@salesforce/apex/SoftphoneFavorites.reorderFavorites', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+const mockReordered = require('./data/reorderFavorites.json');
 
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 mockCustomLabels();
@@ -60,6 +65,7 @@ describe('c-softphone-favorites', () => {
     ]);
     expect(list(element).canCall).toBe(true);
     expect(list(element).canRemove).toBe(true);
+    expect(list(element).canReorder).toBe(true);
     expect(list(element).emptyText).toBe('No favorites yet. Add one with the star next to a number.');
   });
 
@@ -88,6 +94,43 @@ describe('c-softphone-favorites', () => {
 
     expect(removeFavorite).toHaveBeenCalledWith({ favoriteId: 'a01000000000001AAA' });
     expect(list(element).entries.map((entry) => entry.key)).toEqual(['a01000000000002AAA']);
+  });
+
+  it('moves a favorite: the new order shows at once and is kept in Salesforce', async () => {
+    let answer;
+    reorderFavorites.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const { element } = await createComponent();
+
+    list(element).dispatchEvent(
+      new CustomEvent('move', { detail: { key: 'a01000000000002AAA', offset: -1 } }),
+    );
+    await flushPromises();
+
+    const order = ['a01000000000002AAA', 'a01000000000001AAA'];
+    expect(reorderFavorites).toHaveBeenCalledWith({ favoriteIds: order });
+    expect(list(element).entries.map((entry) => entry.key)).toEqual(order);
+    answer(mockReordered);
+    await flushPromises();
+    expect(list(element).entries.map((entry) => entry.key)).toEqual(order);
+  });
+
+  it('a refused order is reported and the saved order comes back', async () => {
+    reorderFavorites.mockRejectedValue({ body: { message: "Your favorites can't be reordered." } });
+    const { element, events } = await createComponent();
+
+    list(element).dispatchEvent(
+      new CustomEvent('move', { detail: { key: 'a01000000000001AAA', offset: 1 } }),
+    );
+    await flushPromises();
+    await flushPromises();
+
+    expect(events).toHaveBeenCalledWith('error', {
+      error: { body: { message: "Your favorites can't be reordered." } },
+    });
+    expect(list(element).entries.map((entry) => entry.key)).toEqual([
+      'a01000000000001AAA',
+      'a01000000000002AAA',
+    ]);
   });
 
   it('reports Apex failures to the error panel', async () => {

@@ -31,7 +31,7 @@ describe('c-softphone-number-list', () => {
     Object.assign(element, { entries: ENTRIES, label: 'Results', canCall: true }, props);
     document.body.appendChild(element);
     const events = jest.fn();
-    for (const name of ['call', 'favorite', 'remove']) {
+    for (const name of ['call', 'favorite', 'remove', 'move']) {
       element.addEventListener(name, (event) => events(name, event.detail));
     }
     return { element, events };
@@ -89,6 +89,33 @@ describe('c-softphone-number-list', () => {
       ['favorite', { name: 'Ada Lovelace', number: '+15550100', record: ADA }],
       ['remove', { key: 'desk' }],
     ]);
+  });
+
+  it('offers to move entries up and down when asked to, none past either end', () => {
+    const { element, events } = createComponent({ canReorder: true });
+
+    expect(all(element, 'move-up').map((button) => button.alternativeText)).toEqual([
+      'Move 2001 up',
+      'Move Withheld up',
+    ]);
+    expect(all(element, 'move-down').map((button) => button.alternativeText)).toEqual([
+      'Move Ada Lovelace down',
+      'Move 2001 down',
+    ]);
+    all(element, 'move-up')[0].click();
+    all(element, 'move-down')[0].click();
+
+    expect(events.mock.calls).toEqual([
+      ['move', { key: 'desk', offset: -1 }],
+      ['move', { key: 'ada', offset: 1 }],
+    ]);
+  });
+
+  it('offers no move buttons by default', () => {
+    const { element } = createComponent();
+
+    expect(all(element, 'move-up')).toEqual([]);
+    expect(all(element, 'move-down')).toEqual([]);
   });
 
   it('says so when the list is empty', () => {
