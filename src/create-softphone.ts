@@ -224,7 +224,10 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       }),
     },
     actions: {
-      addToRecents: (_, params: { record: CallRecord }) => options.onRecent?.(params.record),
+      addToRecents: (_, params: { record: CallRecord }) => {
+        continuity.finished(params.record);
+        options.onRecent?.(params.record);
+      },
     },
   });
 

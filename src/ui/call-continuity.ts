@@ -3,7 +3,7 @@
 // storage. A new page of the same tab reads them back once: wrap-up calls return at once, connected ones
 // are taken back (INVITE with Replaces) once the phone is registered. Nothing here decides about a call:
 // the statechart does (host.call.restore), this only remembers.
-import type { CallOutcome, LineStatus, RestoredCall } from '../call';
+import type { CallOutcome, CallRecord, LineStatus, RestoredCall } from '../call';
 import { parseDialogSnapshot, type DialogSnapshot } from '../sip';
 import { readJson, writeJson, type BrowserStorage } from './browser-storage';
 import type { NoteDraftStore } from './note-drafts';
@@ -146,6 +146,14 @@ export class CallContinuity {
     this.saved = next;
     if (next.size === 0) this.options.storage?.removeItem(this.key);
     else writeJson(this.options.storage, this.key, [...next.values()]);
+  }
+
+  /**
+   * A call is over. A call that reached the log finishes only once its log is saved, so its draft has done
+   * its job; the draft of one that could not be logged (never connected) is kept.
+   */
+  finished(record: CallRecord): void {
+    if (record.loggable || record.notes === '') this.options.drafts.clear(record.callId);
   }
 
   /** The phone stops and hangs its calls up: only calls in wrap-up are still worth a restore. */
