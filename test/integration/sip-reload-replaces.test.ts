@@ -3,12 +3,18 @@
 // The customer is a plain SIP.js agent that supports Replaces and swaps legs silently, as the workbench's
 // customer phone does: it answers the new INVITE at once and SIP.js BYEs the replaced leg.
 import { Inviter, SessionState, SIPExtension, UserAgent, type Invitation, type Session } from 'sip.js';
+import { createSoftphone, type Softphone } from '../../src/create-softphone';
+import type { CallLogEntry, CrmPort } from '../../src/crm';
 import { parseDialogSnapshot, type DialogSnapshot } from '../../src/sip';
+import type { BrowserStorage } from '../../src/ui/browser-storage';
+import type { SavedCall } from '../../src/ui/call-continuity';
+import type { SoftphoneView } from '../../src/ui/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
   callTraffic,
   createNodeAgent,
   createTestPhone,
+  NullSessionDescriptionHandler,
   type NodeAgent,
   type TestPhone,
 } from '../support/node-sip';
@@ -165,5 +171,174 @@ describe('SipPhone takes a call back after a reload (INVITE with Replaces)', () 
       /cannot be taken back: its SIP Call-ID is not valid/,
     );
     expect(after.wire.summary(callTraffic)).toEqual([]);
+  });
+});
+
+/** A tab's session storage: what the page before the reload left in it. */
+function sessionWith(entries: SavedCall[], aor: string): BrowserStorage {
+  const items = new Map([[`softphone.calls:${aor}`, JSON.stringify(entries)]]);
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+  };
+}
+
+class LoggingCrm implements CrmPort {
+  readonly logged: CallLogEntry[] = [];
+  searchByNumber = () => Promise.resolve([]);
+  searchByName = () => Promise.resolve([]);
+  screenPop = () => Promise.resolve();
+  onClickToDial = () => () => undefined;
+  logCall(entry: CallLogEntry) {
+    this.logged.push(entry);
+    return Promise.resolve({ taskId: '00T000000000001AAA' });
+  }
+}
+
+function untilView(
+  softphone: Softphone,
+  predicate: (view: SoftphoneView) => boolean,
+): Promise<SoftphoneView> {
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => {
+      stop();
+      fail(new Error(`timed out; view: ${JSON.stringify(softphone.view())}`));
+    }, 10_000);
+    const stop = softphone.subscribe((view) => {
+      if (!predicate(view)) return;
+      clearTimeout(timer);
+      stop();
+      ok(view);
+    });
+  });
+}
+
+describe('the softphone restores a call after a reload (composition, through Kamailio)', () => {
+  let agents: NodeAgent[] = [];
+  let softphones: Softphone[] = [];
+  let phones: TestPhone[] = [];
+  afterEach(async () => {
+    await Promise.all(softphones.map((p) => p.stop()));
+    await Promise.all(phones.map((p) => p.phone.stop()));
+    await Promise.all(agents.map((a) => a.stop()));
+    agents = [];
+    softphones = [];
+    phones = [];
+  });
+
+  /** alice answers the customer on the "old page"; returns what that page left in session storage. */
+  async function callBeforeTheReload(): Promise<{
+    saved: SavedCall;
+    customerLeg: () => Session | undefined;
+  }> {
+    let current: Session | undefined;
+    const cust = createNodeAgent(server(), {
+      user: 'cust',
+      password: 'cust-pw',
+      userAgentOptions: {
+        sipExtensionReplaces: SIPExtension.Supported,
+        delegate: {
+          onInvite: (invitation) => {
+            if (!invitation.replacee) return void invitation.reject({ statusCode: 486 });
+            current = invitation;
+            void invitation.accept();
+          },
+        },
+      },
+    });
+    agents.push(cust);
+    await cust.register();
+    const before = createTestPhone(server(), { user: 'alice' });
+    phones.push(before);
+    await before.phone.start();
+    before.phone.on('sip.invite.received', (e) => void before.phone.answer(e.callId));
+    const inviter = new Inviter(
+      cust.ua,
+      UserAgent.makeURI('sip:alice@softphone.test') as NonNullable<ReturnType<typeof UserAgent.makeURI>>,
+    );
+    current = inviter;
+    await inviter.invite();
+    const { callId } = await before.waitFor('sip.call.answered');
+    await new Promise((r) => setTimeout(r, 20));
+    const dialog = before.phone.dialogSnapshot(callId) as DialogSnapshot;
+    const saved: SavedCall = {
+      call: {
+        callId,
+        direction: 'incoming',
+        remote: { number: 'cust' },
+        startedAt: Date.now() - 5_000,
+        answeredAt: Date.now() - 4_000,
+        notes: 'Refund for invoice 42',
+        disposition: null,
+        matches: [],
+        chosen: null,
+        phase: 'connected',
+      },
+      dialog,
+      savedAt: Date.now(),
+    };
+    return { saved, customerLeg: () => current };
+  }
+
+  function newPage(saved: SavedCall, crm: CrmPort): Softphone {
+    const aor = `sip:alice@${server().domain}`;
+    const softphone = createSoftphone({
+      sip: {
+        server: server().wsUrl,
+        aor,
+        auth: { kind: 'digest', password: 'alice-pw' },
+        sessionDescriptionHandlerFactory: () => new NullSessionDescriptionHandler(),
+        microphoneCheck: async () => undefined,
+        muteHook: () => undefined,
+        keepAlive: false,
+      },
+      crm,
+      phone: { call: { wrapUpSeconds: 0 } },
+      storage: { session: sessionWith([saved], aor), local: null },
+      qualityIntervalMs: 0,
+    });
+    softphones.push(softphone);
+    softphone.start();
+    return softphone;
+  }
+
+  test('the call comes back live with its notes and is logged once, under its original call id', async () => {
+    const { saved, customerLeg } = await callBeforeTheReload();
+    const crm = new LoggingCrm();
+    const softphone = newPage(saved, crm);
+    const live = await untilView(softphone, (v) => v.calls[0]?.status === 'live');
+    expect(live.calls[0]).toMatchObject({ callId: saved.call.callId, notes: 'Refund for invoice 42' });
+    softphone.send({ type: 'ui.hangup', callId: saved.call.callId });
+    await untilView(softphone, (v) => v.calls[0]?.status === 'wrapUp');
+    await ended(customerLeg() as Session);
+    softphone.send({ type: 'ui.wrapUp.saveAndClose', callId: saved.call.callId });
+    await untilView(softphone, (v) => v.calls.length === 0);
+    expect(crm.logged).toEqual([
+      expect.objectContaining({ callId: saved.call.callId, notes: 'Refund for invoice 42' }),
+    ]);
+  });
+
+  test('when the customer hung up meanwhile (481), the agent reads why and the dropped call is logged with its notes', async () => {
+    const { saved, customerLeg } = await callBeforeTheReload();
+    await (customerLeg() as Session).bye();
+    const crm = new LoggingCrm();
+    const softphone = newPage(saved, crm);
+    const dropped = await untilView(softphone, (v) => v.calls[0]?.status === 'wrapUp');
+    expect(dropped.calls[0]).toMatchObject({
+      callId: saved.call.callId,
+      outcome: 'dropped',
+      notes: 'Refund for invoice 42',
+      failure: { reason: 'not-recovered', message: expect.stringMatching(/already hung up/) },
+    });
+    softphone.send({ type: 'ui.wrapUp.saveAndClose', callId: saved.call.callId });
+    await untilView(softphone, (v) => v.calls.length === 0);
+    expect(crm.logged).toEqual([
+      expect.objectContaining({ callId: saved.call.callId, notes: 'Refund for invoice 42' }),
+    ]);
   });
 });
