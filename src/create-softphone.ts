@@ -30,6 +30,9 @@ import {
 import { AgentAudio, type AudioSink } from './media/agent-audio';
 import { SipPhone, type ConferenceHook, type SipPhoneConfig } from './sip';
 import { createSipActors } from './sip/statechart-actors';
+import { hostStorage, type BrowserStorage } from './ui/browser-storage';
+import { CallContinuity } from './ui/call-continuity';
+import { NoteDraftStore } from './ui/note-drafts';
 import { softphoneView, type SoftphoneView } from './ui/softphone-view';
 
 export interface SoftphoneOptions {
@@ -64,6 +67,11 @@ export interface SoftphoneOptions {
   };
   /** How often each connected call's getStats is read for its quality (default 5000 ms; 0: never). */
   qualityIntervalMs?: number;
+  /**
+   * Where calls survive a reload (default the host's sessionStorage) and note drafts survive anything
+   * (default localStorage); null keeps nothing.
+   */
+  storage?: { session?: BrowserStorage | null; local?: BrowserStorage | null };
 }
 
 export type DialSource = 'ui' | 'crm';
@@ -172,7 +180,24 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     join: (callId) => conference.join(callId).catch((error: unknown) => options.onError?.(error)),
     leave: (callId) => conference.leave(callId),
   };
-  const sipActors = createSipActors(sip, now, conferenceHook);
+  // Calls and unsaved notes from before a reload of this tab (see src/ui/call-continuity.ts).
+  const drafts = new NoteDraftStore({
+    storage:
+      options.storage?.local === null ? undefined : (options.storage?.local ?? hostStorage('localStorage')),
+    user: sip.aor,
+    now,
+  });
+  const continuity = new CallContinuity({
+    storage:
+      options.storage?.session === null
+        ? undefined
+        : (options.storage?.session ?? hostStorage('sessionStorage')),
+    drafts,
+    user: sip.aor,
+    now,
+    onError: options.onError,
+  });
+  const sipActors = createSipActors(sip, now, conferenceHook, (callId) => continuity.savedDialog(callId));
   const crm = createCrmActors(options.crm, { screenPop: options.screenPop, onError: options.onError });
   const alert = options.alert;
   let ringtone: Ringtone | undefined;
@@ -199,7 +224,10 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       }),
     },
     actions: {
-      addToRecents: (_, params: { record: CallRecord }) => options.onRecent?.(params.record),
+      addToRecents: (_, params: { record: CallRecord }) => {
+        continuity.finished(params.record);
+        options.onRecent?.(params.record);
+      },
     },
   });
 
@@ -246,6 +274,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       scheduled = false;
       if (actor.getSnapshot().status !== 'active') return;
       const view = softphoneView(actor.getSnapshot(), viewExtras);
+      continuity.update(view, (callId) => sip.dialogSnapshot(callId));
       hear(view);
       for (const listener of listeners) listener(view);
     });
@@ -257,6 +286,14 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     },
   });
   actor.start();
+  const restore = (phase: 'connected' | 'wrapUp') => {
+    for (const call of continuity.take(phase)) actor.send({ type: 'host.call.restore', call });
+  };
+  // Wrap-up needs no SIP; a connected call is taken back once this page's phone is registered.
+  restore('wrapUp');
+  const stopRestoring = sip.on('sip.registration.registered', () => restore('connected'));
+  const flushDrafts = () => drafts.pageHidden();
+  if (typeof addEventListener === 'function') addEventListener('pagehide', flushDrafts);
 
   const prepare = (number: string) => prepareDial(number, dialing);
 
@@ -308,7 +345,11 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     },
     start: () => actor.send({ type: 'ui.register' }),
     async stop() {
+      stopRestoring();
+      if (typeof removeEventListener === 'function') removeEventListener('pagehide', flushDrafts);
+      drafts.dispose();
       actor.stop();
+      continuity.forgetConnected();
       listeners.clear();
       stopQualityWatch();
       quality?.stop();

@@ -6,6 +6,7 @@ import { callFailure } from './call-failure';
 import type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call-record';
 import { durationSeconds } from './call-record';
 import type { CallSettings, PhoneMode } from './phone-settings';
+import type { RestoredCall } from './restored-call';
 import type { ReinviteFailure } from './sip-timing';
 
 export interface CallInput {
@@ -22,6 +23,8 @@ export interface CallInput {
   record?: ContactMatch;
   /** Another call was in progress when this one arrived. */
   callWaiting?: boolean;
+  /** A call carried over a page reload: it starts where it was (taking its dialog back, or in wrap-up). */
+  restored?: RestoredCall;
 }
 
 export type CallErrorCode =
@@ -78,11 +81,15 @@ export interface CallContext {
   savedRevision: number;
   savingRevision: number;
   saveError: string | null;
+  /** Failed saves in a row: the retry waits longer after each (saveRetryDelayMs doubled, capped). */
+  saveFailures: number;
+  /** Carried over a page reload: where the call starts again (null for a call begun on this page). */
+  restored: RestoredCall['phase'] | null;
 }
 
 export function createCallContext(input: CallInput): CallContext {
   const target = input.dial?.ok ? input.dial.target : null;
-  return {
+  const fresh: CallContext = {
     callId: input.callId,
     direction: input.direction,
     mode: input.mode,
@@ -109,6 +116,24 @@ export function createCallContext(input: CallInput): CallContext {
     savedRevision: 0,
     savingRevision: 0,
     saveError: null,
+    saveFailures: 0,
+    restored: null,
+  };
+  const restored = input.restored;
+  if (!restored) return fresh;
+  // What the agent had is not known to be logged yet: revision ahead of savedRevision saves it again
+  // (the upsert keyed by callId updates the same Task).
+  return {
+    ...fresh,
+    matches: restored.matches,
+    chosen: restored.chosen,
+    notes: restored.notes,
+    disposition: restored.disposition,
+    answeredAt: restored.answeredAt,
+    endedAt: restored.phase === 'wrapUp' ? (restored.endedAt ?? null) : null,
+    outcome: restored.phase === 'wrapUp' ? (restored.outcome ?? 'completed') : null,
+    revision: 1,
+    restored: restored.phase,
   };
 }
 

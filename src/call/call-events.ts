@@ -82,6 +82,8 @@ export type SipCallCommand =
   | { type: 'call.rejectWithMessage'; text: string }
   | { type: 'call.redirect'; target: DialTarget }
   | { type: 'call.dial'; target: DialTarget }
+  /** After a page reload: take the call's dialog back (INVITE with Replaces); answered or failed follows. */
+  | { type: 'call.recover' }
   /** Deskphone mode: ring the agent's own device first. */
   | { type: 'call.dialViaDevice'; target: DialTarget }
   /** Deskphone mode: the key was pressed, connect the device to the customer. */

@@ -13,7 +13,9 @@ export type CallFailureReason =
   | 'device-no-answer'
   | 'device-voicemail'
   | 'device-hung-up'
-  | 'no-key-press';
+  | 'no-key-press'
+  /** A page reload: the far end could not take the call back (481, 603, no answer). */
+  | 'not-recovered';
 
 /** Failures of the agent's own device in deskphone mode: the customer is never dialled. */
 export type DeviceFailureReason = Extract<CallFailureReason, `device-${string}`>;
@@ -38,7 +40,25 @@ export const callFailureMessages: Readonly<Record<CallFailureReason, string>> = 
   'device-voicemail': 'The call went to your voicemail, so the customer was not called.',
   'device-hung-up': 'You hung up on your phone before the customer answered.',
   'no-key-press': 'No key was pressed on your phone, so the customer was not called.',
+  'not-recovered':
+    'The call could not be taken back after the page reloaded. Your notes are kept and the call is logged.',
 };
+
+/** Why a call carried over a page reload was lost, from the far end's answer to the INVITE with Replaces. */
+export function notRecoveredFailure(statusCode: number | undefined): CallFailure {
+  const why =
+    statusCode === 481
+      ? 'the other party had already hung up'
+      : statusCode === 603 || statusCode === 403 || statusCode === 420 || statusCode === 486
+        ? `the other party's phone refused to take it back (SIP ${statusCode})`
+        : statusCode === 408 || statusCode === undefined
+          ? "the other party's phone did not answer in time"
+          : `the other party's phone answered SIP ${statusCode}`;
+  return {
+    reason: 'not-recovered',
+    message: `The call was dropped when the page reloaded: ${why}. Your notes are kept and the call is logged.`,
+  };
+}
 
 export function callFailure(reason: CallFailureReason, message?: string): CallFailure {
   return { reason, message: message ?? callFailureMessages[reason] };

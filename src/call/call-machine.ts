@@ -26,10 +26,10 @@ import { callErrorMessages, createCallContext, isLoggable, toCallRecord } from '
 import type { CallContext } from './call-context';
 import type { CallCrmEvent, CallEvent, SipCallCommand } from './call-events';
 import type { CallFailureReason } from './call-failure';
-import { callFailure } from './call-failure';
+import { callFailure, notRecoveredFailure } from './call-failure';
 import type { CallOutcome, CallRecord } from './call-record';
 import type { LineStatus } from './line-status';
-import { glareRetryDelayMs, isGlare } from './sip-timing';
+import { glareRetryDelayMs, isGlare, saveRetryDelayMs } from './sip-timing';
 
 export type CallTag = 'alerting' | 'liveAudio' | 'conference' | 'connected';
 
@@ -187,11 +187,25 @@ export const callMachine = setup({
     markConferenceMember: assign({ conferenceMember: true }),
     leaveConference: assign({ conferenceMember: false }),
     markSaving: assign(({ context }) => ({ savingRevision: context.revision })),
-    markSaved: assign(({ context }) => ({ savedRevision: context.savingRevision, saveError: null })),
-    rememberSaveError: assign((_, params: { message: string }) => ({ saveError: params.message })),
+    markSaved: assign(({ context }) => ({
+      savedRevision: context.savingRevision,
+      saveError: null,
+      saveFailures: 0,
+    })),
+    rememberSaveError: assign(({ context }, params: { message: string }) => ({
+      saveError: params.message,
+      saveFailures: context.saveFailures + 1,
+    })),
+    recordDrop: assign((_, params: { statusCode?: number; at: number }) => ({
+      outcome: 'dropped' as const,
+      failure: notRecoveredFailure(params.statusCode),
+      endedAt: params.at,
+    })),
   },
   guards: {
     isIncoming: ({ context }) => context.direction === 'incoming',
+    isRecovering: ({ context }) => context.restored === 'connected',
+    isRestoredInWrapUp: ({ context }) => context.restored === 'wrapUp',
     isDeskphoneMode: ({ context }) => context.mode === 'deskphone',
     isDialRejected: ({ context }) => context.direction === 'outgoing' && context.target === null,
     hasChosenRecord: ({ context }) => context.chosen !== null,
@@ -234,7 +248,7 @@ export const callMachine = setup({
     maxHold: ({ context }) => context.settings.maxHoldSeconds * 1000,
     deskphoneKeyTimeout: ({ context }) => context.settings.deskphoneKeyTimeoutSeconds * 1000,
     workTimer: ({ context }) => context.settings.wrapUpSeconds * 1000,
-    saveRetry: ({ context }) => context.settings.saveRetryDelayMs,
+    saveRetry: ({ context }) => saveRetryDelayMs(context.saveFailures, context.settings.saveRetryDelayMs),
   },
 }).createMachine({
   id: 'call',
@@ -343,6 +357,7 @@ export const callMachine = setup({
         /** A number the dialing rules refused never reaches SIP. */
         starting: {
           always: [
+            { guard: 'isRestoredInWrapUp', target: 'wrapUp' },
             { guard: 'isDialRejected', target: 'failed', actions: 'recordDialRejection' },
             { target: 'session' },
           ],
@@ -388,11 +403,32 @@ export const callMachine = setup({
           states: {
             routing: {
               always: [
+                { guard: 'isRecovering', target: 'recovering' },
                 { guard: and(['isIncoming', 'isDeskphoneMode']), target: 'notified' },
                 { guard: 'isIncoming', target: 'ringing' },
                 { guard: 'isDeskphoneMode', target: 'deskphone' },
                 { target: 'calling' },
               ],
+            },
+            // ---- carried over a page reload ----
+            /**
+             * The call was live when the agent's page reloaded: its dialog is taken back with an INVITE
+             * carrying Replaces (the far end swaps legs without ringing). It keeps its answer time; a far end
+             * that cannot do it drops the call, which goes to wrap-up with its notes and is logged.
+             */
+            recovering: {
+              tags: ['liveAudio'],
+              entry: [command({ type: 'call.recover' }), report('connecting')],
+              on: {
+                'sip.call.answered': 'connected',
+                'sip.call.failed': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordDrop',
+                    params: ({ event }) => ({ statusCode: event.statusCode, at: event.at }),
+                  },
+                },
+              },
             },
             // ---- incoming, softphone ----
             ringing: {

@@ -29,7 +29,9 @@ export type CallOutcome =
   /** The agent cancelled an outgoing call before it was answered. */
   | 'canceled'
   /** It never connected; see `failure`. */
-  | 'failed';
+  | 'failed'
+  /** Connected, then lost when the agent's page reloaded and the far end could not take it back; see `failure`. */
+  | 'dropped';
 
 export interface CallRecord {
   callId: string;

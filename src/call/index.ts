@@ -28,6 +28,7 @@ export type {
   DialRequest,
   PhoneCrmEvent,
   PhoneEvent,
+  PhoneHostEvent,
   PhoneSipEvent,
   PhoneUiEvent,
   UserAgentCommand,
@@ -40,7 +41,12 @@ export type {
   AwaitCreatedContactInput,
   SipSessionInput,
 } from './call-actors';
-export { callFailure, callFailureMessages, callFailureReasonFromSipStatus } from './call-failure';
+export {
+  callFailure,
+  callFailureMessages,
+  callFailureReasonFromSipStatus,
+  notRecoveredFailure,
+} from './call-failure';
 export type { CallFailure, CallFailureReason, DeviceFailureReason } from './call-failure';
 export { durationSeconds } from './call-record';
 export type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call-record';
@@ -56,5 +62,12 @@ export type {
 } from './phone-settings';
 export { registrationFailureMessages, registrationFailureReason } from './registration-failure';
 export type { RegistrationFailureReason } from './registration-failure';
-export { glareRetryDelayMs, isGlare, reconnectDelayMs } from './sip-timing';
+export type { RestoredCall } from './restored-call';
+export {
+  glareRetryDelayMs,
+  isGlare,
+  MAX_SAVE_RETRY_DELAY_MS,
+  reconnectDelayMs,
+  saveRetryDelayMs,
+} from './sip-timing';
 export type { ReinviteFailure } from './sip-timing';

@@ -4,6 +4,7 @@ import type { DialResult } from '../dialing';
 import type { CallCrmEvent, CallReportEvent, CallUiEvent } from './call-events';
 import type { RemoteParty } from './call-record';
 import type { RegistrationFailureReason } from './registration-failure';
+import type { RestoredCall } from './restored-call';
 
 /**
  * A number to call. The host runs src/dialing's prepareDial(number, settings) and sends its DialResult;
@@ -46,8 +47,17 @@ export type PhoneSipEvent =
   | { type: 'sip.transport.disconnected' }
   | { type: 'sip.invite.received'; callId: string; remote: RemoteParty; at: number };
 
+/** From the host page: a call this tab had before it reloaded (read back from session storage). */
+export type PhoneHostEvent = { type: 'host.call.restore'; call: RestoredCall };
+
 export type PhoneEvent =
-  PhoneUiEvent | PhoneCrmEvent | PhoneSipEvent | CallUiEvent | CallCrmEvent | CallReportEvent;
+  | PhoneUiEvent
+  | PhoneCrmEvent
+  | PhoneSipEvent
+  | PhoneHostEvent
+  | CallUiEvent
+  | CallCrmEvent
+  | CallReportEvent;
 
 /** Commands the phone sends to its `sipUserAgent` actor. */
 export type UserAgentCommand =

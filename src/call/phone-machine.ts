@@ -275,6 +275,22 @@ export const phoneMachine = setup({
       enqueue.assign({ lines: { ...context.lines, [event.callId]: 'ringing' } });
       enqueue.spawnChild('callMachine', { id: event.callId, input });
     }),
+    spawnRestoredCall: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'host.call.restore') return;
+      const { call } = event;
+      const input: CallInput = {
+        callId: call.callId,
+        direction: call.direction,
+        mode: context.settings.mode,
+        settings: context.settings.call,
+        startedAt: call.startedAt,
+        remote: call.remote,
+        restored: call,
+      };
+      const status: LineStatus = call.phase === 'wrapUp' ? 'wrapUp' : 'connecting';
+      enqueue.assign({ lines: { ...context.lines, [call.callId]: status } });
+      enqueue.spawnChild('callMachine', { id: call.callId, input });
+    }),
     declineIncomingCall: enqueueActions(({ event, enqueue }, params: { statusCode: number }) => {
       if (event.type !== 'sip.invite.received') return;
       enqueue.sendTo('ua', {
@@ -436,6 +452,8 @@ export const phoneMachine = setup({
       context.reconnectAttempt > context.settings.reconnect.maxAttempts,
     isNewCall: ({ context, event }) =>
       event.type === 'sip.invite.received' && context.lines[event.callId] === undefined,
+    isNewRestoredCall: ({ context, event }) =>
+      event.type === 'host.call.restore' && context.lines[event.call.callId] === undefined,
     isKnownCall: ({ context, event }) => {
       const callId = eventCallId(event);
       return callId !== null && context.lines[callId] !== undefined;
@@ -673,6 +691,8 @@ export const phoneMachine = setup({
           { guard: 'isInWrapUpAndDeclining', actions: decline(486) },
           { actions: 'spawnIncomingCall' },
         ],
+        // Restored calls take no free-line check: they were already on this agent's lines before the reload.
+        'host.call.restore': { guard: 'isNewRestoredCall', actions: 'spawnRestoredCall' },
         'call.status': { actions: 'updateLine' },
         'call.finished': { actions: ['finishLine', recentsFromReport] },
         ...Object.fromEntries(FORWARDED_EVENTS.map((type) => [type, forwardIfKnown])),

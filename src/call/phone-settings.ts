@@ -28,7 +28,7 @@ export interface CallSettings {
   popNewContactForUnknown: boolean;
   /** Re-INVITE glare (491 / 500 + Retry-After) retries before a hold or resume gives up. */
   maxGlareRetries: number;
-  /** Delay before a failed call-log save is retried. */
+  /** Delay before a failed call-log save is retried; doubled after each further failure (max 60 s). */
   saveRetryDelayMs: number;
 }
 

@@ -36,3 +36,15 @@ export function reconnectDelayMs(attempt: number, policy: ReconnectPolicy, rando
   const jitter = Math.min(1, Math.max(0, policy.jitterRatio));
   return Math.round(capped * (1 - jitter) + capped * jitter * random01);
 }
+
+/** A call-log save never waits longer than this between tries. */
+export const MAX_SAVE_RETRY_DELAY_MS = 60_000;
+
+/**
+ * Delay before the next try of a failed call-log save: the base delay doubled after each failure in a
+ * row, capped at a minute (an Apex outage is not hammered, and a blip costs one base delay).
+ */
+export function saveRetryDelayMs(failures: number, baseDelayMs: number): number {
+  const exponent = Math.min(Math.max(0, failures - 1), 30);
+  return Math.min(MAX_SAVE_RETRY_DELAY_MS, Math.max(0, baseDelayMs) * 2 ** exponent);
+}

@@ -13,13 +13,14 @@ import {
   type Referral,
   type Session,
   type URI,
-  type UserAgent,
+  UserAgent,
   Web,
 } from 'sip.js';
 import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
 import { CONTEXT_HEADER, formatContextHeader } from './context-header';
 import { answeredElsewhere } from './answered-elsewhere';
+import { replacesHeader, type DialogSnapshot } from './dialog-snapshot';
 import { dtmfTones } from './dtmf-tones';
 import { CallCancelledError } from './errors/call-cancelled-error';
 import { CallNotFoundError } from './errors/call-not-found-error';
@@ -77,6 +78,12 @@ const ACK_WAIT_MS = 32_000;
 const UNREACHABLE = [404, 408, 480, 500, 503];
 const MESSAGE_TIMEOUT_MS = 5000;
 const MAX_MESSAGE = 1000;
+
+function parseUri(value: string): URI {
+  const uri = UserAgent.makeURI(value);
+  if (!uri) throw new InvalidStateError(`"${printable(value, 80)}" is not a SIP address.`);
+  return uri;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -140,6 +147,24 @@ export class CallLeg {
   ): CallLeg {
     const inviter = CallLeg.inviter(env, target, target, options.callId, options.extraHeaders);
     return new CallLeg(inviter.request.callId, 'outgoing', inviter, env, options.extraHeaders);
+  }
+
+  /**
+   * Prepares the take-back of a call another page of ours had (nothing is sent until dial()): a new dialog
+   * to the far end's Contact with Replaces for the old one, so the far end swaps legs without ringing. The
+   * leg keeps the call's original id; its SIP Call-ID is new. `Require: replaces` makes a far end that
+   * cannot do it refuse (420) instead of ringing as a new call.
+   */
+  static recovering(snapshot: DialogSnapshot, env: LegEnvironment): CallLeg {
+    const extraHeaders = [replacesHeader(snapshot), 'Require: replaces'];
+    const inviter = CallLeg.inviter(
+      env,
+      parseUri(snapshot.remoteTarget),
+      parseUri(snapshot.remoteUri),
+      undefined,
+      extraHeaders,
+    );
+    return new CallLeg(snapshot.callId, 'outgoing', inviter, env, extraHeaders);
   }
 
   private static inviter(
@@ -307,7 +332,7 @@ export class CallLeg {
         } else {
           visited.add(next.toString());
           this.env.emit({ type: 'sip.call.redirected', callId: this.callId, target: next.toString(), hop });
-          inviter = CallLeg.inviter(this.env, next, to, this.callId, this.extraHeaders);
+          inviter = CallLeg.inviter(this.env, next, to, first.request.callId, this.extraHeaders);
           this.session = inviter;
           this.attach(inviter);
           continue;

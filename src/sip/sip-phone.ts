@@ -22,6 +22,7 @@ import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
 import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
+import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
 import { AuthenticationFailedError } from './errors/authentication-failed-error';
 import { CallNotFoundError } from './errors/call-not-found-error';
 import { errorForStatus } from './errors/error-for-status';
@@ -473,6 +474,36 @@ export class SipPhone {
     const leg = CallLeg.outgoing(uri, { callId: options.callId, extraHeaders }, this.legEnvironment);
     this.calls.set(leg.callId, leg);
     this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: uri.toString() });
+    await leg.dial();
+    return { callId: leg.callId };
+  }
+
+  /**
+   * The dialog of a connected call, for another page of the agent to take the call back after a reload
+   * (see recover()). Undefined for an unknown call or one not connected.
+   */
+  dialogSnapshot(callId: string): DialogSnapshot | undefined {
+    const leg = this.calls.get(callId);
+    return leg && leg.sipSession.state === SessionState.Established
+      ? snapshotDialog(callId, leg.sipSession)
+      : undefined;
+  }
+
+  /**
+   * Takes back a call this agent had on a page that is gone (a reload): an INVITE with Replaces for the old
+   * dialog, to the far end's Contact. The call keeps `snapshot.callId`; events and the promise behave as
+   * for dial(): `sip.call.answered` once the far end swapped legs, else `sip.call.failed` with its answer
+   * (481: it has no such call any more; 420/603: it cannot or will not; no answer: network).
+   */
+  async recover(snapshot: DialogSnapshot): Promise<{ callId: string }> {
+    this.requireConnection();
+    const checked = parseDialogSnapshot(snapshot);
+    if (this.calls.has(checked.callId)) {
+      throw new InvalidArgumentError('This call is already on this phone.');
+    }
+    const leg = CallLeg.recovering(checked, this.legEnvironment);
+    this.calls.set(leg.callId, leg);
+    this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: checked.remoteUri });
     await leg.dial();
     return { callId: leg.callId };
   }

@@ -14,6 +14,8 @@ import type {
 } from '../call';
 import { callFailureReasonFromSipStatus } from '../call';
 import type { ConferenceHook } from './conference-hook';
+import type { DialogSnapshot } from './dialog-snapshot';
+import { NotStartedError } from './errors/not-started-error';
 import type { SipError } from './errors/sip-error';
 import type { SipEvent } from './sip-event';
 import type { SipPhone } from './sip-phone';
@@ -125,8 +127,16 @@ function ignore(promise: Promise<unknown>): void {
   promise.catch(() => undefined);
 }
 
-/** `conference`: the host's mix; without one (Node, no media) conference commands change nothing. */
-export function createSipActors(phone: SipPhone, now: Clock = Date.now, conference?: ConferenceHook) {
+/**
+ * `conference`: the host's mix; without one (Node, no media) conference commands change nothing.
+ * `savedDialog`: the dialog a call had on the page before a reload (its `call.recover` takes it back).
+ */
+export function createSipActors(
+  phone: SipPhone,
+  now: Clock = Date.now,
+  conference?: ConferenceHook,
+  savedDialog: (callId: string) => DialogSnapshot | undefined = () => undefined,
+) {
   const sipUserAgent = fromCallback<UserAgentCommand, SipUserAgentInput>(({ sendBack, receive }) => {
     const unsubscribe = phone.subscribe((event) => {
       const mapped = toPhoneEvent(event, now);
@@ -193,6 +203,24 @@ export function createSipActors(phone: SipPhone, now: Clock = Date.now, conferen
             }
           });
           break;
+        case 'call.recover': {
+          const dialog = savedDialog(callId);
+          // Outcomes arrive as events keyed by this call id, as for a dial.
+          const recovering = dialog
+            ? phone.recover(dialog)
+            : Promise.reject(new NotStartedError('This call has no saved dialog to take back.'));
+          recovering.catch((error: SipError) => {
+            if (!phone.callIds().includes(callId)) {
+              sendBack({
+                type: 'sip.call.failed',
+                reason: failureReason(error),
+                ...(error.statusCode !== undefined ? { statusCode: error.statusCode } : {}),
+                at: now(),
+              });
+            }
+          });
+          break;
+        }
         case 'call.cancel':
         case 'call.hangup':
           ignore(phone.hangUp(callId));

@@ -261,6 +261,23 @@ describe('emulated SoftphoneCallLog and SoftphoneRecents', () => {
     });
   });
 
+  test('the test-only fault switch fails the next calls as Apex errors or a lost connection, writing nothing, then lets them through', async () => {
+    const faulty = { ...input, callId: 'fault-switch-call@softphone.test' };
+    web.emulation.apex.faults.failNext('SoftphoneCallLog', 'logCall', 1, 'apex-error');
+    const apexFailure = await apexError('SoftphoneCallLog', 'logCall', { input: faulty });
+    expect(apexFailure).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/UNABLE_TO_LOCK_ROW/) },
+    });
+    web.emulation.apex.faults.failNext('SoftphoneCallLog', 'logCall', 1, 'network');
+    expect(await apexError('SoftphoneCallLog', 'logCall', { input: faulty })).toMatchObject({ status: 503 });
+    expect(web.emulation.tasks().filter((t) => t.CallObject === faulty.callId)).toEqual([]);
+    expect(web.emulation.apex.faults.failed.get('SoftphoneCallLog.logCall')).toBe(2);
+    await apex('SoftphoneCallLog', 'logCall', { input: faulty });
+    expect(web.emulation.tasks().filter((t) => t.CallObject === faulty.callId)).toHaveLength(1);
+    web.emulation.apex.faults.clear();
+  });
+
   test('a lead keeps its WhoId and loses the WhatId; bad input fails with the Apex messages', async () => {
     const lead = (await apex('SoftphoneCallLog', 'logCall', {
       input: {

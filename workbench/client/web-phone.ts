@@ -7,6 +7,7 @@ import {
   Registerer,
   RegistererState,
   SessionState,
+  SIPExtension,
   UserAgent,
   type Invitation,
   type Session,
@@ -108,6 +109,8 @@ export class WbPhone extends LitElement {
         authorizationUsername: creds.username,
         authorizationPassword: creds.password,
         logBuiltinEnabled: false,
+        // An agent whose page reloaded takes the call back with INVITE + Replaces (RFC 3891).
+        sipExtensionReplaces: SIPExtension.Supported,
         sessionDescriptionHandlerFactoryOptions: {
           iceGatheringTimeout: config.iceGatheringTimeout,
           peerConnectionConfiguration: { iceServers: [] },
@@ -140,6 +143,15 @@ export class WbPhone extends LitElement {
   }
 
   private onInvite(invitation: Invitation): void {
+    // The far end of our call moved to a new leg (the agent's page reloaded): swap silently, no ringing;
+    // SIP.js BYEs the replaced leg once the new one is accepted.
+    if (invitation.replacee && invitation.replacee === this.session) {
+      this.track(invitation);
+      void invitation.accept().catch((e: unknown) => {
+        this.error = `The call could not move to the agent's new page: ${e instanceof Error ? e.message : String(e)}`;
+      });
+      return;
+    }
     if (this.session) {
       void invitation.reject({ statusCode: 486 });
       return;
@@ -157,7 +169,8 @@ export class WbPhone extends LitElement {
         this.callState = 'connected';
         this.attachAudio(session);
       }
-      if (state === SessionState.Terminated) {
+      // A leg replaced by a newer one of the same call ends without ending the call.
+      if (state === SessionState.Terminated && this.session === session) {
         this.callState = 'idle';
         this.session = undefined;
         this.incoming = undefined;

@@ -3,6 +3,7 @@
 // force-app (apex-contract.ts), nulls left out of the answer, failures as { body: { message } }.
 import { ApexRequestError } from './apex-error';
 import { readApexContract, type ApexClass, type ApexParam } from './apex-contract';
+import { ApexFaults } from './apex-faults';
 import type { ApexCall } from './emulation-context';
 import { SoftphoneCallLog } from './apex/call-log';
 import { SoftphoneContactSearch } from './apex/contact-search';
@@ -72,6 +73,8 @@ export function withoutNulls(value: unknown): unknown {
 
 export class ApexEmulation {
   readonly contract: Record<string, ApexClass>;
+  /** TEST ONLY: makes chosen methods fail on purpose (see apex-faults.ts); disarmed unless a test arms it. */
+  readonly faults = new ApexFaults();
 
   constructor(contract: Record<string, ApexClass> = readApexContract()) {
     this.contract = contract;
@@ -90,6 +93,7 @@ export class ApexEmulation {
         501,
       );
     }
+    this.faults.check(className, methodName);
     const args: Record<string, unknown> = {};
     for (const param of signature.params) args[param.name] = coerce(params[param.name], param);
     const result = (port as (call: ApexCall, params: Record<string, unknown>) => unknown)(call, args);

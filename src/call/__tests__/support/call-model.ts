@@ -93,6 +93,43 @@ export const callModelVariants: Record<string, CallModelVariant> = {
     input: incomingInput({ settings: { ...testCallSettings, popNewContactForUnknown: true } }),
     only: CONTACT_ONLY,
   },
+  /** Carried over a page reload: taken back (or dropped), and straight into wrap-up. */
+  restored: {
+    input: incomingInput({
+      restored: {
+        callId,
+        direction: 'incoming',
+        remote: { number: '+442079460001' },
+        startedAt: 0,
+        answeredAt: 1,
+        notes: 'n',
+        disposition: null,
+        matches: [ann],
+        chosen: ann,
+        phase: 'connected',
+      },
+    }),
+    only: /^(sip\.call\.(answered|failed|ended)|ui\.hangup|ui\.wrapUp\.(close|saveAndClose)|xstate\.done\.actor\.logSave)$/,
+  },
+  restoredWrapUp: {
+    input: incomingInput({
+      restored: {
+        callId,
+        direction: 'incoming',
+        remote: { number: '+442079460001' },
+        startedAt: 0,
+        answeredAt: 1,
+        notes: 'n',
+        disposition: null,
+        matches: [ann],
+        chosen: ann,
+        phase: 'wrapUp',
+        endedAt: 2,
+        outcome: 'completed',
+      },
+    }),
+    only: /^(ui\.wrapUp\.(close|saveAndClose)|xstate\.done\.actor\.logSave)$/,
+  },
   noTimers: {
     input: incomingInput({ settings: { ...testCallSettings, maxHoldSeconds: 0, wrapUpSeconds: 0 } }),
     only: /^(ui\.answer|sip\.call\.answered|ui\.hold|sip\.reinvite\.succeeded|sip\.call\.ended|ui\.wrapUp\.(close|saveAndClose)|xstate\.done\.actor\.logSave)$/,

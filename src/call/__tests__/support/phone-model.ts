@@ -92,6 +92,8 @@ export interface PhoneModelScope {
   statuses?: Array<LineStatus | 'finished'>;
   consultation?: boolean;
   forwarding?: boolean;
+  /** Calls the host restores after a page reload. */
+  restored?: string[];
 }
 
 function registrationEvents(snapshot: Snapshot, scope: PhoneModelScope): PhoneEvent[] {
@@ -126,6 +128,23 @@ export function phoneEventsFor(snapshot: Snapshot, scope: PhoneModelScope): Phon
     for (const callId of scope.incoming) {
       events.push({ type: 'sip.invite.received', callId, remote: { number: '1' }, at: 0 });
     }
+  }
+  for (const callId of scope.restored ?? []) {
+    events.push({
+      type: 'host.call.restore',
+      call: {
+        callId,
+        direction: 'incoming',
+        remote: { number: '1' },
+        startedAt: 0,
+        answeredAt: 1,
+        notes: '',
+        disposition: null,
+        matches: [],
+        chosen: null,
+        phase: 'connected',
+      },
+    });
   }
   if (ids.length < scope.maxCalls) {
     for (const callId of scope.outgoing.filter((id) => !ids.includes(id))) {
@@ -253,6 +272,15 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     outgoing: ['k1'],
     maxCalls: 2,
     statuses: ['connecting', 'live', 'held', 'conference', 'ended'],
+  },
+  /** A call carried over a page reload joins the lines once, however often the host reports it. */
+  restore: {
+    settings: base,
+    incoming: [],
+    outgoing: [],
+    restored: ['r1'],
+    maxCalls: 1,
+    statuses: ['live', 'ended', 'wrapUp', 'finished'],
   },
   deskphone: {
     settings: { ...base, mode: 'deskphone' },

@@ -37,7 +37,15 @@ export default class SoftphoneNotes extends LightningElement {
     sendToPhone(this, { type: 'ui.notes.changed', callId: this.callId, text: this.draft });
   }
 
+  /** A reload or a closed tab must not lose the last words typed: the phone gets them before the page goes. */
+  pageHidden = () => this.flush();
+
+  connectedCallback() {
+    window.addEventListener('pagehide', this.pageHidden);
+  }
+
   disconnectedCallback() {
+    window.removeEventListener('pagehide', this.pageHidden);
     clearTimeout(this.timer);
     this.timer = undefined;
   }

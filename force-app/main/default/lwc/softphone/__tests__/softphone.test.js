@@ -803,6 +803,89 @@ describe('c-softphone', () => {
     });
   });
 
+  describe('notes never lost', () => {
+    const shadow = (host, selector) => host.shadowRoot.querySelector(selector);
+    const type = (textarea, value) => {
+      textarea.value = value;
+      textarea.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    };
+    const inWrapUp = (wrapUp) =>
+      callWith({
+        status: 'wrapUp',
+        answeredAt: 1767225005000,
+        endedAt: 1767225100000,
+        notes: 'Wants a callback',
+        wrapUp: { active: true, timerEndsAt: null, saving: false, saved: false, saveError: null, ...wrapUp },
+        actions: { ...clone(ringingCall).actions, answer: false, reject: false, saveAndClose: true },
+      });
+    const entry = {
+      callId: 'call-1',
+      callType: 'Inbound',
+      subject: 'Inbound call from Ada Lovelace',
+      durationSeconds: 95,
+      notes: 'Wants a callback on Friday',
+      whoId: '003000000000001AAA',
+      activityDate: '2026-01-01',
+    };
+
+    it('a save that Apex refuses is retried: the panel says so, the notes being typed stay, and the retry upserts the same call', async () => {
+      logCall
+        .mockRejectedValueOnce({ status: 500, body: { message: 'UNABLE_TO_LOCK_ROW: record locked' } })
+        .mockResolvedValueOnce({ taskId: '00T000000000001AAA', created: true });
+      const element = await createComponent();
+      await show(viewWith(inWrapUp({})));
+      const wrapUp = $(element, 'c-softphone-wrap-up');
+      const textarea = shadow(shadow(wrapUp, 'c-softphone-notes'), 'lightning-textarea');
+
+      type(textarea, 'Wants a callback on Friday');
+      shadow(wrapUp, '[data-id="save"]').click();
+      // The words typed reach the phone before the save.
+      expect(fake.softphone.send.mock.calls.map(([event]) => event)).toEqual([
+        { type: 'ui.notes.changed', callId: 'call-1', text: 'Wants a callback on Friday' },
+        { type: 'ui.wrapUp.saveAndClose', callId: 'call-1' },
+      ]);
+
+      // The core's save through the utility's CRM port fails with Apex's reason...
+      const failure = await options()
+        .crm.logCall(entry)
+        .catch((error) => error);
+      expect(failure.message).toMatch(/UNABLE_TO_LOCK_ROW: record locked/);
+      // ...and the core keeps the call in wrap-up, retrying, while the agent goes on typing.
+      type(textarea, 'Wants a callback on Friday at 10');
+      await show(viewWith(inWrapUp({ saveError: failure.message })));
+      expect(textarea.value).toBe('Wants a callback on Friday at 10');
+      const [problem] = shadow(wrapUp, 'c-softphone-error-panel').errors;
+      expect(problem.error).toMatch(
+        /could not be saved: .*UNABLE_TO_LOCK_ROW.*Your notes are kept and saving is retried/,
+      );
+      expect(shadow(wrapUp, '[data-id="save"]').label).toBe('Retry now');
+
+      // The retry goes through: the same call id, so Apex's upsert keeps one Task.
+      await expect(options().crm.logCall({ ...entry, notes: textarea.value })).resolves.toEqual({
+        taskId: '00T000000000001AAA',
+      });
+      expect(logCall.mock.calls.map(([{ input }]) => [input.callId, input.notes])).toEqual([
+        ['call-1', 'Wants a callback on Friday'],
+        ['call-1', 'Wants a callback on Friday at 10'],
+      ]);
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
+
+    it('what was typed reaches the phone when the page is hidden (a reload), not only after the pause', async () => {
+      const element = await createComponent();
+      await show(viewWith(inWrapUp({})));
+      const notes = shadow($(element, 'c-softphone-wrap-up'), 'c-softphone-notes');
+      type(shadow(notes, 'lightning-textarea'), 'Typed just before the reload');
+      expect(fake.softphone.send).not.toHaveBeenCalled();
+      window.dispatchEvent(new CustomEvent('pagehide'));
+      expect(fake.softphone.send).toHaveBeenCalledWith({
+        type: 'ui.notes.changed',
+        callId: 'call-1',
+        text: 'Typed just before the reload',
+      });
+    });
+  });
+
   describe('utility bar', () => {
     it('opens and highlights the utility while a call alerts, until the alert stops', async () => {
       await createComponent();

@@ -1,0 +1,25 @@
+// A call carried over a page reload: what the agent saw of it before, so the new page shows the same call
+// (and logs it to the same Task, keyed by the original Call-ID) while the SIP layer takes its dialog back.
+import type { ContactMatch } from '../crm';
+import type { CallDirection, CallOutcome, RemoteParty } from './call-record';
+
+export interface RestoredCall {
+  /** The call's original id (the first SIP Call-ID): the Task's CallObject, whatever legs followed. */
+  callId: string;
+  direction: CallDirection;
+  remote: RemoteParty;
+  startedAt: number;
+  answeredAt: number;
+  notes: string;
+  disposition: string | null;
+  matches: ContactMatch[];
+  chosen: ContactMatch | null;
+  /**
+   * `connected`: the call was live, its dialog is re-established (INVITE with Replaces) and it continues;
+   * `wrapUp`: the call had ended and the agent was finishing its notes.
+   */
+  phase: 'connected' | 'wrapUp';
+  /** wrapUp only: how and when the call ended. */
+  endedAt?: number | null;
+  outcome?: CallOutcome | null;
+}
