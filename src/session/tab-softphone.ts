@@ -255,7 +255,11 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
       case 'view':
         // A second leader's view (the BroadcastChannel election settling) is not ours to show.
         if (leading) return;
-        if (leaderId !== undefined && leaderId !== message.from) loseMirroredCalls();
+        if (leaderId !== message.from) {
+          if (leaderId !== undefined) loseMirroredCalls();
+          // A new leader learns of this follower (the first hello may have gone to the tab that closed).
+          post({ version: MIRROR_VERSION, type: 'hello', from: tabId });
+        }
         leaderId = message.from;
         mirrored = message.view;
         reconcileFollowerAlerts();

@@ -180,11 +180,12 @@ describe('createTabSoftphone', () => {
     const leaders = [b, c].filter((tab) => tab.softphone.role === 'leader');
     expect(leaders.map((tab) => tab.name)).toEqual(['b']);
     expect(phoneOf(b).started).toBe(1);
-    expect(b.softphone.view().session).toEqual({ role: 'leader', followers: 0, lostCalls: 1 });
+    expect(b.softphone.view().session).toEqual({ role: 'leader', followers: 1, lostCalls: 1 });
     expect(c.softphone.view().session).toMatchObject({ role: 'follower', lostCalls: 1 });
     expect(c.softphone.view().calls).toEqual([]);
 
-    // c's hello reaches the new leader: it is served, and the next call clears the notice.
+    // c greets the new leader, is counted and served, and the next call clears the notice.
+    expect(b.softphone.view().session.followers).toBe(1);
     c.softphone.send({ type: 'ui.availability.away' });
     await settle();
     expect(phoneOf(b).sent).toEqual([{ type: 'ui.availability.away' }]);
