@@ -89,11 +89,12 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   const openChannel = options.openChannel === undefined ? defaultOpenChannel() : options.openChannel;
   const lifecycle = options.lifecycle === undefined ? defaultLifecycle() : options.lifecycle;
   const mirror: ChannelPort | undefined = openChannel?.(`softphone-mirror:${options.key}`);
-  const leadership: TabLeadership = locks
-    ? new LockLeadership(locks, `softphone:${options.key}`, onError)
-    : openChannel
-      ? new ChannelLeadership(openChannel(`softphone-leadership:${options.key}`), tabId, options.election)
-      : new SoloLeadership();
+  // Without a mirror channel a follower could show nothing: every tab then leads alone, as before.
+  const leadership: TabLeadership = !openChannel
+    ? new SoloLeadership()
+    : locks
+      ? new LockLeadership(locks, `softphone:${options.key}`, onError)
+      : new ChannelLeadership(openChannel(`softphone-leadership:${options.key}`), tabId, options.election);
 
   let started = false;
   let stopped = false;
@@ -110,6 +111,7 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   const followerAlerts = new Map<string, () => void>();
   const listeners = new Set<(view: SessionView) => void>();
   let stopRole: () => void = () => undefined;
+  let createFailed = false;
 
   const post = (message: MirrorMessage) => {
     try {
@@ -120,7 +122,10 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   };
 
   const current = (): SessionView => {
-    const base = phone ? phone.view() : (mirrored ?? waitingView(options.mode ?? 'softphone'));
+    const waiting = waitingView(options.mode ?? 'softphone');
+    const base = phone
+      ? phone.view()
+      : (mirrored ?? (createFailed ? { ...waiting, registration: 'failed' as const } : waiting));
     return {
       ...base,
       session: {
@@ -175,7 +180,15 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     reconcileFollowerAlerts();
     for (const timer of pending.values()) clearTimeout(timer);
     pending.clear();
-    const created = options.create();
+    let created: Softphone;
+    try {
+      created = options.create();
+    } catch (error) {
+      // This tab keeps the lead (another tab would fail the same way) and shows why it has no phone.
+      createFailed = true;
+      onError(error);
+      return emit();
+    }
     phone = created;
     stopPhoneView = created.subscribe((view) => {
       post({ version: MIRROR_VERSION, type: 'view', from: tabId, view });

@@ -287,10 +287,27 @@ describe('createTabSoftphone', () => {
     expect(b.softphone.role).toBe('leader');
   });
 
-  test('a tab with neither Web Locks nor BroadcastChannel leads alone, as before', async () => {
-    const a = openTab('a', { locks: null, openChannel: null });
+  test.each([
+    ['neither Web Locks nor BroadcastChannel', { locks: null, openChannel: null }],
+    ['Web Locks but no BroadcastChannel to mirror over', { openChannel: null }],
+  ])('a tab with %s leads alone, as before', async (_name, options) => {
+    const a = openTab('a', options);
+    const b = openTab('b', options);
     await settle();
+    expect([a.softphone.role, b.softphone.role]).toEqual(['leader', 'leader']);
+    expect(phoneOf(b).started).toBe(1);
+  });
+
+  test('a leader whose phone cannot be built says why and shows no phone', async () => {
+    const a = openTab('a', {
+      create: () => {
+        throw new Error('SIP configuration refused');
+      },
+    });
+    await settle();
+
     expect(a.softphone.role).toBe('leader');
-    expect(phoneOf(a).started).toBe(1);
+    expect(a.errors).toEqual([new Error('SIP configuration refused')]);
+    expect(a.softphone.view()).toMatchObject({ registration: 'failed', calls: [], canDial: false });
   });
 });
