@@ -27,9 +27,15 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-async function newContext(): Promise<BrowserContext> {
+async function newContext(options: { withoutWebLocks?: boolean } = {}): Promise<BrowserContext> {
   const context = await workbench().browser.newContext({ viewport: VIEWPORT });
   contexts.push(context);
+  // A host without the Web Locks API (the session layer then elects over BroadcastChannel).
+  if (options.withoutWebLocks) {
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
+    });
+  }
   return context;
 }
 
@@ -193,6 +199,46 @@ describe('one phone per browser, however many tabs', () => {
         softphone(tab).locator('[data-id="incoming"]').waitFor({ timeout: 15_000 }),
       ),
     );
+    expect(errors).toEqual([]);
+  });
+
+  test('without Web Locks the tabs elect over BroadcastChannel: one registration, and a closed leader is replaced within 2 s', async () => {
+    const errors: string[] = [];
+    const agent = await newContext({ withoutWebLocks: true });
+    const leader = await agentTab(agent, errors);
+    await expect(leader.evaluate(() => 'locks' in navigator && navigator.locks !== undefined)).resolves.toBe(
+      false,
+    );
+    const [first] = await until('the first tab to register', async () => {
+      const now = await contacts();
+      return now.length > 0 && now;
+    });
+    const followers = [await agentTab(agent, errors), await agentTab(agent, errors)];
+    for (const tab of followers) {
+      await expect(sessionNote(tab).textContent()).resolves.toContain(FOLLOWER_NOTE);
+    }
+    await leader.waitForTimeout(1500);
+    expect(await contacts()).toEqual([first]);
+
+    const closedAt = Date.now();
+    await leader.close();
+    const [taken] = await until(
+      'another tab to register',
+      async () => {
+        const now = (await contacts()).filter((contact) => contact !== first);
+        return now.length > 0 && now;
+      },
+      10_000,
+    );
+    const takeoverMs = Date.now() - closedAt;
+    process.stdout.write(`\ntabs-leadership: BroadcastChannel takeover took ${takeoverMs} ms\n`);
+    expect(takeoverMs).toBeLessThan(2000);
+    await followers[0]!.waitForTimeout(1000);
+    expect(await contacts()).toEqual([taken]);
+    const notes = await Promise.all(
+      followers.map(async (tab) => (await sessionNote(tab).textContent()) ?? ''),
+    );
+    expect(notes.filter((note) => note.includes(LEADER_NOTE))).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 });
