@@ -10,7 +10,7 @@ export type { ChannelLeadershipTimings } from './channel-leadership';
 export type { ChannelPort, OpenChannel } from './channel-port';
 export type { LockManagerLike, HeldLock } from './lock-manager';
 export { MIRROR_VERSION } from './mirror-message';
-export type { MirrorMessage, MirrorCommand, ForwardedEvent } from './mirror-message';
+export type { AudioDevices, MirrorMessage, MirrorCommand, ForwardedEvent } from './mirror-message';
 export { validateMirrorMessage } from './validate-mirror-message';
 export type { MirrorValidation } from './validate-mirror-message';
 export { SessionError, sessionErrorMessages } from './session-error';

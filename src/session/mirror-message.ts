@@ -3,6 +3,7 @@
 // cloneable and carries MIRROR_VERSION, so a tab still running an older build is recognised, not obeyed.
 import type { CallUiEvent, PhoneUiEvent } from '../call';
 import type { ContactMatch } from '../crm';
+import type { AudioDevice, AudioDeviceChoice } from '../media';
 import type { SoftphoneView } from '../ui/softphone-view';
 
 export const MIRROR_VERSION = 1;
@@ -17,7 +18,16 @@ export type MirrorCommand =
   | { kind: 'send'; event: ForwardedEvent }
   /** The follower names the call, so its dial() returns the id the call will have. */
   | { kind: 'dial'; callId: string; number: string; source: 'ui' | 'crm'; record?: ContactMatch }
-  | { kind: 'redirect'; callId: string; number: string };
+  | { kind: 'redirect'; callId: string; number: string }
+  /** The leader's microphones and speakers (its tab plays the calls) and the agent's choice. */
+  | { kind: 'audioDevices' }
+  | { kind: 'chooseAudioDevices'; choice: Partial<AudioDeviceChoice> };
+
+export interface AudioDevices {
+  inputs: AudioDevice[];
+  outputs: AudioDevice[];
+  choice: AudioDeviceChoice;
+}
 
 export interface CommandFailure {
   code: 'command-failed';
@@ -46,6 +56,8 @@ export type MirrorMessage =
       requestId: string;
       ok: boolean;
       error?: CommandFailure;
+      /** What an `audioDevices` command asked for. */
+      value?: AudioDevices;
     };
 
 export type MirrorMessageType = MirrorMessage['type'];

@@ -5,6 +5,7 @@
 import type { AlertAgentInput, CallUiEvent, PhoneMode, PhoneUiEvent } from '../call';
 import type { ContactMatch } from '../crm';
 import type { DialSource, Softphone } from '../create-softphone';
+import type { AudioDeviceChoice } from '../media';
 import type { SoftphoneView } from '../ui/softphone-view';
 import { ChannelLeadership, type ChannelLeadershipTimings } from './channel-leadership';
 import type { ChannelPort, OpenChannel } from './channel-port';
@@ -12,6 +13,7 @@ import { LockLeadership } from './lock-leadership';
 import type { LockManagerLike } from './lock-manager';
 import {
   MIRROR_VERSION,
+  type AudioDevices,
   type ForwardedEvent,
   type MirrorCommand,
   type MirrorMessage,
@@ -31,6 +33,10 @@ export interface TabSoftphone {
   send(event: PhoneUiEvent | CallUiEvent): void;
   dial(number: string, options?: { record?: ContactMatch; source?: DialSource }): string;
   redirect(callId: string, number: string): void;
+  /** The microphones and speakers of the tab that plays the calls (the leader's), and the agent's choice. */
+  audioDevices(): Promise<AudioDevices>;
+  /** Applies the choice where the calls play (the leader's tab); rejects with a reason the agent can read. */
+  chooseAudioDevices(choice: Partial<AudioDeviceChoice>): Promise<void>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -57,6 +63,8 @@ export interface TabSessionOptions {
   /** Where the tab's lifetime is observed (pagehide stops the session); default globalThis. */
   lifecycle?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
 }
+
+type Result = Extract<MirrorMessage, { type: 'result' }>;
 
 /** Results remembered per request id, so a retransmitted command is answered and not done twice. */
 const REMEMBERED_RESULTS = 200;
@@ -106,8 +114,13 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   let lostCalls = 0;
   let lostCallIds = new Set<string>();
   let requests = 0;
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const results = new Map<string, Extract<MirrorMessage, { type: 'result' }>>();
+  /** The follower's commands awaiting their result. */
+  const pending = new Map<
+    string,
+    { timer: ReturnType<typeof setTimeout>; settle: (result?: Result) => void }
+  >();
+  /** The leader's results by request id (a promise while the command runs). */
+  const results = new Map<string, Promise<Result>>();
   const followerAlerts = new Map<string, () => void>();
   const listeners = new Set<(view: SessionView) => void>();
   let stopRole: () => void = () => undefined;
@@ -178,8 +191,7 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   const lead = () => {
     loseMirroredCalls();
     reconcileFollowerAlerts();
-    for (const timer of pending.values()) clearTimeout(timer);
-    pending.clear();
+    dropPending();
     let created: Softphone;
     try {
       created = options.create();
@@ -215,10 +227,12 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     emit();
   };
 
-  const execute = (command: MirrorCommand, softphone: Softphone) => {
+  /** Runs a follower's command on the real phone; resolves with what the follower asked for, if anything. */
+  const execute = async (command: MirrorCommand, softphone: Softphone): Promise<AudioDevices | undefined> => {
     switch (command.kind) {
       case 'send':
-        return softphone.send(command.event);
+        softphone.send(command.event);
+        return;
       case 'dial':
         softphone.dial(command.number, {
           source: command.source,
@@ -227,35 +241,34 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
         });
         return;
       case 'redirect':
-        return softphone.redirect(command.callId, command.number);
+        softphone.redirect(command.callId, command.number);
+        return;
+      case 'audioDevices':
+        return softphone.audioDevices();
+      case 'chooseAudioDevices':
+        await softphone.chooseAudioDevices(command.choice);
+        return;
     }
   };
 
-  const answerCommand = (message: Extract<MirrorMessage, { type: 'command' }>) => {
-    if (!phone) return;
+  const answerCommand = (message: Extract<MirrorMessage, { type: 'command' }>, softphone: Softphone) => {
     let result = results.get(message.requestId);
     if (!result) {
-      result = {
-        version: MIRROR_VERSION,
-        type: 'result',
-        from: tabId,
-        to: message.from,
-        requestId: message.requestId,
-        ok: true,
-      };
-      try {
-        execute(message.command, phone);
-      } catch (error) {
-        result = {
-          ...result,
+      const answer = { version: MIRROR_VERSION, type: 'result', from: tabId, to: message.from } as const;
+      const requestId = message.requestId;
+      result = execute(message.command, softphone).then(
+        (value): Result => ({ ...answer, requestId, ok: true, ...(value ? { value } : {}) }),
+        (error: unknown): Result => ({
+          ...answer,
+          requestId,
           ok: false,
           error: { code: 'command-failed', message: error instanceof Error ? error.message : String(error) },
-        };
-      }
-      results.set(message.requestId, result);
+        }),
+      );
+      results.set(requestId, result);
       if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
     }
-    post(result);
+    void result.then(post);
   };
 
   const receive = (event: { data: unknown }) => {
@@ -294,32 +307,40 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
         }
         return;
       case 'command':
-        if (leading) answerCommand(message);
+        if (leading && phone) answerCommand(message, phone);
         return;
-      case 'result': {
-        if (message.to !== tabId) return;
-        const timer = pending.get(message.requestId);
-        if (timer === undefined) return;
-        clearTimeout(timer);
-        pending.delete(message.requestId);
-        if (!message.ok) onError(new SessionError('command-failed', message.error?.message));
+      case 'result':
+        if (message.to === tabId) pending.get(message.requestId)?.settle(message);
         return;
-      }
     }
   };
 
-  /** Follower side: the click goes to the leader; no answer in time is reported, never retried blindly. */
-  const forward = (command: MirrorCommand) => {
-    requests += 1;
-    const requestId = `${tabId}:${requests}`;
-    pending.set(
-      requestId,
-      setTimeout(() => {
+  /**
+   * Follower side: the command goes to the leader, whose result settles the promise. No result in time (or
+   * the leader gone) rejects with leader-unreachable; the command is never retried blindly.
+   */
+  const request = (command: MirrorCommand): Promise<AudioDevices | undefined> =>
+    new Promise((resolve, reject) => {
+      requests += 1;
+      const requestId = `${tabId}:${requests}`;
+      const settle = (result?: Result) => {
+        clearTimeout(timer);
         pending.delete(requestId);
-        onError(new SessionError('leader-unreachable'));
-      }, commandTimeoutMs),
-    );
-    post({ version: MIRROR_VERSION, type: 'command', from: tabId, requestId, command });
+        if (!result) reject(new SessionError('leader-unreachable'));
+        else if (!result.ok) reject(new SessionError('command-failed', result.error?.message));
+        else resolve(result.value);
+      };
+      const timer = setTimeout(() => settle(), commandTimeoutMs);
+      pending.set(requestId, { timer, settle });
+      post({ version: MIRROR_VERSION, type: 'command', from: tabId, requestId, command });
+    });
+
+  /** A click: its failure is reported to the agent (nothing awaits it). */
+  const forward = (command: MirrorCommand) => void request(command).catch(onError);
+
+  /** Commands the old leader will never answer: their callers hear so now. */
+  const dropPending = () => {
+    for (const { settle } of [...pending.values()]) settle();
   };
 
   const onPageHide = () => void stop();
@@ -332,8 +353,7 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     stopRole();
     mirror?.removeEventListener('message', receive);
     leadership.stop();
-    for (const timer of pending.values()) clearTimeout(timer);
-    pending.clear();
+    dropPending();
     for (const stopAlert of followerAlerts.values()) stopAlert();
     followerAlerts.clear();
     listeners.clear();
@@ -376,6 +396,16 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     redirect(callId, number) {
       if (phone) return phone.redirect(callId, number);
       forward({ kind: 'redirect', callId, number });
+    },
+    async audioDevices() {
+      if (phone) return phone.audioDevices();
+      const devices = await request({ kind: 'audioDevices' });
+      if (!devices) throw new SessionError('command-failed', 'no device list');
+      return devices;
+    },
+    async chooseAudioDevices(choice) {
+      if (phone) return phone.chooseAudioDevices(choice);
+      await request({ kind: 'chooseAudioDevices', choice });
     },
     start() {
       if (started || stopped) return;

@@ -5,6 +5,7 @@ import type { ContactMatch } from '../crm';
 import { CALL_ACTIONS, type SoftphoneView } from '../ui/softphone-view';
 import {
   MIRROR_VERSION,
+  type AudioDevices,
   type ForwardedEvent,
   type MirrorCommand,
   type MirrorMessage,
@@ -53,7 +54,7 @@ const MESSAGE_FIELDS: Record<MirrorMessageType, { required: string[]; optional?:
   hello: { required: [] },
   bye: { required: ['leader'] },
   command: { required: ['requestId', 'command'] },
-  result: { required: ['to', 'requestId', 'ok'], optional: ['error'] },
+  result: { required: ['to', 'requestId', 'ok'], optional: ['error', 'value'] },
 };
 const MESSAGE_TYPES = Object.keys(MESSAGE_FIELDS) as MirrorMessageType[];
 
@@ -122,13 +123,54 @@ function contactMatch(value: unknown, path: string): ContactMatch {
   return record as unknown as ContactMatch;
 }
 
+const DEVICE_KINDS = ['microphone', 'speaker', 'ringer'] as const;
+
+function deviceChoice(value: unknown, path: string, partial: boolean) {
+  const record = object(value, path, partial ? [] : [...DEVICE_KINDS], partial ? [...DEVICE_KINDS] : []);
+  const checked: Record<string, string> = {};
+  for (const kind of DEVICE_KINDS) {
+    if (record[kind] !== undefined) checked[kind] = text(record[kind], `${path}.${kind}`, 256);
+  }
+  return checked;
+}
+
+function audioDevices(value: unknown, path: string): AudioDevices {
+  const record = object(value, path, ['inputs', 'outputs', 'choice']);
+  const list = (devices: unknown, at: string) => {
+    if (!Array.isArray(devices) || devices.length > 50) fail(at, 'must be a list of devices');
+    return devices.map((device: unknown, index) => {
+      const d = object(device, `${at}[${index}]`, ['deviceId', 'label', 'kind']);
+      return {
+        deviceId: text(d.deviceId, `${at}[${index}].deviceId`, 256),
+        label: text(d.label, `${at}[${index}].label`, 256),
+        kind: oneOf(d.kind, `${at}[${index}].kind`, ['audioinput', 'audiooutput'] as const),
+      };
+    });
+  };
+  return {
+    inputs: list(record.inputs, `${path}.inputs`),
+    outputs: list(record.outputs, `${path}.outputs`),
+    choice: deviceChoice(record.choice, `${path}.choice`, false) as unknown as AudioDevices['choice'],
+  };
+}
+
 function command(value: unknown, path: string): MirrorCommand {
   const kind = oneOf((value as { kind?: unknown } | null)?.kind, `${path}.kind`, [
     'send',
     'dial',
     'redirect',
-  ]);
+    'audioDevices',
+    'chooseAudioDevices',
+  ] as const);
   switch (kind) {
+    case 'audioDevices':
+      object(value, path, ['kind']);
+      return { kind };
+    case 'chooseAudioDevices':
+      return {
+        kind,
+        choice: deviceChoice(object(value, path, ['kind', 'choice']).choice, `${path}.choice`, true),
+      };
     case 'send':
       return { kind, event: forwardedEvent(object(value, path, ['kind', 'event']).event, `${path}.event`) };
     case 'dial': {
@@ -252,6 +294,7 @@ export function validateMirrorMessage(raw: unknown): MirrorValidation {
             requestId: token(m.requestId, 'message.requestId'),
             ok: m.ok,
             ...(error ? { error } : {}),
+            ...(m.value === undefined ? {} : { value: audioDevices(m.value, 'message.value') }),
           },
         };
       }

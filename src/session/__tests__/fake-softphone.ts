@@ -62,6 +62,7 @@ export interface FakeSoftphone extends Softphone {
   readonly redirected: { callId: string; number: string }[];
   started: number;
   stopped: number;
+  readonly choices: unknown[];
   setView(view: SoftphoneView): void;
 }
 
@@ -74,7 +75,19 @@ export function fakeSoftphone(): FakeSoftphone {
     redirected: [] as { callId: string; number: string }[],
     started: 0,
     stopped: 0,
+    choices: [] as unknown[],
     view: () => view,
+    async audioDevices() {
+      return {
+        inputs: [{ deviceId: 'mic-2', label: 'Headset microphone', kind: 'audioinput' }],
+        outputs: [{ deviceId: 'spk-2', label: 'Headset', kind: 'audiooutput' }],
+        choice: { microphone: '', speaker: '', ringer: '' },
+      };
+    },
+    async chooseAudioDevices(choice: { speaker?: string }) {
+      if (choice.speaker === 'gone') throw new Error('That speaker is no longer connected.');
+      phone.choices.push(choice);
+    },
     subscribe(listener: (view: SoftphoneView) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

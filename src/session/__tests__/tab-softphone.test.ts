@@ -149,6 +149,30 @@ describe('createTabSoftphone', () => {
     expect(phoneOf(a).redirected).toEqual([{ callId: 'call-2', number: '1002' }]);
   });
 
+  test("a follower lists the leader tab's audio devices and applies the agent's choice there", async () => {
+    const a = openTab('a');
+    await settle();
+    const b = openTab('b');
+    await settle();
+
+    const listed = b.softphone.audioDevices();
+    await settle();
+    await expect(listed).resolves.toEqual(await phoneOf(a).audioDevices());
+
+    const chosen = b.softphone.chooseAudioDevices({ ringer: 'spk-2' });
+    await settle();
+    await expect(chosen).resolves.toBeUndefined();
+    expect(phoneOf(a).choices).toEqual([{ ringer: 'spk-2' }]);
+
+    const refused = b.softphone.chooseAudioDevices({ speaker: 'gone' });
+    const rejection = expect(refused).rejects.toMatchObject({
+      code: 'command-failed',
+      message: expect.stringContaining('That speaker is no longer connected.'),
+    });
+    await settle();
+    await rejection;
+  });
+
   test('a follower alerts its own tab while a call rings (no second ringtone) and stops when it is answered', async () => {
     const a = openTab('a');
     await settle();
