@@ -96,6 +96,35 @@ export default tseslint.config(
       ],
     },
   },
+  // src/session wraps whichever softphone it is given (ADR 0003): types only from the layers below.
+  {
+    files: ['src/session/**/*.ts'],
+    ignores: ['src/session/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['sip.js', 'sip.js/*'], message: 'Only src/sip/ may import sip.js.' },
+            {
+              group: [
+                '../sip',
+                '../sip/*',
+                '../media',
+                '../media/*',
+                '../bridge',
+                '../bridge/*',
+                '../create-softphone',
+              ],
+              allowTypeImports: true,
+              message:
+                'src/session wraps the softphone it is given: import only types from the layers below.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },

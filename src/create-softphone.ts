@@ -95,8 +95,11 @@ export interface Softphone {
    * on the connected ones. Rejects with a MediaError (or the browser's error) the agent can read.
    */
   chooseAudioDevices(choice: Partial<AudioDeviceChoice>): Promise<void>;
-  /** Normalises the number with the dialing rules and dials it (a refused number becomes a failed call). */
-  dial(number: string, options?: { record?: ContactMatch; source?: DialSource }): string;
+  /**
+   * Normalises the number with the dialing rules and dials it (a refused number becomes a failed call).
+   * `callId` names the call when the caller already chose its id (a follower tab's dial); default a new one.
+   */
+  dial(number: string, options?: { record?: ContactMatch; source?: DialSource; callId?: string }): string;
   /** Redirects a ringing call to a number, after the dialing rules. */
   redirect(callId: string, number: string): void;
   start(): void;
@@ -329,7 +332,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       preferences.save(choice);
     },
     dial(number, dialOptions = {}) {
-      const callId = newCallId();
+      const callId = dialOptions.callId ?? newCallId();
       actor.send({
         type: dialOptions.source === 'crm' ? 'crm.clickToDial' : 'ui.dial',
         callId,

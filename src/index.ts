@@ -1,10 +1,13 @@
 // The softphoneCore static resource's public API (global `SoftphoneCore` after loadScript).
 export { createSoftphone } from './create-softphone';
 export type { Softphone, SoftphoneOptions, DialSource } from './create-softphone';
+export { createSharedSoftphone } from './create-shared-softphone';
+export type { SharedSessionOptions } from './create-shared-softphone';
 export { softphoneView, CALL_ACTIONS } from './ui/softphone-view';
 export type { SoftphoneView, CallView, CallAction } from './ui/softphone-view';
 export * as dialing from './dialing';
 export * as call from './call';
 export * as crm from './crm';
 export * as media from './media';
+export * as session from './session';
 export const version = '0.1.0';

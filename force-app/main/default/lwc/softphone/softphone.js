@@ -8,6 +8,7 @@ import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
+import USER_ID from '@salesforce/user/Id';
 import { clickedRecord, createCrmPort } from 'c/softphoneCrm';
 import { errorMessage } from 'c/softphoneErrors';
 import { LABELS, format } from 'c/softphoneLabels';
@@ -37,7 +38,8 @@ function focusLost() {
  * The agent's softphone in the utility bar: loads the core (static resource softphoneCore) with the agent's
  * settings and SIP credentials, gives it the CRM (Apex, the Open CTI bridge over LMS, navigation) and the
  * utility bar, and renders its view model through the child components. Every call decision is the core's;
- * this component only forwards the agent's intents and shows `view`.
+ * this component only forwards the agent's intents and shows `view`. Each Lightning tab has its own utility:
+ * the core's session layer lets one of them hold the phone and the others mirror it (`view.session`).
  */
 export default class Softphone extends NavigationMixin(LightningElement) {
   labels = LABELS;
@@ -121,8 +123,9 @@ export default class Softphone extends NavigationMixin(LightningElement) {
       navigate: (pageReference) => this[NavigationMixin.Navigate](pageReference),
       callFor: (callId) => this.callFor(callId),
     });
-    const softphone = core.createSoftphone({
-      sip: toSipConfig(credentials, ice.iceServers, () => this.refreshCredentials()),
+    const sip = toSipConfig(credentials, ice.iceServers, () => this.refreshCredentials());
+    const phoneOptions = {
+      sip,
       crm: this.crm,
       phone: toPhoneSettings(settings),
       dialing: toDialingSettings(settings),
@@ -131,6 +134,13 @@ export default class Softphone extends NavigationMixin(LightningElement) {
       onRecent: (record) => this.keepRecent(record),
       onError: (error) =>
         this.addProblem('crm', format(LABELS.errorScreenPop, errorMessage(error, '')).trim()),
+    };
+    // One phone per user and line across this browser's tabs (same origin, so the same org).
+    const softphone = core.createSharedSoftphone(phoneOptions, {
+      key: `${USER_ID}:${sip.aor}`,
+      alertFollower: (input) => this.alertAgent(input),
+      onError: (error) =>
+        this.addProblem('session', format(LABELS.errorSession, errorMessage(error, '')).trim()),
     });
     this.softphone = softphone;
     this.cleanups.push(softphone.subscribe((view) => this.show(view)));
@@ -232,7 +242,11 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     if (announcement) this.announcement = announcement;
     const label = utilityLabelFor(view);
     if (!before || label !== utilityLabelFor(before)) this.showUtilityLabel(label);
-    if (this.settings?.screenPop === 'Search') {
+    if (view.session.lostCalls > 0 && !(before?.session.lostCalls > 0)) {
+      this.addProblem('session-lost', LABELS.sessionCallsLost);
+    }
+    // The tab holding the phone pops the record once; the other tabs only mirror the call.
+    if (this.settings?.screenPop === 'Search' && view.session.role === 'leader') {
       for (const call of answeredCalls(before, view)) {
         this.crm.screenPop({ type: 'SEARCH', params: { searchString: call.remote.number } }).catch(ignore);
       }
@@ -278,6 +292,13 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   get textReplies() {
     return this.settings?.textReplies || [];
+  }
+
+  /** Which tab holds the phone, said only when the agent has several. */
+  get sessionNote() {
+    const session = this.view.session;
+    if (session.role === 'follower') return LABELS.sessionFollower;
+    return session.role === 'leader' && session.followers > 0 ? LABELS.sessionLeader : '';
   }
 
   get isIdle() {

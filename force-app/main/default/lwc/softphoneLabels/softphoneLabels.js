@@ -64,6 +64,7 @@ import errorMissedCall from '@salesforce/label/c.Softphone_Error_Missed_Call';
 import errorSaveLog from '@salesforce/label/c.Softphone_Error_Save_Log';
 import errorScreenPop from '@salesforce/label/c.Softphone_Error_Screen_Pop';
 import errorSearch from '@salesforce/label/c.Softphone_Error_Search';
+import errorSession from '@salesforce/label/c.Softphone_Error_Session';
 import errorSettings from '@salesforce/label/c.Softphone_Error_Settings';
 import errorStart from '@salesforce/label/c.Softphone_Error_Start';
 import errorUnknown from '@salesforce/label/c.Softphone_Error_Unknown';
@@ -129,6 +130,9 @@ import searchPlaceholder from '@salesforce/label/c.Softphone_Search_Placeholder'
 import searchResults from '@salesforce/label/c.Softphone_Search_Results';
 import searching from '@salesforce/label/c.Softphone_Searching';
 import send from '@salesforce/label/c.Softphone_Send';
+import sessionCallsLost from '@salesforce/label/c.Softphone_Session_Calls_Lost';
+import sessionFollower from '@salesforce/label/c.Softphone_Session_Follower';
+import sessionLeader from '@salesforce/label/c.Softphone_Session_Leader';
 import severalMatches from '@salesforce/label/c.Softphone_Several_Matches';
 import starting from '@salesforce/label/c.Softphone_Starting';
 import statusConference from '@salesforce/label/c.Softphone_Status_Conference';
@@ -225,6 +229,7 @@ export const LABELS = {
   errorSaveLog,
   errorScreenPop,
   errorSearch,
+  errorSession,
   errorSettings,
   errorStart,
   errorUnknown,
@@ -290,6 +295,9 @@ export const LABELS = {
   searchResults,
   searching,
   send,
+  sessionCallsLost,
+  sessionFollower,
+  sessionLeader,
   severalMatches,
   starting,
   statusConference,

@@ -62,7 +62,10 @@ const clone = (value) => JSON.parse(JSON.stringify(value));
 const viewWith = (...calls) => ({ ...clone(idleView), calls });
 const callWith = (overrides) => ({ ...clone(ringingCall), ...overrides });
 
-/** A stand-in for the softphoneCore static resource: createSoftphone returns a phone whose view the test sets. */
+/**
+ * A stand-in for the softphoneCore static resource: createSharedSoftphone returns a phone whose view the test
+ * sets (the session layer's own behaviour is unit-tested in src/session).
+ */
 function createFakeCore() {
   const listeners = new Set();
   let view = clone(idleView);
@@ -90,7 +93,7 @@ function createFakeCore() {
     softphone,
     listeners,
     core: {
-      createSoftphone: jest.fn(() => softphone),
+      createSharedSoftphone: jest.fn(() => softphone),
       dialing: { searchVariants: jest.fn((number) => [number]) },
       crm: { BridgeClient },
     },
@@ -140,7 +143,7 @@ describe('c-softphone', () => {
   }
 
   const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-  const options = () => fake.core.createSoftphone.mock.calls[0][0];
+  const options = () => fake.core.createSharedSoftphone.mock.calls[0][0];
   const errorPanel = (element) => $(element, 'c-softphone-error-panel');
   const errorKeys = (element) => errorPanel(element).errors.map((entry) => entry.key);
   const announcement = (element) => $(element, '[data-id="announcer"]').textContent.trim();
@@ -266,7 +269,7 @@ describe('c-softphone', () => {
       expect(errorPanel(element).errors).toEqual([
         { key: 'core', error: LABELS.Softphone_Error_Core_Load, dismissible: true },
       ]);
-      expect(fake.core.createSoftphone).not.toHaveBeenCalled();
+      expect(fake.core.createSharedSoftphone).not.toHaveBeenCalled();
       expect($(element, 'c-softphone-status')).toBeNull();
     });
 
@@ -277,7 +280,7 @@ describe('c-softphone', () => {
       expect(errorPanel(element).errors[0].error).toBe(
         'Your softphone settings could not be loaded. Insufficient access',
       );
-      expect(fake.core.createSoftphone).not.toHaveBeenCalled();
+      expect(fake.core.createSharedSoftphone).not.toHaveBeenCalled();
     });
 
     it('passes on the reason the SIP credentials were refused', async () => {
@@ -294,7 +297,7 @@ describe('c-softphone', () => {
           dismissible: true,
         },
       ]);
-      expect(fake.core.createSoftphone).not.toHaveBeenCalled();
+      expect(fake.core.createSharedSoftphone).not.toHaveBeenCalled();
     });
 
     it('starts without ICE servers and warns when the setting is not a JSON list', async () => {
@@ -652,7 +655,7 @@ describe('c-softphone', () => {
       document.body.removeChild(element);
       await flushPromises();
 
-      expect(fake.core.createSoftphone).not.toHaveBeenCalled();
+      expect(fake.core.createSharedSoftphone).not.toHaveBeenCalled();
     });
   });
 
@@ -990,6 +993,97 @@ describe('c-softphone', () => {
       await show({ ...clone(idleView), mode: 'deskphone' });
 
       expect(audioSettings(element)).toBeNull();
+    });
+  });
+
+  describe('tabs of one browser', () => {
+    const session = (role, extra = {}) => ({ role, followers: 0, lostCalls: 0, ...extra });
+    const sessionNote = (element) => $(element, '[data-id="session"]');
+
+    it('creates the phone through the session layer, shared by the tabs of this user and SIP address', async () => {
+      await createComponent();
+
+      expect(fake.core.createSharedSoftphone).toHaveBeenCalledTimes(1);
+      const [, sessionOptions] = fake.core.createSharedSoftphone.mock.calls[0];
+      expect(sessionOptions.key).toMatch(/^005\w*:sip:alice@example\.com$/);
+      expect(fake.softphone.start).toHaveBeenCalledTimes(1);
+    });
+
+    it('says in a follower tab that the phone runs in another tab, and still shows its ringing call', async () => {
+      const element = await createComponent();
+
+      await show({ ...viewWith(callWith({})), session: session('follower') });
+
+      expect(sessionNote(element).textContent.trim()).toBe(
+        'Your phone runs in another tab of this browser. Calls show and can be handled here too.',
+      );
+      expect($(element, 'c-softphone-incoming').call.callId).toBe(ringingCall.callId);
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
+
+    it('asks the agent to keep the leading tab open only when other tabs rely on it', async () => {
+      const element = await createComponent();
+      expect(sessionNote(element)).toBeNull();
+
+      await show({ ...clone(idleView), session: session('leader', { followers: 2 }) });
+
+      expect(sessionNote(element).textContent.trim()).toBe(
+        'This tab holds your phone for your other tabs. Keep it open during calls.',
+      );
+    });
+
+    it('alerts a follower tab too: opens and highlights its utility until the call stops ringing', async () => {
+      await createComponent();
+      EnclosingUtilityId.emit('utility-1');
+      const [, sessionOptions] = fake.core.createSharedSoftphone.mock.calls[0];
+
+      const stop = sessionOptions.alertFollower({ callId: 'call-1', tone: 'ring' });
+
+      expect(open).toHaveBeenCalledWith('utility-1');
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { highlighted: true });
+      stop();
+      expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { highlighted: false });
+    });
+
+    it('tells the agent once that calls ended with the tab that held the phone', async () => {
+      const element = await createComponent();
+
+      await show({ ...clone(idleView), session: session('follower', { lostCalls: 1 }) });
+      await show({ ...clone(idleView), session: session('leader', { lostCalls: 1 }) });
+
+      expect(errorPanel(element).errors).toEqual([
+        {
+          key: 'session-lost',
+          error:
+            'The browser tab holding your phone was closed, so its calls ended. Your phone now runs in one of your open tabs.',
+          dismissible: true,
+        },
+      ]);
+    });
+
+    it('leaves the search screen pop to the tab holding the phone', async () => {
+      getSettings.mockResolvedValue({ ...mockSettings, screenPop: 'Search' });
+      await createComponent();
+      bridgeSays('bridgeStatus', { state: 'ready', clickToDial: true });
+
+      await show({ ...viewWith(callWith({})), session: session('follower') });
+      await show({
+        ...viewWith(callWith({ status: 'live', answeredAt: 1767225005000 })),
+        session: session('follower'),
+      });
+
+      expect(publishedRequests('screenPop')).toEqual([]);
+    });
+
+    it('reports a problem of the tab session in the error panel', async () => {
+      const element = await createComponent();
+      const [, sessionOptions] = fake.core.createSharedSoftphone.mock.calls[0];
+
+      sessionOptions.onError(new Error('The tab holding your phone did not answer.'));
+      await Promise.resolve();
+
+      expect(errorKeys(element)).toEqual(['session']);
+      expect(errorPanel(element).errors[0].error).toContain('The tab holding your phone did not answer.');
     });
   });
 

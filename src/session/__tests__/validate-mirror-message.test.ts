@@ -1,0 +1,87 @@
+import { MIRROR_VERSION } from '../mirror-message';
+import { validateMirrorMessage } from '../validate-mirror-message';
+import { idleView, ringingCall } from './fake-softphone';
+
+const command = (command: unknown) => ({
+  version: MIRROR_VERSION,
+  type: 'command',
+  from: 'tab-b',
+  requestId: 'tab-b:1',
+  command,
+});
+
+describe('validateMirrorMessage', () => {
+  test('accepts a leader view with a ringing call and returns it', () => {
+    const view = { ...idleView(), calls: [ringingCall('call-1')] };
+    const result = validateMirrorMessage({ version: MIRROR_VERSION, type: 'view', from: 'tab-a', view });
+    expect(result).toEqual({
+      ok: true,
+      value: { version: MIRROR_VERSION, type: 'view', from: 'tab-a', view },
+    });
+  });
+
+  test('keeps only the members a forwarded UI event has', () => {
+    const result = validateMirrorMessage(
+      command({ kind: 'send', event: { type: 'ui.notes.changed', callId: 'call-1', text: '<b>ok</b>' } }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        command: { kind: 'send', event: { type: 'ui.notes.changed', callId: 'call-1', text: '<b>ok</b>' } },
+      },
+    });
+  });
+
+  test.each([
+    [
+      'another version',
+      { ...command({ kind: 'send', event: { type: 'ui.answer', callId: 'c' } }), version: 2 },
+      'message.version is not 1',
+    ],
+    [
+      'an unknown type',
+      { version: MIRROR_VERSION, type: 'takeover', from: 'tab-b' },
+      'message.type is not allowed',
+    ],
+    [
+      'an extra envelope member',
+      { version: MIRROR_VERSION, type: 'hello', from: 'tab-b', extra: 1 },
+      'message has an unexpected member',
+    ],
+    [
+      'a SIP event forwarded as a click',
+      command({ kind: 'send', event: { type: 'sip.invite.received', callId: 'c' } }),
+      'message.command.event.type is not allowed',
+    ],
+    [
+      'a dial result instead of a number',
+      command({ kind: 'send', event: { type: 'ui.dial', callId: 'c' } }),
+      'message.command.event.type is not allowed',
+    ],
+    [
+      'an answer without its call',
+      command({ kind: 'send', event: { type: 'ui.answer' } }),
+      'message.command.event has no callId',
+    ],
+    [
+      'a call id that is not an id',
+      command({ kind: 'redirect', callId: 'a b\n', number: '1002' }),
+      'message.command.callId must be an id',
+    ],
+    [
+      'a view whose action is not a flag',
+      {
+        version: MIRROR_VERSION,
+        type: 'view',
+        from: 'tab-a',
+        view: {
+          ...idleView(),
+          calls: [{ ...ringingCall('c'), actions: { ...ringingCall('c').actions, answer: 'yes' } }],
+        },
+      },
+      'message.view.calls[0].actions.answer must be true or false',
+    ],
+  ])('refuses %s with a reason naming the field', (_name, message, detail) => {
+    expect(validateMirrorMessage(message)).toEqual({ ok: false, detail });
+  });
+});

@@ -1,0 +1,306 @@
+// The receiving end of the mirror protocol: a message from another tab is checked before anything acts on
+// it. Tabs of one origin are trusted code, but not necessarily the same build (a tab opened before a
+// deployment), so the version, the envelope, every command and the view's load-bearing fields are checked.
+import type { ContactMatch } from '../crm';
+import { CALL_ACTIONS, type SoftphoneView } from '../ui/softphone-view';
+import {
+  MIRROR_VERSION,
+  type AudioDevices,
+  type ForwardedEvent,
+  type MirrorCommand,
+  type MirrorMessage,
+  type MirrorMessageType,
+} from './mirror-message';
+
+export type MirrorValidation = { ok: true; value: MirrorMessage } | { ok: false; detail: string };
+
+class Invalid extends Error {}
+
+function fail(path: string, problem: string): never {
+  throw new Invalid(`${path} ${problem}`);
+}
+
+function object(value: unknown, path: string, required: string[], optional: string[] = []) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!required.includes(key) && !optional.includes(key)) fail(path, `has an unexpected member`);
+  }
+  for (const key of required) if (!(key in record)) fail(path, `has no ${key}`);
+  return record;
+}
+
+const TOKEN = /^[A-Za-z0-9._:@-]{1,128}$/;
+
+function token(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !TOKEN.test(value)) fail(path, 'must be an id');
+  return value;
+}
+
+function text(value: unknown, path: string, max = 4000): string {
+  if (typeof value !== 'string' || value.length > max)
+    fail(path, `must be text of at most ${max} characters`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    fail(path, 'is not allowed');
+  return value as T;
+}
+
+const MESSAGE_FIELDS: Record<MirrorMessageType, { required: string[]; optional?: string[] }> = {
+  view: { required: ['view'] },
+  hello: { required: [] },
+  bye: { required: ['leader'] },
+  command: { required: ['requestId', 'command'] },
+  result: { required: ['to', 'requestId', 'ok'], optional: ['error', 'value'] },
+};
+const MESSAGE_TYPES = Object.keys(MESSAGE_FIELDS) as MirrorMessageType[];
+
+/** The UI events a follower may forward, with the members each may carry besides `type`. */
+const FORWARDED: Record<ForwardedEvent['type'], string[]> = {
+  'ui.register': [],
+  'ui.unregister': [],
+  'ui.availability.away': [],
+  'ui.availability.available': [],
+  'ui.transfer.start': ['callId'],
+  'ui.conference.start': ['callId'],
+  'ui.transfer.complete': [],
+  'ui.conference.merge': [],
+  'ui.consult.cancel': [],
+  'ui.conference.remove': ['callId'],
+  'ui.conference.leave': [],
+  'ui.error.dismiss': [],
+  'ui.answer': ['callId'],
+  'ui.reject': ['callId'],
+  'ui.rejectWithText': ['callId', 'text'],
+  'ui.hangup': ['callId'],
+  'ui.hold': ['callId'],
+  'ui.resume': ['callId'],
+  'ui.mute': ['callId'],
+  'ui.unmute': ['callId'],
+  'ui.keypad.toggle': ['callId'],
+  'ui.dtmf': ['callId', 'digits'],
+  'ui.notes.changed': ['callId', 'text'],
+  'ui.notes.save': ['callId'],
+  'ui.disposition.changed': ['callId', 'disposition'],
+  'ui.contact.pick': ['callId', 'recordId'],
+  'ui.contact.new': ['callId'],
+  'ui.contact.cancel': ['callId'],
+  'ui.contact.retry': ['callId'],
+  'ui.wrapUp.save': ['callId'],
+  'ui.wrapUp.saveAndClose': ['callId'],
+  'ui.wrapUp.close': ['callId'],
+  'ui.dismiss': ['callId'],
+};
+
+function forwardedEvent(value: unknown, path: string): ForwardedEvent {
+  const type = oneOf(
+    (value as { type?: unknown } | null)?.type,
+    `${path}.type`,
+    Object.keys(FORWARDED) as ForwardedEvent['type'][],
+  );
+  const members = FORWARDED[type];
+  const event = object(value, path, ['type', ...members]);
+  const checked: Record<string, unknown> = { type };
+  for (const member of members) {
+    const v = event[member];
+    if (member === 'callId' || member === 'recordId') checked[member] = token(v, `${path}.${member}`);
+    else if (member === 'disposition')
+      checked[member] = v === null ? null : text(v, `${path}.${member}`, 255);
+    else checked[member] = text(v, `${path}.${member}`);
+  }
+  return checked as ForwardedEvent;
+}
+
+function contactMatch(value: unknown, path: string): ContactMatch {
+  const record = object(value, path, ['id', 'objectType', 'name', 'phone'], ['accountName', 'title']);
+  token(record.id, `${path}.id`);
+  text(record.objectType, `${path}.objectType`, 80);
+  text(record.name, `${path}.name`, 255);
+  text(record.phone, `${path}.phone`, 80);
+  return record as unknown as ContactMatch;
+}
+
+const DEVICE_KINDS = ['microphone', 'speaker', 'ringer'] as const;
+
+function deviceChoice(value: unknown, path: string, partial: boolean) {
+  const record = object(value, path, partial ? [] : [...DEVICE_KINDS], partial ? [...DEVICE_KINDS] : []);
+  const checked: Record<string, string> = {};
+  for (const kind of DEVICE_KINDS) {
+    if (record[kind] !== undefined) checked[kind] = text(record[kind], `${path}.${kind}`, 256);
+  }
+  return checked;
+}
+
+function audioDevices(value: unknown, path: string): AudioDevices {
+  const record = object(value, path, ['inputs', 'outputs', 'choice']);
+  const list = (devices: unknown, at: string) => {
+    if (!Array.isArray(devices) || devices.length > 50) fail(at, 'must be a list of devices');
+    return devices.map((device: unknown, index) => {
+      const d = object(device, `${at}[${index}]`, ['deviceId', 'label', 'kind']);
+      return {
+        deviceId: text(d.deviceId, `${at}[${index}].deviceId`, 256),
+        label: text(d.label, `${at}[${index}].label`, 256),
+        kind: oneOf(d.kind, `${at}[${index}].kind`, ['audioinput', 'audiooutput'] as const),
+      };
+    });
+  };
+  return {
+    inputs: list(record.inputs, `${path}.inputs`),
+    outputs: list(record.outputs, `${path}.outputs`),
+    choice: deviceChoice(record.choice, `${path}.choice`, false) as unknown as AudioDevices['choice'],
+  };
+}
+
+function command(value: unknown, path: string): MirrorCommand {
+  const kind = oneOf((value as { kind?: unknown } | null)?.kind, `${path}.kind`, [
+    'send',
+    'dial',
+    'redirect',
+    'audioDevices',
+    'chooseAudioDevices',
+  ] as const);
+  switch (kind) {
+    case 'audioDevices':
+      object(value, path, ['kind']);
+      return { kind };
+    case 'chooseAudioDevices':
+      return {
+        kind,
+        choice: deviceChoice(object(value, path, ['kind', 'choice']).choice, `${path}.choice`, true),
+      };
+    case 'send':
+      return { kind, event: forwardedEvent(object(value, path, ['kind', 'event']).event, `${path}.event`) };
+    case 'dial': {
+      const dial = object(value, path, ['kind', 'callId', 'number', 'source'], ['record']);
+      return {
+        kind,
+        callId: token(dial.callId, `${path}.callId`),
+        number: text(dial.number, `${path}.number`, 200),
+        source: oneOf(dial.source, `${path}.source`, ['ui', 'crm'] as const),
+        ...(dial.record === undefined ? {} : { record: contactMatch(dial.record, `${path}.record`) }),
+      };
+    }
+    case 'redirect': {
+      const redirect = object(value, path, ['kind', 'callId', 'number']);
+      return {
+        kind,
+        callId: token(redirect.callId, `${path}.callId`),
+        number: text(redirect.number, `${path}.number`, 200),
+      };
+    }
+  }
+}
+
+const REGISTRATIONS = [
+  'unregistered',
+  'registering',
+  'registered',
+  'reconnecting',
+  'failed',
+  'unregistering',
+];
+
+/** The fields the session layer and the UIs rely on; the rest is the leader's derived data, passed on. */
+function view(value: unknown, path: string): SoftphoneView {
+  const v = object(value, path, [
+    'mode',
+    'registration',
+    'registrationMessage',
+    'availability',
+    'error',
+    'calls',
+    'consultation',
+    'canCompleteTransfer',
+    'canMergeConference',
+    'canCancelConsultation',
+    'canLeaveConference',
+    'canDial',
+  ]);
+  oneOf(v.registration, `${path}.registration`, REGISTRATIONS);
+  if (!Array.isArray(v.calls) || v.calls.length > 50) fail(`${path}.calls`, 'must be a list of calls');
+  v.calls.forEach((call: unknown, index) => {
+    const at = `${path}.calls[${index}]`;
+    if (typeof call !== 'object' || call === null) fail(at, 'must be an object');
+    const c = call as Record<string, unknown>;
+    token(c.callId, `${at}.callId`);
+    oneOf(c.direction, `${at}.direction`, ['incoming', 'outgoing']);
+    text(c.title, `${at}.title`);
+    const actions = object(c.actions, `${at}.actions`, Object.keys(CALL_ACTIONS));
+    for (const [name, allowed] of Object.entries(actions)) {
+      if (typeof allowed !== 'boolean') fail(`${at}.actions.${name}`, 'must be true or false');
+    }
+  });
+  for (const flag of [
+    'canCompleteTransfer',
+    'canMergeConference',
+    'canCancelConsultation',
+    'canLeaveConference',
+    'canDial',
+  ]) {
+    if (typeof v[flag] !== 'boolean') fail(`${path}.${flag}`, 'must be true or false');
+  }
+  return v as unknown as SoftphoneView;
+}
+
+/** Checks a message received on the mirror channel; the result's value is what the tab acts on. */
+export function validateMirrorMessage(raw: unknown): MirrorValidation {
+  try {
+    const type = oneOf((raw as { type?: unknown } | null)?.type, 'message.type', MESSAGE_TYPES);
+    const fieldsOf = MESSAGE_FIELDS[type];
+    const m = object(raw, 'message', ['version', 'type', 'from', ...fieldsOf.required], fieldsOf.optional);
+    if (m.version !== MIRROR_VERSION) fail('message.version', `is not ${MIRROR_VERSION}`);
+    const from = token(m.from, 'message.from');
+    const base = { version: MIRROR_VERSION, from } as const;
+    switch (type) {
+      case 'view':
+        return { ok: true, value: { ...base, type, view: view(m.view, 'message.view') } };
+      case 'hello':
+        return { ok: true, value: { ...base, type } };
+      case 'bye':
+        if (typeof m.leader !== 'boolean') fail('message.leader', 'must be true or false');
+        return { ok: true, value: { ...base, type, leader: m.leader } };
+      case 'command':
+        return {
+          ok: true,
+          value: {
+            ...base,
+            type,
+            requestId: token(m.requestId, 'message.requestId'),
+            command: command(m.command, 'message.command'),
+          },
+        };
+      case 'result': {
+        if (typeof m.ok !== 'boolean') fail('message.ok', 'must be true or false');
+        const error =
+          m.error === undefined
+            ? undefined
+            : (() => {
+                const e = object(m.error, 'message.error', ['code', 'message']);
+                oneOf(e.code, 'message.error.code', ['command-failed'] as const);
+                return {
+                  code: 'command-failed' as const,
+                  message: text(e.message, 'message.error.message', 500),
+                };
+              })();
+        return {
+          ok: true,
+          value: {
+            ...base,
+            type,
+            to: token(m.to, 'message.to'),
+            requestId: token(m.requestId, 'message.requestId'),
+            ok: m.ok,
+            ...(error ? { error } : {}),
+            ...(m.value === undefined ? {} : { value: audioDevices(m.value, 'message.value') }),
+          },
+        };
+      }
+    }
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, detail: error.message };
+    throw error;
+  }
+}
