@@ -23,3 +23,5 @@ export { SYSTEM_DEFAULT_DEVICES } from './audio-device-choice';
 export { AudioDevicePreferences } from './audio-device-preferences';
 export type { PreferenceStorage } from './audio-device-preferences';
 export { openMicrophone } from './open-microphone';
+export { DtmfDetector, dtmfFrequencies } from './dtmf-detector';
+export type { DtmfDetectorOptions } from './dtmf-detector';
