@@ -28,7 +28,7 @@ import {
   type PreferenceStorage,
 } from './media';
 import { AgentAudio, type AudioSink } from './media/agent-audio';
-import { SipPhone, type ConferenceHook, type SipPhoneConfig } from './sip';
+import { SipPhone, type ConferenceHook, type DeviceHook, type SipPhoneConfig } from './sip';
 import { createSipActors } from './sip/statechart-actors';
 import { hostStorage, type BrowserStorage } from './ui/browser-storage';
 import { CallContinuity } from './ui/call-continuity';
@@ -65,6 +65,11 @@ export interface SoftphoneOptions {
     /** Rings on the chosen ringer while a call alerts the agent (default: where WebAudio exists). */
     ring?: boolean;
   };
+  /**
+   * Deskphone mode: the agent's own phone (a number, read at each call) and, in a browser, the prompt
+   * played to it and the key listener on its audio (see src/media/device-media.ts).
+   */
+  device?: Omit<DeviceHook, 'device'> & { number: () => string | undefined };
   /** How often each connected call's getStats is read for its quality (default 5000 ms; 0: never). */
   qualityIntervalMs?: number;
   /**
@@ -200,7 +205,23 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     now,
     onError: options.onError,
   });
-  const sipActors = createSipActors(sip, now, conferenceHook, (callId) => continuity.savedDialog(callId));
+  const deviceHook: DeviceHook = {
+    ...options.device,
+    // The dialing rules apply to the device number as to any other; a refused one is "not set".
+    device: () => {
+      const number = options.device?.number()?.trim();
+      if (!number) return undefined;
+      const prepared = prepareDial(number, dialing);
+      return prepared.ok ? prepared.target : undefined;
+    },
+  };
+  const sipActors = createSipActors(
+    sip,
+    now,
+    conferenceHook,
+    (callId) => continuity.savedDialog(callId),
+    deviceHook,
+  );
   const crm = createCrmActors(options.crm, { screenPop: options.screenPop, onError: options.onError });
   const alert = options.alert;
   let ringtone: Ringtone | undefined;

@@ -8,7 +8,9 @@ export type CallFailureReason =
   | 'network'
   | 'invalid-number'
   | 'microphone-unavailable'
+  | 'device-not-set'
   | 'device-busy'
+  | 'device-declined'
   | 'device-unreachable'
   | 'device-no-answer'
   | 'device-voicemail'
@@ -33,13 +35,17 @@ export const callFailureMessages: Readonly<Record<CallFailureReason, string>> = 
   network: 'The call was lost because of a network problem. Check your connection and try again.',
   'invalid-number': 'This number cannot be dialled.',
   'microphone-unavailable': 'Your microphone is not available. Allow microphone access and try again.',
+  'device-not-set':
+    'Your phone number is not set or cannot be dialled. Set it in the panel, then call again.',
   'device-busy': 'Your phone is busy, so the customer was not called.',
+  'device-declined': 'Your phone declined the call, so the customer was not called.',
   'device-unreachable':
     'Your phone could not be reached, so the customer was not called. Check that it is on.',
   'device-no-answer': 'You did not answer on your phone, so the customer was not called.',
   'device-voicemail': 'The call went to your voicemail, so the customer was not called.',
   'device-hung-up': 'You hung up on your phone before the customer answered.',
-  'no-key-press': 'No key was pressed on your phone, so the customer was not called.',
+  'no-key-press':
+    'No key was pressed on your phone (or its voicemail answered), so the customer was not called.',
   'not-recovered':
     'The call could not be taken back after the page reloaded. Your notes are kept and the call is logged.',
 };

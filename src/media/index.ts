@@ -25,3 +25,4 @@ export type { PreferenceStorage } from './audio-device-preferences';
 export { openMicrophone } from './open-microphone';
 export { DtmfDetector, dtmfFrequencies } from './dtmf-detector';
 export type { DtmfDetectorOptions } from './dtmf-detector';
+export { connectPromptSamples, CONNECT_PROMPT_PERIOD_SECONDS } from './connect-prompt';

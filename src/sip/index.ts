@@ -11,6 +11,7 @@ export type { ReinviteRetryCause } from './reinvite-retry-cause';
 export type { MuteHook } from './mute-hook';
 export type { CallMedia } from './call-media';
 export type { ConferenceHook } from './conference-hook';
+export type { DeviceHook } from './device-hook';
 export type { SipEvent } from './sip-event';
 export type { SipEventOf } from './sip-event-of';
 export { sipEventTypes } from './sip-event-types';

@@ -16,6 +16,8 @@ import { callFailureReasonFromSipStatus } from '../call';
 import type { ConferenceHook } from './conference-hook';
 import type { DialogSnapshot } from './dialog-snapshot';
 import { NotStartedError } from './errors/not-started-error';
+import type { DeviceHook } from './device-hook';
+import { DeviceLeg } from './device-leg';
 import type { SipError } from './errors/sip-error';
 import type { SipEvent } from './sip-event';
 import type { SipPhone } from './sip-phone';
@@ -130,12 +132,14 @@ function ignore(promise: Promise<unknown>): void {
 /**
  * `conference`: the host's mix; without one (Node, no media) conference commands change nothing.
  * `savedDialog`: the dialog a call had on the page before a reload (its `call.recover` takes it back).
+ * `device`: the agent's own phone for deskphone mode; without one, deskphone calls fail as not set.
  */
 export function createSipActors(
   phone: SipPhone,
   now: Clock = Date.now,
   conference?: ConferenceHook,
   savedDialog: (callId: string) => DialogSnapshot | undefined = () => undefined,
+  device?: DeviceHook,
 ) {
   const sipUserAgent = fromCallback<UserAgentCommand, SipUserAgentInput>(({ sendBack, receive }) => {
     const unsubscribe = phone.subscribe((event) => {
@@ -170,8 +174,13 @@ export function createSipActors(
 
   const sipSession = fromCallback<SipCallCommand, SipSessionInput>(({ input, sendBack, receive }) => {
     const { callId } = input;
+    // An outgoing deskphone call is a leg to the agent's device handed over to the customer by REFER.
+    const deviceLeg =
+      input.mode === 'deskphone' && input.direction === 'outgoing'
+        ? new DeviceLeg(phone, callId, device ?? { device: () => undefined }, sendBack, now)
+        : undefined;
     const unsubscribe = phone.subscribe((event) => {
-      if (callIdOf(event) !== callId) return;
+      if (callIdOf(event) !== callId || deviceLeg) return;
       const mapped = toCallEvent(event, now);
       if (mapped) sendBack(mapped);
     });
@@ -223,7 +232,8 @@ export function createSipActors(
         }
         case 'call.cancel':
         case 'call.hangup':
-          ignore(phone.hangUp(callId));
+          if (deviceLeg) deviceLeg.hangUp();
+          else ignore(phone.hangUp(callId));
           break;
         case 'call.hold':
           ignore(phone.hold(callId));
@@ -245,9 +255,10 @@ export function createSipActors(
           ignore(phone.attendedTransfer(callId, command.consultCallId));
           break;
         case 'call.dialViaDevice':
+          deviceLeg?.dialDevice(command.target);
+          break;
         case 'call.connectCustomer':
-          // Softphone-disabled mode is not wired to SIP yet: say so instead of pretending.
-          sendBack({ type: 'sip.device.failed', reason: 'device-unreachable' });
+          deviceLeg?.connectCustomer();
           break;
         // The mix is media only (the agent's browser bridges the parties): no signalling.
         case 'call.conference.join':
@@ -260,6 +271,7 @@ export function createSipActors(
     });
     return () => {
       unsubscribe();
+      deviceLeg?.dispose();
       // A call that ends leaves the mix; the others keep hearing each other.
       if (conference) ignore(conference.leave(callId));
       // A call machine that stops while its session lives (host shutdown) must not leave a call behind.

@@ -49,6 +49,21 @@ export const CALL_ACTIONS = {
 } as const;
 export type CallAction = keyof typeof CALL_ACTIONS;
 
+/**
+ * Where a call stands when the agent's own phone carries it: being rung, waiting for the key, calling
+ * the customer (ringing), or answered on that phone (notes only; mute, hold and keypad are on the phone).
+ */
+export type DeviceStepView =
+  'callingDevice' | 'awaitingKey' | 'callingCustomer' | 'customerRinging' | 'answeredOnDevice';
+
+const DEVICE_STEPS: Record<string, DeviceStepView> = {
+  'progress.session.deskphone.ringingDevice': 'callingDevice',
+  'progress.session.deskphone.awaitingKey': 'awaitingKey',
+  'progress.session.deskphone.callingCustomer': 'callingCustomer',
+  'progress.session.deskphone.customerRinging': 'customerRinging',
+  'progress.session.monitored': 'answeredOnDevice',
+};
+
 export interface CallView {
   callId: string;
   direction: 'incoming' | 'outgoing';
@@ -81,6 +96,8 @@ export interface CallView {
     saveError: string | null;
   };
   inConference: boolean;
+  /** Null (or absent, in views built by hand) when the call is in the browser. */
+  deviceStep?: DeviceStepView | null;
   /** How the call sounds, estimated from its network statistics; null until measured (or without media). */
   quality: CallQualityRating | null;
   actions: Record<CallAction, boolean>;
@@ -214,6 +231,7 @@ function callView(
       saveError: c.saveError,
     },
     inConference: phone.context.conference.includes(callId),
+    deviceStep: paths.map((p) => DEVICE_STEPS[p]).find((step) => step !== undefined) ?? null,
     quality: extras.quality?.(callId) ?? null,
     actions,
   };

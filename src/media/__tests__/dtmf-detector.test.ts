@@ -1,3 +1,4 @@
+import { connectPromptSamples } from '../connect-prompt';
 import { DtmfDetector, dtmfFrequencies } from '../dtmf-detector';
 
 const ALL_KEYS = '123A456B789C*0#D'.split('');
@@ -122,5 +123,18 @@ describe('DTMF detector (Goertzel)', () => {
   test('a sample rate too low for DTMF, and a key that is not DTMF, are clear errors', () => {
     expect(() => new DtmfDetector({ sampleRate: 1000 })).toThrow(/4 kHz or more/);
     expect(() => dtmfFrequencies('x')).toThrow(/not a DTMF key/);
+  });
+});
+
+describe('the connect prompt', () => {
+  test('is audible and never decoded as a key, even looped and under noise', () => {
+    const period = connectPromptSamples(8000);
+    const rms = Math.sqrt(period.reduce((sum, s) => sum + s * s, 0) / period.length);
+    expect(rms).toBeGreaterThan(0.05);
+    const detector = new DtmfDetector({ sampleRate: 8000 });
+    const noise = synth(8000, [{ seconds: 2 }], 0.02);
+    for (let i = 0; i < 5; i++) {
+      expect(detector.push(period.map((s, j) => s + (noise[j] ?? 0)))).toEqual([]);
+    }
   });
 });
