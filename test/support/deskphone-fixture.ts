@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Session } from 'sip.js';
+import type { CallRecord } from '../../src/call';
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
 import type { CallLogEntry, ContactMatch, CrmPort, ScreenPopTarget } from '../../src/crm';
 import { defaultDialingSettings } from '../../src/dialing';
@@ -57,6 +58,8 @@ export interface DeskphoneAgent {
   ): Promise<SoftphoneView>;
   /** Every view seen, in order (for "never" assertions). */
   views: SoftphoneView[];
+  /** Every finished call, as the recents list gets it (missed calls included). */
+  recents: CallRecord[];
   /** The SIP messages the panel sent and received. */
   wire: WireRecorder;
   stop(): Promise<void>;
@@ -77,6 +80,7 @@ export async function startDeskphoneAgent(
   const keys: { key: string; at: number }[] = [];
   const views: SoftphoneView[] = [];
   const wire = createWireRecorder();
+  const recents: CallRecord[] = [];
   const softphone = createSoftphone({
     sip: {
       server: server.wsUrl,
@@ -94,6 +98,7 @@ export async function startDeskphoneAgent(
       wireTap: wire.tap,
     },
     crm,
+    onRecent: (record) => recents.push(record),
     phone: {
       mode: options.mode ?? 'deskphone',
       call: { wrapUpSeconds: 30, deskphoneKeyTimeoutSeconds: options.keyTimeoutSeconds ?? 6 },
@@ -145,6 +150,7 @@ export async function startDeskphoneAgent(
     keys,
     views,
     wire,
+    recents,
     until,
     stop: () => softphone.stop(),
   };
