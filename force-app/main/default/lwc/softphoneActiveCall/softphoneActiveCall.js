@@ -15,6 +15,15 @@ const STATUS_TEXT = {
   ending: LABELS.statusEnding,
 };
 
+/** When the agent's own phone carries the call (deskphone mode, or answered elsewhere): each step's text. */
+const DEVICE_STEP_TEXT = {
+  callingDevice: LABELS.deviceCalling,
+  awaitingKey: LABELS.deviceAwaitingKey,
+  callingCustomer: LABELS.deviceCallingCustomer,
+  customerRinging: LABELS.deviceCustomerRinging,
+  answeredOnDevice: LABELS.deviceAnswered,
+};
+
 /**
  * The call controls in display order: data-id, the CallView action that offers it, and the UI event it sends.
  * A control exists only while the phone would accept its event, so the agent never meets a dead button (for
@@ -88,7 +97,14 @@ export default class SoftphoneActiveCall extends LightningElement {
   }
 
   get statusText() {
+    const deviceText = DEVICE_STEP_TEXT[this.call.deviceStep];
+    if (deviceText) return format(deviceText, this.call.title);
     return STATUS_TEXT[this.call.status] || '';
+  }
+
+  /** Mute, hold and keypad are on the agent's phone: said once instead of showing dead buttons. */
+  get onDevice() {
+    return this.call.deviceStep === 'answeredOnDevice';
   }
 
   /** The network's estimate of how the call sounds (good / fair / poor); hidden until measured. */
@@ -130,6 +146,8 @@ export default class SoftphoneActiveCall extends LightningElement {
   get buttons() {
     return CONTROLS.filter((control) => this.call.actions[control.action]).map((control) => ({
       ...control,
+      // On the agent's phone, "Dismiss" is how the agent says the call is over (no SIP tells the panel).
+      label: control.id === 'dismiss' && this.onDevice ? LABELS.callEnded : control.label,
       variant: control.variant || 'neutral',
       expanded: control.id === 'keypad' ? String(this.call.keypadOpen) : undefined,
     }));

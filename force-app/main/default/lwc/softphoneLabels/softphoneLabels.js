@@ -30,6 +30,7 @@ import callQualityPoor from '@salesforce/label/c.Softphone_Call_Quality_Poor';
 import callEntry from '@salesforce/label/c.Softphone_Call_Entry';
 import callNotConnected from '@salesforce/label/c.Softphone_Call_Not_Connected';
 import callNumber from '@salesforce/label/c.Softphone_Call_Number';
+import callEnded from '@salesforce/label/c.Softphone_Call_Ended';
 import callWaiting from '@salesforce/label/c.Softphone_Call_Waiting';
 import cancel from '@salesforce/label/c.Softphone_Cancel';
 import cancelConsult from '@salesforce/label/c.Softphone_Cancel_Consult';
@@ -44,6 +45,12 @@ import conferenceHeading from '@salesforce/label/c.Softphone_Conference_Heading'
 import conferenceTitle from '@salesforce/label/c.Softphone_Conference_Title';
 import contactMatches from '@salesforce/label/c.Softphone_Contact_Matches';
 import creatingContact from '@salesforce/label/c.Softphone_Creating_Contact';
+import deviceAnswered from '@salesforce/label/c.Softphone_Device_Answered';
+import deviceAwaitingKey from '@salesforce/label/c.Softphone_Device_Awaiting_Key';
+import deviceCalling from '@salesforce/label/c.Softphone_Device_Calling';
+import deviceCallingCustomer from '@salesforce/label/c.Softphone_Device_Calling_Customer';
+import deviceControls from '@salesforce/label/c.Softphone_Device_Controls';
+import deviceCustomerRinging from '@salesforce/label/c.Softphone_Device_Customer_Ringing';
 import dialed from '@salesforce/label/c.Softphone_Dialed';
 import dialpad from '@salesforce/label/c.Softphone_Dialpad';
 import dismiss from '@salesforce/label/c.Softphone_Dismiss';
@@ -195,6 +202,7 @@ export const LABELS = {
   callEntry,
   callNotConnected,
   callNumber,
+  callEnded,
   callWaiting,
   cancel,
   cancelConsult,
@@ -209,6 +217,12 @@ export const LABELS = {
   conferenceTitle,
   contactMatches,
   creatingContact,
+  deviceAnswered,
+  deviceAwaitingKey,
+  deviceCalling,
+  deviceCallingCustomer,
+  deviceControls,
+  deviceCustomerRinging,
   dialed,
   dialpad,
   dismiss,

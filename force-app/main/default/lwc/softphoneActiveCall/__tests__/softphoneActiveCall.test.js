@@ -200,4 +200,37 @@ describe('c-softphone-active-call', () => {
 
     expect(sent).toHaveBeenCalledWith({ type: 'ui.dismiss', callId: 'call-1' });
   });
+
+  it.each([
+    ['callingDevice', 'Calling your phone…'],
+    ['awaitingKey', 'Press any key on your phone to connect your call to Ada Lovelace'],
+    ['callingCustomer', 'Calling Ada Lovelace from your phone…'],
+    ['customerRinging', 'Ringing Ada Lovelace…'],
+  ])('says where a call through the agent’s own phone stands (%s)', async (deviceStep, text) => {
+    const { element } = createComponent(
+      callWith({ status: 'dialing', deviceStep, answeredAt: null }, { ...NO_ACTIONS, hangup: true }),
+    );
+
+    expect(byId(element, 'call-status').textContent).toBe(text);
+    expect(buttonIds(element)).toEqual(['hangup']);
+    expect(await accessibilityViolations(element)).toEqual([]);
+  });
+
+  it('answered on the agent’s phone: says so, explains where mute, hold and keypad are, and offers "Call ended"', async () => {
+    const { element, sent } = createComponent(
+      callWith(
+        { status: 'monitored', deviceStep: 'answeredOnDevice' },
+        { ...NO_ACTIONS, dismiss: true, saveNotes: true },
+      ),
+    );
+
+    expect(byId(element, 'call-status').textContent).toBe('Answered on your phone');
+    expect(byId(element, 'device-controls').textContent).toBe('Mute, hold and the keypad are on your phone.');
+    expect(buttonIds(element)).toEqual(['dismiss']);
+    expect(byId(element, 'dismiss').label).toBe('Call ended');
+    expect($(element, 'c-softphone-notes').canSave).toBe(true);
+    byId(element, 'dismiss').click();
+    expect(sent).toHaveBeenCalledWith({ type: 'ui.dismiss', callId: 'call-1' });
+    expect(await accessibilityViolations(element)).toEqual([]);
+  });
 });
