@@ -19,6 +19,7 @@ import {
   AudioDevicePreferences,
   CallConference,
   CallQualityMonitor,
+  DeviceMedia,
   listAudioDevices,
   openMicrophone,
   Ringtone,
@@ -144,6 +145,24 @@ function sharedAudioContext(
   };
 }
 
+/** In a browser: the connect prompt and the in-band key listener of the leg to the agent's own phone. */
+function createDeviceMedia(sip: SipPhone, options: SoftphoneOptions): Omit<DeviceHook, 'device'> {
+  const audioContext =
+    options.media?.audioContext ??
+    (typeof AudioContext === 'function' ? () => new AudioContext() : undefined);
+  if (!audioContext) return {};
+  let context: AudioContext | undefined;
+  const media = new DeviceMedia({
+    audioContext: () => (context ??= audioContext()),
+    media: (callId) => sip.media(callId),
+    onError: options.onError,
+  });
+  return {
+    listenForKeys: (callId, onKey) => media.listenForKeys(callId, onKey),
+    playPrompt: (callId) => media.playPrompt(callId),
+  };
+}
+
 export function createSoftphone(options: SoftphoneOptions): Softphone {
   const now = options.now ?? Date.now;
   const newCallId = options.newCallId ?? randomCallId;
@@ -206,6 +225,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     onError: options.onError,
   });
   const deviceHook: DeviceHook = {
+    ...createDeviceMedia(sip, options),
     ...options.device,
     // The dialing rules apply to the device number as to any other; a refused one is "not set".
     device: () => {

@@ -13,7 +13,7 @@ const AMPLITUDE = 0.3;
 const RAMP_SECONDS = 0.01;
 
 /** One period of the prompt (a chime then silence) as samples in -1..1 at `sampleRate`. */
-export function connectPromptSamples(sampleRate: number): Float32Array {
+export function connectPromptSamples(sampleRate: number): Float32Array<ArrayBuffer> {
   const out = new Float32Array(Math.round(CONNECT_PROMPT_PERIOD_SECONDS * sampleRate));
   const noteLength = Math.round(NOTE_SECONDS * sampleRate);
   const ramp = Math.round(RAMP_SECONDS * sampleRate);

@@ -26,3 +26,5 @@ export { openMicrophone } from './open-microphone';
 export { DtmfDetector, dtmfFrequencies } from './dtmf-detector';
 export type { DtmfDetectorOptions } from './dtmf-detector';
 export { connectPromptSamples, CONNECT_PROMPT_PERIOD_SECONDS } from './connect-prompt';
+export { DeviceMedia } from './device-media';
+export type { DeviceMediaOptions } from './device-media';

@@ -52,6 +52,8 @@ export interface StoreData {
   contacts: SampleContact[];
   /** The org default saved through Softphone Setup; absent until an admin saves (sample data applies). */
   orgSettings?: OrgSettingsRecord;
+  /** Each user's own device number (user level of Softphone_Settings__c), by user Id. */
+  deviceNumbers?: Record<string, string>;
   /** When an admin last replaced the SIP shared secret (the value itself is never kept: see setup-controller). */
   sipSecretSavedAt?: string;
 }

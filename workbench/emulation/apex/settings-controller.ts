@@ -1,11 +1,13 @@
 // EMULATION of SoftphoneSettingsController: the running user's effective Softphone_Settings__c with typed
 // defaults, ported from toSettings(). Workbench deviation (labelled in the UI): a blank SIP WebSocket URL or
 // domain means "the workbench's own Kamailio", where an org would leave the phone unconfigured.
+import { AuraHandledException } from '../apex-error';
 import type { ApexCall } from '../emulation-context';
 import type { OrgSettingsRecord } from '../sample-data';
 
 export const MODE_SOFTPHONE = 'Softphone';
 export const MODE_DESKPHONE = 'Deskphone';
+export const MAX_DEVICE_NUMBER_LENGTH = 80;
 export const SCREEN_POPS = ['Record', 'NewRecord', 'Search', 'None'];
 export const POLICY_DECLINE = 'Decline';
 export const POLICY_RING = 'Ring';
@@ -126,6 +128,8 @@ export function orgDefaults(call: Pick<ApexCall, 'store' | 'sample'>): OrgSettin
 /** Softphone_Settings__c.getInstance() for the running user (the hierarchy: user-level deviceNumber over the org). */
 export function effectiveSettings(call: ApexCall): Settings {
   const settings = toSettings(orgDefaults(call));
+  const own = call.store.snapshot.deviceNumbers?.[call.user.Id];
+  if (own) settings.deviceNumber = own;
   // EMULATION: blank SIP server settings point at the workbench's Kamailio (see the file comment).
   if (settings.sipWebSocketUrl === '') settings.sipWebSocketUrl = call.sip.wsUrl;
   if (settings.sipDomain === '') settings.sipDomain = call.sip.domain;
@@ -134,4 +138,20 @@ export function effectiveSettings(call: ApexCall): Settings {
 
 export const SoftphoneSettingsController = {
   getSettings: (call: ApexCall): Settings => effectiveSettings(call),
+  /** SoftphoneSettingsController.saveDeviceNumber: the running user's own phone, blank clears it. */
+  saveDeviceNumber: (call: ApexCall, params: { deviceNumber: string | null }): Settings => {
+    const value = trimToEmpty(params.deviceNumber);
+    if (value.length > MAX_DEVICE_NUMBER_LENGTH) {
+      throw new AuraHandledException(
+        `Your phone number is too long (${MAX_DEVICE_NUMBER_LENGTH} characters at most).`,
+      );
+    }
+    call.store.update('settings', (data) => {
+      const numbers = { ...data.deviceNumbers };
+      if (value === '') delete numbers[call.user.Id];
+      else numbers[call.user.Id] = value;
+      data.deviceNumbers = numbers;
+    });
+    return effectiveSettings(call);
+  },
 };

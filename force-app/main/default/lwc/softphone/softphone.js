@@ -6,6 +6,7 @@ import { EnclosingUtilityId, open, updateUtility } from 'lightning/platformUtili
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
+import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import USER_ID from '@salesforce/user/Id';
@@ -56,6 +57,12 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   utilityId;
   settings;
+  /** The loaded SoftphoneCore (its dialing rules validate the agent's own phone number). */
+  core;
+  /** Deskphone mode: the agent's own phone, read by the core at each call. */
+  deviceNumber = '';
+  deviceError = '';
+  deviceSaving = false;
   softphone;
   crm;
   alerts = 0;
@@ -112,6 +119,8 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   createPhone(core, settings, credentials) {
     this.settings = settings;
+    this.core = core;
+    this.deviceNumber = settings.deviceNumber || '';
     const ice = parseIceServers(settings.iceServers);
     if (!ice.ok) this.addProblem('ice', LABELS.errorIceServers);
     const bridge = new core.crm.BridgeClient({ transport: this.channel() });
@@ -132,6 +141,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
       screenPop: toScreenPopPolicy(settings),
       alert: (input) => this.alertAgent(input),
       onRecent: (record) => this.keepRecent(record),
+      device: { number: () => this.deviceNumber },
       onError: (error) =>
         this.addProblem('crm', format(LABELS.errorScreenPop, errorMessage(error, '')).trim()),
     };
@@ -152,6 +162,30 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     );
     this.show(softphone.view());
     softphone.start();
+  }
+
+  get isDeskphone() {
+    return this.view?.mode === 'deskphone';
+  }
+
+  /** The agent saves their own phone: checked against the dialing rules, then stored at user level. */
+  async handleDeviceSave(event) {
+    const { number } = event.detail;
+    const checked = number ? this.core.dialing.prepareDial(number, toDialingSettings(this.settings)) : null;
+    if (checked && !checked.ok) {
+      this.deviceError = checked.message;
+      return;
+    }
+    this.deviceSaving = true;
+    try {
+      const saved = await saveDeviceNumber({ deviceNumber: number });
+      this.deviceNumber = saved.deviceNumber || '';
+      this.deviceError = '';
+    } catch (error) {
+      this.deviceError = errorMessage(error, LABELS.deviceNumberSaveFailed);
+    } finally {
+      this.deviceSaving = false;
+    }
   }
 
   /** Lightning Message Service as the BridgeClient's transport (channel Softphone__c, application scope). */

@@ -50,6 +50,11 @@ import deviceAwaitingKey from '@salesforce/label/c.Softphone_Device_Awaiting_Key
 import deviceCalling from '@salesforce/label/c.Softphone_Device_Calling';
 import deviceCallingCustomer from '@salesforce/label/c.Softphone_Device_Calling_Customer';
 import deviceControls from '@salesforce/label/c.Softphone_Device_Controls';
+import deviceNumber from '@salesforce/label/c.Softphone_Device_Number';
+import deviceNumberHelp from '@salesforce/label/c.Softphone_Device_Number_Help';
+import deviceNumberMissing from '@salesforce/label/c.Softphone_Device_Number_Missing';
+import deviceNumberPlaceholder from '@salesforce/label/c.Softphone_Device_Number_Placeholder';
+import deviceNumberSaveFailed from '@salesforce/label/c.Softphone_Device_Number_Save_Failed';
 import deviceCustomerRinging from '@salesforce/label/c.Softphone_Device_Customer_Ringing';
 import dialed from '@salesforce/label/c.Softphone_Dialed';
 import dialpad from '@salesforce/label/c.Softphone_Dialpad';
@@ -222,6 +227,11 @@ export const LABELS = {
   deviceCalling,
   deviceCallingCustomer,
   deviceControls,
+  deviceNumber,
+  deviceNumberHelp,
+  deviceNumberMissing,
+  deviceNumberPlaceholder,
+  deviceNumberSaveFailed,
   deviceCustomerRinging,
   dialed,
   dialpad,

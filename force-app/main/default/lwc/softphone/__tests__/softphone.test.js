@@ -10,6 +10,7 @@ import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { EnclosingUtilityId, open, updateUtility } from 'lightning/platformUtilityBarApi';
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
+import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import logCall from '@salesforce/apex/SoftphoneCallLog.logCall';
@@ -24,6 +25,9 @@ const idleView = require('./data/idleView.json');
 const ringingCall = require('./data/ringingCall.json');
 
 jest.mock('@salesforce/apex/SoftphoneSettingsController.getSettings', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 jest.mock('@salesforce/apex/SoftphoneCredentials.getSipCredentials', () => ({ default: jest.fn() }), {
@@ -94,7 +98,14 @@ function createFakeCore() {
     listeners,
     core: {
       createSharedSoftphone: jest.fn(() => softphone),
-      dialing: { searchVariants: jest.fn((number) => [number]) },
+      dialing: {
+        searchVariants: jest.fn((number) => [number]),
+        prepareDial: jest.fn((number) =>
+          /^[0-9+]+$/.test(number)
+            ? { ok: true, target: { kind: 'extension', input: number, dialString: number, display: number } }
+            : { ok: false, code: 'invalid-characters', message: 'A phone number has only digits.' },
+        ),
+      },
       crm: { BridgeClient },
     },
     setView(next) {
@@ -1119,5 +1130,53 @@ describe('c-softphone', () => {
     const element = await createComponent();
 
     expect(await accessibilityViolations(element)).toEqual([]);
+  });
+
+  describe('deskphone mode', () => {
+    const deskphone = () => ({ ...clone(idleView), mode: 'deskphone' });
+    const device = (element) => $(element, 'c-softphone-device');
+
+    it('gives the core the agent’s device number from the settings, and shows it in deskphone mode only', async () => {
+      getSettings.mockResolvedValue({ ...clone(mockSettings), mode: 'Deskphone', deviceNumber: '2001' });
+      const element = await createComponent();
+
+      expect(options().phone.mode).toBe('deskphone');
+      expect(options().device.number()).toBe('2001');
+      expect(device(element)).toBeNull();
+      fake.setView(deskphone());
+      await flushPromises();
+      expect(device(element).number).toBe('2001');
+    });
+
+    it('validates the number the agent types with the dialing rules, then saves it for the next calls', async () => {
+      saveDeviceNumber.mockResolvedValue({ ...clone(mockSettings), deviceNumber: '2002' });
+      const element = await createComponent();
+      fake.setView(deskphone());
+      await flushPromises();
+
+      device(element).dispatchEvent(new CustomEvent('devicesave', { detail: { number: 'my desk' } }));
+      await flushPromises();
+      expect(device(element).error).toBe('A phone number has only digits.');
+      expect(saveDeviceNumber).not.toHaveBeenCalled();
+
+      device(element).dispatchEvent(new CustomEvent('devicesave', { detail: { number: '2002' } }));
+      await flushPromises();
+      expect(saveDeviceNumber).toHaveBeenCalledWith({ deviceNumber: '2002' });
+      expect(device(element).error).toBe('');
+      expect(options().device.number()).toBe('2002');
+    });
+
+    it('keeps the old number and says why when saving fails', async () => {
+      getSettings.mockResolvedValue({ ...clone(mockSettings), mode: 'Deskphone', deviceNumber: '2001' });
+      saveDeviceNumber.mockRejectedValue({ body: { message: 'Your phone number is too long.' } });
+      const element = await createComponent();
+      fake.setView(deskphone());
+      await flushPromises();
+
+      device(element).dispatchEvent(new CustomEvent('devicesave', { detail: { number: '2003' } }));
+      await flushPromises();
+      expect(device(element).error).toBe('Your phone number is too long.');
+      expect(options().device.number()).toBe('2001');
+    });
   });
 });
