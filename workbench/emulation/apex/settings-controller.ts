@@ -147,10 +147,8 @@ export const SoftphoneSettingsController = {
       );
     }
     call.store.update('settings', (data) => {
-      const numbers = { ...data.deviceNumbers };
-      if (value === '') delete numbers[call.user.Id];
-      else numbers[call.user.Id] = value;
-      data.deviceNumbers = numbers;
+      const others = Object.entries(data.deviceNumbers ?? {}).filter(([userId]) => userId !== call.user.Id);
+      data.deviceNumbers = Object.fromEntries(value === '' ? others : [...others, [call.user.Id, value]]);
     });
     return effectiveSettings(call);
   },

@@ -100,11 +100,15 @@ function createFakeCore() {
       createSharedSoftphone: jest.fn(() => softphone),
       dialing: {
         searchVariants: jest.fn((number) => [number]),
-        prepareDial: jest.fn((number) =>
-          /^[0-9+]+$/.test(number)
-            ? { ok: true, target: { kind: 'extension', input: number, dialString: number, display: number } }
-            : { ok: false, code: 'invalid-characters', message: 'A phone number has only digits.' },
-        ),
+        prepareDial: jest.fn((number) => {
+          if (/^[0-9+]+$/.test(number)) {
+            return {
+              ok: true,
+              target: { kind: 'extension', input: number, dialString: number, display: number },
+            };
+          }
+          return { ok: false, code: 'invalid-characters', message: 'A phone number has only digits.' };
+        }),
       },
       crm: { BridgeClient },
     },
