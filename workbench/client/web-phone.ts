@@ -13,6 +13,10 @@ import {
   type Session,
 } from 'sip.js';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
+import { dtmfFrequencies } from '../../src/media/dtmf-detector';
+
+/** How long a keypad key sounds (in-band, like a desk phone that sends no RFC 4733 events). */
+const KEY_TONE_SECONDS = 0.25;
 
 interface PhoneConfig {
   wsUrl: string;
@@ -82,6 +86,8 @@ export class WbPhone extends LitElement {
   private session?: Session;
   private incoming?: Invitation;
   private readonly audio = new Audio();
+  /** The outgoing audio with the keypad's tones, per call (created on the first key). */
+  private keyTones?: { session: Session; context: AudioContext; bus: MediaStreamAudioDestinationNode };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -218,6 +224,35 @@ export class WbPhone extends LitElement {
   }
 
   /**
+   * Presses a keypad key during a call: the two DTMF tones go in-band, in the call's outgoing audio (what
+   * the agent's panel decodes in deskphone mode), in place of the microphone from the first key on.
+   */
+  async pressKey(key: string): Promise<void> {
+    const session = this.session;
+    const pc = (session?.sessionDescriptionHandler as SessionDescriptionHandler | undefined)?.peerConnection;
+    const sender = pc?.getSenders().find((candidate) => candidate.track?.kind === 'audio');
+    if (!session || !sender) return;
+    if (this.keyTones?.session !== session) {
+      const context = this.keyTones?.context ?? new AudioContext();
+      const bus = context.createMediaStreamDestination();
+      this.keyTones = { session, context, bus };
+      await sender.replaceTrack(bus.stream.getAudioTracks()[0] ?? null);
+    }
+    const { context, bus } = this.keyTones;
+    await context.resume();
+    const end = context.currentTime + KEY_TONE_SECONDS;
+    for (const frequency of dtmfFrequencies(key)) {
+      const oscillator = context.createOscillator();
+      const gain = context.createGain();
+      oscillator.frequency.value = frequency;
+      gain.gain.value = 0.3;
+      oscillator.connect(gain).connect(bus);
+      oscillator.start();
+      oscillator.stop(end);
+    }
+  }
+
+  /**
    * Bytes of audio received and sent so far, and the received audio's energy and duration (getStats
    * inbound-rtp totalAudioEnergy / totalSamplesDuration: their ratio over an interval is its loudness).
    */
@@ -282,6 +317,24 @@ export class WbPhone extends LitElement {
         <button @click=${() => this.answer()} ?disabled=${this.callState !== 'ringing'}>Answer</button>
         <button @click=${() => this.hangup()} ?disabled=${this.callState === 'idle'}>Hang up</button>
       </div>
+      ${
+        this.callState === 'connected'
+          ? html`<div class="row" role="group" aria-label="Keypad">
+              ${'123456789*0#'
+                .split('')
+                .map(
+                  (key) =>
+                    html`<button
+                      data-key=${key}
+                      aria-label=${`Key ${key}`}
+                      @click=${() => this.pressKey(key)}
+                    >
+                      ${key}
+                    </button>`,
+                )}
+            </div>`
+          : ''
+      }
       ${this.error ? html`<div role="alert">${this.error}</div>` : ''}
       ${
         this.messages.length

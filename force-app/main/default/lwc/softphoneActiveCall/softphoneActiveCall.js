@@ -96,10 +96,15 @@ export default class SoftphoneActiveCall extends LightningElement {
     return this.call.remote.number !== this.call.title;
   }
 
+  /** The line status, unless the call is on the agent's own phone (deviceText says more). */
   get statusText() {
-    const deviceText = DEVICE_STEP_TEXT[this.call.deviceStep];
-    if (deviceText) return format(deviceText, this.call.title);
-    return STATUS_TEXT[this.call.status] || '';
+    return this.deviceText ? null : STATUS_TEXT[this.call.status] || '';
+  }
+
+  /** Where a call through the agent's own phone stands, or null for a call in the browser. */
+  get deviceText() {
+    const text = DEVICE_STEP_TEXT[this.call.deviceStep];
+    return text ? format(text, this.call.title) : null;
   }
 
   /** Mute, hold and keypad are on the agent's phone: said once instead of showing dead buttons. */
