@@ -349,7 +349,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    send: (event) => actor.send(event),
+    // "Call ended" on a call the agent's own phone carries is the only end no SIP message dates: stamp it.
+    send: (event) => actor.send(event.type === 'ui.dismiss' ? { at: now(), ...event } : event),
     conferenceAudio: () => conference?.agentOutput,
     resumeAudio: async () => conference?.resume(),
     async audioDevices() {

@@ -28,7 +28,8 @@ export type CallUiEvent =
   | { type: 'ui.wrapUp.save'; callId: string }
   | { type: 'ui.wrapUp.saveAndClose'; callId: string }
   | { type: 'ui.wrapUp.close'; callId: string }
-  | { type: 'ui.dismiss'; callId: string };
+  /** `at`: when the agent said a call on their own phone ended (no SIP message reports that end). */
+  | { type: 'ui.dismiss'; callId: string; at?: number };
 
 /** Results of CRM work started outside the machine (the new-contact form). */
 export type CallCrmEvent = { type: 'crm.contact.created'; callId: string; record: ContactMatch };

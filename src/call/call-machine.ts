@@ -970,11 +970,12 @@ export const callMachine = setup({
                     params: ({ context, event }) => ({ outcome: monitoredOutcome(context), at: event.at }),
                   },
                 },
+                // The agent's "Call ended": the talk time runs until then.
                 'ui.dismiss': {
                   target: '#call.progress.ended',
                   actions: {
                     type: 'recordEnd',
-                    params: ({ context }) => ({ outcome: monitoredOutcome(context) }),
+                    params: ({ context, event }) => ({ outcome: monitoredOutcome(context), at: event.at }),
                   },
                 },
               },

@@ -84,6 +84,8 @@ describe.each(['deskphone', 'softphone'] as const)(
       expect(device().events.map((e) => e.type)).not.toContain('CALL_CLOSED');
       // Taken on the agent's phone: never a missed call.
       expect(agent.recents.at(-1)?.outcome).toBe(mode === 'softphone' ? 'answeredElsewhere' : 'completed');
+      // "Call ended" dated the end: the talk time is known.
+      expect(agent.recents.at(-1)?.durationSeconds).toEqual(expect.any(Number));
     });
 
     test('the caller gives up before the device answers: a missed call', async () => {

@@ -700,6 +700,17 @@ describe('softphone disabled (deskphone mode), call level', () => {
     expect(h.actor.getSnapshot().context.outcome).toBe('completed');
   });
 
+  it('"Call ended" on a call the agent took on their own phone dates its end, so the Task has its talk time', () => {
+    const h = startCall(outgoingInput('+15551230000', desk), { matches: [], saves: true });
+    h.actor.send({ type: 'sip.device.answered' });
+    h.actor.send({ type: 'sip.device.keyPressed', key: '1' });
+    h.actor.send({ type: 'sip.call.answered', at: T0 + 9_000 });
+    h.actor.send({ type: 'ui.dismiss', callId: 'c1', at: T0 + 99_000 });
+    expect(progress(h)).toEqual({ wrapUp: 'running' });
+    h.actor.send({ type: 'ui.wrapUp.saveAndClose', callId: 'c1' });
+    expect(h.effects.saves.at(-1)?.input).toMatchObject({ outcome: 'completed', durationSeconds: 90 });
+  });
+
   it("if no key is pressed on the agent's device (voicemail), the called number is never connected", () => {
     const h = startCall(outgoingInput('+15551230000', desk));
     h.actor.send({ type: 'sip.device.answered' });
