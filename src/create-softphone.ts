@@ -146,17 +146,13 @@ function sharedAudioContext(
 }
 
 /** In a browser: the connect prompt and the in-band key listener of the leg to the agent's own phone. */
-function createDeviceMedia(sip: SipPhone, options: SoftphoneOptions): Omit<DeviceHook, 'device'> {
-  const audioContext =
-    options.media?.audioContext ??
-    (typeof AudioContext === 'function' ? () => new AudioContext() : undefined);
+function createDeviceMedia(
+  sip: SipPhone,
+  audioContext: (() => AudioContext) | undefined,
+  onError: SoftphoneOptions['onError'],
+): Omit<DeviceHook, 'device'> {
   if (!audioContext) return {};
-  let context: AudioContext | undefined;
-  const media = new DeviceMedia({
-    audioContext: () => (context ??= audioContext()),
-    media: (callId) => sip.media(callId),
-    onError: options.onError,
-  });
+  const media = new DeviceMedia({ audioContext, media: (callId) => sip.media(callId), onError });
   return {
     listenForKeys: (callId, onKey) => media.listenForKeys(callId, onKey),
     playPrompt: (callId) => media.playPrompt(callId),
@@ -225,7 +221,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     onError: options.onError,
   });
   const deviceHook: DeviceHook = {
-    ...createDeviceMedia(sip, options),
+    ...createDeviceMedia(sip, audioContext?.get, options.onError),
     ...options.device,
     // The dialing rules apply to the device number as to any other; a refused one is "not set".
     device: () => {
