@@ -12,11 +12,13 @@ import {
   SIPExtension,
   UserAgent,
   UserAgentState,
-  Web,
   type LogLevel,
   type Message,
   type Session,
 } from 'sip.js';
+// The factory's own module, not the `Web` namespace: that namespace re-export pulls SimpleUser and
+// SessionManager (~26 KB minified, unused) into the static resource.
+import { defaultSessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-factory-default.js';
 import type { DialTarget } from '../dialing';
 import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
@@ -120,7 +122,7 @@ export class SipPhone {
       },
       sessionDescriptionHandlerFactory:
         config.sessionDescriptionHandlerFactory ??
-        Web.defaultSessionDescriptionHandlerFactory(config.openMicrophone && (() => this.openMicrophone())),
+        defaultSessionDescriptionHandlerFactory(config.openMicrophone && (() => this.openMicrophone())),
       sessionDescriptionHandlerFactoryOptions: {
         iceGatheringTimeout: iceGatheringTimeoutMs,
         peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
