@@ -1,20 +1,73 @@
-// `npm run bench`: speed and memory figures, each against a baseline measured in the same run.
-// Figures are added by the benchmark issue; until then this writes an empty result set.
-import { writeFileSync } from 'node:fs';
+// `npm run bench`: speed, size and memory figures of the softphone, each against a baseline measured in
+// the same run. Writes bench/results.json and the table in docs/performance.md.
+// BENCH_ONLY=B3,B5 runs a subset (the others keep their last recorded figures).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { benchBundle } from './b3-bundle';
+import { benchMemory } from './b4-memory';
+import { benchStatechart } from './b5-statechart';
+import type { Figure } from './figure';
+import { startLab } from './lab';
+import { performanceDoc } from './report';
 
-export interface Figure {
-  id: string;
-  name: string;
-  unit: string;
-  value: number;
-  baseline: number;
-  ratio: number;
-  goal: string;
-  pass: boolean;
+export type { Figure } from './figure';
+
+const results = resolve(__dirname, 'results.json');
+const doc = resolve(__dirname, '../docs/performance.md');
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toUpperCase());
+const wanted = (id: string) => !only || only.includes(id);
+
+function failed(id: string, name: string, error: unknown): Figure {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    id,
+    name,
+    unit: '',
+    value: Number.NaN,
+    baseline: Number.NaN,
+    ratio: Number.NaN,
+    goal: '',
+    pass: false,
+    detail: { error: message },
+  };
 }
 
-const figures: Figure[] = [];
-const out = resolve(__dirname, 'results.json');
-writeFileSync(out, `${JSON.stringify({ figures }, null, 2)}\n`);
-process.stdout.write(`No benchmarks yet; wrote ${figures.length} figures to ${out}\n`);
+async function main(): Promise<void> {
+  const previous: Figure[] = existsSync(results)
+    ? (JSON.parse(readFileSync(results, 'utf8')) as { figures: Figure[] }).figures
+    : [];
+  const figures = new Map(previous.map((f) => [f.id, f]));
+  const record = async (id: string, name: string, measure: () => Promise<Figure> | Figure) => {
+    if (!wanted(id)) return;
+    const started = Date.now();
+    process.stdout.write(`${id} ${name}…\n`);
+    const figure = await Promise.resolve()
+      .then(measure)
+      .catch((error: unknown) => failed(id, name, error));
+    figures.set(id, figure);
+    process.stdout.write(
+      `${id} ${figure.value} ${figure.unit} vs ${figure.baseline} (ratio ${figure.ratio}) ${figure.pass ? 'PASS' : 'FAIL'} in ${Math.round((Date.now() - started) / 1000)} s\n`,
+    );
+  };
+
+  await record('B3', 'static resource size', benchBundle);
+  await record('B5', 'statechart throughput', benchStatechart);
+  const server = await startLab('bench');
+  try {
+    await record('B4', 'memory over 1,000 calls', () => benchMemory(server));
+  } finally {
+    await server.stop();
+  }
+
+  const sorted = [...figures.values()].sort((a, b) => a.id.localeCompare(b.id));
+  writeFileSync(results, `${JSON.stringify({ figures: sorted }, null, 2)}\n`);
+  writeFileSync(doc, performanceDoc(sorted));
+  process.stdout.write(`wrote ${sorted.length} figures to ${results} and the table to ${doc}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,6 +1,6 @@
 // `npm run build`: bundles the TypeScript core into IIFE static resources under force-app and prints
 // their minified and gzip sizes.
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +14,21 @@ export const bundles = [
   { name: 'softphoneBridge', entry: 'src/bridge/main.ts', globalName: 'SoftphoneBridge' },
 ];
 
+/** The esbuild settings of every static resource (bench/ measures with the same ones). */
+export function coreBuildOptions(entry: string | undefined, globalName: string): BuildOptions {
+  return {
+    ...(entry === undefined ? {} : { entryPoints: [entry] }),
+    bundle: true,
+    format: 'iife',
+    globalName,
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'eof',
+    logLevel: 'warning',
+  };
+}
+
 export interface BundleSize {
   name: string;
   minified: number;
@@ -24,18 +39,7 @@ export async function buildStaticResources(): Promise<BundleSize[]> {
   const sizes: BundleSize[] = [];
   for (const bundle of bundles) {
     const outfile = resolve(staticResources, `${bundle.name}.js`);
-    await build({
-      entryPoints: [resolve(root, bundle.entry)],
-      outfile,
-      bundle: true,
-      format: 'iife',
-      globalName: bundle.globalName,
-      platform: 'browser',
-      target: 'es2020',
-      minify: true,
-      legalComments: 'eof',
-      logLevel: 'warning',
-    });
+    await build({ ...coreBuildOptions(resolve(root, bundle.entry), bundle.globalName), outfile });
     const code = readFileSync(outfile);
     sizes.push({ name: bundle.name, minified: code.length, gzip: gzipSync(code, { level: 9 }).length });
   }

@@ -1,0 +1,123 @@
+// What the Node benchmarks share: the project's Kamailio, a forced GC, the softphone core wired for Node
+// (media-less handlers, a CRM that records nothing) and counts of what a user agent holds on to.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { SessionState } from 'sip.js';
+import { startKamailio, type KamailioServer } from '../scripts/sip-server/kamailio';
+import { createSoftphone, type Softphone } from '../src/create-softphone';
+import type { CrmPort } from '../src/crm';
+import { defaultDialingSettings } from '../src/dialing';
+import type { SoftphoneView } from '../src/ui/softphone-view';
+import { NullSessionDescriptionHandler } from '../test/support/node-sip';
+import { until } from './figure';
+
+export const USERS = { agent: 'agent-pw', bare: 'bare-pw', '1001': 'customer-pw', '1002': 'customer2-pw' };
+
+export function startLab(name: string): Promise<KamailioServer> {
+  return startKamailio({ name, auth: { kind: 'digest', users: USERS } });
+}
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Heap used after full collections (several, so finalizers and weak references settle). */
+export async function settledHeap(): Promise<number> {
+  for (let i = 0; i < 4; i++) {
+    gc();
+    await new Promise((ok) => setImmediate(ok));
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+/** Node's live timers (setTimeout/setInterval handles). */
+export function activeTimers(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+}
+
+export const quietCrm: CrmPort = {
+  searchByNumber: async () => [],
+  searchByName: async () => [],
+  screenPop: async () => undefined,
+  logCall: async () => ({ taskId: '00T000000000001AAA' }),
+  onClickToDial: () => () => undefined,
+};
+
+export function nodeSoftphone(server: KamailioServer, crm: CrmPort = quietCrm, maxLines = 2): Softphone {
+  return createSoftphone({
+    sip: {
+      server: server.wsUrl,
+      aor: `sip:agent@${server.domain}`,
+      auth: { kind: 'digest', password: USERS.agent },
+      sessionDescriptionHandlerFactory: () => new NullSessionDescriptionHandler(),
+      microphoneCheck: async () => undefined,
+      muteHook: () => undefined,
+      keepAlive: false,
+    },
+    crm,
+    phone: { maxLines, call: { wrapUpSeconds: 0 } },
+    dialing: { ...defaultDialingSettings, extensionLengths: [4] },
+    qualityIntervalMs: 0,
+  });
+}
+
+/** Resolves with the first view that satisfies `predicate` (checked on every change). */
+export function viewWhere(
+  softphone: Softphone,
+  predicate: (view: SoftphoneView) => boolean,
+  label: string,
+  timeoutMs = 10_000,
+): Promise<SoftphoneView> {
+  return new Promise((ok, fail) => {
+    let unsubscribe: () => unknown = () => undefined;
+    const timer = setTimeout(() => {
+      unsubscribe();
+      fail(new Error(`timed out waiting for ${label}: ${JSON.stringify(softphone.view().calls)}`));
+    }, timeoutMs);
+    const check = (view: SoftphoneView) => {
+      if (!predicate(view)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      ok(view);
+    };
+    unsubscribe = softphone.subscribe(check);
+    check(softphone.view());
+  });
+}
+
+export async function registered(softphone: Softphone): Promise<void> {
+  softphone.start();
+  await viewWhere(softphone, (v) => v.registration === 'registered', 'registration');
+}
+
+export function reached(session: { state: SessionState }, state: SessionState, label: string): Promise<void> {
+  return until(() => session.state === state, label, 10_000, 1);
+}
+
+/** A bare SIP.js answering machine for `user` in a child process (see peers/answerer.ts), registered. */
+export async function startAnswerer(server: KamailioServer, user: keyof typeof USERS): Promise<() => void> {
+  const child = spawn(
+    process.execPath,
+    [
+      require.resolve('tsx/cli'),
+      resolve(__dirname, 'peers/answerer.ts'),
+      server.wsUrl,
+      server.domain,
+      user,
+      USERS[user],
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`answerer ${user} did not register within 20 s`)), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) {
+        clearTimeout(timer);
+        ok();
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`answerer ${user} exited with ${code}`)));
+  });
+  return () => child.kill('SIGTERM');
+}
