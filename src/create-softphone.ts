@@ -336,6 +336,12 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   if (typeof addEventListener === 'function') addEventListener('pagehide', flushDrafts);
 
   const prepare = (number: string) => prepareDial(number, dialing);
+  // Every dial source goes through the dialing rules and the dial plan: a verdict carried in by an event
+  // from the host (a UI component's action, a message) is never trusted, it is taken again here.
+  const ruled = (event: PhoneUiEvent | CallUiEvent): PhoneUiEvent | CallUiEvent =>
+    event.type === 'ui.dial' || event.type === 'ui.redirect'
+      ? { ...event, dial: prepare(event.number) }
+      : event;
 
   return {
     actor,
@@ -345,8 +351,11 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    // "Call ended" on a call the agent's own phone carries is the only end no SIP message dates: stamp it.
-    send: (event) => actor.send(event.type === 'ui.dismiss' ? { at: now(), ...event } : event),
+    send(event) {
+      const checked = ruled(event);
+      // "Call ended" on a call the agent's own phone carries is the only end no SIP message dates: stamp it.
+      actor.send(checked.type === 'ui.dismiss' ? { at: now(), ...checked } : checked);
+    },
     conferenceAudio: () => conference?.agentOutput,
     resumeAudio: async () => conference?.resume(),
     async audioDevices() {
