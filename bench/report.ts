@@ -13,6 +13,13 @@ const notes: Record<string, string> = {
     'own process. Both agents are measured 33 s after their last call, once SIP.js has dropped the accepted ' +
     'INVITE transactions it keeps for Timer M (RFC 6026). `detail.afterCalls` counts timers, SIP legs, ' +
     'listeners, SIP.js sessions, dialogs, transactions and call actors: all back to their idle values.',
+  B6:
+    'SIPp (test/sipp/storm-uac.xml) over UDP through Kamailio to the agent over WebSocket, while the agent ' +
+    'is in a call with a bare SIP.js answerer. Response time: INVITE sent by SIPp to 486 received by SIPp. ' +
+    'With two lines the first storm call rings as call waiting (SIPp cancels it after 2 s, then the next ' +
+    'one rings); the rest are declined busy. The baseline agent rejects every INVITE 486 from `onInvite`. ' +
+    'On this shared 2-core machine both p95s are dominated by load (SIPp, Kamailio and both agents on two ' +
+    'cores), so the goal bounds the softphone over the bare agent.',
   B5:
     'Notes and keypad events routed by the phone machine to five calls; baseline: a two-state XState toggle. ' +
     'For the record only.',

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { benchBundle } from './b3-bundle';
 import { benchMemory } from './b4-memory';
 import { benchStatechart } from './b5-statechart';
+import { benchStorm } from './b6-storm';
 import type { Figure } from './figure';
 import { startLab } from './lab';
 import { performanceDoc } from './report';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   await record('B5', 'statechart throughput', benchStatechart);
   const server = await startLab('bench');
   try {
+    await record('B6', 'incoming call storm', () => benchStorm(server));
     await record('B4', 'memory over 1,000 calls', () => benchMemory(server));
   } finally {
     await server.stop();
