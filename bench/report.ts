@@ -4,6 +4,16 @@
 import type { Figure } from './figure';
 
 const notes: Record<string, string> = {
+  B1:
+    'Headless Chromium, real WebRTC (fake microphone), Kamailio, loopback ICE without servers. Caller: the ' +
+    'softphone core in a page (`softphone.dial()`, what the dial button calls) until its view shows the call ' +
+    'live, against a bare SIP.js `Inviter` page until Established; same ICE settings (no ICE servers, 500 ms ' +
+    'gathering cap). The callee is a bare SIP.js page answering at once; calls alternate between the two ' +
+    'callers; two warm-up calls each (microphone opening) are not counted.',
+  B2:
+    "From the INVITE on the agent page's WebSocket to the view model showing the call ringing with the " +
+    'CRM contact search issued, against a bare SIP.js page from the INVITE on its WebSocket to `onInvite`. ' +
+    'The LWC renders from that view model; its DOM rendering is not part of this figure.',
   B3:
     'Baseline: `export * from "sip.js"` plus `export * as xstate from "xstate"` built with the same esbuild ' +
     'settings as `npm run build`. The goal is not met without dropping features; see "Why B3 misses its goal".',

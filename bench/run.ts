@@ -3,6 +3,7 @@
 // BENCH_ONLY=B3,B5 runs a subset (the others keep their last recorded figures).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { benchBrowser } from './b1-b2-browser';
 import { benchBundle } from './b3-bundle';
 import { benchMemory } from './b4-memory';
 import { benchStatechart } from './b5-statechart';
@@ -55,6 +56,11 @@ async function main(): Promise<void> {
   await record('B5', 'statechart throughput', benchStatechart);
   const server = await startLab('bench');
   try {
+    if (wanted('B1') || wanted('B2')) {
+      const browser = benchBrowser(server);
+      await record('B1', 'call setup in Chromium', async () => (await browser)[0] as Figure);
+      await record('B2', 'incoming call to ringing', async () => (await browser)[1] as Figure);
+    }
     await record('B6', 'incoming call storm', () => benchStorm(server));
     await record('B4', 'memory over 1,000 calls', () => benchMemory(server));
   } finally {
