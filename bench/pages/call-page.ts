@@ -44,6 +44,10 @@ export interface CallPage {
   offer(user: string): Promise<void>;
   /** Incoming calls seen so far. */
   incoming(): IncomingTiming[];
+  /** Softphone only: what to do with incoming calls from now on (default: reject once searched). */
+  onIncoming(policy: IncomingPolicy): void;
+  /** Softphone only: the current view model. */
+  view(): SoftphoneView | undefined;
   stop(): Promise<void>;
 }
 
@@ -58,7 +62,11 @@ const waitFor = (check: () => boolean, label: string, timeoutMs = 15_000) =>
     poll();
   });
 
+/** What the softphone page does with a ringing call: decline it, answer it, or leave it ringing. */
+export type IncomingPolicy = 'reject' | 'answer' | 'ring';
+
 let softphone: Softphone | undefined;
+let policy: IncomingPolicy = 'reject';
 let ua: UserAgent | undefined;
 let domain = '';
 const timings: IncomingTiming[] = [];
@@ -121,7 +129,10 @@ async function startSoftphone(o: PageStart): Promise<void> {
           searched.clear();
         })
         .catch(() => timings.push({ arrived, ringing }))
-        .finally(() => phone.send({ type: 'ui.reject', callId: call.callId }));
+        .finally(() => {
+          if (policy === 'reject') phone.send({ type: 'ui.reject', callId: call.callId });
+          if (policy === 'answer') phone.send({ type: 'ui.answer', callId: call.callId });
+        });
     }
     for (const call of view.calls) {
       if (call.actions.dismiss) phone.send({ type: 'ui.dismiss', callId: call.callId });
@@ -204,6 +215,10 @@ const page: CallPage = {
     await waitFor(() => inviter.state === SessionState.Terminated, 'declined call over');
   },
   incoming: () => [...timings],
+  onIncoming(next) {
+    policy = next;
+  },
+  view: () => softphone?.view(),
   async stop() {
     await softphone?.stop();
     await ua?.stop();

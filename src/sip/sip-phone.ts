@@ -25,6 +25,7 @@ import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
 import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
+import { isReadableOffer } from './is-readable-offer';
 import { AuthenticationFailedError } from './errors/authentication-failed-error';
 import { CallNotFoundError } from './errors/call-not-found-error';
 import { errorForStatus } from './errors/error-for-status';
@@ -598,6 +599,11 @@ export class SipPhone {
   }
 
   private onInvite(invitation: Invitation): void {
+    const { request } = invitation;
+    if (!isReadableOffer(request.getHeader('Content-Type'), request.body)) {
+      void invitation.reject({ statusCode: 488, reasonPhrase: 'Not Acceptable Here' });
+      return;
+    }
     const leg = CallLeg.incoming(invitation, this.legEnvironment);
     if (this.calls.has(leg.callId)) {
       void invitation.reject({ statusCode: 482, reasonPhrase: 'Loop Detected' });
