@@ -12,7 +12,16 @@ import { Inviter, SessionState, UserAgent } from 'sip.js';
 import type { KamailioServer } from '../scripts/sip-server/kamailio';
 import { createNodeAgent } from '../test/support/node-sip';
 import { p95, round, summary, type Figure } from './figure';
-import { nodeSoftphone, reached, registered, settledHeap, startAnswerer, USERS, viewWhere } from './lab';
+import {
+  DecisionClock,
+  nodeSoftphone,
+  reached,
+  registered,
+  settledHeap,
+  startAnswerer,
+  USERS,
+  viewWhere,
+} from './lab';
 
 const RATE = Number(process.env.BENCH_B6_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_B6_SECONDS ?? 20);
@@ -74,10 +83,14 @@ async function storm(server: KamailioServer, user: string): Promise<StormResult>
 }
 
 async function bareStorm(server: KamailioServer) {
+  const clock = new DecisionClock();
   const bare = createNodeAgent(server, {
     user: 'bare',
     password: USERS.bare,
-    userAgentOptions: { logConnector: undefined, transportOptions: { server: server.wsUrl } },
+    userAgentOptions: {
+      logConnector: clock.connector,
+      transportOptions: { server: server.wsUrl, traceSip: true },
+    },
   });
   await bare.register();
   const target = UserAgent.makeURI(`sip:1001@${server.domain}`);
@@ -91,7 +104,7 @@ async function bareStorm(server: KamailioServer) {
   const result = await storm(server, 'bare');
   await active.bye();
   await bare.stop();
-  return result;
+  return { ...result, decisionMs: clock.ms };
 }
 
 /** The heap after GC, waiting (up to 40 s) for it to come back within `slackMb` of `baseline`. */
@@ -110,7 +123,8 @@ export async function benchStorm(server: KamailioServer): Promise<Figure> {
   try {
     const baseline = await bareStorm(server);
 
-    const softphone = nodeSoftphone(server);
+    const clock = new DecisionClock();
+    const softphone = nodeSoftphone(server, clock.tap);
     await registered(softphone);
     const callId = softphone.dial('1001');
     await viewWhere(softphone, (v) => v.calls[0]?.status === 'live', 'active call live');
@@ -178,11 +192,13 @@ export async function benchStorm(server: KamailioServer): Promise<Figure> {
           declined: summary(result.declineMs),
           successful: result.successful,
           failed: result.failed,
+          insideAgent: summary(clock.ms),
         },
         bare: {
           declined: summary(baseline.declineMs),
           successful: baseline.successful,
           failed: baseline.failed,
+          insideAgent: summary(baseline.decisionMs),
         },
         activeCall: { stillLive, held, resumed, hungUp, callsLeftInView: leftovers },
         heapBeforeMb: round(heapBefore / MB, 2),

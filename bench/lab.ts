@@ -2,6 +2,7 @@
 // (media-less handlers, a CRM that records nothing) and counts of what a user agent holds on to.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { SessionState } from 'sip.js';
@@ -44,9 +45,13 @@ export const quietCrm: CrmPort = {
   onClickToDial: () => () => undefined,
 };
 
-export function nodeSoftphone(server: KamailioServer, crm: CrmPort = quietCrm, maxLines = 2): Softphone {
+export function nodeSoftphone(
+  server: KamailioServer,
+  wireTap?: (direction: 'sent' | 'received', message: string) => void,
+): Softphone {
   return createSoftphone({
     sip: {
+      ...(wireTap ? { wireTap } : {}),
       server: server.wsUrl,
       aor: `sip:agent@${server.domain}`,
       auth: { kind: 'digest', password: USERS.agent },
@@ -55,11 +60,47 @@ export function nodeSoftphone(server: KamailioServer, crm: CrmPort = quietCrm, m
       muteHook: () => undefined,
       keepAlive: false,
     },
-    crm,
-    phone: { maxLines, call: { wrapUpSeconds: 0 } },
+    crm: quietCrm,
+    phone: { call: { wrapUpSeconds: 0 } },
     dialing: { ...defaultDialingSettings, extensionLengths: [4] },
     qualityIntervalMs: 0,
   });
+}
+
+/**
+ * Times, inside one agent, from each INVITE's arrival on its WebSocket to its final response leaving
+ * (ms, by Call-ID): what the agent itself adds, without SIPp, Kamailio or the network.
+ */
+export class DecisionClock {
+  private readonly arrived = new Map<string, number>();
+  readonly ms: number[] = [];
+
+  readonly tap = (direction: 'sent' | 'received', message: string): void => {
+    const callId = /^(?:Call-ID|i):\s*(.+)$/im.exec(message)?.[1]?.trim();
+    if (!callId) return;
+    if (direction === 'received' && message.startsWith('INVITE ')) {
+      this.arrived.set(callId, performance.now());
+    } else if (
+      direction === 'sent' &&
+      /^SIP\/2\.0 [3-6]\d\d /.test(message) &&
+      /^CSeq:\s*\d+ INVITE/im.test(message)
+    ) {
+      const start = this.arrived.get(callId);
+      if (start !== undefined) this.ms.push(performance.now() - start);
+      this.arrived.delete(callId);
+    }
+  };
+
+  /** The same tap as a SIP.js log connector (bare user agents with `traceSip`). */
+  readonly connector = (
+    _level: unknown,
+    _category: string,
+    _label: string | undefined,
+    content: string,
+  ): void => {
+    const wire = /^(Sending|Received) WebSocket (?:text )?message:\n\n([\s\S]*)\n$/.exec(content);
+    if (wire?.[2] !== undefined) this.tap(wire[1] === 'Sending' ? 'sent' : 'received', wire[2]);
+  };
 }
 
 /** Resolves with the first view that satisfies `predicate` (checked on every change). */

@@ -29,7 +29,12 @@ const notes: Record<string, string> = {
     'With two lines the first storm call rings as call waiting (SIPp cancels it after 2 s, then the next ' +
     'one rings); the rest are declined busy. The baseline agent rejects every INVITE 486 from `onInvite`. ' +
     'On this shared 2-core machine both p95s are dominated by load (SIPp, Kamailio and both agents on two ' +
-    'cores), so the goal bounds the softphone over the bare agent.',
+    'cores, other jobs beside them), so the goal bounds the softphone over the bare agent; the two storms ' +
+    'run one after the other, and repeated runs here swung either way (softphone 28–440 ms, bare 104–516 ms). ' +
+    '`insideAgent` is the agent alone: INVITE in on its WebSocket → final response out. A CPU profile of ' +
+    "the storm shows SIP.js's SIP grammar as the main cost: its generated parser (pegjs) rebuilds its " +
+    'constant table and decodes its 236 bytecode strings on every `Grammar.parse` call, i.e. for every URI ' +
+    'and name-addr header parsed (about 20% of all CPU samples, more than XState and the project together).',
   B5:
     'Notes and keypad events routed by the phone machine to five calls; baseline: a two-state XState toggle. ' +
     'For the record only.',
