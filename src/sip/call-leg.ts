@@ -14,8 +14,9 @@ import {
   type Session,
   type URI,
   UserAgent,
-  Web,
 } from 'sip.js';
+// The class's own module, not the `Web` namespace (which would bundle SimpleUser and SessionManager).
+import { SessionDescriptionHandler as WebSessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler.js';
 import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
 import { CONTEXT_HEADER, formatContextHeader } from './context-header';
@@ -668,7 +669,7 @@ export class CallLeg {
     const sender = this.media()
       .peerConnection?.getSenders()
       .find((candidate) => candidate.track?.kind === 'audio');
-    if (!(handler instanceof Web.SessionDescriptionHandler) || !track || !sender) {
+    if (!(handler instanceof WebSessionDescriptionHandler) || !track || !sender) {
       for (const unused of stream.getTracks()) unused.stop();
       return;
     }
