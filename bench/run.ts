@@ -3,6 +3,7 @@
 // BENCH_ONLY=B3,B5 runs a subset (the others keep their last recorded figures).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { benchBrowser } from './b1-b2-browser';
 import { benchBundle } from './b3-bundle';
 import { benchMemory } from './b4-memory';
@@ -68,8 +69,10 @@ async function main(): Promise<void> {
   }
 
   const sorted = [...figures.values()].sort((a, b) => a.id.localeCompare(b.id));
-  writeFileSync(results, `${JSON.stringify({ figures: sorted }, null, 2)}\n`);
-  writeFileSync(doc, performanceDoc(sorted));
+  // Written as Prettier would (the repository's format check covers both files).
+  const options = (await resolveConfig(doc)) ?? {};
+  writeFileSync(results, await format(JSON.stringify({ figures: sorted }), { ...options, parser: 'json' }));
+  writeFileSync(doc, await format(performanceDoc(sorted), { ...options, parser: 'markdown' }));
   process.stdout.write(`wrote ${sorted.length} figures to ${results} and the table to ${doc}\n`);
 }
 

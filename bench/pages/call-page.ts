@@ -40,6 +40,12 @@ export interface CallPage {
   start(options: PageStart): Promise<void>;
   /** Dials `user` and resolves with ms from the dial command to the remote answer; then hangs up. */
   call(user: string): Promise<number>;
+  /** Softphone only: dials `user`, resolves with the Call-ID once answered, and leaves the call up. */
+  dial(user: string): Promise<string>;
+  /** Softphone only: an agent's action, as the LWC sends it. */
+  send(event: Parameters<Softphone['send']>[0]): void;
+  /** Softphone only: audio bytes received so far on a call's peer connection (getStats inbound-rtp). */
+  bytesReceived(callId: string): Promise<number>;
   /** Bare only: calls `user`, who declines; resolves once the call is over. */
   offer(user: string): Promise<void>;
   /** Incoming calls seen so far. */
@@ -205,6 +211,29 @@ const page: CallPage = {
     await inviter.bye();
     await waitFor(() => inviter.state === SessionState.Terminated, 'bare call ended');
     return ms;
+  },
+  async dial(user) {
+    const phone = softphone;
+    if (!phone) throw new Error('dial() is for a softphone page');
+    const callId = phone.dial(user);
+    await waitFor(
+      () => phone.view().calls.some((c) => c.callId === callId && c.status === 'live'),
+      'call live',
+    );
+    return callId;
+  },
+  send(event) {
+    if (!softphone) throw new Error('send() is for a softphone page');
+    softphone.send(event);
+  },
+  async bytesReceived(callId) {
+    const pc = softphone?.sip.media(callId)?.peerConnection;
+    if (!pc) throw new Error(`call ${callId}: no peer connection`);
+    let bytes = 0;
+    (await pc.getStats()).forEach((report: { type: string; kind?: string; bytesReceived?: number }) => {
+      if (report.type === 'inbound-rtp' && report.kind === 'audio') bytes += report.bytesReceived ?? 0;
+    });
+    return bytes;
   },
   async offer(user) {
     if (!ua) throw new Error('offer() is for a bare page');
