@@ -1,7 +1,7 @@
 // B3: the softphoneCore static resource (minified + gzip -9) against SIP.js and XState alone, built by
 // the same esbuild settings as scripts/build.ts. The baseline is both libraries' whole public API, what a
 // page that uses them bare would load.
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { coreBuildOptions } from '../scripts/build';
@@ -35,8 +35,26 @@ function composition(metafile: Metafile): Record<string, number> {
   return Object.fromEntries(Object.entries(sizes).sort((a, b) => b[1] - a[1]));
 }
 
+/** libphonenumber-js replaced by an empty module: what the rest of the core weighs. */
+const withoutLibphonenumber: Plugin = {
+  name: 'without-libphonenumber',
+  setup(b) {
+    b.onResolve({ filter: /^libphonenumber-js/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents:
+        'export const parsePhoneNumberFromString = () => undefined, isSupportedCountry = () => false, getCountryCallingCode = () => "";',
+      loader: 'js',
+    }));
+  },
+};
+
 export async function benchBundle(): Promise<Figure> {
-  const core = await measure(coreBuildOptions(resolve(root, 'src/index.ts'), 'SoftphoneCore'));
+  const entry = resolve(root, 'src/index.ts');
+  const core = await measure(coreBuildOptions(entry, 'SoftphoneCore'));
+  const coreWithoutPhoneRules = await measure({
+    ...coreBuildOptions(entry, 'SoftphoneCore'),
+    plugins: [withoutLibphonenumber],
+  });
   const libs = await measure({
     ...coreBuildOptions(undefined, 'Baseline'),
     stdin: {
@@ -57,6 +75,8 @@ export async function benchBundle(): Promise<Figure> {
     pass: r <= 1.25,
     detail: {
       coreMinified: core.minified,
+      coreGzipWithoutLibphonenumber: coreWithoutPhoneRules.gzip,
+      ratioWithoutLibphonenumber: ratio(coreWithoutPhoneRules.gzip, libs.gzip),
       baselineMinified: libs.minified,
       baseline: 'sip.js 0.21.2 (export *) + xstate (export * as xstate), same esbuild settings',
       coreCompositionMinified: composition(core.metafile),

@@ -68,13 +68,14 @@ ${rows.join('\n')}
 The softphone core bundles, besides SIP.js and XState, libphonenumber-js with its \`min\` metadata
 (every country's numbering plan: national parsing, validity, national and international formatting used by
 the dialing rules and the CRM search variants) and the project's own statecharts, SIP port, CRM message
-validation and dialing rules. \`detail.coreCompositionMinified\` lists each part's minified bytes. Measured
-(gzip -9): the parts of SIP.js and XState the core uses alone weigh about 64 KB; libphonenumber-js adds
-about 29 KB and the project's own code about 35 KB. Even without libphonenumber-js the core would be about
-100 KB, 1.33× the baseline. Removing SIP.js's \`Web\` namespace import (SimpleUser and SessionManager,
-unused) saved 6 KB gz. Meeting 1.25× would need dropping the national-number rules (or loading them as a
-second static resource only when dialing, which moves the bytes rather than removing them) and cutting
-about a sixth of the project's own code.
+validation, dialing rules and media helpers. \`detail.coreCompositionMinified\` lists each part's minified
+bytes; \`detail.coreGzipWithoutLibphonenumber\` is the same build with libphonenumber-js stubbed out. When
+this was written (2026-11-21): the parts of SIP.js and XState the core uses weighed about 64 KB gz alone,
+libphonenumber-js added about 29 KB and the project's own code about 49 KB, so even without libphonenumber-js
+the core stays above 1.25× (\`detail.ratioWithoutLibphonenumber\`). Removing SIP.js's \`Web\` namespace
+imports (SimpleUser and SessionManager, never used) saved 6 KB gz. Meeting 1.25× would need dropping the
+national-number rules (or loading them as a second static resource only when dialling, which moves bytes
+rather than removing them) and cutting about two fifths of the project's own code.
 
 ## Details
 
