@@ -56,7 +56,8 @@ export async function until<T>(
   }
 }
 
-export async function open(path: string): Promise<Page> {
+/** Opens a workbench page in its own browser context; `tone`: its microphone plays that tone (withTone). */
+export async function open(path: string, tone?: number): Promise<Page> {
   const { browser, web } = fixture();
   const context = await browser.newContext({ viewport: VIEWPORT });
   contexts.push(context);
@@ -64,6 +65,7 @@ export async function open(path: string): Promise<Page> {
   page.on('pageerror', (e) => {
     throw new Error(`page error on ${path}: ${e.message}`);
   });
+  if (tone !== undefined) await withTone(page, tone);
   await page.goto(`${web.url}${path}`);
   return page;
 }
@@ -72,16 +74,16 @@ export async function open(path: string): Promise<Page> {
 export const AGENT_SIP_USER = { 1: '1001', 2: '1002' } as const;
 
 /** Agent 1 (Ada, SIP user 1001) or 2 (Ben, 1002) with the softphone registered; the utility panel starts closed. */
-export async function agentPage(agent: 1 | 2 = 1): Promise<Page> {
-  const page = await open(`/agent.html?agent=${agent}`);
+export async function agentPage(agent: 1 | 2 = 1, tone?: number): Promise<Page> {
+  const page = await open(`/agent.html?agent=${agent}`, tone);
   await page.locator('body[data-shell-ready="true"]').waitFor();
   const user = AGENT_SIP_USER[agent];
   await until(`${user} to register`, async () => (await fixture().sip.registrations()).has(user));
   return page;
 }
 
-export async function customerPage(user: string): Promise<Page> {
-  const page = await open(`/phone.html?user=${user}`);
+export async function customerPage(user: string, tone?: number): Promise<Page> {
+  const page = await open(`/phone.html?user=${user}`, tone);
   await page.locator('wb-phone [data-status="registered"]').waitFor({ timeout: 10_000 });
   return page;
 }
@@ -205,4 +207,78 @@ export function sipRequests(method: string): string[] {
     .sip.logTail(2000)
     .split('\n')
     .filter((line) => line.includes(`REQ ${method} `));
+}
+
+/**
+ * Fake media with a voice per page: every microphone this page opens (getUserMedia for audio) is a sine
+ * tone of `frequency`, and `window.heardLevels(frequencies)` reads, in dB, what the page plays out loud
+ * (the stream last given to an unmuted media element: the agent's ear, or a customer's call). Call it
+ * before the page loads. The spectrum of what each page hears then tells whom it hears.
+ */
+export async function withTone(page: Page, frequency: number): Promise<void> {
+  await page.addInitScript((hz: number) => {
+    const context = new AudioContext();
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      if (!constraints?.audio || constraints.video) return original(constraints);
+      await context.resume();
+      const oscillator = context.createOscillator();
+      oscillator.frequency.value = hz;
+      // Quiet enough that five summed tones never clip (clipping creates intermodulation tones).
+      const gain = context.createGain();
+      gain.gain.value = 0.15;
+      const destination = context.createMediaStreamDestination();
+      oscillator.connect(gain).connect(destination);
+      oscillator.start();
+      return destination.stream;
+    };
+    let heard: MediaStream | undefined;
+    const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+    Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+      ...srcObject,
+      set(this: HTMLMediaElement, value: MediaProvider | null) {
+        if (!this.muted && value instanceof MediaStream) heard = value;
+        srcObject?.set?.call(this, value);
+      },
+    });
+    const analysers = new WeakMap<MediaStream, AnalyserNode>();
+    (window as unknown as { heardLevels(f: number[]): Promise<number[]> }).heardLevels = async (
+      frequencies,
+    ) => {
+      if (!heard) throw new Error('this page plays no audio');
+      await context.resume();
+      let analyser = analysers.get(heard);
+      const windowMs = (8192 / context.sampleRate) * 1000;
+      if (!analyser) {
+        analyser = context.createAnalyser();
+        analyser.fftSize = 8192;
+        // Fresh windows only: WebAudio would blend each reading with the previous one.
+        analyser.smoothingTimeConstant = 0;
+        context.createMediaStreamSource(heard).connect(analyser);
+        analysers.set(heard, analyser);
+        await new Promise((ok) => setTimeout(ok, windowMs * 2));
+      }
+      const bins = new Float32Array(analyser.frequencyBinCount);
+      const binHz = context.sampleRate / analyser.fftSize;
+      const power = frequencies.map(() => 0);
+      for (let reading = 0; reading < 4; reading++) {
+        if (reading > 0) await new Promise((ok) => setTimeout(ok, windowMs));
+        analyser.getFloatFrequencyData(bins);
+        frequencies.forEach((f, n) => {
+          const i = Math.round(f / binHz);
+          const db = Math.max(...Array.from(bins.slice(Math.max(0, i - 2), i + 3)));
+          power[n] = (power[n] ?? 0) + 10 ** (db / 10) / 4;
+        });
+      }
+      return power.map((p) => 10 * Math.log10(p));
+    };
+  }, frequency);
+}
+
+/** What this page plays out loud, in dB at each frequency (pages set up with withTone). */
+export async function heardLevels(page: Page, frequencies: number[]): Promise<number[]> {
+  return page.evaluate(
+    (f) => (window as unknown as { heardLevels(f: number[]): Promise<number[]> }).heardLevels(f),
+    frequencies,
+  );
 }
