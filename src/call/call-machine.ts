@@ -51,6 +51,11 @@ function command(cmd: SipCallCommand) {
   return { type: 'sendToSip', params: cmd } as const;
 }
 
+/** Whom to look up: the customer a call from another agent is about, else the caller. */
+function searchNumber(context: CallContext): string {
+  return context.about?.number ?? context.remote.number;
+}
+
 /** Ends the call's progress with an outcome, stamped with the time of the SIP event that ended it. */
 function endAs(outcome: CallOutcome) {
   return {
@@ -132,6 +137,11 @@ export const callMachine = setup({
       chosen: context.matches[0] ?? null,
       revision: context.revision + 1,
     })),
+    chooseAboutRecord: assign(({ context }) => ({
+      chosen: context.matches.find((m) => m.id === context.about?.recordId) ?? null,
+      revision: context.revision + 1,
+    })),
+    markReplaced: assign({ replaced: true }),
     chooseMatch: assign(({ context, event }) => {
       if (event.type !== 'ui.contact.pick') return {};
       const chosen = context.matches.find((m) => m.id === event.recordId) ?? context.chosen;
@@ -209,7 +219,10 @@ export const callMachine = setup({
     isDeskphoneMode: ({ context }) => context.mode === 'deskphone',
     isDialRejected: ({ context }) => context.direction === 'outgoing' && context.target === null,
     hasChosenRecord: ({ context }) => context.chosen !== null,
-    hasNumberToSearch: ({ context }) => context.remote.number.trim() !== '',
+    hasNumberToSearch: ({ context }) => searchNumber(context).trim() !== '',
+    includesAboutRecord: ({ context }, params: { matches: ContactMatch[] }) =>
+      params.matches.some((m) => m.id === context.about?.recordId),
+    wasReplaced: ({ context }) => context.replaced,
     hasMatches: ({ context }) => context.matches.length > 0,
     isUnknownCallerToPop: ({ context }, params: { matches: ContactMatch[] }) =>
       params.matches.length === 0 && context.settings.popNewContactForUnknown,
@@ -272,8 +285,16 @@ export const callMachine = setup({
           invoke: {
             id: 'contactSearch',
             src: 'searchContacts',
-            input: ({ context }) => ({ callId: context.callId, number: context.remote.number }),
+            input: ({ context }) => ({ callId: context.callId, number: searchNumber(context) }),
             onDone: [
+              {
+                guard: { type: 'includesAboutRecord', params: ({ event }) => ({ matches: event.output }) },
+                target: 'chosen',
+                actions: [
+                  { type: 'storeMatches', params: ({ event }) => ({ matches: event.output }) },
+                  'chooseAboutRecord',
+                ],
+              },
               {
                 guard: { type: 'isUnknownCallerToPop', params: ({ event }) => ({ matches: event.output }) },
                 target: 'creatingContact',
@@ -532,7 +553,11 @@ export const callMachine = setup({
               entry: [
                 {
                   type: 'sendToSip',
-                  params: ({ context }) => ({ type: 'call.dial', target: requireTarget(context) }),
+                  params: ({ context }) => ({
+                    type: 'call.dial',
+                    target: requireTarget(context),
+                    ...(context.about ? { about: context.about } : {}),
+                  }),
                 },
                 report('dialing'),
               ],
@@ -678,6 +703,13 @@ export const callMachine = setup({
               on: {
                 'ui.hangup': { guard: 'isNotTransferring', target: 'ending' },
                 'sip.call.ended': endAs('completed'),
+                'sip.call.replaced': {
+                  target: '#call.progress.ended',
+                  actions: [
+                    'markReplaced',
+                    { type: 'recordEnd', params: ({ event }) => ({ outcome: 'completed', at: event.at }) },
+                  ],
+                },
               },
               states: {
                 audio: {
@@ -992,7 +1024,12 @@ export const callMachine = setup({
 
         ended: {
           entry: report('ended'),
-          always: [{ guard: 'wasAnswered', target: 'wrapUp' }, { target: 'finished' }],
+          // A replaced call goes on as the call that replaced it: no wrap-up of its own.
+          always: [
+            { guard: 'wasReplaced', target: 'finished' },
+            { guard: 'wasAnswered', target: 'wrapUp' },
+            { target: 'finished' },
+          ],
         },
 
         /** Never connected: the reason stays on screen until the agent dismisses it. */
