@@ -23,7 +23,7 @@ import type {
 } from './call-actors';
 import type { CallErrorCode, CallInput } from './call-context';
 import { callErrorMessages, createCallContext, isLoggable, toCallRecord } from './call-context';
-import type { CallContext } from './call-context';
+import type { CallContext, CustomerContext } from './call-context';
 import type { CallCrmEvent, CallEvent, SipCallCommand } from './call-events';
 import type { CallFailureReason } from './call-failure';
 import { callFailure, notRecoveredFailure } from './call-failure';
@@ -51,9 +51,14 @@ function command(cmd: SipCallCommand) {
   return { type: 'sendToSip', params: cmd } as const;
 }
 
-/** Whom to look up: the customer a call from another agent is about, else the caller. */
+/** The customer a call from another agent is about (our own consult calls only send it). */
+function receivedAbout(context: CallContext): CustomerContext | null {
+  return context.direction === 'incoming' ? context.about : null;
+}
+
+/** Whom to look up: the customer a call from another agent is about, else the other party. */
 function searchNumber(context: CallContext): string {
-  return context.about?.number ?? context.remote.number;
+  return receivedAbout(context)?.number ?? context.remote.number;
 }
 
 /** Ends the call's progress with an outcome, stamped with the time of the SIP event that ended it. */
@@ -221,7 +226,7 @@ export const callMachine = setup({
     hasChosenRecord: ({ context }) => context.chosen !== null,
     hasNumberToSearch: ({ context }) => searchNumber(context).trim() !== '',
     includesAboutRecord: ({ context }, params: { matches: ContactMatch[] }) =>
-      params.matches.some((m) => m.id === context.about?.recordId),
+      params.matches.some((m) => m.id === receivedAbout(context)?.recordId),
     wasReplaced: ({ context }) => context.replaced,
     hasMatches: ({ context }) => context.matches.length > 0,
     isUnknownCallerToPop: ({ context }, params: { matches: ContactMatch[] }) =>

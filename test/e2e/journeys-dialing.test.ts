@@ -72,6 +72,7 @@ describe('journeys with dialing prefixes and a short maximum hold time', () => {
 
     await button(active, 'hold').click();
     await button(active, 'resume').waitFor({ timeout: 5000 });
+    await customer.waitForTimeout(500);
     const held = await receivedLoudness(customer, 1500);
     expect(held).toBeLessThan(talking / 1000);
 

@@ -412,6 +412,8 @@ describe('transfers', () => {
         about: { number: '+442079460001', recordId: ann.id },
       },
     ]);
+    // Our own consult call is still about whom we dialled, for the agent and the log.
+    expect(h.effects.pendingSearch('k1')?.input.number).toBe('+15550001111');
   });
 
   it('a call from another agent about a customer shows and logs to that customer, not the calling agent', () => {
