@@ -132,7 +132,9 @@ describe('journeys handing a customer to the second agent', () => {
     await shot(utilityPanel(ada), 'supervised-transfer-consult');
     await complete.click();
 
-    await softphone(ada).locator('[data-id="wrap-up"]').waitFor({ timeout: 15_000 });
+    await softphone(ada)
+      .locator('[data-id="wrap-up"]', { hasText: 'Alice Nguyen' })
+      .waitFor({ timeout: 15_000 });
     await customerState(customer, 'connected');
     // Customer and Ben talk: audio flows both ways and the customer hears Ben's microphone.
     await until('the customer to receive audio from the second agent', async () => {
