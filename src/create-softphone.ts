@@ -29,7 +29,8 @@ import {
   type PreferenceStorage,
 } from './media';
 import { AgentAudio, type AudioSink } from './media/agent-audio';
-import { SipPhone, type ConferenceHook, type DeviceHook, type SipPhoneConfig } from './sip';
+import { SipPhone, type ConferenceHook, type DeviceHook, type MuteHook, type SipPhoneConfig } from './sip';
+import { defaultMuteHook } from './sip/default-mute-hook';
 import { createSipActors } from './sip/statechart-actors';
 import { hostStorage, type BrowserStorage } from './ui/browser-storage';
 import { CallContinuity } from './ui/call-continuity';
@@ -184,10 +185,14 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   let choice = preferences.load();
   const microphone =
     options.media?.microphone ?? (devices && (() => openMicrophone(choice.microphone, devices)));
+  // A conferenced call's sender carries the mix: muting it mutes the agent in that mix, not the track.
+  const muteTrack = options.sip.muteHook ?? defaultMuteHook;
+  const muteHook: MuteHook = (media, muted) =>
+    conference?.muteCall(media.peerConnection, muted) ? undefined : muteTrack(media, muted);
   const sip = new SipPhone(
     devices && !options.sip.sessionDescriptionHandlerFactory
-      ? { openMicrophone: () => openMicrophone(choice.microphone, devices), ...options.sip }
-      : options.sip,
+      ? { openMicrophone: () => openMicrophone(choice.microphone, devices), ...options.sip, muteHook }
+      : { ...options.sip, muteHook },
   );
   const audioContext = sharedAudioContext(options.media);
   const conference =

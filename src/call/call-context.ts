@@ -9,6 +9,15 @@ import type { CallSettings, PhoneMode } from './phone-settings';
 import type { RestoredCall } from './restored-call';
 import type { ReinviteFailure } from './sip-timing';
 
+/**
+ * The customer a consult or transferred call is about: carried between agents (the X-Softphone-Context
+ * header, docs/sip-headers.md) so the receiving agent sees and logs to the customer, not the agent calling.
+ */
+export interface CustomerContext {
+  number: string;
+  recordId: string;
+}
+
 export interface CallInput {
   callId: string;
   direction: CallDirection;
@@ -25,6 +34,8 @@ export interface CallInput {
   callWaiting?: boolean;
   /** A call carried over a page reload: it starts where it was (taking its dialog back, or in wrap-up). */
   restored?: RestoredCall;
+  /** The customer this call is about: sent with a consult call, received with one from another agent. */
+  about?: CustomerContext;
 }
 
 export type CallErrorCode =
@@ -57,6 +68,9 @@ export interface CallContext {
   settings: CallSettings;
   remote: RemoteParty;
   callWaiting: boolean;
+  about: CustomerContext | null;
+  /** Another call took this one over (INVITE with Replaces, a supervised transfer to us): nothing to log. */
+  replaced: boolean;
   /** Outgoing: the target that passed the dialing rules. */
   target: DialTarget | null;
   matches: ContactMatch[];
@@ -96,6 +110,8 @@ export function createCallContext(input: CallInput): CallContext {
     settings: input.settings,
     remote: input.remote,
     callWaiting: input.callWaiting ?? false,
+    about: input.about ?? null,
+    replaced: false,
     target,
     matches: input.record ? [input.record] : [],
     chosen: input.record ?? null,
@@ -146,7 +162,7 @@ function dialFailure(input: CallInput): CallFailure | null {
 
 /** Only calls that connected reach an activity record; redirected calls never do. */
 export function isLoggable(context: CallContext): boolean {
-  return context.answeredAt !== null && context.outcome !== 'redirected';
+  return context.answeredAt !== null && context.outcome !== 'redirected' && !context.replaced;
 }
 
 export function toCallRecord(context: CallContext): CallRecord {

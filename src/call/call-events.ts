@@ -1,6 +1,7 @@
 // Every event a call machine receives, grouped by origin, and the commands it sends to its SIP session.
 import type { ContactMatch } from '../crm';
 import type { DialResult, DialTarget } from '../dialing';
+import type { CustomerContext } from './call-context';
 import type { CallFailureReason, DeviceFailureReason } from './call-failure';
 import type { CallRecord } from './call-record';
 import type { LineStatus } from './line-status';
@@ -52,6 +53,8 @@ export type CallSipEvent =
   | { type: 'sip.call.failed'; reason: CallFailureReason; statusCode?: number; at: number }
   /** The dialog is over (BYE either way, or the final response to a reject/redirect/cancel). */
   | { type: 'sip.call.ended'; at: number }
+  /** The dialog was taken over by another call (INVITE with Replaces): it goes on there. */
+  | { type: 'sip.call.replaced'; at: number }
   /** The caller cancelled before anybody answered. */
   | { type: 'sip.invite.canceled'; at: number }
   /** Another device of the agent answered (CANCEL with "Call completed elsewhere", or dialog event). */
@@ -82,7 +85,7 @@ export type SipCallCommand =
   | { type: 'call.reject'; statusCode: number }
   | { type: 'call.rejectWithMessage'; text: string }
   | { type: 'call.redirect'; target: DialTarget }
-  | { type: 'call.dial'; target: DialTarget }
+  | { type: 'call.dial'; target: DialTarget; about?: CustomerContext }
   /** After a page reload: take the call's dialog back (INVITE with Replaces); answered or failed follows. */
   | { type: 'call.recover' }
   /** Deskphone mode: ring the agent's own device first. */

@@ -23,7 +23,7 @@ import type {
 } from './call-actors';
 import type { CallErrorCode, CallInput } from './call-context';
 import { callErrorMessages, createCallContext, isLoggable, toCallRecord } from './call-context';
-import type { CallContext } from './call-context';
+import type { CallContext, CustomerContext } from './call-context';
 import type { CallCrmEvent, CallEvent, SipCallCommand } from './call-events';
 import type { CallFailureReason } from './call-failure';
 import { callFailure, notRecoveredFailure } from './call-failure';
@@ -49,6 +49,16 @@ function report(status: LineStatus) {
 
 function command(cmd: SipCallCommand) {
   return { type: 'sendToSip', params: cmd } as const;
+}
+
+/** The customer a call from another agent is about (our own consult calls only send it). */
+function receivedAbout(context: CallContext): CustomerContext | null {
+  return context.direction === 'incoming' ? context.about : null;
+}
+
+/** Whom to look up: the customer a call from another agent is about, else the other party. */
+function searchNumber(context: CallContext): string {
+  return receivedAbout(context)?.number ?? context.remote.number;
 }
 
 /** Ends the call's progress with an outcome, stamped with the time of the SIP event that ended it. */
@@ -132,6 +142,11 @@ export const callMachine = setup({
       chosen: context.matches[0] ?? null,
       revision: context.revision + 1,
     })),
+    chooseAboutRecord: assign(({ context }) => ({
+      chosen: context.matches.find((m) => m.id === context.about?.recordId) ?? null,
+      revision: context.revision + 1,
+    })),
+    markReplaced: assign({ replaced: true }),
     chooseMatch: assign(({ context, event }) => {
       if (event.type !== 'ui.contact.pick') return {};
       const chosen = context.matches.find((m) => m.id === event.recordId) ?? context.chosen;
@@ -209,7 +224,10 @@ export const callMachine = setup({
     isDeskphoneMode: ({ context }) => context.mode === 'deskphone',
     isDialRejected: ({ context }) => context.direction === 'outgoing' && context.target === null,
     hasChosenRecord: ({ context }) => context.chosen !== null,
-    hasNumberToSearch: ({ context }) => context.remote.number.trim() !== '',
+    hasNumberToSearch: ({ context }) => searchNumber(context).trim() !== '',
+    includesAboutRecord: ({ context }, params: { matches: ContactMatch[] }) =>
+      params.matches.some((m) => m.id === receivedAbout(context)?.recordId),
+    wasReplaced: ({ context }) => context.replaced,
     hasMatches: ({ context }) => context.matches.length > 0,
     isUnknownCallerToPop: ({ context }, params: { matches: ContactMatch[] }) =>
       params.matches.length === 0 && context.settings.popNewContactForUnknown,
@@ -272,8 +290,16 @@ export const callMachine = setup({
           invoke: {
             id: 'contactSearch',
             src: 'searchContacts',
-            input: ({ context }) => ({ callId: context.callId, number: context.remote.number }),
+            input: ({ context }) => ({ callId: context.callId, number: searchNumber(context) }),
             onDone: [
+              {
+                guard: { type: 'includesAboutRecord', params: ({ event }) => ({ matches: event.output }) },
+                target: 'chosen',
+                actions: [
+                  { type: 'storeMatches', params: ({ event }) => ({ matches: event.output }) },
+                  'chooseAboutRecord',
+                ],
+              },
               {
                 guard: { type: 'isUnknownCallerToPop', params: ({ event }) => ({ matches: event.output }) },
                 target: 'creatingContact',
@@ -532,7 +558,11 @@ export const callMachine = setup({
               entry: [
                 {
                   type: 'sendToSip',
-                  params: ({ context }) => ({ type: 'call.dial', target: requireTarget(context) }),
+                  params: ({ context }) => ({
+                    type: 'call.dial',
+                    target: requireTarget(context),
+                    ...(context.about ? { about: context.about } : {}),
+                  }),
                 },
                 report('dialing'),
               ],
@@ -678,6 +708,13 @@ export const callMachine = setup({
               on: {
                 'ui.hangup': { guard: 'isNotTransferring', target: 'ending' },
                 'sip.call.ended': endAs('completed'),
+                'sip.call.replaced': {
+                  target: '#call.progress.ended',
+                  actions: [
+                    'markReplaced',
+                    { type: 'recordEnd', params: ({ event }) => ({ outcome: 'completed', at: event.at }) },
+                  ],
+                },
               },
               states: {
                 audio: {
@@ -992,7 +1029,12 @@ export const callMachine = setup({
 
         ended: {
           entry: report('ended'),
-          always: [{ guard: 'wasAnswered', target: 'wrapUp' }, { target: 'finished' }],
+          // A replaced call goes on as the call that replaced it: no wrap-up of its own.
+          always: [
+            { guard: 'wasReplaced', target: 'finished' },
+            { guard: 'wasAnswered', target: 'wrapUp' },
+            { target: 'finished' },
+          ],
         },
 
         /** Never connected: the reason stays on screen until the agent dismisses it. */

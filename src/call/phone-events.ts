@@ -1,6 +1,7 @@
 // Every event the phone machine receives, grouped by origin, and the commands it sends to its SIP user agent.
 import type { ContactMatch } from '../crm';
 import type { DialResult } from '../dialing';
+import type { CustomerContext } from './call-context';
 import type { CallCrmEvent, CallReportEvent, CallUiEvent } from './call-events';
 import type { RemoteParty } from './call-record';
 import type { RegistrationFailureReason } from './registration-failure';
@@ -45,7 +46,16 @@ export type PhoneSipEvent =
   | { type: 'sip.registration.failed'; reason: RegistrationFailureReason }
   | { type: 'sip.registration.ended' }
   | { type: 'sip.transport.disconnected' }
-  | { type: 'sip.invite.received'; callId: string; remote: RemoteParty; at: number };
+  | {
+      type: 'sip.invite.received';
+      callId: string;
+      remote: RemoteParty;
+      at: number;
+      /** The customer a call from another agent is about (consult or transfer). */
+      about?: CustomerContext;
+      /** This INVITE takes over one of our calls (a supervised transfer to us, RFC 3891 Replaces). */
+      replacesCallId?: string;
+    };
 
 /** From the host page: a call this tab had before it reloaded (read back from session storage). */
 export type PhoneHostEvent = { type: 'host.call.restore'; call: RestoredCall };

@@ -1,7 +1,7 @@
 // The phone: registration, mode, agent availability, and the lines it spawns one call machine for.
-import { and, assign, enqueueActions, fromCallback, not, setup, stateIn } from 'xstate';
+import { and, assign, enqueueActions, fromCallback, not, setup, stateIn, type AnyActorRef } from 'xstate';
 import type { DialTarget } from '../dialing';
-import type { CallInput } from './call-context';
+import type { CallContext, CallInput } from './call-context';
 import type { CallUiEvent } from './call-events';
 import { callMachine } from './call-machine';
 import type { CallRecord, RemoteParty } from './call-record';
@@ -117,6 +117,13 @@ function remoteOf(request: DialRequest): RemoteParty {
   if (!request.dial.ok) return { number: request.number.trim() };
   const { target } = request.dial;
   return { number: target.e164 ?? target.sipUri ?? target.dialString, displayName: target.display };
+}
+
+/** What a call machine the phone spawned knows (read only: the phone decides nothing from it but context). */
+function childCallContext(self: AnyActorRef, callId: string): CallContext | undefined {
+  const child = (self.getSnapshot() as { children?: Record<string, AnyActorRef | undefined> } | undefined)
+    ?.children?.[callId];
+  return (child?.getSnapshot() as { context?: CallContext } | undefined)?.context;
 }
 
 function outgoingInput(context: PhoneContext, request: DialRequest): CallInput {
@@ -261,8 +268,12 @@ export const phoneMachine = setup({
       error: { code: params.code, message: phoneErrorMessages[params.code] },
     })),
     clearError: assign({ error: null }),
-    spawnIncomingCall: enqueueActions(({ context, event, enqueue }) => {
+    spawnIncomingCall: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'sip.invite.received') return;
+      // A supervised transfer to us: the customer's call replaces our consult call. It goes on at once,
+      // about the same customer, without ringing (RFC 3891: the agent already accepted this party).
+      const replaced = event.replacesCallId ? childCallContext(self, event.replacesCallId) : undefined;
+      const about = replaced?.about ?? event.about;
       const input: CallInput = {
         callId: event.callId,
         direction: 'incoming',
@@ -270,10 +281,13 @@ export const phoneMachine = setup({
         settings: context.settings.call,
         startedAt: event.at,
         remote: event.remote,
-        callWaiting: otherCallWith(context, event.callId, IN_PROGRESS_STATUSES) !== null,
+        callWaiting: !replaced && otherCallWith(context, event.callId, IN_PROGRESS_STATUSES) !== null,
+        ...(about ? { about } : {}),
+        ...(replaced?.chosen ? { record: replaced.chosen } : {}),
       };
       enqueue.assign({ lines: { ...context.lines, [event.callId]: 'ringing' } });
       enqueue.spawnChild('callMachine', { id: event.callId, input });
+      if (replaced) enqueue.sendTo(event.callId, { type: 'ui.answer', callId: event.callId });
     }),
     spawnRestoredCall: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'host.call.restore') return;
@@ -374,9 +388,15 @@ export const phoneMachine = setup({
       };
       if (otherCallWith(others, id, AUDIO_TAKING) === null) enqueue.sendTo(id, { type: 'phone.resume' });
     }),
-    spawnConsultCall: enqueueActions(({ context, event, enqueue }) => {
+    spawnConsultCall: enqueueActions(({ context, event, enqueue, self }) => {
       if ((event.type !== 'ui.dial' && event.type !== 'crm.clickToDial') || !context.consultation) return;
-      const input = outgoingInput(context, event);
+      // The consult call tells the third party which customer it is about.
+      const { originalCallId } = context.consultation;
+      const original = originalCallId ? childCallContext(self, originalCallId) : undefined;
+      const about =
+        original?.about ??
+        (original?.chosen ? { number: original.remote.number, recordId: original.chosen.id } : undefined);
+      const input = { ...outgoingInput(context, event), ...(about ? { about } : {}) };
       enqueue.assign({
         lines: { ...context.lines, [input.callId]: 'dialing' },
         consultation: {
@@ -450,6 +470,10 @@ export const phoneMachine = setup({
     reconnectAttemptsExhausted: ({ context }) =>
       context.settings.reconnect.maxAttempts > 0 &&
       context.reconnectAttempt > context.settings.reconnect.maxAttempts,
+    replacesOurCall: ({ context, event }) =>
+      event.type === 'sip.invite.received' &&
+      event.replacesCallId !== undefined &&
+      context.lines[event.replacesCallId] !== undefined,
     isNewCall: ({ context, event }) =>
       event.type === 'sip.invite.received' && context.lines[event.callId] === undefined,
     isNewRestoredCall: ({ context, event }) =>
@@ -686,6 +710,8 @@ export const phoneMachine = setup({
       on: {
         'sip.invite.received': [
           { guard: not('isNewCall') },
+          // Taking over one of our calls needs no free line: it uses the replaced call's.
+          { guard: 'replacesOurCall', actions: 'spawnIncomingCall' },
           { guard: not('hasFreeLine'), actions: decline(486) },
           { guard: 'isAwayAndDeclining', actions: decline(480) },
           { guard: 'isInWrapUpAndDeclining', actions: decline(486) },

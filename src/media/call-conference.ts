@@ -7,6 +7,10 @@ import { MediaError } from './media-errors';
 export class CallConference {
   private mixer: Promise<ConferenceMixer> | undefined;
   private output: MediaStream | undefined;
+  /** The mixer once created (muting is synchronous, like the track it replaces). */
+  private ready: ConferenceMixer | undefined;
+  /** The peer connection of each call in the mix, to tell a conferenced call's mute from a plain one. */
+  private readonly joined = new Map<string, RTCPeerConnection | undefined>();
 
   constructor(private readonly options: CallConferenceOptions) {}
 
@@ -27,10 +31,23 @@ export class CallConference {
     }
     const mixer = await this.ensureMixer();
     await mixer.add({ id: callId, remoteStream: media.remoteStream, sender });
+    this.joined.set(callId, media.peerConnection);
+  }
+
+  /**
+   * Mutes (or unmutes) the agent for the conferenced call on this peer connection, in the mix: its sender
+   * carries the mix, so disabling its track would silence everyone for that party. False when that call
+   * is not in the conference (mute its own track instead).
+   */
+  muteCall(peerConnection: RTCPeerConnection | undefined, muted: boolean): boolean {
+    const callId = [...this.joined].find(([, pc]) => pc === peerConnection)?.[0];
+    if (!peerConnection || callId === undefined || !this.ready) return false;
+    return this.ready.setPartyMicrophoneMuted(callId, muted);
   }
 
   /** Takes a call out; the others keep hearing each other. Unknown calls are ignored. */
   async leave(callId: string): Promise<void> {
+    this.joined.delete(callId);
     const mixer = await this.mixer;
     await mixer?.remove(callId);
   }
@@ -43,7 +60,9 @@ export class CallConference {
   async close(): Promise<void> {
     const mixer = await this.mixer?.catch(() => undefined);
     this.mixer = undefined;
+    this.ready = undefined;
     this.output = undefined;
+    this.joined.clear();
     await mixer?.close();
   }
 
@@ -53,6 +72,7 @@ export class CallConference {
       .then((microphone) => {
         const mixer = new ConferenceMixer(this.options.audioContext(), microphone, this.options.maxParties);
         this.output = mixer.agentOutput;
+        this.ready = mixer;
         return mixer;
       })
       .catch((error: unknown) => {

@@ -14,6 +14,8 @@ interface Party {
   leg: ConferenceLeg;
   source: MediaStreamAudioSourceNode;
   mix: MediaStreamAudioDestinationNode;
+  /** The agent's microphone as this party hears it: muting the party's call silences it here. */
+  microphone: GainNode;
   /** The track the sender carried before joining, restored when the party leaves. */
   originalTrack: MediaStreamTrack | null;
   /** Chromium only feeds a remote WebRTC stream into WebAudio while a media element plays it. */
@@ -59,6 +61,18 @@ export class ConferenceMixer {
     this.microphone.gain.setValueAtTime(muted ? 0 : 1, this.context.currentTime);
   }
 
+  /**
+   * Mutes the agent for one party (a muted or held call): it keeps hearing the others. The call's own track
+   * follows, so the call stays muted once it leaves the mix. False when the party is not in the mix.
+   */
+  setPartyMicrophoneMuted(id: string, muted: boolean): boolean {
+    const party = this.parties.get(id);
+    if (!party) return false;
+    party.microphone.gain.setValueAtTime(muted ? 0 : 1, this.context.currentTime);
+    if (party.originalTrack) party.originalTrack.enabled = !muted;
+    return true;
+  }
+
   async add(leg: ConferenceLeg): Promise<void> {
     if (this.parties.has(leg.id))
       throw new MediaError('conference-duplicate-leg', `Leg ${leg.id} is already in the conference.`);
@@ -73,10 +87,13 @@ export class ConferenceMixer {
       leg,
       source: this.context.createMediaStreamSource(leg.remoteStream),
       mix: this.context.createMediaStreamDestination(),
+      microphone: this.context.createGain(),
       originalTrack: leg.sender.track,
       keepAlive,
     };
-    this.microphone.connect(party.mix);
+    // A call muted (or held) before joining stays muted: its own track was disabled.
+    if (party.originalTrack?.enabled === false) party.microphone.gain.value = 0;
+    this.microphone.connect(party.microphone).connect(party.mix);
     for (const other of this.parties.values()) {
       other.source.connect(party.mix);
       party.source.connect(other.mix);
@@ -93,7 +110,8 @@ export class ConferenceMixer {
     if (!party) return;
     this.parties.delete(id);
     party.source.disconnect();
-    this.microphone.disconnect(party.mix);
+    this.microphone.disconnect(party.microphone);
+    party.microphone.disconnect();
     for (const other of this.parties.values()) other.source.disconnect(party.mix);
     if (party.keepAlive) party.keepAlive.srcObject = null;
     if (party.leg.sender.transport?.state !== 'closed') {

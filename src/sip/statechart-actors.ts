@@ -71,6 +71,8 @@ export function toPhoneEvent(event: SipEvent, now: Clock): PhoneSipEvent | null 
           ...(event.caller.displayName ? { displayName: event.caller.displayName } : {}),
         },
         at: now(),
+        ...(event.context ? { about: event.context } : {}),
+        ...(event.replacesCallId ? { replacesCallId: event.replacesCallId } : {}),
       };
     default:
       return null;
@@ -92,6 +94,9 @@ export function toCallEvent(event: SipEvent, now: Clock): CallSipEvent | null {
         at: now(),
       };
     case 'sip.call.ended':
+      return event.reason === 'replaced'
+        ? { type: 'sip.call.replaced', at: now() }
+        : { type: 'sip.call.ended', at: now() };
     case 'sip.invite.rejected':
       return { type: 'sip.call.ended', at: now() };
     case 'sip.invite.cancelled':
@@ -206,11 +211,13 @@ export function createSipActors(
           break;
         case 'call.dial':
           // Outcomes (progress, answer, typed failure) arrive as events keyed by this Call-ID.
-          phone.dial(command.target, { callId }).catch((error: SipError) => {
-            if (!phone.callIds().includes(callId)) {
-              sendBack({ type: 'sip.call.failed', reason: failureReason(error), at: now() });
-            }
-          });
+          phone
+            .dial(command.target, { callId, ...(command.about ? { context: command.about } : {}) })
+            .catch((error: SipError) => {
+              if (!phone.callIds().includes(callId)) {
+                sendBack({ type: 'sip.call.failed', reason: failureReason(error), at: now() });
+              }
+            });
           break;
         case 'call.recover': {
           const dialog = savedDialog(callId);

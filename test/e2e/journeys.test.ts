@@ -1,164 +1,26 @@
 // The product documents' journeys, used like an agent would: the real softphone LWC on the workbench's
 // agent page, a customer's <wb-phone> on its own page, the workbench's Kamailio between them. Each test
 // asserts what a person would see or hear (the LWC's DOM, the customer's received audio, the logged Task,
-// the screen pop) and saves a screenshot of its key state: under test-results/ on every run, and into
-// docs/screenshots/ (used by the README) only when SOFTPHONE_UPDATE_SCREENSHOTS=1, so a test run never
-// dirties the work tree.
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { useWorkbench } from '../support/workbench-fixture';
+// the screen pop) and saves a screenshot of its key state (test/support/journeys.ts says where).
+import {
+  agentPage,
+  button,
+  call,
+  connectedCall,
+  customerPage,
+  expectAudioBothWays,
+  receivedLoudness,
+  seriousViolations,
+  shot,
+  softphone,
+  tasks,
+  until,
+  useJourneys,
+  utilityButton,
+  utilityPanel,
+} from '../support/journeys';
 
-const workbench = useWorkbench();
-const SHOTS =
-  process.env.SOFTPHONE_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
-const VIEWPORT = { width: 1024, height: 700 };
-
-interface TaskRow {
-  Id: string;
-  WhoId?: string;
-  WhoName?: string;
-  CallType?: string;
-  CallDurationInSeconds?: number;
-  CallDisposition?: string;
-  Description?: string;
-  CallObject?: string;
-}
-
-const contexts: BrowserContext[] = [];
-
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-// Each journey's pages go away with it: an agent page left open would stay registered and ring too.
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-}
-
-async function open(path: string): Promise<Page> {
-  const { browser, web } = workbench();
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(`${web.url}${path}`);
-  return page;
-}
-
-/** Agent 1 (Ada, SIP user 1001) with the softphone registered; the utility panel starts closed. */
-async function agentPage(): Promise<Page> {
-  const page = await open('/agent.html?agent=1');
-  await page.locator('body[data-shell-ready="true"]').waitFor();
-  await until('1001 to register', async () => (await workbench().sip.registrations()).has('1001'));
-  return page;
-}
-
-async function customerPage(user: string): Promise<Page> {
-  const page = await open(`/phone.html?user=${user}`);
-  await page.locator('wb-phone [data-status="registered"]').waitFor({ timeout: 10_000 });
-  return page;
-}
-
-async function call(customer: Page, target: string): Promise<void> {
-  await customer.getByLabel('Number').fill(target);
-  await customer.getByRole('button', { name: 'Call' }).click();
-}
-
-const softphone = (agent: Page) => agent.locator('[data-utility-panel="softphone"] c-softphone');
-const utilityPanel = (agent: Page) => agent.locator('[data-utility-panel="softphone"]');
-const utilityButton = (agent: Page) => agent.locator('[data-utility-button="softphone"]');
-/** The native button inside a lightning-button / lightning-button-icon with this data-id. */
-const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
-
-interface AudioStats {
-  bytesReceived: number;
-  bytesSent: number;
-  totalAudioEnergy: number;
-  totalSamplesDuration: number;
-}
-
-async function audioStats(customer: Page): Promise<AudioStats> {
-  return customer
-    .locator('wb-phone')
-    .evaluate((phone) => (phone as HTMLElement & { audioStats(): Promise<AudioStats> }).audioStats());
-}
-
-/** The mean square level (0..1) of the audio the customer received over the next `ms`. */
-async function receivedLoudness(customer: Page, ms = 2000): Promise<number> {
-  const before = await audioStats(customer);
-  await customer.waitForTimeout(ms);
-  const after = await audioStats(customer);
-  const seconds = after.totalSamplesDuration - before.totalSamplesDuration;
-  expect(seconds).toBeGreaterThan((ms / 1000) * 0.5);
-  return (after.totalAudioEnergy - before.totalAudioEnergy) / seconds;
-}
-
-/** The customer calls agent 1, who answers from the utility once the call rings. */
-async function connectedCall(
-  customerNumber: string,
-): Promise<{ agent: Page; customer: Page; active: Locator }> {
-  const agent = await agentPage();
-  const customer = await customerPage(customerNumber);
-  await call(customer, '1001');
-  const incoming = softphone(agent).locator('[data-id="incoming"]');
-  await incoming.waitFor({ timeout: 15_000 });
-  await button(incoming, 'answer').click();
-  const active = softphone(agent).locator('[data-id="active-call"]');
-  await active.waitFor({ timeout: 10_000 });
-  await customer.locator('wb-phone [data-call-state="connected"]').waitFor({ timeout: 10_000 });
-  return { agent, customer, active };
-}
-
-/** The customer's audio counters grow in both directions over a second and a half. */
-async function expectAudioBothWays(customer: Page): Promise<void> {
-  const before = await audioStats(customer);
-  await customer.waitForTimeout(1500);
-  const after = await audioStats(customer);
-  expect(after.bytesReceived).toBeGreaterThan(before.bytesReceived + 1000);
-  expect(after.bytesSent).toBeGreaterThan(before.bytesSent + 1000);
-}
-
-async function tasks(agent: Page): Promise<TaskRow[]> {
-  return agent.evaluate(async () => (await (await fetch('/api/workbench/tasks')).json()) as TaskRow[]);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core on the softphone's utility panel: its serious and critical violations, one line per node. */
-async function seriousViolations(agent: Page): Promise<string[]> {
-  await agent.addScriptTag({ path: createRequire(__filename).resolve('axe-core/axe.min.js') });
-  const { violations, buttonsChecked } = await agent.evaluate(async () => {
-    type Results = { violations: AxeViolation[]; passes: AxeViolation[] };
-    const axe = (window as unknown as { axe: { run(c: unknown): Promise<Results> } }).axe;
-    const results = await axe.run({ include: [['[data-utility-panel="softphone"]']] });
-    const named = results.passes.find((p) => p.id === 'button-name');
-    return { violations: results.violations, buttonsChecked: named?.nodes.length ?? 0 };
-  });
-  // The scan reached into the LWC's shadow trees (its buttons were checked), not just the empty host.
-  expect(buttonsChecked).toBeGreaterThan(0);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
-}
-
-async function shot(target: Page | Locator, name: string): Promise<void> {
-  await target.screenshot({ path: `${SHOTS}/${name}.png` });
-}
+useJourneys();
 
 describe('journeys', () => {
   test('a known caller rings with one match; the agent answers, talks with audio both ways, takes notes, hangs up, and Save logs a Task related to the contact with the notes, duration and disposition, after a screen pop to the contact', async () => {

@@ -11,9 +11,11 @@ import {
   UserAgent,
   type Invitation,
   type Session,
+  type URI,
 } from 'sip.js';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 import { dtmfFrequencies } from '../../src/media/dtmf-detector';
+import { DtmfDetector } from './dtmf-detector';
 
 /** How long a keypad key sounds (in-band, like a desk phone that sends no RFC 4733 events). */
 const KEY_TONE_SECONDS = 0.25;
@@ -39,6 +41,7 @@ export class WbPhone extends LitElement {
     remote: { state: true },
     error: { state: true },
     messages: { state: true },
+    dtmf: { state: true },
   };
 
   static override styles = css`
@@ -71,6 +74,8 @@ export class WbPhone extends LitElement {
   declare error: string;
   /** Bodies of the SIP MESSAGEs received (an agent's text reply to a rejected call), oldest first. */
   declare messages: string[];
+  /** Keypad digits received in the current or last call: heard as tones (RFC 4733) or sent as SIP INFO. */
+  declare dtmf: string;
 
   constructor() {
     super();
@@ -80,6 +85,7 @@ export class WbPhone extends LitElement {
     this.remote = '';
     this.error = '';
     this.messages = [];
+    this.dtmf = '';
   }
 
   private ua?: UserAgent;
@@ -88,6 +94,8 @@ export class WbPhone extends LitElement {
   private readonly audio = new Audio();
   /** The outgoing audio with the keypad's tones, per call (created on the first key). */
   private keyTones?: { session: Session; context: AudioContext; bus: MediaStreamAudioDestinationNode };
+  private audioContext?: AudioContext;
+  private dtmfDetector?: DtmfDetector;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -168,25 +176,65 @@ export class WbPhone extends LitElement {
     this.callState = 'ringing';
   }
 
-  private track(session: Session): void {
+  /** `referredBy`: the call a transfer (REFER) came on, taken back if the transfer target never answers. */
+  private track(session: Session, referredBy?: Session): void {
     this.session = session;
+    this.dtmf = '';
+    session.delegate = {
+      // A transfer (REFER, with Replaces when supervised): call the target as a phone does, and carry on
+      // with that call; the transferor then hangs up the old one.
+      onRefer: (referral) => {
+        void referral.accept().then(() => {
+          const inviter = referral.makeInviter({ earlyMedia: true });
+          this.remote = inviter.remoteIdentity.uri.user ?? '';
+          this.track(inviter, session);
+          this.callState = 'calling';
+          return inviter.invite();
+        });
+      },
+      onInfo: (info) => {
+        const body = info.request.body;
+        const signal =
+          /^Signal\s*=\s*([0-9*#A-D])/im.exec(body)?.[1] ?? /^([0-9*#A-D])$/i.exec(body.trim())?.[1];
+        if (signal) this.dtmf += signal.toUpperCase();
+        void info.accept();
+      },
+    };
     session.stateChange.addListener((state) => {
+      // A leg replaced by a newer one (a reloaded agent page, a transfer) ends without ending the call.
+      if (this.session !== session) return;
       if (state === SessionState.Established) {
         this.callState = 'connected';
         this.attachAudio(session);
       }
-      // A leg replaced by a newer one of the same call ends without ending the call.
-      if (state === SessionState.Terminated && this.session === session) {
+      if (state === SessionState.Terminated && referredBy?.state === SessionState.Established) {
+        // The transfer failed: the transferor still has the call (and takes it back, as it was told).
+        this.session = referredBy;
+        this.callState = 'connected';
+        this.attachAudio(referredBy);
+        return;
+      }
+      if (state === SessionState.Terminated) {
         this.callState = 'idle';
         this.session = undefined;
         this.incoming = undefined;
+        this.dtmfDetector?.stop();
+        this.dtmfDetector = undefined;
       }
     });
   }
 
   private attachAudio(session: Session): void {
     const sdh = session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
-    if (sdh?.remoteMediaStream) this.audio.srcObject = sdh.remoteMediaStream;
+    const stream = sdh?.remoteMediaStream;
+    if (!stream) return;
+    this.audio.srcObject = stream;
+    this.audioContext ??= new AudioContext();
+    void this.audioContext.resume();
+    this.dtmfDetector?.stop();
+    this.dtmfDetector = new DtmfDetector(this.audioContext, stream, (digit) => {
+      this.dtmf += digit;
+    });
   }
 
   /** Places a call to a user of the same domain or a full SIP URI. */
@@ -199,11 +247,25 @@ export class WbPhone extends LitElement {
     }
     this.error = '';
     this.remote = target;
+    await this.invite(uri);
+  }
+
+  /** Calls `uri`, following a 3xx redirect to its first Contact as a desk phone does (SIP.js does not). */
+  private async invite(uri: URI, hops = 0): Promise<void> {
+    if (!this.ua) return;
     const inviter = new Inviter(this.ua, uri, { earlyMedia: true });
     this.track(inviter);
     this.callState = 'calling';
     await inviter.invite({
       requestDelegate: {
+        onRedirect: (r) => {
+          const contact = r.message.parseHeader('contact') as { uri?: URI } | undefined;
+          if (contact?.uri && hops < 3) {
+            void this.invite(contact.uri.clone(), hops + 1);
+          } else {
+            this.error = `Call failed: ${r.message.statusCode} ${r.message.reasonPhrase}`;
+          }
+        },
         onReject: (r) => {
           this.error = `Call failed: ${r.message.statusCode} ${r.message.reasonPhrase}`;
         },
@@ -336,6 +398,7 @@ export class WbPhone extends LitElement {
           : ''
       }
       ${this.error ? html`<div role="alert">${this.error}</div>` : ''}
+      ${this.dtmf ? html`<div>Keypad tones heard: <output data-dtmf-received>${this.dtmf}</output></div>` : ''}
       ${
         this.messages.length
           ? html`<section aria-label="Messages received">

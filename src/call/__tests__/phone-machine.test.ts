@@ -2,7 +2,7 @@
 import type { AnyActorRef } from 'xstate';
 import { phoneErrorMessages } from '../phone-machine';
 import { registrationFailureMessages } from '../registration-failure';
-import { ann, dialOk, dialRefused, startPhone, T0 } from './support/harness';
+import { ann, bob, dialOk, dialRefused, startPhone, T0 } from './support/harness';
 import type { PhoneHarness } from './support/harness';
 
 function audio(call: AnyActorRef): unknown {
@@ -395,6 +395,69 @@ describe('transfers', () => {
     expect(h.phone.getSnapshot().value.consultation).toBe('idle');
     expect(h.call('c1').getSnapshot().context.outcome).toBe('transferred');
     expect(h.phone.getSnapshot().context.lines).toEqual({ c1: 'wrapUp', k1: 'wrapUp' });
+  });
+
+  it('the consult call tells the third party which customer it is about: the original call’s number and chosen record', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.effects.resolveSearch('c1', [ann]);
+    h.phone.send({ type: 'ui.transfer.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'k1', '+15550001111');
+    expect(h.effects.commandsFor('k1')).toEqual([
+      {
+        type: 'call.dial',
+        target: expect.objectContaining({ e164: '+15550001111' }),
+        about: { number: '+442079460001', recordId: ann.id },
+      },
+    ]);
+    // Our own consult call is still about whom we dialled, for the agent and the log.
+    expect(h.effects.pendingSearch('k1')?.input.number).toBe('+15550001111');
+  });
+
+  it('a call from another agent about a customer shows and logs to that customer, not the calling agent', () => {
+    const h = startPhone();
+    h.register();
+    h.phone.send({
+      type: 'sip.invite.received',
+      callId: 'k1',
+      remote: { number: '1001', displayName: 'Ada Agent' },
+      about: { number: '+442079460001', recordId: bob.id },
+      at: T0,
+    });
+    expect(h.effects.pendingSearch('k1')?.input.number).toBe('+442079460001');
+    h.effects.resolveSearch('k1', [ann, bob]);
+    expect(h.call('k1').getSnapshot().context.chosen).toEqual(bob);
+  });
+
+  it('the customer’s call replacing our consult call (supervised transfer to us) goes on at once, about the same customer, and the consult call leaves no wrap-up or log', () => {
+    const h = startPhone();
+    h.register();
+    h.phone.send({
+      type: 'sip.invite.received',
+      callId: 'k1',
+      remote: { number: '1001' },
+      about: { number: '+442079460001', recordId: ann.id },
+      at: T0,
+    });
+    h.effects.resolveSearch('k1', [ann]);
+    h.phone.send({ type: 'ui.answer', callId: 'k1' });
+    h.call('k1').send({ type: 'sip.call.answered', at: T0 });
+
+    h.phone.send({
+      type: 'sip.invite.received',
+      callId: 'r1',
+      remote: { number: '+442079460001' },
+      replacesCallId: 'k1',
+      at: T0 + 5000,
+    });
+    expect(h.effects.commandTypes('r1')).toEqual(['call.answer']);
+    expect(h.call('r1').getSnapshot().context).toMatchObject({ chosen: ann, callWaiting: false });
+    h.call('k1').send({ type: 'sip.call.replaced', at: T0 + 5000 });
+    h.call('r1').send({ type: 'sip.call.answered', at: T0 + 5000 });
+    expect(h.hasCall('k1')).toBe(false);
+    expect(h.phone.getSnapshot().context.lines).toEqual({ r1: 'live' });
   });
 
   it('unsupervised transfer: dropping before the new party answers sends a blind transfer to that number', () => {

@@ -27,4 +27,14 @@ describe('CallConference (the host side of a conference, without WebAudio)', () 
     await expect(conference.resume()).resolves.toBeUndefined();
     await expect(conference.close()).resolves.toBeUndefined();
   });
+
+  test('muting a call that is not in a conference is left to the call (false), so its own track is muted', () => {
+    const conference = new CallConference({
+      audioContext: jest.fn(),
+      microphone: jest.fn(),
+      media: () => undefined,
+    });
+    expect(conference.muteCall({} as RTCPeerConnection, true)).toBe(false);
+    expect(conference.muteCall(undefined, true)).toBe(false);
+  });
 });

@@ -48,20 +48,34 @@ function analyse(stream: MediaStream): AnalyserNode {
   players.push(player);
   const analyser = context.createAnalyser();
   analyser.fftSize = 8192;
-  analyser.smoothingTimeConstant = 0.5;
+  // No smoothing: WebAudio smooths each reading with the previous *reading*, however long ago it was, so
+  // a tone that stopped seconds ago still showed at -6 dB per reading (the "departed party leak").
+  analyser.smoothingTimeConstant = 0;
   context.createMediaStreamSource(stream).connect(analyser);
   return analyser;
 }
 
-/** Level in dB of the strongest bin within ±2 bins of each frequency. */
-function levels(analyser: AnalyserNode, frequencies: readonly number[]): number[] {
+const READINGS = 4;
+
+/**
+ * Level in dB of the strongest bin within ±2 bins of each frequency, as the mean power of READINGS fresh
+ * analysis windows (one window apart), so every reading is of the audio of the last ~0.7 s only.
+ */
+async function levels(analyser: AnalyserNode, frequencies: readonly number[]): Promise<number[]> {
   const bins = new Float32Array(analyser.frequencyBinCount);
-  analyser.getFloatFrequencyData(bins);
   const hz = context.sampleRate / analyser.fftSize;
-  return frequencies.map((f) => {
-    const i = Math.round(f / hz);
-    return Math.max(...Array.from(bins.slice(Math.max(0, i - 2), i + 3)));
-  });
+  const windowMs = (analyser.fftSize / context.sampleRate) * 1000;
+  const power = frequencies.map(() => 0);
+  for (let reading = 0; reading < READINGS; reading++) {
+    if (reading > 0) await new Promise((ok) => setTimeout(ok, windowMs));
+    analyser.getFloatFrequencyData(bins);
+    frequencies.forEach((f, n) => {
+      const i = Math.round(f / hz);
+      const db = Math.max(...Array.from(bins.slice(Math.max(0, i - 2), i + 3)));
+      power[n]! += 10 ** (db / 10) / READINGS;
+    });
+  }
+  return power.map((p) => 10 * Math.log10(p));
 }
 
 function callAnalyser(callId: string): AnalyserNode {
@@ -202,7 +216,7 @@ const harness = {
   },
   leave: (callId: string) => conference.leave(callId),
   /** What the agent hears through the mixer: level in dB at each frequency. */
-  agentLevels(frequencies: readonly number[]): number[] {
+  agentLevels(frequencies: readonly number[]): Promise<number[]> {
     if (!agentHears) throw new Error('no conference yet');
     return levels(agentHears, frequencies);
   },

@@ -52,6 +52,7 @@ export const callModelEvents: ModelEvent[] = [
   { type: 'sip.call.answered', at: 1 },
   { type: 'sip.call.failed', reason: 'busy', statusCode: 486, at: 1 },
   { type: 'sip.call.ended', at: 2 },
+  { type: 'sip.call.replaced', at: 2 },
   { type: 'sip.invite.canceled', at: 1 },
   { type: 'sip.invite.answeredElsewhere', at: 1 },
   { type: 'sip.reinvite.succeeded' },
@@ -89,6 +90,11 @@ export const callModelVariants: Record<string, CallModelVariant> = {
   refusedDial: { input: outgoingInput('+1900', { dial: dialRefused(), remote: { number: '1900' } }) },
   fromRecord: { input: outgoingInput('+442079460001', { record: ann }), only: CONTACT_ONLY },
   anonymous: { input: incomingInput({ remote: { number: '' } }), only: CONTACT_ONLY },
+  /** A consult call from another agent about bob (who shares his number with ann). */
+  aboutCustomer: {
+    input: incomingInput({ about: { number: bob.phone, recordId: bob.id } }),
+    only: CONTACT_ONLY,
+  },
   popNewContact: {
     input: incomingInput({ settings: { ...testCallSettings, popNewContactForUnknown: true } }),
     only: CONTACT_ONLY,

@@ -127,6 +127,17 @@ export function phoneEventsFor(snapshot: Snapshot, scope: PhoneModelScope): Phon
   if (registered && ids.length < scope.maxCalls) {
     for (const callId of scope.incoming) {
       events.push({ type: 'sip.invite.received', callId, remote: { number: '1' }, at: 0 });
+      // A supervised transfer to us: the INVITE replaces a call we have.
+      const replaced = ids.find((id) => id !== callId);
+      if (replaced && !ids.includes(callId)) {
+        events.push({
+          type: 'sip.invite.received',
+          callId,
+          remote: { number: '1' },
+          at: 0,
+          replacesCallId: replaced,
+        });
+      }
     }
   }
   for (const callId of scope.restored ?? []) {

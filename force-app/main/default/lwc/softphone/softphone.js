@@ -23,6 +23,9 @@ import {
 import { callCards } from './cards';
 import { announcementFor, answeredCalls, utilityLabelFor } from './viewChanges';
 
+/** Clicks after which the agent hears audio (a call or the conference mix): each resumes the AudioContext. */
+const AUDIO_GESTURES = new Set(['ui.answer', 'ui.resume', 'ui.conference.start', 'ui.conference.merge']);
+
 const MISSED_OUTCOMES = ['missed', 'declined'];
 const PERSON_TYPES = ['Contact', 'Lead'];
 
@@ -356,13 +359,20 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   handleSend(event) {
     event.stopPropagation();
     if (event.detail.callId) this.focusCallId = event.detail.callId;
+    if (AUDIO_GESTURES.has(event.detail.type)) this.resumeAudio();
     this.softphone?.send(event.detail);
+  }
+
+  /** The agent's click is what lets the conference's AudioContext play (browser autoplay policy). */
+  resumeAudio() {
+    this.softphone?.resumeAudio?.()?.catch(ignore);
   }
 
   handleDial(event) {
     event.stopPropagation();
     const { number, record, transfer } = event.detail;
     if (!this.softphone) return;
+    this.resumeAudio();
     this.softphone.dial(number, { record, source: 'ui' });
     // An unsupervised transfer hands the call over while the third party still rings.
     if (transfer === 'unsupervised' && this.softphone.view().canCompleteTransfer) {

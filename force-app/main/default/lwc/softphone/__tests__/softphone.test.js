@@ -80,6 +80,7 @@ function createFakeCore() {
       return () => listeners.delete(listener);
     }),
     send: jest.fn(),
+    resumeAudio: jest.fn(() => Promise.resolve()),
     dial: jest.fn(() => 'dialled-call'),
     redirect: jest.fn(),
     audioDevices: jest.fn(() =>
@@ -595,6 +596,45 @@ describe('c-softphone', () => {
       raise(element, 'softphonedial', { number: '2001', transfer: 'supervised' });
 
       expect(fake.softphone.send).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ['answering', { type: 'ui.answer', callId: 'call-1' }],
+      ['retrieving a held call', { type: 'ui.resume', callId: 'call-1' }],
+      ['adding to a conference', { type: 'ui.conference.start', callId: 'call-1' }],
+      ['merging a conference', { type: 'ui.conference.merge' }],
+    ])('resumes the audio on the agent’s click when %s, before the phone acts', async (_, intent) => {
+      const element = await createComponent();
+      fake.softphone.send.mockImplementation(() => {
+        expect(fake.softphone.resumeAudio).toHaveBeenCalledTimes(1);
+      });
+
+      raise(element, 'softphonesend', intent);
+
+      expect(fake.softphone.send).toHaveBeenCalledWith(intent);
+      expect(fake.softphone.resumeAudio).toHaveBeenCalledTimes(1);
+    });
+
+    it('resumes the audio when the agent dials, and not for intents that play nothing', async () => {
+      const element = await createComponent();
+
+      raise(element, 'softphonesend', { type: 'ui.hold', callId: 'call-1' });
+      expect(fake.softphone.resumeAudio).not.toHaveBeenCalled();
+
+      raise(element, 'softphonedial', { number: '2001' });
+      expect(fake.softphone.resumeAudio).toHaveBeenCalledTimes(1);
+      expect(fake.softphone.dial).toHaveBeenCalledWith('2001', { record: undefined, source: 'ui' });
+    });
+
+    it('keeps working when the audio cannot be resumed', async () => {
+      const element = await createComponent();
+      fake.softphone.resumeAudio.mockRejectedValue(new Error('NotAllowedError'));
+
+      raise(element, 'softphonesend', { type: 'ui.answer', callId: 'call-1' });
+      await flushPromises();
+
+      expect(fake.softphone.send).toHaveBeenCalledWith({ type: 'ui.answer', callId: 'call-1' });
+      expect($(element, 'c-softphone-error-panel').errors).toEqual([]);
     });
 
     it('redirects a ringing call', async () => {

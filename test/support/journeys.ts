@@ -1,0 +1,284 @@
+// Shared steps of the browser journeys (test/e2e/journeys*.test.ts): the real softphone LWC on the
+// workbench's agent pages, customers' <wb-phone>s on their own pages, the workbench's Kamailio between
+// them. Helpers assert what a person would see or hear (the LWC's DOM, a customer's received audio, the
+// logged Tasks). Screenshots go under test-results/ on every run, and into docs/screenshots/ (used by the
+// README) only when SOFTPHONE_UPDATE_SCREENSHOTS=1, so a test run never dirties the work tree.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { useWorkbench, type WorkbenchFixture } from './workbench-fixture';
+
+const SHOTS =
+  process.env.SOFTPHONE_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+const VIEWPORT = { width: 1024, height: 700 };
+
+export interface TaskRow {
+  Id: string;
+  WhoId?: string;
+  WhoName?: string;
+  CallType?: string;
+  CallDurationInSeconds?: number;
+  CallDisposition?: string;
+  Description?: string;
+  CallObject?: string;
+}
+
+let workbench: (() => WorkbenchFixture) | undefined;
+const contexts: BrowserContext[] = [];
+
+/** Starts the workbench for this test file; each journey's pages close after it. */
+export function useJourneys(): () => WorkbenchFixture {
+  workbench = useWorkbench();
+  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+  // Each journey's pages go away with it: an agent page left open would stay registered and ring too.
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  return workbench;
+}
+
+function fixture(): WorkbenchFixture {
+  if (!workbench) throw new Error('useJourneys() first');
+  return workbench();
+}
+
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  ms = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+/** Opens a workbench page in its own browser context; `tone`: its microphone plays that tone (withTone). */
+export async function open(path: string, tone?: number): Promise<Page> {
+  const { browser, web } = fixture();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw new Error(`page error on ${path}: ${e.message}`);
+  });
+  if (tone !== undefined) await withTone(page, tone);
+  await page.goto(`${web.url}${path}`);
+  return page;
+}
+
+/** The SIP user of each workbench agent (workbench/data/sample-data.json). */
+export const AGENT_SIP_USER = { 1: '1001', 2: '1002' } as const;
+
+/** Agent 1 (Ada, SIP user 1001) or 2 (Ben, 1002) with the softphone registered; the utility panel starts closed. */
+export async function agentPage(agent: 1 | 2 = 1, tone?: number): Promise<Page> {
+  const page = await open(`/agent.html?agent=${agent}`, tone);
+  await page.locator('body[data-shell-ready="true"]').waitFor();
+  const user = AGENT_SIP_USER[agent];
+  await until(`${user} to register`, async () => (await fixture().sip.registrations()).has(user));
+  return page;
+}
+
+export async function customerPage(user: string, tone?: number): Promise<Page> {
+  const page = await open(`/phone.html?user=${user}`, tone);
+  await page.locator('wb-phone [data-status="registered"]').waitFor({ timeout: 10_000 });
+  return page;
+}
+
+export async function call(customer: Page, target: string): Promise<void> {
+  await customer.getByLabel('Number').fill(target);
+  await customer.getByRole('button', { name: 'Call' }).click();
+}
+
+/** Waits for the customer's phone to be in this call state (idle, calling, ringing, connected). */
+export async function customerState(customer: Page, state: string, timeout = 10_000): Promise<void> {
+  await customer.locator(`wb-phone [data-call-state="${state}"]`).waitFor({ timeout });
+}
+
+export const softphone = (agent: Page) => agent.locator('[data-utility-panel="softphone"] c-softphone');
+export const utilityPanel = (agent: Page) => agent.locator('[data-utility-panel="softphone"]');
+export const utilityButton = (agent: Page) => agent.locator('[data-utility-button="softphone"]');
+/** The native button inside a lightning-button / lightning-button-icon with this data-id. */
+export const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
+
+export interface AudioStats {
+  bytesReceived: number;
+  bytesSent: number;
+  totalAudioEnergy: number;
+  totalSamplesDuration: number;
+}
+
+export async function audioStats(customer: Page): Promise<AudioStats> {
+  return customer
+    .locator('wb-phone')
+    .evaluate((phone) => (phone as HTMLElement & { audioStats(): Promise<AudioStats> }).audioStats());
+}
+
+/** The mean square level (0..1) of the audio the customer received over the next `ms`. */
+export async function receivedLoudness(customer: Page, ms = 2000): Promise<number> {
+  const before = await audioStats(customer);
+  await customer.waitForTimeout(ms);
+  const after = await audioStats(customer);
+  const seconds = after.totalSamplesDuration - before.totalSamplesDuration;
+  expect(seconds).toBeGreaterThan((ms / 1000) * 0.5);
+  return (after.totalAudioEnergy - before.totalAudioEnergy) / seconds;
+}
+
+/** The customer calls agent 1 (or 2), who answers from the utility once the call rings. */
+export async function connectedCall(
+  customerNumber: string,
+  agentNumber: 1 | 2 = 1,
+): Promise<{ agent: Page; customer: Page; active: Locator }> {
+  const agent = await agentPage(agentNumber);
+  const customer = await customerPage(customerNumber);
+  await call(customer, AGENT_SIP_USER[agentNumber]);
+  const incoming = softphone(agent).locator('[data-id="incoming"]');
+  await incoming.waitFor({ timeout: 15_000 });
+  await button(incoming, 'answer').click();
+  const active = softphone(agent).locator('[data-id="active-call"]');
+  await active.waitFor({ timeout: 10_000 });
+  await customerState(customer, 'connected');
+  return { agent, customer, active };
+}
+
+/** The customer's audio counters grow in both directions over a second and a half. */
+export async function expectAudioBothWays(customer: Page): Promise<void> {
+  const before = await audioStats(customer);
+  await customer.waitForTimeout(1500);
+  const after = await audioStats(customer);
+  expect(after.bytesReceived).toBeGreaterThan(before.bytesReceived + 1000);
+  expect(after.bytesSent).toBeGreaterThan(before.bytesSent + 1000);
+}
+
+export async function tasks(page: Page): Promise<TaskRow[]> {
+  return page.evaluate(async () => (await (await fetch('/api/workbench/tasks')).json()) as TaskRow[]);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core on the softphone's utility panel: its serious and critical violations, one line per node. */
+export async function seriousViolations(agent: Page): Promise<string[]> {
+  await agent.addScriptTag({ path: createRequire(__filename).resolve('axe-core/axe.min.js') });
+  const { violations, buttonsChecked } = await agent.evaluate(async () => {
+    type Results = { violations: AxeViolation[]; passes: AxeViolation[] };
+    const axe = (window as unknown as { axe: { run(c: unknown): Promise<Results> } }).axe;
+    const results = await axe.run({ include: [['[data-utility-panel="softphone"]']] });
+    const named = results.passes.find((p) => p.id === 'button-name');
+    return { violations: results.violations, buttonsChecked: named?.nodes.length ?? 0 };
+  });
+  // The scan reached into the LWC's shadow trees (its buttons were checked), not just the empty host.
+  expect(buttonsChecked).toBeGreaterThan(0);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
+}
+
+export async function shot(target: Page | Locator, name: string): Promise<void> {
+  await target.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/**
+ * Saves org settings as an admin does: the real softphoneSetup LWC on the workbench's admin page. `fields`
+ * maps a data-field of the form to the text typed into it. Agent pages opened afterwards use them.
+ */
+export async function saveAdminSettings(fields: Record<string, string>): Promise<void> {
+  const admin = await open('/admin.html');
+  const setup = admin.locator('c-softphone-setup');
+  await setup.locator('[data-id="summary"]').waitFor({ timeout: 15_000 });
+  for (const [field, value] of Object.entries(fields)) {
+    await setup.locator(`[data-field="${field}"] input`).fill(value);
+  }
+  await button(setup, 'save').click();
+  await admin.locator('[data-toasts] .slds-theme_success').waitFor({ timeout: 10_000 });
+  await admin.context().close();
+}
+
+/** What the SIP server logged as received requests ("REQ <method> <request-uri> from ..."), oldest first. */
+export function sipRequests(method: string): string[] {
+  return fixture()
+    .sip.logTail(2000)
+    .split('\n')
+    .filter((line) => line.includes(`REQ ${method} `));
+}
+
+/**
+ * Fake media with a voice per page: every microphone this page opens (getUserMedia for audio) is a sine
+ * tone of `frequency`, and `window.heardLevels(frequencies)` reads, in dB, what the page plays out loud
+ * (the stream last given to an unmuted media element: the agent's ear, or a customer's call). Call it
+ * before the page loads. The spectrum of what each page hears then tells whom it hears.
+ */
+export async function withTone(page: Page, frequency: number): Promise<void> {
+  await page.addInitScript((hz: number) => {
+    const context = new AudioContext();
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      if (!constraints?.audio || constraints.video) return original(constraints);
+      await context.resume();
+      const oscillator = context.createOscillator();
+      oscillator.frequency.value = hz;
+      // Quiet enough that five summed tones never clip (clipping creates intermodulation tones).
+      const gain = context.createGain();
+      gain.gain.value = 0.15;
+      const destination = context.createMediaStreamDestination();
+      oscillator.connect(gain).connect(destination);
+      oscillator.start();
+      return destination.stream;
+    };
+    let heard: MediaStream | undefined;
+    const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+    Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+      ...srcObject,
+      set(this: HTMLMediaElement, value: MediaProvider | null) {
+        if (!this.muted && value instanceof MediaStream) heard = value;
+        srcObject?.set?.call(this, value);
+      },
+    });
+    const analysers = new WeakMap<MediaStream, AnalyserNode>();
+    (window as unknown as { heardLevels(f: number[]): Promise<number[]> }).heardLevels = async (
+      frequencies,
+    ) => {
+      if (!heard) throw new Error('this page plays no audio');
+      await context.resume();
+      let analyser = analysers.get(heard);
+      const windowMs = (8192 / context.sampleRate) * 1000;
+      if (!analyser) {
+        analyser = context.createAnalyser();
+        analyser.fftSize = 8192;
+        // Fresh windows only: WebAudio would blend each reading with the previous one.
+        analyser.smoothingTimeConstant = 0;
+        context.createMediaStreamSource(heard).connect(analyser);
+        analysers.set(heard, analyser);
+        await new Promise((ok) => setTimeout(ok, windowMs * 2));
+      }
+      const bins = new Float32Array(analyser.frequencyBinCount);
+      const binHz = context.sampleRate / analyser.fftSize;
+      const power = frequencies.map(() => 0);
+      for (let reading = 0; reading < 4; reading++) {
+        if (reading > 0) await new Promise((ok) => setTimeout(ok, windowMs));
+        analyser.getFloatFrequencyData(bins);
+        frequencies.forEach((f, n) => {
+          const i = Math.round(f / binHz);
+          const db = Math.max(...Array.from(bins.slice(Math.max(0, i - 2), i + 3)));
+          power[n] = (power[n] ?? 0) + 10 ** (db / 10) / 4;
+        });
+      }
+      return power.map((p) => 10 * Math.log10(p));
+    };
+  }, frequency);
+}
+
+/** What this page plays out loud, in dB at each frequency (pages set up with withTone). */
+export async function heardLevels(page: Page, frequencies: number[]): Promise<number[]> {
+  return page.evaluate(
+    (f) => (window as unknown as { heardLevels(f: number[]): Promise<number[]> }).heardLevels(f),
+    frequencies,
+  );
+}
