@@ -2,31 +2,26 @@
 // "Fake Audio Output 1/2"): the choice made in the softphone's audio settings is what the browser is asked
 // for (getUserMedia, RTCRtpSender.replaceTrack and setSinkId, recorded by wrapping those platform APIs in
 // the agent page), and the customer keeps hearing the agent across a microphone switch mid-call.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { useWorkbench } from '../support/workbench-fixture';
+import type { Locator, Page } from 'playwright-core';
+import {
+  button,
+  call,
+  customerPage,
+  customerState,
+  open,
+  receivedLoudness,
+  softphone,
+  until,
+  useJourneys,
+  utilityButton,
+} from '../support/journeys';
 
-const workbench = useWorkbench();
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+useJourneys();
 
 interface Recorded {
   getUserMedia: unknown[];
   replaceTrack: string[];
   setSinkId: { id: string; stream: string | null }[];
-}
-
-async function open(path: string, init?: () => void): Promise<Page> {
-  const context = await workbench().browser.newContext({ viewport: { width: 1024, height: 700 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  if (init) await page.addInitScript(init);
-  page.on('pageerror', (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(`${workbench().web.url}${path}`);
-  return page;
 }
 
 /** Wraps the platform APIs the choice must reach, recording their arguments on window.__recorded. */
@@ -55,19 +50,6 @@ function recordPlatformCalls(): void {
 const recorded = (agent: Page) =>
   agent.evaluate(() => (window as unknown as { __recorded: Recorded }).__recorded);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-}
-
-const softphone = (agent: Page) => agent.locator('[data-utility-panel="softphone"] c-softphone');
-const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
-
 /** The fake device named `label` (deviceIds are per page origin, so they are read in the page). */
 function deviceId(page: Page, kind: MediaDeviceKind, label: string): Promise<string> {
   return page.evaluate(
@@ -86,27 +68,11 @@ async function choose(settings: Locator, kind: string, label: string): Promise<v
   await settings.locator(`[data-id="${kind}"]`).getByRole('option', { name: label }).click();
 }
 
-async function receivedLoudness(customer: Page, ms = 1500): Promise<number> {
-  type Stats = { totalAudioEnergy: number; totalSamplesDuration: number };
-  const stats = () =>
-    customer
-      .locator('wb-phone')
-      .evaluate((phone) => (phone as HTMLElement & { audioStats(): Promise<Stats> }).audioStats());
-  const before = await stats();
-  await customer.waitForTimeout(ms);
-  const after = await stats();
-  return (
-    (after.totalAudioEnergy - before.totalAudioEnergy) /
-    (after.totalSamplesDuration - before.totalSamplesDuration)
-  );
-}
-
 describe('audio devices', () => {
   test("calls use the agent's chosen microphone and speaker, ring on the chosen ringer, and a microphone switch mid-call reaches the customer", async () => {
-    const agent = await open('/agent.html?agent=1', recordPlatformCalls);
+    const agent = await open('/agent.html?agent=1', undefined, recordPlatformCalls);
     await agent.locator('body[data-shell-ready="true"]').waitFor();
-    await until('1001 to register', async () => (await workbench().sip.registrations()).has('1001'));
-    await agent.locator('[data-utility-button="softphone"]').click();
+    await utilityButton(agent).click();
     // The page may list devices once it may use the microphone.
     await agent.evaluate(async () => {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -131,10 +97,8 @@ describe('audio devices', () => {
       (await recorded(agent)).setSinkId.some((call) => call.id === output1),
     );
 
-    const customer = await open('/phone.html?user=4155550101');
-    await customer.locator('wb-phone [data-status="registered"]').waitFor({ timeout: 10_000 });
-    await customer.getByLabel('Number').fill('1001');
-    await customer.getByRole('button', { name: 'Call' }).click();
+    const customer = await customerPage('4155550101');
+    await call(customer, '1001');
     const incoming = phone.locator('[data-id="incoming"]');
     await incoming.waitFor({ timeout: 15_000 });
     // The ring plays on the ringer, not on the speaker.
@@ -144,7 +108,7 @@ describe('audio devices', () => {
 
     await button(incoming, 'answer').click();
     await phone.locator('[data-id="active-call"]').waitFor({ timeout: 10_000 });
-    await customer.locator('wb-phone [data-call-state="connected"]').waitFor({ timeout: 10_000 });
+    await customerState(customer, 'connected');
     const opened = (await recorded(agent)).getUserMedia;
     expect(opened).toContainEqual({ deviceId: { exact: input1 } });
     expect(opened).not.toContainEqual(true);
@@ -161,7 +125,7 @@ describe('audio devices', () => {
     // The choice is the agent's: a new page of the softphone opens with it.
     await agent.reload();
     await agent.locator('body[data-shell-ready="true"]').waitFor();
-    await agent.locator('[data-utility-button="softphone"]').click();
+    await utilityButton(agent).click();
     await button(softphone(agent), 'audio-settings-toggle').click();
     const again = softphone(agent).locator('[data-id="audio-settings"] [data-id="microphone"]');
     await again.waitFor({ timeout: 10_000 });

@@ -1,34 +1,17 @@
 // Favorites in the workbench (real LWC, emulated SoftphoneFavorites Apex on the local data file): the agent
 // stars people found by the search, puts them in their own order, finds that order again after a reload,
 // and calls one from the list.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { useWorkbench } from '../support/workbench-fixture';
+import type { Locator } from 'playwright-core';
+import {
+  agentPage,
+  customerPage,
+  customerState,
+  softphone,
+  useJourneys,
+  utilityButton,
+} from '../support/journeys';
 
-const workbench = useWorkbench();
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function open(path: string): Promise<Page> {
-  const context = await workbench().browser.newContext({ viewport: { width: 1024, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(`${workbench().web.url}${path}`);
-  return page;
-}
-
-async function softphone(): Promise<{ agent: Page; phone: Locator }> {
-  const agent = await open('/agent.html?agent=1');
-  await agent.locator('body[data-shell-ready="true"]').waitFor();
-  await agent.locator('[data-utility-button="softphone"]').click();
-  const phone = agent.locator('[data-utility-panel="softphone"] c-softphone');
-  await phone.locator('[data-id="idle"]').waitFor({ timeout: 15_000 });
-  return { agent, phone };
-}
+useJourneys();
 
 const favorites = (phone: Locator) => phone.locator('c-softphone-favorites');
 const names = (list: Locator) => list.locator('[data-id="entry-name"]').allTextContents();
@@ -45,7 +28,10 @@ async function star(phone: Locator, term: string, name: string): Promise<void> {
 }
 
 test('the agent stars two people, moves the second up, finds that order after a reload, and calls a favorite', async () => {
-  const { agent, phone } = await softphone();
+  const agent = await agentPage();
+  await utilityButton(agent).click();
+  const phone = softphone(agent);
+  await phone.locator('[data-id="idle"]').waitFor({ timeout: 15_000 });
   await star(phone, 'Alice', 'Alice Nguyen');
   await star(phone, 'Erin', 'Erin Walsh');
   await expect(names(favorites(phone))).resolves.toEqual(['Alice Nguyen', 'Erin Walsh']);
@@ -55,29 +41,13 @@ test('the agent stars two people, moves the second up, finds that order after a 
 
   await agent.reload();
   await agent.locator('body[data-shell-ready="true"]').waitFor();
-  await agent.locator('[data-utility-button="softphone"]').click();
+  await utilityButton(agent).click();
   await favorites(phone).locator('[data-id="entry-name"]').first().waitFor({ timeout: 15_000 });
   await expect(names(favorites(phone))).resolves.toEqual(['Erin Walsh', 'Alice Nguyen']);
 
-  const customer = await open('/phone.html?user=4155550101');
-  await customer.locator('wb-phone [data-status="registered"]').waitFor({ timeout: 10_000 });
-  await until('1001 to register', async () => (await workbench().sip.registrations()).has('1001'));
+  const customer = await customerPage('4155550101');
   await favorites(phone)
     .getByRole('button', { name: /^Call Alice Nguyen at / })
     .click();
-  await customer.locator('wb-phone [data-call-state="ringing"]').waitFor({ timeout: 15_000 });
-  await customer
-    .getByRole('button', { name: 'Decline' })
-    .click()
-    .catch(() => undefined);
+  await customerState(customer, 'ringing', 15_000);
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-}

@@ -1,48 +1,25 @@
 // An unknown caller, end to end: "New contact" opens the prefilled new-record form, the agent saves it, and
 // the softphone takes the saved record as the caller (Lightning's onNavigationChange through the real
 // bridge, checked by a search on the caller's number); the call's Task relates to the new contact.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { useWorkbench } from '../support/workbench-fixture';
+import {
+  agentPage,
+  button,
+  call,
+  customerPage,
+  softphone,
+  tasks,
+  until,
+  useJourneys,
+} from '../support/journeys';
 
-const workbench = useWorkbench();
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function open(path: string): Promise<Page> {
-  const context = await workbench().browser.newContext({ viewport: { width: 1024, height: 700 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(`${workbench().web.url}${path}`);
-  return page;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-}
-
-const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
+useJourneys();
 
 test('an unknown caller: the agent saves the prefilled new contact, the call takes it as its contact, and the Task relates to it', async () => {
-  const agent = await open('/agent.html?agent=1');
-  await agent.locator('body[data-shell-ready="true"]').waitFor();
-  await until('1001 to register', async () => (await workbench().sip.registrations()).has('1001'));
-  const customer = await open('/phone.html?user=4155550199');
-  await customer.locator('wb-phone [data-status="registered"]').waitFor({ timeout: 10_000 });
+  const agent = await agentPage();
+  const customer = await customerPage('4155550199');
 
-  await customer.getByLabel('Number').fill('1001');
-  await customer.getByRole('button', { name: 'Call' }).click();
-  const phone = agent.locator('[data-utility-panel="softphone"] c-softphone');
+  await call(customer, '1001');
+  const phone = softphone(agent);
   const incoming = phone.locator('[data-id="incoming"]');
   await incoming.locator('[data-id="no-match"]').waitFor({ timeout: 15_000 });
   await button(incoming, 'new-contact').click();
@@ -77,12 +54,8 @@ test('an unknown caller: the agent saves the prefilled new contact, the call tak
   await button(wrapUp, 'save').click();
   await wrapUp.waitFor({ state: 'detached', timeout: 10_000 });
 
-  type TaskRow = { WhoId?: string; WhoName?: string; Description?: string };
-  const logged = await until('the Task', async () => {
-    const rows = (await agent.evaluate(async () =>
-      (await fetch('/api/workbench/tasks')).json(),
-    )) as TaskRow[];
-    return rows.find((t) => t.Description === 'New customer, wants a quote');
-  });
+  const logged = await until('the Task', async () =>
+    (await tasks(agent)).find((t) => t.Description === 'New customer, wants a quote'),
+  );
   expect(logged).toMatchObject({ WhoId: contactId, WhoName: 'Dana Scully' });
 });

@@ -56,8 +56,11 @@ export async function until<T>(
   }
 }
 
-/** Opens a workbench page in its own browser context; `tone`: its microphone plays that tone (withTone). */
-export async function open(path: string, tone?: number): Promise<Page> {
+/**
+ * Opens a workbench page in its own browser context; `tone`: its microphone plays that tone (withTone);
+ * `init`: a script run in the page before its own (to observe platform APIs).
+ */
+export async function open(path: string, tone?: number, init?: () => void): Promise<Page> {
   const { browser, web } = fixture();
   const context = await browser.newContext({ viewport: VIEWPORT });
   contexts.push(context);
@@ -66,6 +69,7 @@ export async function open(path: string, tone?: number): Promise<Page> {
     throw new Error(`page error on ${path}: ${e.message}`);
   });
   if (tone !== undefined) await withTone(page, tone);
+  if (init) await page.addInitScript(init);
   await page.goto(`${web.url}${path}`);
   return page;
 }
