@@ -49,7 +49,9 @@ export class RollbackSessionDescriptionHandler extends WebSessionDescriptionHand
     if (this.offering) {
       this.refusedOffer = true;
       // Only SIP.js sees this (it logs it and answers 488).
-      return Promise.reject(new InvalidStateError("The other side's re-INVITE crossed ours; ours goes first."));
+      return Promise.reject(
+        new InvalidStateError("The other side's re-INVITE crossed ours; ours goes first."),
+      );
     }
     return super.setDescription(sdp, options, modifiers);
   }
