@@ -16,9 +16,6 @@ import {
   type Message,
   type Session,
 } from 'sip.js';
-// The factory's own module, not the `Web` namespace: that namespace re-export pulls SimpleUser and
-// SessionManager (~26 KB minified, unused) into the static resource.
-import { defaultSessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-factory-default.js';
 import type { DialTarget } from '../dialing';
 import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
@@ -38,6 +35,7 @@ import { EventHub } from './event-hub';
 import { identifyCaller } from './identify-caller';
 import { KeepAlive } from './keep-alive';
 import { reconnectDelay } from './reconnect-delay';
+import { rollbackSessionDescriptionHandlerFactory } from './rollback-session-description-handler';
 import { responseError } from './response-error';
 import type { SipEvent } from './sip-event';
 import type { SipEventOf } from './sip-event-of';
@@ -123,7 +121,7 @@ export class SipPhone {
       },
       sessionDescriptionHandlerFactory:
         config.sessionDescriptionHandlerFactory ??
-        defaultSessionDescriptionHandlerFactory(config.openMicrophone && (() => this.openMicrophone())),
+        rollbackSessionDescriptionHandlerFactory(config.openMicrophone && (() => this.openMicrophone())),
       sessionDescriptionHandlerFactoryOptions: {
         iceGatheringTimeout: iceGatheringTimeoutMs,
         peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
