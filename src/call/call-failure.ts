@@ -59,12 +59,12 @@ export function notRecoveredFailure(statusCode: number | 'expired' | undefined):
     statusCode === 'expired'
       ? 'no page of yours took it back in time'
       : statusCode === 481
-      ? 'the other party had already hung up'
-      : statusCode === 603 || statusCode === 403 || statusCode === 420 || statusCode === 486
-        ? `the other party's phone refused to take it back (SIP ${statusCode})`
-        : statusCode === 408 || statusCode === undefined
-          ? "the other party's phone did not answer in time"
-          : `the other party's phone answered SIP ${statusCode}`;
+        ? 'the other party had already hung up'
+        : statusCode === 603 || statusCode === 403 || statusCode === 420 || statusCode === 486
+          ? `the other party's phone refused to take it back (SIP ${statusCode})`
+          : statusCode === 408 || statusCode === undefined
+            ? "the other party's phone did not answer in time"
+            : `the other party's phone answered SIP ${statusCode}`;
   return {
     reason: 'not-recovered',
     message: `The call was dropped when the page reloaded: ${why}. Your notes are kept and the call is logged.`,

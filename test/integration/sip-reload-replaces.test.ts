@@ -95,7 +95,7 @@ describe('SipPhone takes a call back after a reload (INVITE with Replaces)', () 
     const cust = await customerPhone();
     const callId = await cust.call(before);
     const oldLeg = customer.current();
-    // What the old page persisted, through JSON as session storage would.
+    // What the old page persisted, through JSON as local storage would.
     const snapshot = parseDialogSnapshot(
       JSON.parse(JSON.stringify(before.phone.dialogSnapshot(callId))) as unknown,
     );
@@ -174,8 +174,8 @@ describe('SipPhone takes a call back after a reload (INVITE with Replaces)', () 
   });
 });
 
-/** A tab's session storage: what the page before the reload left in it. */
-function sessionWith(entries: SavedCall[], aor: string): BrowserStorage {
+/** The browser's local storage: what the page before the reload left in it. */
+function storageWith(entries: SavedCall[], aor: string): BrowserStorage {
   const items = new Map([[`softphone.calls:${aor}`, JSON.stringify(entries)]]);
   return {
     get length() {
@@ -231,7 +231,7 @@ describe('the softphone restores a call after a reload (composition, through Kam
     phones = [];
   });
 
-  /** alice answers the customer on the "old page"; returns what that page left in session storage. */
+  /** alice answers the customer on the "old page"; returns what that page left in local storage. */
   async function callBeforeTheReload(): Promise<{
     saved: SavedCall;
     customerLeg: () => Session | undefined;
@@ -299,7 +299,7 @@ describe('the softphone restores a call after a reload (composition, through Kam
       },
       crm,
       phone: { call: { wrapUpSeconds: 0 } },
-      storage: { session: sessionWith([saved], aor), local: null },
+      storage: { calls: storageWith([saved], aor), local: null },
       qualityIntervalMs: 0,
     });
     softphones.push(softphone);
