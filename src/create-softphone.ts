@@ -354,10 +354,18 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   const stopRestoring = sip.on('sip.registration.registered', () => restore(true));
   const pageHidden = () => {
     drafts.pageHidden();
+    // The view update of the last change may still be queued (a microtask the page may never run).
+    if (actor.getSnapshot().status === 'active') {
+      continuity.update(softphoneView(actor.getSnapshot(), viewExtras), (callId) =>
+        sip.dialogSnapshot(callId),
+      );
+    }
     continuity.leave();
   };
   if (typeof addEventListener === 'function') addEventListener('pagehide', pageHidden);
   let ended = false;
+  /** The view as the page left it (suspend): the calls whose late notes still go to their drafts. */
+  let leftWith: SoftphoneView | undefined;
   /** What stop() and suspend() share: nothing more is restored, shown or measured. */
   const end = () => {
     ended = true;
@@ -387,9 +395,21 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       return () => listeners.delete(listener);
     },
     send(event) {
-      const checked = ruled(event);
-      // "Call ended" on a call the agent's own phone carries is the only end no SIP message dates: stamp it.
-      actor.send(checked.type === 'ui.dismiss' ? { at: now(), ...checked } : checked);
+      if (!leftWith) {
+        const checked = ruled(event);
+        // "Call ended" on a call the agent's own phone carries is the only end no SIP message dates: stamp it.
+        return actor.send(checked.type === 'ui.dismiss' ? { at: now(), ...checked } : checked);
+      }
+      // The page left, but its notes field flushes on pagehide after the phone was suspended: the last words
+      // typed go to the draft (written at once now), which the next leader prefers over the older entry.
+      if (event.type !== 'ui.notes.changed' && event.type !== 'ui.disposition.changed') return;
+      const call = leftWith.calls.find((c) => c.callId === event.callId);
+      if (!call) return;
+      drafts.write(
+        call.callId,
+        event.type === 'ui.notes.changed' ? event.text : call.notes,
+        event.type === 'ui.disposition.changed' ? event.disposition : call.disposition,
+      );
     },
     conferenceAudio: () => conference?.agentOutput,
     resumeAudio: async () => conference?.resume(),
@@ -444,6 +464,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       // The calls are saved as they are now, before the phone lets go of them (and before another tab leads).
       pageHidden();
       end();
+      leftWith = softphoneView(actor.getSnapshot(), viewExtras);
       // The legs are forgotten first, so stopping the call machines hangs nothing up.
       sip.suspend();
       actor.stop();

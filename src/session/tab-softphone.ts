@@ -130,6 +130,8 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   const followerAlerts = new Map<string, () => void>();
   const listeners = new Set<(view: SessionView) => void>();
   let stopRole: () => void = () => undefined;
+  /** The phone this page suspended: notes typed in its last moments still reach its saved calls. */
+  let handedOver: Softphone | undefined;
   let createFailed = false;
 
   const post = (message: MirrorMessage) => {
@@ -229,8 +231,10 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     stopPhoneView = undefined;
     phone = undefined;
     followers.clear();
-    if (keepCalls) leaving?.suspend();
-    else await leaving?.stop();
+    if (keepCalls) {
+      handedOver = leaving;
+      leaving?.suspend();
+    } else await leaving?.stop();
   };
 
   const onRole = (role: TabRole) => {
@@ -413,6 +417,8 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     },
     send(event) {
       if (phone) return phone.send(event);
+      // The notes field flushes on pagehide too, after this page's phone was suspended (see Softphone.send).
+      if (handedOver) return handedOver.send(event);
       if (event.type === 'ui.dial' || event.type === 'ui.redirect') {
         // The leader applies its own dialing rules: dial() and redirect() carry the number, not a result.
         return onError(new SessionError('command-failed', `${event.type} goes through dial() or redirect()`));

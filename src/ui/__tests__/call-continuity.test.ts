@@ -227,6 +227,18 @@ describe('calls and notes across a reload', () => {
     expect(calls.json(CALLS_KEY)).toHaveLength(2);
   });
 
+  it('notes the field flushes after the page suspended its phone reach the draft, and the next page shows them', () => {
+    const calls = saved({ call: wrapUpCall, dialog: null, savedAt: T0 + 70_000 });
+    const local = new FakeStorage();
+    const first = start(calls, local, new FlakyCrm());
+    first.suspend();
+    jest.setSystemTime(T0 + 100_001);
+    first.send({ type: 'ui.notes.changed', callId: wrapUpCall.callId, text: 'Refund for invoice 42 and 43' });
+    expect(local.json(draftKey(wrapUpCall.callId))).toMatchObject({ notes: 'Refund for invoice 42 and 43' });
+    const next = start(calls, local, new FlakyCrm());
+    expect(next.view().calls[0]?.notes).toBe('Refund for invoice 42 and 43');
+  });
+
   it('every page of the agent in this browser registers with the same +sip.instance, another agent with its own', () => {
     const local = new FakeStorage();
     const first = start(new FakeStorage(), local, new FlakyCrm());
