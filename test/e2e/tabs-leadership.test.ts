@@ -298,7 +298,10 @@ describe('one phone per browser, however many tabs', () => {
     await until('the reloaded tab to follow', async () =>
       ((await sessionNote(leader).textContent()) ?? '').includes(FOLLOWER_NOTE),
     );
-    await softphone(leader).locator('[data-id="active-call"]').waitFor({ timeout: 10_000 });
+    // Its utility is closed after the reload; the mirrored call is in it.
+    await softphone(leader)
+      .locator('[data-id="active-call"]')
+      .waitFor({ state: 'attached', timeout: 10_000 });
     await expect(softphone(other).locator('c-softphone-error-panel').textContent()).resolves.not.toContain(
       LOST_NOTE,
     );
