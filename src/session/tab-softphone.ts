@@ -299,9 +299,9 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
         // A second leader's view (the BroadcastChannel election settling) is not ours to show.
         if (leading) return;
         if (leaderId !== message.from) {
-          // A new leader without a bye from the old one (it crashed): its calls are not lost, the new
-          // leader's phone takes them back from storage; its view replaces the old one's.
           // A new leader learns of this follower (the first hello may have gone to the tab that closed).
+          // Without a bye from the old one (it crashed), the old one's calls are not reported lost: the new
+          // leader's phone takes them back from storage, and its view replaces the old one's.
           post({ version: MIRROR_VERSION, type: 'hello', from: tabId });
         }
         leaderId = message.from;
