@@ -13,6 +13,7 @@ export function createSharedSoftphone(
     mode: options.phone?.mode,
     onError: options.onError,
     ...session,
-    create: () => createSoftphone(options),
+    // The calls and the browser's SIP instance are kept per session key (user and SIP address), like the lead.
+    create: () => createSoftphone({ ...options, storage: { key: session.key, ...options.storage } }),
   });
 }

@@ -33,6 +33,7 @@ import { SipPhone, type ConferenceHook, type DeviceHook, type MuteHook, type Sip
 import { defaultMuteHook } from './sip/default-mute-hook';
 import { createSipActors } from './sip/statechart-actors';
 import { hostStorage, type BrowserStorage } from './ui/browser-storage';
+import { browserInstanceId } from './ui/browser-instance-id';
 import { CallContinuity } from './ui/call-continuity';
 import { NoteDraftStore } from './ui/note-drafts';
 import { softphoneView, type SoftphoneView } from './ui/softphone-view';
@@ -75,10 +76,12 @@ export interface SoftphoneOptions {
   /** How often each connected call's getStats is read for its quality (default 5000 ms; 0: never). */
   qualityIntervalMs?: number;
   /**
-   * Where calls survive a reload (default the host's sessionStorage) and note drafts survive anything
-   * (default localStorage); null keeps nothing.
+   * Where the calls are kept for whichever page leads next (a reload, another tab) and note drafts survive
+   * anything, both default localStorage (shared by the browser's tabs); null keeps nothing. `key` names
+   * the agent's entries and browser instance id (the session key: Salesforce user and SIP address;
+   * default the SIP address).
    */
-  storage?: { session?: BrowserStorage | null; local?: BrowserStorage | null };
+  storage?: { calls?: BrowserStorage | null; local?: BrowserStorage | null; key?: string };
 }
 
 export type DialSource = 'ui' | 'crm';
@@ -110,7 +113,13 @@ export interface Softphone {
   /** Redirects a ringing call to a number, after the dialing rules. */
   redirect(callId: string, number: string): void;
   start(): void;
+  /** Stops for good: unregisters and hangs every call up (the agent or the host ended the phone). */
   stop(): Promise<void>;
+  /**
+   * The page is going away (pagehide) with its calls saved for the next page to take back: unregisters and
+   * drops the connection without hanging anything up. Synchronous: nothing runs after pagehide.
+   */
+  suspend(): void;
 }
 
 function isMediaElement(sink: AudioSink | undefined): sink is HTMLMediaElement {
@@ -189,10 +198,19 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   const muteTrack = options.sip.muteHook ?? defaultMuteHook;
   const muteHook: MuteHook = (media, muted) =>
     conference?.muteCall(media.peerConnection, muted) ? undefined : muteTrack(media, muted);
+  const local =
+    options.storage?.local === null ? undefined : (options.storage?.local ?? hostStorage('localStorage'));
+  const key = options.storage?.key ?? options.sip.aor;
+  // One +sip.instance per browser and agent: a reload's registration replaces the old page's contact.
+  const sipConfig: SipPhoneConfig = {
+    ...options.sip,
+    muteHook,
+    instanceId: options.sip.instanceId ?? browserInstanceId(local, key),
+  };
   const sip = new SipPhone(
     devices && !options.sip.sessionDescriptionHandlerFactory
-      ? { openMicrophone: () => openMicrophone(choice.microphone, devices), ...options.sip, muteHook }
-      : { ...options.sip, muteHook },
+      ? { openMicrophone: () => openMicrophone(choice.microphone, devices), ...sipConfig }
+      : sipConfig,
   );
   const audioContext = sharedAudioContext(options.media);
   const conference =
@@ -208,20 +226,12 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     join: (callId) => conference.join(callId).catch((error: unknown) => options.onError?.(error)),
     leave: (callId) => conference.leave(callId),
   };
-  // Calls and unsaved notes from before a reload of this tab (see src/ui/call-continuity.ts).
-  const drafts = new NoteDraftStore({
-    storage:
-      options.storage?.local === null ? undefined : (options.storage?.local ?? hostStorage('localStorage')),
-    user: sip.aor,
-    now,
-  });
+  // Calls and unsaved notes from the page that held the phone before (see src/ui/call-continuity.ts).
+  const drafts = new NoteDraftStore({ storage: local, user: sip.aor, now });
   const continuity = new CallContinuity({
-    storage:
-      options.storage?.session === null
-        ? undefined
-        : (options.storage?.session ?? hostStorage('sessionStorage')),
+    storage: options.storage?.calls === null ? undefined : (options.storage?.calls ?? local),
     drafts,
-    user: sip.aor,
+    key,
     now,
     onError: options.onError,
   });
@@ -331,14 +341,42 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     },
   });
   actor.start();
-  const restore = (phase: 'connected' | 'wrapUp') => {
-    for (const call of continuity.take(phase)) actor.send({ type: 'host.call.restore', call });
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  const restore = (registered: boolean) => {
+    for (const call of continuity.take(registered)) actor.send({ type: 'host.call.restore', call });
+    // A connected call still waiting for the registration comes back dropped once it expired.
+    clearTimeout(expiryTimer);
+    const due = continuity.nextExpiry();
+    if (due !== undefined) expiryTimer = setTimeout(() => restore(false), Math.max(0, due - now()));
   };
   // Wrap-up needs no SIP; a connected call is taken back once this page's phone is registered.
-  restore('wrapUp');
-  const stopRestoring = sip.on('sip.registration.registered', () => restore('connected'));
-  const flushDrafts = () => drafts.pageHidden();
-  if (typeof addEventListener === 'function') addEventListener('pagehide', flushDrafts);
+  restore(false);
+  const stopRestoring = sip.on('sip.registration.registered', () => restore(true));
+  const pageHidden = () => {
+    drafts.pageHidden();
+    // The view update of the last change may still be queued (a microtask the page may never run).
+    if (actor.getSnapshot().status === 'active') {
+      continuity.update(softphoneView(actor.getSnapshot(), viewExtras), (callId) =>
+        sip.dialogSnapshot(callId),
+      );
+    }
+    continuity.leave();
+  };
+  if (typeof addEventListener === 'function') addEventListener('pagehide', pageHidden);
+  let ended = false;
+  /** The view as the page left it (suspend): the calls whose late notes still go to their drafts. */
+  let leftWith: SoftphoneView | undefined;
+  /** What stop() and suspend() share: nothing more is restored, shown or measured. */
+  const end = () => {
+    ended = true;
+    stopRestoring();
+    clearTimeout(expiryTimer);
+    if (typeof removeEventListener === 'function') removeEventListener('pagehide', pageHidden);
+    listeners.clear();
+    stopQualityWatch();
+    quality?.stop();
+    agentAudio?.play(null);
+  };
 
   const prepare = (number: string) => prepareDial(number, dialing);
   // Every dial source goes through the dialing rules and the dial plan: a verdict carried in by an event
@@ -357,9 +395,21 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       return () => listeners.delete(listener);
     },
     send(event) {
-      const checked = ruled(event);
-      // "Call ended" on a call the agent's own phone carries is the only end no SIP message dates: stamp it.
-      actor.send(checked.type === 'ui.dismiss' ? { at: now(), ...checked } : checked);
+      if (!leftWith) {
+        const checked = ruled(event);
+        // "Call ended" on a call the agent's own phone carries is the only end no SIP message dates: stamp it.
+        return actor.send(checked.type === 'ui.dismiss' ? { at: now(), ...checked } : checked);
+      }
+      // The page left, but its notes field flushes on pagehide after the phone was suspended: the last words
+      // typed go to the draft (written at once now), which the next leader prefers over the older entry.
+      if (event.type !== 'ui.notes.changed' && event.type !== 'ui.disposition.changed') return;
+      const call = leftWith.calls.find((c) => c.callId === event.callId);
+      if (!call) return;
+      drafts.write(
+        call.callId,
+        event.type === 'ui.notes.changed' ? event.text : call.notes,
+        event.type === 'ui.disposition.changed' ? event.disposition : call.disposition,
+      );
     },
     conferenceAudio: () => conference?.agentOutput,
     resumeAudio: async () => conference?.resume(),
@@ -400,18 +450,26 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     },
     start: () => actor.send({ type: 'ui.register' }),
     async stop() {
-      stopRestoring();
-      if (typeof removeEventListener === 'function') removeEventListener('pagehide', flushDrafts);
+      if (ended) return;
+      end();
       drafts.dispose();
       actor.stop();
       continuity.forgetConnected();
-      listeners.clear();
-      stopQualityWatch();
-      quality?.stop();
-      agentAudio?.play(null);
       await sip.stop();
       await conference?.close();
       await audioContext?.close();
+    },
+    suspend() {
+      if (ended) return;
+      // The calls are saved as they are now, before the phone lets go of them (and before another tab leads).
+      pageHidden();
+      end();
+      leftWith = softphoneView(actor.getSnapshot(), viewExtras);
+      // The legs are forgotten first, so stopping the call machines hangs nothing up.
+      sip.suspend();
+      actor.stop();
+      void conference?.close();
+      void audioContext?.close();
     },
   };
 }

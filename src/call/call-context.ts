@@ -99,6 +99,8 @@ export interface CallContext {
   saveFailures: number;
   /** Carried over a page reload: where the call starts again (null for a call begun on this page). */
   restored: RestoredCall['phase'] | null;
+  /** Carried over a page reload while on hold: the take-back offers hold and the call comes back held. */
+  restoredHeld: boolean;
 }
 
 export function createCallContext(input: CallInput): CallContext {
@@ -134,6 +136,7 @@ export function createCallContext(input: CallInput): CallContext {
     saveError: null,
     saveFailures: 0,
     restored: null,
+    restoredHeld: false,
   };
   const restored = input.restored;
   if (!restored) return fresh;
@@ -148,8 +151,10 @@ export function createCallContext(input: CallInput): CallContext {
     answeredAt: restored.answeredAt,
     endedAt: restored.phase === 'wrapUp' ? (restored.endedAt ?? null) : null,
     outcome: restored.phase === 'wrapUp' ? (restored.outcome ?? 'completed') : null,
+    failure: restored.phase === 'wrapUp' ? (restored.failure ?? null) : null,
     revision: 1,
     restored: restored.phase,
+    restoredHeld: restored.phase === 'connected' && restored.held === true,
   };
 }
 

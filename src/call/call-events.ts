@@ -87,7 +87,7 @@ export type SipCallCommand =
   | { type: 'call.redirect'; target: DialTarget }
   | { type: 'call.dial'; target: DialTarget; about?: CustomerContext }
   /** After a page reload: take the call's dialog back (INVITE with Replaces); answered or failed follows. */
-  | { type: 'call.recover' }
+  | { type: 'call.recover'; held: boolean }
   /** Deskphone mode: ring the agent's own device first. */
   | { type: 'call.dialViaDevice'; target: DialTarget }
   /** Deskphone mode: the key was pressed, connect the device to the customer. */

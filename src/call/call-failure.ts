@@ -50,16 +50,21 @@ export const callFailureMessages: Readonly<Record<CallFailureReason, string>> = 
     'The call could not be taken back after the page reloaded. Your notes are kept and the call is logged.',
 };
 
-/** Why a call carried over a page reload was lost, from the far end's answer to the INVITE with Replaces. */
-export function notRecoveredFailure(statusCode: number | undefined): CallFailure {
+/**
+ * Why a call carried over a page reload was lost, from the far end's answer to the INVITE with Replaces;
+ * `expired`: no page of the agent took it back while the far end could still be expected to wait.
+ */
+export function notRecoveredFailure(statusCode: number | 'expired' | undefined): CallFailure {
   const why =
-    statusCode === 481
-      ? 'the other party had already hung up'
-      : statusCode === 603 || statusCode === 403 || statusCode === 420 || statusCode === 486
-        ? `the other party's phone refused to take it back (SIP ${statusCode})`
-        : statusCode === 408 || statusCode === undefined
-          ? "the other party's phone did not answer in time"
-          : `the other party's phone answered SIP ${statusCode}`;
+    statusCode === 'expired'
+      ? 'no page of yours took it back in time'
+      : statusCode === 481
+        ? 'the other party had already hung up'
+        : statusCode === 603 || statusCode === 403 || statusCode === 420 || statusCode === 486
+          ? `the other party's phone refused to take it back (SIP ${statusCode})`
+          : statusCode === 408 || statusCode === undefined
+            ? "the other party's phone did not answer in time"
+            : `the other party's phone answered SIP ${statusCode}`;
   return {
     reason: 'not-recovered',
     message: `The call was dropped when the page reloaded: ${why}. Your notes are kept and the call is logged.`,

@@ -221,6 +221,7 @@ export const callMachine = setup({
     isIncoming: ({ context }) => context.direction === 'incoming',
     isRecovering: ({ context }) => context.restored === 'connected',
     isRestoredInWrapUp: ({ context }) => context.restored === 'wrapUp',
+    isRestoredHeld: ({ context }) => context.restoredHeld,
     isDeskphoneMode: ({ context }) => context.mode === 'deskphone',
     isDialRejected: ({ context }) => context.direction === 'outgoing' && context.target === null,
     hasChosenRecord: ({ context }) => context.chosen !== null,
@@ -444,7 +445,13 @@ export const callMachine = setup({
              */
             recovering: {
               tags: ['liveAudio'],
-              entry: [command({ type: 'call.recover' }), report('connecting')],
+              entry: [
+                {
+                  type: 'sendToSip',
+                  params: ({ context }) => ({ type: 'call.recover', held: context.restoredHeld }),
+                },
+                report('connecting'),
+              ],
               on: {
                 'sip.call.answered': 'connected',
                 'sip.call.failed': {
@@ -454,6 +461,20 @@ export const callMachine = setup({
                     params: ({ event }) => ({ statusCode: event.statusCode, at: event.at }),
                   },
                 },
+                'ui.hangup': 'abandoning',
+              },
+            },
+            /**
+             * Hung up while being taken back. The take-back is not cancelled: a CANCEL would leave the far end
+             * on the old leg, whose media died with the page, in silence. Its answer comes at once (no ringing
+             * with Replaces), so the new leg is hung up (BYE) and the far end's call ends. It was answered,
+             * so it goes to wrap-up and is logged either way.
+             */
+            abandoning: {
+              entry: report('ending'),
+              on: {
+                'sip.call.answered': 'ending',
+                'sip.call.failed': endAs('completed'),
               },
             },
             // ---- incoming, softphone ----
@@ -721,7 +742,12 @@ export const callMachine = setup({
                   initial: 'entering',
                   states: {
                     entering: {
-                      always: [{ guard: 'isConferenceMember', target: 'conference' }, { target: 'active' }],
+                      always: [
+                        { guard: 'isConferenceMember', target: 'conference' },
+                        // The take-back offered hold (sendonly): the call is already held on the wire.
+                        { guard: 'isRestoredHeld', target: 'held' },
+                        { target: 'active' },
+                      ],
                     },
                     active: {
                       id: 'active',

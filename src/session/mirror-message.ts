@@ -39,8 +39,11 @@ export type MirrorMessage =
   | { version: typeof MIRROR_VERSION; type: 'view'; from: string; view: SoftphoneView }
   /** A follower joined (or lost its leader) and wants the current view. */
   | { version: typeof MIRROR_VERSION; type: 'hello'; from: string }
-  /** A tab leaves; `leader` tells followers that its phone (and its calls) went with it. */
-  | { version: typeof MIRROR_VERSION; type: 'bye'; from: string; leader: boolean }
+  /**
+   * A tab leaves; `leader` tells followers that its phone went with it, and `handover` that its calls did
+   * not: they were saved for the next leader to take back (the page was hidden, not the phone stopped).
+   */
+  | { version: typeof MIRROR_VERSION; type: 'bye'; from: string; leader: boolean; handover?: boolean }
   | {
       version: typeof MIRROR_VERSION;
       type: 'command';

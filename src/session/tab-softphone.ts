@@ -38,6 +38,10 @@ export interface TabSoftphone {
   /** Applies the choice where the calls play (the leader's tab); rejects with a reason the agent can read. */
   chooseAudioDevices(choice: Partial<AudioDeviceChoice>): Promise<void>;
   start(): void;
+  /**
+   * Ends this tab's part: the leader's phone stops and hangs its calls up (the host tore the component
+   * down). A page being hidden (pagehide) does not come here: its calls are handed over (see onPageHide).
+   */
   stop(): Promise<void>;
 }
 
@@ -110,6 +114,8 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   let stopPhoneView: (() => void) | undefined;
   let mirrored: SoftphoneView | undefined;
   let leaderId: string | undefined;
+  /** The leader this tab followed until it took the lead, and its calls (until its bye says what became of them). */
+  let formerLeader: { id: string; calls: SoftphoneView['calls'] } | undefined;
   const followers = new Set<string>();
   let lostCalls = 0;
   let lostCallIds = new Set<string>();
@@ -124,6 +130,8 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   const followerAlerts = new Map<string, () => void>();
   const listeners = new Set<(view: SessionView) => void>();
   let stopRole: () => void = () => undefined;
+  /** The phone this page suspended: notes typed in its last moments still reach its saved calls. */
+  let handedOver: Softphone | undefined;
   let createFailed = false;
 
   const post = (message: MirrorMessage) => {
@@ -161,13 +169,14 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
 
   /** The calls of the last mirrored view died with the leader that held their media. */
   const loseMirroredCalls = () => {
-    const calls = mirrored?.calls ?? [];
-    if (calls.length > 0) {
-      lostCalls = calls.length;
-      lostCallIds = new Set(calls.map((call) => call.callId));
-    }
+    loseCalls(mirrored?.calls ?? []);
     mirrored = undefined;
     leaderId = undefined;
+  };
+  const loseCalls = (calls: readonly { callId: string }[]) => {
+    if (calls.length === 0) return;
+    lostCalls = calls.length;
+    lostCallIds = new Set(calls.map((call) => call.callId));
   };
 
   /** Follower only: each answerable call alerts this tab too (the leader's tab plays the ringtone). */
@@ -189,7 +198,11 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   };
 
   const lead = () => {
-    loseMirroredCalls();
+    // Not lost: the calls the old leader showed were saved for whichever tab leads next (this one), whose
+    // phone takes them back; a leader that hung them up said so in its bye.
+    formerLeader = leaderId === undefined ? undefined : { id: leaderId, calls: mirrored?.calls ?? [] };
+    mirrored = undefined;
+    leaderId = undefined;
     reconcileFollowerAlerts();
     dropPending();
     let created: Softphone;
@@ -211,13 +224,17 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     emit();
   };
 
-  const stopLeading = async () => {
+  /** Gives up the real phone: stopped (its calls hung up), or suspended (its calls left to the next leader). */
+  const stopLeading = async (keepCalls = false) => {
     const leaving = phone;
     stopPhoneView?.();
     stopPhoneView = undefined;
     phone = undefined;
     followers.clear();
-    await leaving?.stop();
+    if (keepCalls) {
+      handedOver = leaving;
+      leaving?.suspend();
+    } else await leaving?.stop();
   };
 
   const onRole = (role: TabRole) => {
@@ -282,8 +299,9 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
         // A second leader's view (the BroadcastChannel election settling) is not ours to show.
         if (leading) return;
         if (leaderId !== message.from) {
-          if (leaderId !== undefined) loseMirroredCalls();
           // A new leader learns of this follower (the first hello may have gone to the tab that closed).
+          // Without a bye from the old one (it crashed), the old one's calls are not reported lost: the new
+          // leader's phone takes them back from storage, and its view replaces the old one's.
           post({ version: MIRROR_VERSION, type: 'hello', from: tabId });
         }
         leaderId = message.from;
@@ -297,11 +315,19 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
         return emit();
       case 'bye':
         if (leading) {
-          if (followers.delete(message.from)) emit();
+          const former = formerLeader?.id === message.from ? formerLeader : undefined;
+          // This tab took the lead before the old leader's bye arrived: it hung its calls up.
+          if (former && message.leader && !message.handover) loseCalls(former.calls);
+          if (former) formerLeader = undefined;
+          if (followers.delete(message.from) || former) emit();
           return;
         }
         if (message.leader && (leaderId === undefined || message.from === leaderId)) {
-          loseMirroredCalls();
+          // Handed over: the calls were saved for the next leader (maybe this tab), which takes them back.
+          if (message.handover) {
+            mirrored = undefined;
+            leaderId = undefined;
+          } else loseMirroredCalls();
           reconcileFollowerAlerts();
           emit();
         }
@@ -343,13 +369,29 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     for (const { settle } of [...pending.values()]) settle();
   };
 
-  const onPageHide = () => void stop();
+  /**
+   * The page is going away (reload, tab closed, navigation): the phone is suspended, not stopped. Its calls
+   * stay up at the far end and saved, and the next leader takes them back with Replaces; hanging them up
+   * here would end the very calls a reload is meant to keep.
+   */
+  const onPageHide = () => void stop(true);
 
-  async function stop(): Promise<void> {
+  async function stop(keepCalls = false): Promise<void> {
     if (stopped) return;
     stopped = true;
     lifecycle?.removeEventListener('pagehide', onPageHide);
-    post({ version: MIRROR_VERSION, type: 'bye', from: tabId, leader: leadership.role === 'leader' });
+    const leading = leadership.role === 'leader';
+    const handover = keepCalls && phone !== undefined;
+    // Begun before leadership is released: its synchronous part leaves the store as the next leader must
+    // find it (the calls saved when suspended, only those in wrap-up when stopped and hung up).
+    const leaving = stopLeading(keepCalls);
+    post({
+      version: MIRROR_VERSION,
+      type: 'bye',
+      from: tabId,
+      leader: leading,
+      ...(leading && handover ? { handover: true } : {}),
+    });
     stopRole();
     mirror?.removeEventListener('message', receive);
     leadership.stop();
@@ -358,7 +400,7 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     followerAlerts.clear();
     listeners.clear();
     try {
-      await stopLeading();
+      await leaving;
     } finally {
       mirror?.close();
     }
@@ -375,6 +417,8 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     },
     send(event) {
       if (phone) return phone.send(event);
+      // The notes field flushes on pagehide too, after this page's phone was suspended (see Softphone.send).
+      if (handedOver) return handedOver.send(event);
       if (event.type === 'ui.dial' || event.type === 'ui.redirect') {
         // The leader applies its own dialing rules: dial() and redirect() carry the number, not a result.
         return onError(new SessionError('command-failed', `${event.type} goes through dial() or redirect()`));
@@ -415,6 +459,6 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
       stopRole = leadership.onChange(onRole);
       leadership.start();
     },
-    stop,
+    stop: () => stop(),
   };
 }

@@ -52,7 +52,7 @@ function oneOf<T extends string>(value: unknown, path: string, allowed: readonly
 const MESSAGE_FIELDS: Record<MirrorMessageType, { required: string[]; optional?: string[] }> = {
   view: { required: ['view'] },
   hello: { required: [] },
-  bye: { required: ['leader'] },
+  bye: { required: ['leader'], optional: ['handover'] },
   command: { required: ['requestId', 'command'] },
   result: { required: ['to', 'requestId', 'ok'], optional: ['error', 'value'] },
 };
@@ -261,7 +261,13 @@ export function validateMirrorMessage(raw: unknown): MirrorValidation {
         return { ok: true, value: { ...base, type } };
       case 'bye':
         if (typeof m.leader !== 'boolean') fail('message.leader', 'must be true or false');
-        return { ok: true, value: { ...base, type, leader: m.leader } };
+        if (m.handover !== undefined && typeof m.handover !== 'boolean') {
+          fail('message.handover', 'must be true or false');
+        }
+        return {
+          ok: true,
+          value: { ...base, type, leader: m.leader, ...(m.handover === true ? { handover: true } : {}) },
+        };
       case 'command':
         return {
           ok: true,

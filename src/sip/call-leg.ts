@@ -122,6 +122,8 @@ export class CallLeg {
    */
   private readonly silenced = { muted: false, held: false };
   private dialOutcome: Promise<void> | undefined;
+  /** A take-back of a held call: established on hold, so later re-INVITEs (refresh, resume) start from it. */
+  private startsHeld = false;
 
   private constructor(
     readonly callId: string,
@@ -156,7 +158,7 @@ export class CallLeg {
    * leg keeps the call's original id; its SIP Call-ID is new. `Require: replaces` makes a far end that
    * cannot do it refuse (420) instead of ringing as a new call.
    */
-  static recovering(snapshot: DialogSnapshot, env: LegEnvironment): CallLeg {
+  static recovering(snapshot: DialogSnapshot, env: LegEnvironment, held = false): CallLeg {
     const extraHeaders = [replacesHeader(snapshot), 'Require: replaces'];
     const inviter = CallLeg.inviter(
       env,
@@ -164,8 +166,12 @@ export class CallLeg {
       parseUri(snapshot.remoteUri),
       undefined,
       extraHeaders,
+      // A call that was on hold is taken back offering hold (sendonly): the far end never hears the agent.
+      held ? { hold: true } : undefined,
     );
-    return new CallLeg(snapshot.callId, 'outgoing', inviter, env, extraHeaders);
+    const leg = new CallLeg(snapshot.callId, 'outgoing', inviter, env, extraHeaders);
+    leg.startsHeld = held;
+    return leg;
   }
 
   private static inviter(
@@ -174,13 +180,19 @@ export class CallLeg {
     to: URI,
     callId: string | undefined,
     extraHeaders: string[],
+    sessionDescriptionHandlerOptions?: ReinviteMediaOptions,
   ): Inviter {
     // `callId` is not in InviterOptions' type, but SIP.js passes params through to the request: a
     // redirected INVITE reuses the Call-ID (RFC 3261 §8.1.3.4), so the call keeps one id.
     const params = { toUri: to, ...(callId ? { callId } : {}) } as NonNullable<
       ConstructorParameters<typeof Inviter>[2]
     >['params'];
-    return new Inviter(env.ua, target, { earlyMedia: true, extraHeaders, params });
+    return new Inviter(env.ua, target, {
+      earlyMedia: true,
+      extraHeaders,
+      params,
+      ...(sessionDescriptionHandlerOptions ? { sessionDescriptionHandlerOptions } : {}),
+    });
   }
 
   get sipSession(): Session {
@@ -208,6 +220,10 @@ export class CallLeg {
       if (state === SessionState.Established) {
         session.stateChange.removeListener(onState);
         this.ending = undefined;
+        if (this.startsHeld) {
+          session.sessionDescriptionHandlerOptionsReInvite = { hold: true } as ReinviteMediaOptions;
+          void this.silence('held', true).catch(() => undefined);
+        }
         if (this.direction === 'incoming') this.expectAck(session);
         else this.reinvites = this.reinvites.then(() => sleep(ACK_HEAD_START_MS));
         this.env.emit({ type: 'sip.call.answered', callId: this.callId });
@@ -650,6 +666,15 @@ export class CallLeg {
       peerConnection: handler?.peerConnection,
       ...(remoteStream ? { remoteStream } : {}),
     };
+  }
+
+  /**
+   * The page is going away and another page takes this call back (Replaces): its media stops here, and no
+   * BYE is sent (SIP.js's dispose would send one).
+   */
+  abandon(): void {
+    this.dialing.abort();
+    this.session.sessionDescriptionHandler?.close();
   }
 
   /** Mutes or unmutes our outgoing audio through the media layer's hook (no SIP involved). */

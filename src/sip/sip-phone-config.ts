@@ -57,4 +57,10 @@ export interface SipPhoneConfig {
   /** Source of randomness in [0, 1) (jitter, glare delays); injectable for tests. */
   random?: () => number;
   userAgentString?: string;
+  /**
+   * This browser's `+sip.instance` (RFC 5626), a UUID. Keep it across page loads of the same browser
+   * (the host stores it): a new registration then replaces the old page's contact at the registrar
+   * instead of adding one. Default: a new one per SipPhone.
+   */
+  instanceId?: string;
 }

@@ -43,6 +43,7 @@ import type { SipPhoneConfig } from './sip-phone-config';
 import { resolveSettings, type SipPhoneSettings } from './sip-phone-settings';
 import { parseSipUri, targetUri } from './target-uri';
 
+const INSTANCE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CALL_ID = /^[A-Za-z0-9][A-Za-z0-9.!%*_+`'~-]{7,99}$/;
 const MAX_MESSAGE = 1000;
 /** A REGISTER transaction lasts at most 32 s (Timer F): wait that long for one in flight. */
@@ -91,6 +92,8 @@ export class SipPhone {
   private readonly keepAlive: KeepAlive | undefined;
   /** Aborted by stop(): ends the reconnect loop and silences transport callbacks. */
   private readonly lifecycle = new AbortController();
+  /** Set by suspend(): the calls were left for another page, their legs report nothing more. */
+  private suspended = false;
   /** The running reconnect loop, so a second loss while it runs does not start another. */
   private reconnecting: Promise<void> | undefined;
 
@@ -106,6 +109,9 @@ export class SipPhone {
       );
     }
     this.aor = uri.toString();
+    if (config.instanceId !== undefined && !INSTANCE_ID.test(config.instanceId)) {
+      throw new InvalidArgumentError('The SIP instance id must be a UUID.');
+    }
     const { logger, iceGatheringTimeoutMs } = this.settings;
     const wireTap = config.wireTap;
     this.ua = new UserAgent({
@@ -131,6 +137,7 @@ export class SipPhone {
       sipExtensionReplaces: SIPExtension.Supported,
       sipExtensionExtraSupported: ['gruu'],
       instanceIdAlwaysAdded: true,
+      ...(config.instanceId ? { instanceId: config.instanceId.toLowerCase() } : {}),
       gracefulShutdown: false,
       noAnswerTimeout: this.settings.noAnswerTimeoutSec,
       userAgentString: config.userAgentString ?? 'open-softphone',
@@ -160,7 +167,10 @@ export class SipPhone {
     this.legEnvironment = {
       ua: this.ua,
       settings: this.settings,
-      emit: (event) => this.hub.emit(event),
+      // A suspended phone's calls belong to the page that takes them back: nothing more is reported.
+      emit: (event) => {
+        if (!this.suspended) this.hub.emit(event);
+      },
       release: (leg) => {
         if (this.calls.get(leg.callId) === leg) this.calls.delete(leg.callId);
       },
@@ -260,6 +270,31 @@ export class SipPhone {
     // Clears SIP.js's re-REGISTER timer, which its non-graceful stop would leave running.
     await grace(this.registerer.dispose());
     await this.ua.stop().catch(() => undefined);
+  }
+
+  /**
+   * The page is going away (pagehide) and its calls were saved for another page of the agent to take back
+   * (recover()): the registration is removed and the connection dropped, but no call is hung up — a BYE
+   * would end the very call the next page is about to take back with Replaces. Their media stops here.
+   * Synchronous, because a page being hidden runs no more promise continuations: the un-REGISTER is
+   * written to the WebSocket before it closes. The phone cannot be started again.
+   */
+  suspend(): void {
+    if (this.lifecycle.signal.aborted) return;
+    this.suspended = true;
+    this.lifecycle.abort();
+    this.keepAlive?.stop();
+    for (const leg of this.calls.values()) leg.abandon();
+    this.calls.clear();
+    // SIP.js's dispose un-REGISTERs (written to the socket at once) when registered, and clears its timers.
+    void this.registerer.dispose().catch(() => undefined);
+    // gracefulShutdown is off: SIP.js drops its transport and dialogs without a BYE.
+    void this.ua.stop().catch(() => undefined);
+  }
+
+  /** This user agent's `+sip.instance` (see SipPhoneConfig.instanceId). */
+  get instanceId(): string {
+    return this.ua.instanceId;
   }
 
   /** Sends a REGISTER; settles on the registrar's answer (`sip.registration.registered` / `.failed`). */
@@ -499,17 +534,17 @@ export class SipPhone {
 
   /**
    * Takes back a call this agent had on a page that is gone (a reload): an INVITE with Replaces for the old
-   * dialog, to the far end's Contact. The call keeps `snapshot.callId`; events and the promise behave as
+   * dialog, to the far end's Contact; `held`: offering hold (sendonly), the call comes back on hold. The call keeps `snapshot.callId`; events and the promise behave as
    * for dial(): `sip.call.answered` once the far end swapped legs, else `sip.call.failed` with its answer
    * (481: it has no such call any more; 420/603: it cannot or will not; no answer: network).
    */
-  async recover(snapshot: DialogSnapshot): Promise<{ callId: string }> {
+  async recover(snapshot: DialogSnapshot, options: { held?: boolean } = {}): Promise<{ callId: string }> {
     this.requireConnection();
     const checked = parseDialogSnapshot(snapshot);
     if (this.calls.has(checked.callId)) {
       throw new InvalidArgumentError('This call is already on this phone.');
     }
-    const leg = CallLeg.recovering(checked, this.legEnvironment);
+    const leg = CallLeg.recovering(checked, this.legEnvironment, options.held === true);
     this.calls.set(leg.callId, leg);
     this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: checked.remoteUri });
     await leg.dial();

@@ -223,7 +223,7 @@ export function createSipActors(
           const dialog = savedDialog(callId);
           // Outcomes arrive as events keyed by this call id, as for a dial.
           const recovering = dialog
-            ? phone.recover(dialog)
+            ? phone.recover(dialog, { held: command.held })
             : Promise.reject(new NotStartedError('This call has no saved dialog to take back.'));
           recovering.catch((error: SipError) => {
             if (!phone.callIds().includes(callId)) {

@@ -1,9 +1,18 @@
-// Calls that survive a page reload: after every view change the tab's calls are written to session storage
-// (connected calls with their SIP dialog, calls in wrap-up with their notes), and the note drafts to local
-// storage. A new page of the same tab reads them back once: wrap-up calls return at once, connected ones
-// are taken back (INVITE with Replaces) once the phone is registered. Nothing here decides about a call:
-// the statechart does (host.call.restore), this only remembers.
-import type { CallOutcome, CallRecord, LineStatus, RestoredCall } from '../call';
+// Calls that survive the page that holds the phone: after every view change the leading tab writes its calls
+// (connected calls with their SIP dialog, calls in wrap-up with their notes) to local storage, keyed by the
+// agent (user and SIP address), so whichever tab leads next — the same tab after a reload, or another open
+// tab when the leading one closes — reads them back once: wrap-up calls return at once, connected ones are
+// taken back (INVITE with Replaces) once its phone is registered. A connected call nobody took back within
+// `expireMs` of the page leaving comes back dropped, to be wrapped up and logged: the far end has long
+// given up on the silent leg. Only the tab that leads reads or writes here (followers have no phone).
+// Nothing here decides about a call: the statechart does (host.call.restore), this only remembers.
+import {
+  notRecoveredFailure,
+  type CallOutcome,
+  type CallRecord,
+  type LineStatus,
+  type RestoredCall,
+} from '../call';
 import { parseDialogSnapshot, type DialogSnapshot } from '../sip';
 import { readJson, writeJson, type BrowserStorage } from './browser-storage';
 import type { NoteDraftStore } from './note-drafts';
@@ -13,17 +22,22 @@ export interface SavedCall {
   call: RestoredCall;
   /** Connected calls: the dialog to take back. */
   dialog: DialogSnapshot | null;
-  /** Epoch ms when this entry was written (a newer note draft wins over it). */
+  /**
+   * Epoch ms when this entry was last written by a live page (a newer note draft wins over it); a connected
+   * call expires `expireMs` after it.
+   */
   savedAt: number;
 }
 
 export interface CallContinuityOptions {
-  /** The tab's session storage (survives a reload, not the tab). */
+  /** Shared by the tabs of this browser (localStorage): whichever tab leads next finds the calls. */
   storage: BrowserStorage | undefined;
   drafts: NoteDraftStore;
-  /** The agent's SIP address: entries of another agent in the same tab are never restored. */
-  user: string;
+  /** Whose calls (the Salesforce user and SIP address): another agent's entries are never restored. */
+  key: string;
   now?: () => number;
+  /** How long after its page left a connected call may still be taken back (default 2 minutes). */
+  expireMs?: number;
   /** A saved call that could not be read back (the agent hears of it; the others still restore). */
   onError?: (error: unknown) => void;
 }
@@ -38,7 +52,10 @@ const CONNECTED: readonly LineStatus[] = [
   'transferring',
   'conference',
 ];
+/** Statuses in which the call is on hold: it comes back held. */
+const HELD: readonly LineStatus[] = ['holding', 'held', 'recalling', 'transferring'];
 const DIRECTIONS = ['incoming', 'outgoing'];
+export const DEFAULT_CONTINUITY_EXPIRY_MS = 120_000;
 
 function restoredCall(value: unknown): RestoredCall {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
@@ -52,9 +69,16 @@ function restoredCall(value: unknown): RestoredCall {
     typeof v.answeredAt === 'number' &&
     typeof v.notes === 'string' &&
     (v.phase === 'connected' || v.phase === 'wrapUp') &&
+    (v.held === undefined || typeof v.held === 'boolean') &&
     Array.isArray(v.matches);
   if (!ok) throw new Error('A call saved before the page reloaded could not be read back.');
-  return value as RestoredCall;
+  // Only a reason this code wrote is shown again; anything else is forgotten, not trusted.
+  const failure = v.failure as Record<string, unknown> | null | undefined;
+  const shown =
+    failure && failure.reason === 'not-recovered' && typeof failure.message === 'string'
+      ? { reason: 'not-recovered' as const, message: failure.message.slice(0, 500) }
+      : null;
+  return { ...(value as RestoredCall), ...(v.phase === 'wrapUp' ? { failure: shown } : {}) };
 }
 
 function toRestored(call: CallView, phase: RestoredCall['phase']): RestoredCall | undefined {
@@ -71,8 +95,24 @@ function toRestored(call: CallView, phase: RestoredCall['phase']): RestoredCall 
     chosen: call.contact.chosen,
     phase,
     ...(phase === 'wrapUp'
-      ? { endedAt: call.endedAt, outcome: call.outcome ?? ('completed' satisfies CallOutcome) }
-      : {}),
+      ? {
+          endedAt: call.endedAt,
+          outcome: call.outcome ?? ('completed' satisfies CallOutcome),
+          failure: call.failure,
+        }
+      : { held: HELD.includes(call.status) }),
+  };
+}
+
+/** A connected call no page took back in time: it ended when its page left; wrap it up and log it. */
+function dropped(saved: SavedCall): RestoredCall {
+  const { held: _held, ...call } = saved.call;
+  return {
+    ...call,
+    phase: 'wrapUp',
+    endedAt: Math.max(saved.savedAt, call.answeredAt),
+    outcome: 'dropped',
+    failure: notRecoveredFailure('expired'),
   };
 }
 
@@ -85,10 +125,15 @@ export class CallContinuity {
   private saved = new Map<string, SavedCall>();
   /** Notes and disposition last seen per call, to write a draft only when the agent changed them. */
   private readonly seen = new Map<string, string>();
+  /** The page left (leave()): what it wrote is for the next leader, it writes no more. */
+  private left = false;
+
+  private readonly expireMs: number;
 
   constructor(private readonly options: CallContinuityOptions) {
-    this.key = `${PREFIX}${options.user}`;
+    this.key = `${PREFIX}${options.key}`;
     this.now = options.now ?? Date.now;
+    this.expireMs = options.expireMs ?? DEFAULT_CONTINUITY_EXPIRY_MS;
     const stored = readJson(options.storage, this.key);
     for (const entry of Array.isArray(stored) ? stored : []) {
       try {
@@ -107,11 +152,34 @@ export class CallContinuity {
     this.saved = new Map(this.pending);
   }
 
-  /** Calls to hand back to the phone (each once): `wrapUp` ones at start, `connected` once registered. */
-  take(phase: RestoredCall['phase']): RestoredCall[] {
-    const taken = [...this.pending.values()].filter((s) => s.call.phase === phase);
-    for (const s of taken) this.pending.delete(s.call.callId);
-    return taken.map((s) => s.call);
+  /**
+   * Calls to hand back to the phone, each once: wrap-up ones at once, connected ones once `registered`
+   * (to be taken back), or dropped once expired. What is not handed back yet stays pending (and stored).
+   */
+  take(registered: boolean): RestoredCall[] {
+    const now = this.now();
+    const taken: RestoredCall[] = [];
+    for (const saved of [...this.pending.values()]) {
+      const expired = saved.call.phase === 'connected' && now - saved.savedAt > this.expireMs;
+      if (saved.call.phase === 'connected' && !registered && !expired) continue;
+      this.pending.delete(saved.call.callId);
+      if (expired) {
+        // Nothing left to take back: the entry now describes a call in wrap-up.
+        const call = dropped(saved);
+        const entry = { call, dialog: null, savedAt: saved.savedAt };
+        this.saved.set(call.callId, entry);
+        taken.push(call);
+      } else taken.push(saved.call);
+    }
+    return taken;
+  }
+
+  /** When the first connected call still waiting to be taken back expires (undefined: none waits). */
+  nextExpiry(): number | undefined {
+    const due = [...this.pending.values()]
+      .filter((s) => s.call.phase === 'connected')
+      .map((s) => s.savedAt + this.expireMs + 1);
+    return due.length > 0 ? Math.min(...due) : undefined;
   }
 
   /** The dialog a call had before the reload (what its take-back replaces). */
@@ -143,9 +211,7 @@ export class CallContinuity {
     for (const callId of this.seen.keys()) {
       if (!view.calls.some((c) => c.callId === callId)) this.seen.delete(callId);
     }
-    this.saved = next;
-    if (next.size === 0) this.options.storage?.removeItem(this.key);
-    else writeJson(this.options.storage, this.key, [...next.values()]);
+    this.write([...next.values()]);
   }
 
   /**
@@ -159,10 +225,27 @@ export class CallContinuity {
   /** The phone stops and hangs its calls up: only calls in wrap-up are still worth a restore. */
   forgetConnected(): void {
     this.pending.clear();
-    const left = [...this.saved.values()].filter((s) => s.call.phase === 'wrapUp');
-    this.saved = new Map(left.map((s) => [s.call.callId, s]));
-    if (left.length === 0) this.options.storage?.removeItem(this.key);
-    else writeJson(this.options.storage, this.key, left);
+    this.write([...this.saved.values()].filter((s) => s.call.phase === 'wrapUp'));
+  }
+
+  /**
+   * The page leaves with its calls up (pagehide): every entry is stamped now, so a connected call expires
+   * `expireMs` after its page left, not after its last change. Nothing is written after this.
+   */
+  leave(): void {
+    if (this.left) return;
+    const now = this.now();
+    this.write(
+      [...this.saved.values()].map((s) => (s.call.phase === 'connected' ? { ...s, savedAt: now } : s)),
+    );
+    this.left = true;
+  }
+
+  private write(entries: SavedCall[]): void {
+    if (this.left) return;
+    this.saved = new Map(entries.map((s) => [s.call.callId, s]));
+    if (entries.length === 0) this.options.storage?.removeItem(this.key);
+    else writeJson(this.options.storage, this.key, entries);
   }
 
   /** Drafts follow the typing; a save the CRM confirmed (the log is up to date) clears it. */

@@ -123,6 +123,9 @@ test('customer and agent talking, the agent page reloads: audio resumes within 3
     'connected',
   );
   expect(await receivedLoudness(customer)).toBeGreaterThan(talking / 10);
+  // The new page registered as the same +sip.instance: Kamailio holds one contact for the agent, not the
+  // old page's beside the new one.
+  expect((await workbench().sip.registrations()).get('1001')).toHaveLength(1);
 
   // The reloaded utility (the agent opens it) shows the same call with the notes typed before the reload.
   const utility = agent.locator('[data-utility-button="softphone"]');

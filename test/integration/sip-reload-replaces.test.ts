@@ -95,7 +95,7 @@ describe('SipPhone takes a call back after a reload (INVITE with Replaces)', () 
     const cust = await customerPhone();
     const callId = await cust.call(before);
     const oldLeg = customer.current();
-    // What the old page persisted, through JSON as session storage would.
+    // What the old page persisted, through JSON as local storage would.
     const snapshot = parseDialogSnapshot(
       JSON.parse(JSON.stringify(before.phone.dialogSnapshot(callId))) as unknown,
     );
@@ -143,6 +143,55 @@ describe('SipPhone takes a call back after a reload (INVITE with Replaces)', () 
     expect(third.phone.callIds()).toEqual([]);
   });
 
+  test('a page that leaves suspends its phone: no BYE, one contact at Kamailio, and the next page takes the held call back offering hold', async () => {
+    const instanceId = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
+    const before = createTestPhone(server(), { user: 'alice', config: { instanceId } });
+    phones.push(before);
+    await before.phone.start();
+    const cust = await customerPhone();
+    const callId = await cust.call(before);
+    await before.phone.hold(callId);
+    const snapshot = before.phone.dialogSnapshot(callId) as DialogSnapshot;
+    const oldLeg = customer.current();
+
+    before.phone.suspend();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(before.wire.summary((m) => m.direction === 'sent' && /^BYE/.test(m.summary))).toEqual([]);
+    expect(oldLeg?.state).toBe(SessionState.Established);
+
+    const after = createTestPhone(server(), { user: 'alice', config: { instanceId } });
+    phones.push(after);
+    await after.phone.start();
+    expect((await server().registrations()).get('alice')).toHaveLength(1);
+    await after.phone.recover(snapshot, { held: true });
+    await after.waitFor('sip.call.answered');
+    const invites = () => after.wire.find('sent INVITE');
+    // (each INVITE may be sent twice: again with credentials after Kamailio's 407)
+    expect(invites().at(-1)).toMatch(/^a=sendonly\r?$/m);
+    const takeBack = invites().length;
+    if (!oldLeg) throw new Error('no old leg');
+    await ended(oldLeg);
+    // Taken back on hold, it resumes like any held call.
+    await after.phone.resume(callId);
+    expect(invites().length).toBeGreaterThan(takeBack);
+    expect(invites().at(-1)).toMatch(/^a=sendrecv\r?$/m);
+    await after.phone.hangUp(callId);
+  });
+
+  test('a page that died without a word (no un-REGISTER) leaves no stale contact: the next page of the same +sip.instance replaces it', async () => {
+    const instanceId = '0b7e4a52-9c1d-4e8f-a6b3-5d2c1e0f9a87';
+    const dead = createTestPhone(server(), { user: 'alice', config: { instanceId } });
+    phones.push(dead);
+    await dead.phone.start();
+    const [old] = (await server().registrations()).get('alice') ?? [];
+    const next = createTestPhone(server(), { user: 'alice', config: { instanceId } });
+    phones.push(next);
+    await next.phone.start();
+    const now = (await server().registrations()).get('alice') ?? [];
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(old);
+  });
+
   test('when the customer already hung up, the take-back fails with 481 and is reported', async () => {
     const before = await alicePage();
     const cust = await customerPhone();
@@ -174,8 +223,8 @@ describe('SipPhone takes a call back after a reload (INVITE with Replaces)', () 
   });
 });
 
-/** A tab's session storage: what the page before the reload left in it. */
-function sessionWith(entries: SavedCall[], aor: string): BrowserStorage {
+/** The browser's local storage: what the page before the reload left in it. */
+function storageWith(entries: SavedCall[], aor: string): BrowserStorage {
   const items = new Map([[`softphone.calls:${aor}`, JSON.stringify(entries)]]);
   return {
     get length() {
@@ -231,7 +280,7 @@ describe('the softphone restores a call after a reload (composition, through Kam
     phones = [];
   });
 
-  /** alice answers the customer on the "old page"; returns what that page left in session storage. */
+  /** alice answers the customer on the "old page"; returns what that page left in local storage. */
   async function callBeforeTheReload(): Promise<{
     saved: SavedCall;
     customerLeg: () => Session | undefined;
@@ -299,7 +348,7 @@ describe('the softphone restores a call after a reload (composition, through Kam
       },
       crm,
       phone: { call: { wrapUpSeconds: 0 } },
-      storage: { session: sessionWith([saved], aor), local: null },
+      storage: { calls: storageWith([saved], aor), local: null },
       qualityIntervalMs: 0,
     });
     softphones.push(softphone);

@@ -82,6 +82,74 @@ describe('a call carried over a page reload', () => {
     }
   });
 
+  it('hung up while being taken back: the take-back is not cancelled but hung up once it answers, and the call is wrapped up and logged', () => {
+    const h = startCall(incomingInput({ restored: restoredLive }));
+    h.actor.send({ type: 'ui.hangup', callId: 'c1' });
+    expect(progress(h)).toEqual({ session: 'abandoning' });
+    expect(h.effects.commandTypes('c1')).toEqual(['call.recover']);
+    h.actor.send({ type: 'sip.call.answered', at: T0 + 60_000 });
+    expect(progress(h)).toEqual({ session: 'ending' });
+    expect(h.effects.commandTypes('c1')).toEqual(['call.recover', 'call.hangup']);
+    h.actor.send({ type: 'sip.call.ended', at: T0 + 60_500 });
+    expect(h.actor.getSnapshot().context).toMatchObject({ outcome: 'completed', endedAt: T0 + 60_500 });
+    expect(progress(h)).toMatchObject({ wrapUp: expect.anything() });
+    h.actor.send({ type: 'ui.wrapUp.saveAndClose', callId: 'c1' });
+    expect(h.effects.saves.map((s) => s.input)).toEqual([
+      expect.objectContaining({ callId: 'c1', outcome: 'completed', loggable: true, durationSeconds: 58 }),
+    ]);
+  });
+
+  it('hung up while being taken back and the take-back fails: nothing is left to hang up, the call is wrapped up as completed', () => {
+    const h = startCall(incomingInput({ restored: restoredLive }));
+    h.actor.send({ type: 'ui.hangup', callId: 'c1' });
+    h.actor.send({ type: 'sip.call.failed', reason: 'not-found', statusCode: 481, at: T0 + 61_000 });
+    expect(h.effects.commandTypes('c1')).toEqual(['call.recover']);
+    expect(h.actor.getSnapshot().context).toMatchObject({ outcome: 'completed', failure: null });
+    expect(progress(h)).toMatchObject({ wrapUp: expect.anything() });
+  });
+
+  it('a call held before the reload is taken back offering hold and comes back held; resume takes it off hold', () => {
+    const h = startCall(incomingInput({ restored: { ...restoredLive, held: true } }));
+    expect(h.effects.commandsFor('c1')).toEqual([{ type: 'call.recover', held: true }]);
+    h.actor.send({ type: 'sip.call.answered', at: T0 + 60_000 });
+    expect(progress(h)).toMatchObject({ session: { connected: { audio: { held: expect.anything() } } } });
+    h.actor.send({ type: 'ui.resume', callId: 'c1' });
+    h.actor.send({ type: 'sip.reinvite.succeeded' });
+    expect(progress(h)).toMatchObject({ session: { connected: { audio: 'active' } } });
+    expect(h.effects.commandTypes('c1')).toEqual(['call.recover', 'call.resume']);
+  });
+
+  it('a live call is taken back without offering hold', () => {
+    const h = startCall(incomingInput({ restored: restoredLive }));
+    expect(h.effects.commandsFor('c1')).toEqual([{ type: 'call.recover', held: false }]);
+  });
+
+  it('a call no page took back in time comes back dropped in wrap-up, with the reason, and is logged', () => {
+    const h = startCall(
+      incomingInput({
+        settings: { ...testCallSettings, wrapUpSeconds: 0 },
+        restored: {
+          ...restoredLive,
+          phase: 'wrapUp',
+          endedAt: T0 + 50_000,
+          outcome: 'dropped',
+          failure: { reason: 'not-recovered', message: 'gone' },
+        },
+      }),
+    );
+    expect(progress(h)).toEqual({ wrapUp: 'untimed' });
+    expect(h.effects.sessions).toEqual([]);
+    h.actor.send({ type: 'ui.wrapUp.saveAndClose', callId: 'c1' });
+    expect(h.effects.saves.map((s) => s.input)).toEqual([
+      expect.objectContaining({
+        callId: 'c1',
+        outcome: 'dropped',
+        failure: { reason: 'not-recovered', message: 'gone' },
+        loggable: true,
+      }),
+    ]);
+  });
+
   it('a call reloaded during wrap-up comes back in wrap-up with its notes, without SIP, and saves to the same call id', () => {
     const h = startCall(
       incomingInput({

@@ -62,6 +62,7 @@ export interface FakeSoftphone extends Softphone {
   readonly redirected: { callId: string; number: string }[];
   started: number;
   stopped: number;
+  suspended: number;
   readonly choices: unknown[];
   setView(view: SoftphoneView): void;
 }
@@ -75,6 +76,7 @@ export function fakeSoftphone(): FakeSoftphone {
     redirected: [] as { callId: string; number: string }[],
     started: 0,
     stopped: 0,
+    suspended: 0,
     choices: [] as unknown[],
     view: () => view,
     async audioDevices() {
@@ -111,6 +113,9 @@ export function fakeSoftphone(): FakeSoftphone {
     },
     async stop() {
       phone.stopped += 1;
+    },
+    suspend() {
+      phone.suspended += 1;
     },
   };
   return phone as unknown as FakeSoftphone;

@@ -20,6 +20,19 @@ describe('validateMirrorMessage', () => {
     });
   });
 
+  test("a leader's bye may say its calls were handed over (saved for the next leader), and nothing else", () => {
+    const bye = { version: MIRROR_VERSION, type: 'bye', from: 'tab-a', leader: true };
+    expect(validateMirrorMessage({ ...bye, handover: true })).toEqual({
+      ok: true,
+      value: { ...bye, handover: true },
+    });
+    expect(validateMirrorMessage(bye)).toEqual({ ok: true, value: bye });
+    expect(validateMirrorMessage({ ...bye, handover: 'yes' })).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('message.handover must be true or false'),
+    });
+  });
+
   test('keeps only the members a forwarded UI event has', () => {
     const result = validateMirrorMessage(
       command({ kind: 'send', event: { type: 'ui.notes.changed', callId: 'call-1', text: '<b>ok</b>' } }),

@@ -1,5 +1,5 @@
-// Calls and notes that survive a reload, through the real composition (createSoftphone) with fake storage
-// and a fake CRM: the SIP phone is never started, so only what needs no SIP is exercised here (the take-back
+// Calls and notes that survive the page holding the phone (a reload, or the leading tab closing), through
+// the real composition (createSoftphone) with fake storage and a fake CRM: the SIP phone is never started, so only what needs no SIP is exercised here (the take-back
 // of connected calls is in test/integration/sip-reload-replaces.test.ts and test/e2e/reload-survival.test.ts).
 import type { RestoredCall } from '../../call';
 import type { CallLogEntry, CallLogResult, CrmPort } from '../../crm';
@@ -71,12 +71,12 @@ describe('calls and notes across a reload', () => {
     jest.useRealTimers();
   });
 
-  function start(session: FakeStorage, local: FakeStorage, crm: CrmPort, onError?: (e: unknown) => void) {
+  function start(calls: FakeStorage, local: FakeStorage, crm: CrmPort, onError?: (e: unknown) => void) {
     softphone = createSoftphone({
       sip: { server: 'ws://127.0.0.1:9/ws', aor: AOR, auth: { kind: 'digest', password: 'pw' } },
       crm,
       phone: { call: { wrapUpSeconds: 0, saveRetryDelayMs: 1_000 } },
-      storage: { session, local },
+      storage: { calls, local },
       qualityIntervalMs: 0,
       ...(onError ? { onError } : {}),
     });
@@ -139,7 +139,7 @@ describe('calls and notes across a reload', () => {
     const connected: SavedCall = {
       call: { ...wrapUpCall, callId: dialog.callId, phase: 'connected' },
       dialog,
-      savedAt: T0,
+      savedAt: T0 + 90_000,
     };
     delete connected.call.endedAt;
     delete connected.call.outcome;
@@ -148,6 +148,117 @@ describe('calls and notes across a reload', () => {
     phone.send({ type: 'ui.availability.away' }); // any change writes the tab's calls again
     expect(phone.view().calls).toEqual([]);
     expect(session.json(CALLS_KEY)).toEqual([connected]);
+  });
+
+  it('a connected call no page took back within 2 minutes of its page leaving comes back dropped in wrap-up, says why, and is logged with its notes', async () => {
+    const connected: SavedCall = {
+      call: { ...wrapUpCall, callId: dialog.callId, phase: 'connected', held: false },
+      dialog,
+      savedAt: T0 + 100_000 - 120_001,
+    };
+    delete connected.call.endedAt;
+    delete connected.call.outcome;
+    const calls = saved(connected);
+    const crm = new FlakyCrm();
+    const phone = start(calls, new FakeStorage(), crm);
+    expect(phone.view().calls).toEqual([
+      expect.objectContaining({
+        callId: dialog.callId,
+        status: 'wrapUp',
+        outcome: 'dropped',
+        notes: 'Refund for invoice 42',
+        failure: {
+          reason: 'not-recovered',
+          message: expect.stringMatching(/no page of yours took it back in time/),
+        },
+      }),
+    ]);
+    await jest.advanceTimersByTimeAsync(0);
+    // The entry now describes a call in wrap-up: another reload would not try to take it back either.
+    expect(calls.json(CALLS_KEY)).toEqual([
+      expect.objectContaining({
+        dialog: null,
+        call: expect.objectContaining({ phase: 'wrapUp', outcome: 'dropped' }),
+      }),
+    ]);
+    phone.send({ type: 'ui.wrapUp.saveAndClose', callId: dialog.callId });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(crm.logged).toEqual([
+      expect.objectContaining({ callId: dialog.callId, notes: 'Refund for invoice 42' }),
+    ]);
+  });
+
+  it('a connected call waiting for the registration is dropped when it expires meanwhile', async () => {
+    const connected: SavedCall = {
+      call: { ...wrapUpCall, callId: dialog.callId, phase: 'connected' },
+      dialog,
+      savedAt: T0 + 100_000 - 60_000,
+    };
+    delete connected.call.endedAt;
+    delete connected.call.outcome;
+    const phone = start(saved(connected), new FakeStorage(), new FlakyCrm());
+    expect(phone.view().calls).toEqual([]);
+    await jest.advanceTimersByTimeAsync(60_001);
+    expect(phone.view().calls).toEqual([
+      expect.objectContaining({ callId: dialog.callId, status: 'wrapUp', outcome: 'dropped' }),
+    ]);
+  });
+
+  it('a page that leaves (pagehide) stamps its calls with the time it left and writes nothing after; stop() would keep only wrap-up', () => {
+    const connected: SavedCall = {
+      call: { ...wrapUpCall, callId: dialog.callId, phase: 'connected' },
+      dialog,
+      savedAt: T0 + 90_000,
+    };
+    delete connected.call.endedAt;
+    delete connected.call.outcome;
+    const calls = saved(connected, { call: wrapUpCall, dialog: null, savedAt: T0 + 70_000 });
+    const phone = start(calls, new FakeStorage(), new FlakyCrm());
+    jest.setSystemTime(T0 + 105_000);
+    phone.suspend();
+    const writes = calls.writes;
+    expect(calls.json(CALLS_KEY)).toEqual([
+      { ...connected, savedAt: T0 + 105_000 },
+      expect.objectContaining({ call: expect.objectContaining({ callId: wrapUpCall.callId }) }),
+    ]);
+    phone.send({ type: 'ui.availability.away' });
+    void phone.stop();
+    expect(calls.writes).toBe(writes);
+    expect(calls.json(CALLS_KEY)).toHaveLength(2);
+  });
+
+  it('notes the field flushes after the page suspended its phone reach the draft, and the next page shows them', () => {
+    const calls = saved({ call: wrapUpCall, dialog: null, savedAt: T0 + 70_000 });
+    const local = new FakeStorage();
+    const first = start(calls, local, new FlakyCrm());
+    first.suspend();
+    jest.setSystemTime(T0 + 100_001);
+    first.send({ type: 'ui.notes.changed', callId: wrapUpCall.callId, text: 'Refund for invoice 42 and 43' });
+    expect(local.json(draftKey(wrapUpCall.callId))).toMatchObject({ notes: 'Refund for invoice 42 and 43' });
+    const next = start(calls, local, new FlakyCrm());
+    expect(next.view().calls[0]?.notes).toBe('Refund for invoice 42 and 43');
+  });
+
+  it('every page of the agent in this browser registers with the same +sip.instance, another agent with its own', () => {
+    const local = new FakeStorage();
+    const first = start(new FakeStorage(), local, new FlakyCrm());
+    const id = first.sip.instanceId;
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    void first.stop();
+    const again = start(new FakeStorage(), local, new FlakyCrm());
+    expect(again.sip.instanceId).toBe(id);
+    void again.stop();
+    softphone = createSoftphone({
+      sip: {
+        server: 'ws://127.0.0.1:9/ws',
+        aor: 'sip:1002@softphone.test',
+        auth: { kind: 'digest', password: 'pw' },
+      },
+      crm: new FlakyCrm(),
+      storage: { local },
+      qualityIntervalMs: 0,
+    });
+    expect(softphone.sip.instanceId).not.toBe(id);
   });
 
   it('a saved call that cannot be read back is reported and dropped; the others still come back', () => {

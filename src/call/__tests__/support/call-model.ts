@@ -117,6 +117,25 @@ export const callModelVariants: Record<string, CallModelVariant> = {
     }),
     only: /^(sip\.call\.(answered|failed|ended)|ui\.hangup|ui\.wrapUp\.(close|saveAndClose)|xstate\.done\.actor\.logSave)$/,
   },
+  /** Held before the reload: taken back offering hold, it comes back held. */
+  restoredHeld: {
+    input: incomingInput({
+      restored: {
+        callId,
+        direction: 'incoming',
+        remote: { number: '+442079460001' },
+        startedAt: 0,
+        answeredAt: 1,
+        notes: 'n',
+        disposition: null,
+        matches: [ann],
+        chosen: ann,
+        phase: 'connected',
+        held: true,
+      },
+    }),
+    only: /^(sip\.call\.(answered|ended)|ui\.resume|sip\.reinvite\.succeeded)$/,
+  },
   restoredWrapUp: {
     input: incomingInput({
       restored: {
