@@ -22,6 +22,7 @@ import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
 import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
+import { DialogWatch } from './dialog-watch';
 import { isReadableOffer } from './is-readable-offer';
 import { AuthenticationFailedError } from './errors/authentication-failed-error';
 import { CallNotFoundError } from './errors/call-not-found-error';
@@ -89,6 +90,8 @@ export class SipPhone {
   private readonly calls = new Map<string, CallLeg>();
   private readonly legEnvironment: LegEnvironment;
   private readonly keepAlive: KeepAlive | undefined;
+  /** The server's dialog event package, where offered: ends calls answered on another device. */
+  private readonly dialogWatch: DialogWatch;
   /** Aborted by stop(): ends the reconnect loop and silences transport callbacks. */
   private readonly lifecycle = new AbortController();
   /** The running reconnect loop, so a second loss while it runs does not start another. */
@@ -165,6 +168,7 @@ export class SipPhone {
         if (this.calls.get(leg.callId) === leg) this.calls.delete(leg.callId);
       },
     };
+    this.dialogWatch = new DialogWatch(this.ua, uri, (event) => this.hub.emit(event), logger);
     const { keepAlive } = this.settings;
     if (keepAlive) {
       const registrar = parseSipUri(`sip:${uri.host}`);
@@ -254,6 +258,7 @@ export class SipPhone {
         work.then(done, done);
       });
     await grace(Promise.all([...this.calls.values()].map((leg) => leg.end())));
+    await grace(this.dialogWatch.stop());
     if (this.ua.isConnected() && this.registerer.state === RegistererState.Registered) {
       await grace(this.unregister());
     }
@@ -302,6 +307,7 @@ export class SipPhone {
                   aor: this.aor,
                   expiresSec: this.grantedExpiry(response.message),
                 });
+                this.dialogWatch.ensure();
                 resolve(undefined);
               },
               onReject: (response) => resolve(this.registrationError(response.message)),
