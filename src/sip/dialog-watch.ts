@@ -37,6 +37,16 @@ export class DialogWatch {
     subscriber.subscribe().catch(() => undefined);
   }
 
+  /**
+   * The connection was lost: the server's NOTIFYs would go to the dead one, so the next registration
+   * subscribes afresh (the old subscription is let go; the server drops it when its NOTIFY fails).
+   */
+  reset(): void {
+    const subscriber = this.subscriber;
+    this.subscriber = undefined;
+    subscriber?.dispose().catch(() => undefined);
+  }
+
   /** Ends the subscription (bounded by the caller); never subscribes again. */
   async stop(): Promise<void> {
     this.stopped = true;

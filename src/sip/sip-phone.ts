@@ -388,6 +388,7 @@ export class SipPhone {
     this.keepAlive?.stop();
     this.settings.logger.warn(`transport lost${cause ? `: ${cause.message}` : ''}`);
     this.hub.emit({ type: 'sip.transport.disconnected', error: new NetworkError() });
+    this.dialogWatch.reset();
     // A call still ringing here cannot be answered once its WebSocket is gone (the INVITE's responses
     // travel over that connection): refuse it now rather than ring on for nothing.
     for (const leg of this.calls.values()) {
