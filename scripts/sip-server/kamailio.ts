@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   openSync,
   mkdirSync,
@@ -35,6 +36,11 @@ export interface KamailioOptions {
   auth?: KamailioAuth;
   /** rtpengine control socket (`host:port`) to bridge WebRTC and plain-RTP peers. */
   rtpengine?: string;
+  /**
+   * The dialog event package (RFC 4235): calls through the proxy publish their state, and a SUBSCRIBE
+   * (Event: dialog) to a user gets NOTIFYs with application/dialog-info+xml. State in db_text files.
+   */
+  dialogEvents?: boolean;
   /** A label for the run directory and the kept log (e.g. the test file's name). */
   name?: string;
   /** Keep the configuration and log after stop (also when SOFTPHONE_KEEP_SIP_LOGS=1). */
@@ -102,6 +108,8 @@ function renderConfig(o: {
   ctlSock: string;
   auth: KamailioAuth;
   rtpengine?: string;
+  /** db_text directory, when the dialog event package is on. */
+  dbDir?: string;
 }): string {
   const header = [
     '#!KAMAILIO',
@@ -126,8 +134,27 @@ function renderConfig(o: {
   if (o.rtpengine) {
     header.push('#!define WITH_RTPENGINE', `#!substdef "!RTPENGINE_SOCK!${sipQuote(o.rtpengine)}!g"`);
   }
+  if (o.dbDir) {
+    header.push('#!define WITH_DIALOGINFO', `#!substdef "!DB_DIR!${sipQuote(o.dbDir)}!g"`);
+  }
   const body = readFileSync(TEMPLATE, 'utf8').replace(/^#!KAMAILIO\n/, '');
   return `${header.join('\n')}\n${body}\n${footer.join('\n')}\n`;
+}
+
+/** Debian's db_text schema (kamailio-presence-modules' tables): the empty tables presence and pua use. */
+const DBTEXT_SCHEMA = '/usr/share/kamailio/dbtext/kamailio';
+const DIALOGINFO_TABLES = ['version', 'presentity', 'active_watchers', 'watchers', 'xcap', 'pua'];
+
+function createDialogInfoTables(runDir: string): string {
+  const dbDir = join(runDir, 'db');
+  mkdirSync(dbDir, { recursive: true });
+  for (const table of DIALOGINFO_TABLES) {
+    const schema = join(DBTEXT_SCHEMA, table);
+    if (!existsSync(schema))
+      throw new Error(`Kamailio db_text schema missing: ${schema}. Run: npm run setup`);
+    copyFileSync(schema, join(dbDir, table));
+  }
+  return dbDir;
 }
 
 /** Sends SIP OPTIONS over UDP until Kamailio answers 200 (or the deadline passes). */
@@ -214,9 +241,10 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const ctlSock = join(runDir, 'kamailio.ctl');
   const wsPort = await freeTcpPort();
   const udpPort = await freeUdpPort();
+  const dbDir = options.dialogEvents ? createDialogInfoTables(runDir) : undefined;
   writeFileSync(
     cfgFile,
-    renderConfig({ domain, wsPort, udpPort, ctlSock, auth, rtpengine: options.rtpengine }),
+    renderConfig({ domain, wsPort, udpPort, ctlSock, auth, rtpengine: options.rtpengine, dbDir }),
   );
 
   let child: ChildProcess | undefined;

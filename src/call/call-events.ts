@@ -59,6 +59,8 @@ export type CallSipEvent =
   | { type: 'sip.invite.canceled'; at: number }
   /** Another device of the agent answered (CANCEL with "Call completed elsewhere", or dialog event). */
   | { type: 'sip.invite.answeredElsewhere'; at: number }
+  /** The server's dialog event package (RFC 4235) says the call answered elsewhere is over. */
+  | { type: 'sip.dialog.terminated'; at: number }
   | { type: 'sip.reinvite.succeeded' }
   | { type: 'sip.reinvite.failed'; statusCode: number; retryAfterSeconds?: number }
   /** REFER accepted (202): not a success yet. */

@@ -1033,6 +1033,14 @@ export const callMachine = setup({
                     params: ({ context, event }) => ({ outcome: monitoredOutcome(context), at: event.at }),
                   },
                 },
+                // The server's dialog state of the call taken on the agent's own phone ended it.
+                'sip.dialog.terminated': {
+                  target: '#call.progress.ended',
+                  actions: {
+                    type: 'recordEnd',
+                    params: ({ context, event }) => ({ outcome: monitoredOutcome(context), at: event.at }),
+                  },
+                },
                 // The agent's "Call ended": the talk time runs until then.
                 'ui.dismiss': {
                   target: '#call.progress.ended',

@@ -12,6 +12,7 @@ export const sipEventTypes = [
   'sip.invite.received',
   'sip.invite.cancelled',
   'sip.invite.answeredElsewhere',
+  'sip.dialog.terminated',
   'sip.invite.timedOut',
   'sip.invite.rejected',
   'sip.answer.failed',

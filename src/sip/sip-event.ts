@@ -26,6 +26,8 @@ export type SipEvent =
     }
   | { type: 'sip.invite.cancelled'; callId: string }
   | { type: 'sip.invite.answeredElsewhere'; callId: string }
+  /** The server's dialog event package reports this dialog of the agent's AOR over (on any device). */
+  | { type: 'sip.dialog.terminated'; callId: string }
   | { type: 'sip.invite.timedOut'; callId: string }
   | { type: 'sip.invite.rejected'; callId: string; statusCode: number }
   | { type: 'sip.answer.failed'; callId: string; error: SipError }

@@ -22,6 +22,7 @@ import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
 import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
+import { DialogWatch } from './dialog-watch';
 import { isReadableOffer } from './is-readable-offer';
 import { AuthenticationFailedError } from './errors/authentication-failed-error';
 import { CallNotFoundError } from './errors/call-not-found-error';
@@ -90,6 +91,8 @@ export class SipPhone {
   private readonly calls = new Map<string, CallLeg>();
   private readonly legEnvironment: LegEnvironment;
   private readonly keepAlive: KeepAlive | undefined;
+  /** The server's dialog event package, where offered: ends calls answered on another device. */
+  private readonly dialogWatch: DialogWatch;
   /** Aborted by stop(): ends the reconnect loop and silences transport callbacks. */
   private readonly lifecycle = new AbortController();
   /** Set by suspend(): the calls were left for another page, their legs report nothing more. */
@@ -175,6 +178,7 @@ export class SipPhone {
         if (this.calls.get(leg.callId) === leg) this.calls.delete(leg.callId);
       },
     };
+    this.dialogWatch = new DialogWatch(this.ua, uri, (event) => this.hub.emit(event), logger);
     const { keepAlive } = this.settings;
     if (keepAlive) {
       const registrar = parseSipUri(`sip:${uri.host}`);
@@ -264,6 +268,7 @@ export class SipPhone {
         work.then(done, done);
       });
     await grace(Promise.all([...this.calls.values()].map((leg) => leg.end())));
+    await grace(this.dialogWatch.stop());
     if (this.ua.isConnected() && this.registerer.state === RegistererState.Registered) {
       await grace(this.unregister());
     }
@@ -337,6 +342,7 @@ export class SipPhone {
                   aor: this.aor,
                   expiresSec: this.grantedExpiry(response.message),
                 });
+                this.dialogWatch.ensure();
                 resolve(undefined);
               },
               onReject: (response) => resolve(this.registrationError(response.message)),
@@ -417,6 +423,7 @@ export class SipPhone {
     this.keepAlive?.stop();
     this.settings.logger.warn(`transport lost${cause ? `: ${cause.message}` : ''}`);
     this.hub.emit({ type: 'sip.transport.disconnected', error: new NetworkError() });
+    this.dialogWatch.reset();
     // A call still ringing here cannot be answered once its WebSocket is gone (the INVITE's responses
     // travel over that connection): refuse it now rather than ring on for nothing.
     for (const leg of this.calls.values()) {

@@ -104,6 +104,8 @@ export function toCallEvent(event: SipEvent, now: Clock): CallSipEvent | null {
       return { type: 'sip.invite.canceled', at: now() };
     case 'sip.invite.answeredElsewhere':
       return { type: 'sip.invite.answeredElsewhere', at: now() };
+    case 'sip.dialog.terminated':
+      return { type: 'sip.dialog.terminated', at: now() };
     case 'sip.answer.failed':
       return { type: 'sip.call.failed', reason: failureReason(event.error), at: now() };
     case 'sip.call.held':

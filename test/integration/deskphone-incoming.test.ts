@@ -5,7 +5,7 @@
 import { useBaresip } from '../support/baresip';
 import { jane, startDeskphoneAgent, type DeskphoneAgent } from '../support/deskphone-fixture';
 import { useKamailio } from '../support/kamailio-fixture';
-import { callTraffic } from '../support/node-sip';
+import { callTraffic, dialogEventTraffic } from '../support/node-sip';
 
 const server = useKamailio({ auth: { kind: 'digest', users: { agent: 'agent-pw', '1001': 'customer-pw' } } });
 /** The agent's desk phone: registered for the agent's own number, answered by the test. */
@@ -86,6 +86,25 @@ describe.each(['deskphone', 'softphone'] as const)(
       expect(agent.recents.at(-1)?.outcome).toBe(mode === 'softphone' ? 'answeredElsewhere' : 'completed');
       // "Call ended" dated the end: the talk time is known.
       expect(agent.recents.at(-1)?.durationSeconds).toEqual(expect.any(Number));
+    });
+
+    test('without the dialog event package the call ended on the device stays open in the panel until "Call ended"', async () => {
+      await caller().dial(agentUri());
+      const ringing = await agent.until((v) => v.calls[0]?.status === 'ringing', 'ringing');
+      const callId = ringing.calls[0]!.callId;
+      await device().waitFor('CALL_INCOMING', { match: (e) => e.id === callId });
+      await device().accept();
+      await agent.until((v) => v.calls[0]?.deviceStep === 'answeredOnDevice', 'answered');
+      await caller().waitFor('CALL_ESTABLISHED');
+      await caller().hangup();
+      await device().waitFor('CALL_CLOSED', { match: (e) => e.id === callId });
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(agent.softphone.view().calls[0]).toMatchObject({ callId, status: 'monitored' });
+      // The server did not offer the package: the panel's SUBSCRIBE was refused, no NOTIFY came.
+      expect(agent.wire.summary(dialogEventTraffic)).not.toContain('received NOTIFY');
+      expect(agent.wire.summary(dialogEventTraffic)).not.toContain('received 200 SUBSCRIBE');
+      agent.softphone.send({ type: 'ui.dismiss', callId });
+      await agent.until((v) => v.calls[0]?.wrapUp.active === true, 'wrap-up');
     });
 
     test('the caller gives up before the device answers: a missed call', async () => {

@@ -173,8 +173,13 @@ export function createWireRecorder(): WireRecorder {
   };
 }
 
-/** Messages of calls only: no REGISTER or OPTIONS (keep-alive). */
-export const callTraffic = (m: WireMessage) => !/(REGISTER|OPTIONS)$/.test(m.summary);
+/** The phone's dialog event subscription (RFC 4235) to its own AOR: the SUBSCRIBE and its NOTIFYs. */
+export const dialogEventTraffic = (m: WireMessage) =>
+  /SUBSCRIBE$/.test(m.summary) || (/NOTIFY$/.test(m.summary) && /^Event:\s*dialog\b/im.test(m.raw));
+
+/** Messages of calls only: no REGISTER, OPTIONS (keep-alive) or dialog event subscription. */
+export const callTraffic = (m: WireMessage) =>
+  !/(REGISTER|OPTIONS)$/.test(m.summary) && !dialogEventTraffic(m);
 
 /** A SipPhone of the project wired for Node tests: media-less handlers, a wire recorder, an event log. */
 export interface TestPhone {

@@ -745,6 +745,22 @@ describe('softphone disabled (deskphone mode), call level', () => {
     expect(h.actor.getSnapshot().context).toMatchObject({ outcome: 'completed', notes: 'Order 42' });
   });
 
+  it("the server's dialog state ending a call answered on the device ends it in the panel: talk time, wrap-up, Task", () => {
+    const h = startCall(incomingInput(desk), { matches: [ann], saves: true });
+    h.actor.send({ type: 'sip.invite.answeredElsewhere', at: T0 + 2_000 });
+    expect(progress(h)).toEqual({ session: 'monitored' });
+    h.actor.send({ type: 'sip.dialog.terminated', at: T0 + 47_000 });
+    expect(progress(h)).toEqual({ wrapUp: 'running' });
+    h.actor.send({ type: 'ui.wrapUp.saveAndClose', callId: 'c1' });
+    expect(h.effects.saves.at(-1)?.input).toMatchObject({ outcome: 'completed', durationSeconds: 45 });
+  });
+
+  it('a dialog that terminates while the device still rings is not the end of the call', () => {
+    const h = startCall(incomingInput(desk), { matches: [] });
+    h.actor.send({ type: 'sip.dialog.terminated', at: T0 + 1_000 });
+    expect(progress(h)).toEqual({ session: 'notified' });
+  });
+
   it('an incoming call nobody answers on the device is missed', () => {
     const h = startCall(incomingInput(desk), { matches: [] });
     h.actor.send({ type: 'sip.invite.canceled', at: T0 + 30_000 });

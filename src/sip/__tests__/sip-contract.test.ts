@@ -19,6 +19,7 @@ describe('src/sip contract', () => {
       'sip.invite.received',
       'sip.invite.cancelled',
       'sip.invite.answeredElsewhere',
+      'sip.dialog.terminated',
       'sip.invite.timedOut',
       'sip.invite.rejected',
       'sip.answer.failed',

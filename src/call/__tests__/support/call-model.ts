@@ -55,6 +55,7 @@ export const callModelEvents: ModelEvent[] = [
   { type: 'sip.call.replaced', at: 2 },
   { type: 'sip.invite.canceled', at: 1 },
   { type: 'sip.invite.answeredElsewhere', at: 1 },
+  { type: 'sip.dialog.terminated', at: 2 },
   { type: 'sip.reinvite.succeeded' },
   { type: 'sip.reinvite.failed', statusCode: 491 },
   { type: 'sip.reinvite.failed', statusCode: 488 },

@@ -392,6 +392,7 @@ export class RandomWalk {
       { type: 'sip.call.ended', at },
       { type: 'sip.invite.canceled', at },
       { type: 'sip.invite.answeredElsewhere', at },
+      { type: 'sip.dialog.terminated', at },
       { type: 'sip.reinvite.succeeded' },
       { type: 'sip.reinvite.failed', statusCode: 491 },
       { type: 'sip.reinvite.failed', statusCode: 500, retryAfterSeconds: 2 },
