@@ -289,6 +289,8 @@ export class SipPhone {
     this.suspended = true;
     this.lifecycle.abort();
     this.keepAlive?.stop();
+    // The next page subscribes again; this one's subscription ends with its connection.
+    this.dialogWatch.reset();
     for (const leg of this.calls.values()) leg.abandon();
     this.calls.clear();
     // SIP.js's dispose un-REGISTERs (written to the socket at once) when registered, and clears its timers.

@@ -103,6 +103,7 @@ describe.each(['deskphone', 'softphone'] as const)(
       // The server did not offer the package: the panel's SUBSCRIBE was refused, no NOTIFY came.
       expect(agent.wire.summary(dialogEventTraffic)).not.toContain('received NOTIFY');
       expect(agent.wire.summary(dialogEventTraffic)).not.toContain('received 200 SUBSCRIBE');
+      expect(agent.wire.summary(dialogEventTraffic)).toContain('received 489 SUBSCRIBE');
       agent.softphone.send({ type: 'ui.dismiss', callId });
       await agent.until((v) => v.calls[0]?.wrapUp.active === true, 'wrap-up');
     });
