@@ -9,6 +9,7 @@ import {
   connectedCall,
   customerPage,
   customerState,
+  expectAudioBothWays,
   receivedLoudness,
   saveAdminSettings,
   shot,
@@ -51,6 +52,8 @@ describe('journeys with dialing prefixes and a short maximum hold time', () => {
     await active.locator('[data-id="timer"]').waitFor({ timeout: 10_000 });
     await expect(active.locator('[data-id="contact-name"]').textContent()).resolves.toBe('Alice Nguyen');
 
+    // Like a person, the agent keys in once the two can hear each other.
+    await expectAudioBothWays(customer);
     await button(active, 'keypad').click();
     const keypad = active.locator('[data-id="dialpad"]');
     for (const digit of ['1', '5', '9', '#']) {
