@@ -130,7 +130,13 @@ describe('conference journey', () => {
     }
     await button(conference, 'unmute-conference').click();
     await button(conference, 'mute-conference').waitFor({ timeout: 5000 });
-    await agent.waitForTimeout(1000);
+    // Measure once the agent's voice is back at every phone (jitter buffers refill at their own pace).
+    await until('every customer to hear the agent again', async () =>
+      Object.entries(await spectrum(agent, customers, tones)).every(
+        ([listener, levels]) => listener === 'agent' || levels.agent! > AUDIBLE_DB,
+      ),
+    );
+    await agent.waitForTimeout(500);
     expectMixMinus(await spectrum(agent, customers, tones));
 
     // Remove the second participant: that phone hangs up; the other four still hear each other.
