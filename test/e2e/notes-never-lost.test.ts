@@ -2,56 +2,16 @@
 // through the emulated Apex, which a TEST-ONLY fault switch (workbench/emulation/apex-faults.ts) makes fail
 // the first times. The agent sees that the save will be retried, reloads the page during wrap-up, finds the
 // notes again, and the Task is saved once, with the notes: repeated saves of one call never make two Tasks.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { useWorkbench } from '../support/workbench-fixture';
+import type { Page } from 'playwright-core';
+import { button, open, softphone, tasks, until, useJourneys, utilityButton } from '../support/journeys';
 
-const workbench = useWorkbench();
-const VIEWPORT = { width: 1024, height: 700 };
+const workbench = useJourneys();
 const NOTES = 'Customer disputes invoice 42; send a credit note';
 
-interface TaskRow {
-  Id: string;
-  CallObject?: string;
-  Description?: string;
-}
-
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  workbench().web.emulation.apex.faults.clear();
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-}
-
-async function open(path: string): Promise<Page> {
-  const { browser, web } = workbench();
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(`${web.url}${path}`);
-  return page;
-}
-
-const softphone = (agent: Page) => agent.locator('[data-utility-panel="softphone"] c-softphone');
-const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
-
-async function tasks(page: Page): Promise<TaskRow[]> {
-  return page.evaluate(async () => (await (await fetch('/api/workbench/tasks')).json()) as TaskRow[]);
-}
+afterEach(() => workbench().web.emulation.apex.faults.clear());
 
 async function openUtility(agent: Page): Promise<void> {
-  const utility = agent.locator('[data-utility-button="softphone"]');
+  const utility = utilityButton(agent);
   if ((await utility.getAttribute('aria-expanded')) !== 'true') await utility.click();
 }
 

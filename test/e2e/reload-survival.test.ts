@@ -2,76 +2,21 @@
 // customer's <wb-phone> on its own page, the workbench's Kamailio between them. The agent reloads the page
 // mid-call; the new page takes the call back with an INVITE carrying Replaces, the customer's phone swaps
 // legs without ringing, the audio resumes, the notes are still there, and the call is logged as one Task.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { useWorkbench } from '../support/workbench-fixture';
+import {
+  audioResumed,
+  audioStats,
+  button,
+  open,
+  receivedLoudness,
+  softphone,
+  tasks,
+  until,
+  useJourneys,
+} from '../support/journeys';
 
-const workbench = useWorkbench();
-const VIEWPORT = { width: 1024, height: 700 };
+const workbench = useJourneys();
 /** Issue 9: the customer hears the agent again within 3 s of the reload. */
 const AUDIO_RESUME_BUDGET_MS = 3000;
-
-interface TaskRow {
-  Id: string;
-  CallObject?: string;
-  Description?: string;
-  CallDurationInSeconds?: number;
-}
-
-interface AudioStats {
-  bytesReceived: number;
-  totalAudioEnergy: number;
-  totalSamplesDuration: number;
-}
-
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-}
-
-async function open(path: string): Promise<Page> {
-  const { browser, web } = workbench();
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(`${web.url}${path}`);
-  return page;
-}
-
-const softphone = (agent: Page) => agent.locator('[data-utility-panel="softphone"] c-softphone');
-const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
-
-async function audioStats(customer: Page): Promise<AudioStats> {
-  return customer
-    .locator('wb-phone')
-    .evaluate((phone) => (phone as HTMLElement & { audioStats(): Promise<AudioStats> }).audioStats());
-}
-
-/** The mean square level (0..1) of what the customer received over the next `ms`. */
-async function receivedLoudness(customer: Page, ms = 1500): Promise<number> {
-  const before = await audioStats(customer);
-  await customer.waitForTimeout(ms);
-  const after = await audioStats(customer);
-  const seconds = after.totalSamplesDuration - before.totalSamplesDuration;
-  expect(seconds).toBeGreaterThan((ms / 1000) * 0.5);
-  return (after.totalAudioEnergy - before.totalAudioEnergy) / seconds;
-}
-
-async function tasks(page: Page): Promise<TaskRow[]> {
-  return page.evaluate(async () => (await (await fetch('/api/workbench/tasks')).json()) as TaskRow[]);
-}
 
 test('customer and agent talking, the agent page reloads: audio resumes within 3 s, the notes are still there, hold and hang up work, and the call is one Task', async () => {
   const agent = await open('/agent.html?agent=1');
@@ -91,30 +36,13 @@ test('customer and agent talking, the agent page reloads: audio resumes within 3
   const connected = customer.locator('wb-phone [data-call-state="connected"]');
   await connected.waitFor({ timeout: 10_000 });
   await customer.waitForTimeout(1000); // the jitter buffer fills
-  const talking = await receivedLoudness(customer);
+  const talking = await receivedLoudness(customer, 1500);
   expect(talking).toBeGreaterThan(1e-4);
   await active.locator('[data-id="notes"] textarea').fill('Asked for a refund of invoice 42');
 
   const reloadedAt = Date.now();
   await agent.reload();
-  // The customer's phone moved to the new leg once its counters restart; the audio is back once that leg
-  // receives sound (bytes and energy grow between two polls 50 ms apart).
-  let previous = await audioStats(customer);
-  let swapped = false;
-  const resumedAt = await until(
-    'the customer to hear the agent again',
-    async () => {
-      const now = await audioStats(customer);
-      if (now.bytesReceived < previous.bytesReceived) swapped = true;
-      const sounding =
-        swapped &&
-        now.bytesReceived > previous.bytesReceived &&
-        now.totalAudioEnergy > previous.totalAudioEnergy;
-      previous = now;
-      return sounding ? Date.now() : undefined;
-    },
-    15_000,
-  );
+  const resumedAt = await audioResumed(customer, await audioStats(customer));
   const resumeMs = resumedAt - reloadedAt;
   console.log(`reload-survival: audio resumed ${resumeMs} ms after the reload started`);
   expect(resumeMs).toBeLessThan(AUDIO_RESUME_BUDGET_MS);
@@ -122,7 +50,7 @@ test('customer and agent talking, the agent page reloads: audio resumes within 3
   await expect(customer.locator('wb-phone [data-call-state]').getAttribute('data-call-state')).resolves.toBe(
     'connected',
   );
-  expect(await receivedLoudness(customer)).toBeGreaterThan(talking / 10);
+  expect(await receivedLoudness(customer, 1500)).toBeGreaterThan(talking / 10);
   // The new page registered as the same +sip.instance: Kamailio holds one contact for the agent, not the
   // old page's beside the new one.
   expect((await workbench().sip.registrations()).get('1001')).toHaveLength(1);
@@ -140,11 +68,11 @@ test('customer and agent talking, the agent page reloads: audio resumes within 3
   await button(active, 'hold').click();
   await button(active, 'resume').waitFor({ timeout: 10_000 });
   await customer.waitForTimeout(500);
-  expect(await receivedLoudness(customer)).toBeLessThan(talking / 100);
+  expect(await receivedLoudness(customer, 1500)).toBeLessThan(talking / 100);
   await button(active, 'resume').click();
   await button(active, 'hold').waitFor({ timeout: 10_000 });
   await customer.waitForTimeout(500);
-  expect(await receivedLoudness(customer)).toBeGreaterThan(talking / 10);
+  expect(await receivedLoudness(customer, 1500)).toBeGreaterThan(talking / 10);
   await button(active, 'hangup').click();
   await customer.locator('wb-phone [data-call-state="idle"]').waitFor({ timeout: 10_000 });
 

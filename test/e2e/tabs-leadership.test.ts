@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { SAMPLE_DATA_FILE } from '../../workbench/emulation/sample-data';
+import { audioResumed, audioStats, expectAudioBothWays, until } from '../support/journeys';
 import { useWorkbench } from '../support/workbench-fixture';
 
 const workbench = useWorkbench();
@@ -16,16 +17,6 @@ const contexts: BrowserContext[] = [];
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-}
 
 async function newContext(options: { withoutWebLocks?: boolean } = {}): Promise<BrowserContext> {
   const context = await workbench().browser.newContext({ viewport: VIEWPORT });
@@ -78,50 +69,8 @@ async function countAnswerCommands(leader: Page): Promise<() => Promise<number>>
 const FOLLOWER_NOTE = 'Your phone runs in another tab of this browser.';
 const LEADER_NOTE = 'This tab holds your phone for your other tabs.';
 
-interface AudioStats {
-  bytesReceived: number;
-  bytesSent: number;
-  totalAudioEnergy: number;
-}
-
 /** Issue 9: the customer hears the agent again within 3 s of the agent's page going. */
 const AUDIO_RESUME_BUDGET_MS = 3000;
-
-const audioStats = (customer: Page) =>
-  customer
-    .locator('wb-phone')
-    .evaluate((phone) => (phone as HTMLElement & { audioStats(): Promise<AudioStats> }).audioStats());
-
-async function audioBothWays(customer: Page): Promise<void> {
-  const before = await audioStats(customer);
-  await customer.waitForTimeout(1500);
-  const after = await audioStats(customer);
-  expect(after.bytesReceived).toBeGreaterThan(before.bytesReceived + 1000);
-  expect(after.bytesSent).toBeGreaterThan(before.bytesSent + 1000);
-}
-
-/**
- * When the customer hears the agent again after the agent's page went: its phone moved to the new leg once
- * its counters restart, and the audio is back once that leg receives sound (bytes and energy grow between
- * two polls 50 ms apart). `previous`: the counters taken before the page went.
- */
-async function audioResumed(customer: Page, previous: AudioStats): Promise<number> {
-  let swapped = false;
-  return until(
-    'the customer to hear the agent again',
-    async () => {
-      const now = await audioStats(customer);
-      if (now.bytesReceived < previous.bytesReceived) swapped = true;
-      const sounding =
-        swapped &&
-        now.bytesReceived > previous.bytesReceived &&
-        now.totalAudioEnergy > previous.totalAudioEnergy;
-      previous = now;
-      return sounding ? Date.now() : undefined;
-    },
-    15_000,
-  );
-}
 
 async function customerPage(errors: string[]): Promise<Page> {
   const customer = await (await newContext()).newPage();
@@ -192,7 +141,7 @@ describe('one phone per browser, however many tabs', () => {
       await expect(softphone(tab).locator('c-softphone-error-panel li').count()).resolves.toBe(0);
     }
     // The media is in the leading tab: the customer hears it and is heard.
-    await audioBothWays(customer);
+    await expectAudioBothWays(customer);
 
     // The leading tab closes mid-call: another tab takes over, registers again and takes the call back.
     const beforeClose = await audioStats(customer);
@@ -206,6 +155,7 @@ describe('one phone per browser, however many tabs', () => {
         return now.length > 0 && now;
       },
       10_000,
+      50,
     );
     const takeoverMs = Date.now() - closedAt;
     process.stdout.write(`\ntabs-leadership: takeover after closing the leading tab took ${takeoverMs} ms\n`);
@@ -224,7 +174,7 @@ describe('one phone per browser, however many tabs', () => {
     await expect(
       customer.locator('wb-phone [data-call-state]').getAttribute('data-call-state'),
     ).resolves.toBe('connected');
-    await audioBothWays(customer);
+    await expectAudioBothWays(customer);
     // Both remaining tabs show the call, lost nowhere, and one new leader.
     const notes: string[] = [];
     for (const tab of [second, third]) {
@@ -268,7 +218,7 @@ describe('one phone per browser, however many tabs', () => {
     await customer.locator('wb-phone [data-call-state="connected"]').waitFor({ timeout: 10_000 });
     const active = softphone(leader).locator('[data-id="active-call"]');
     await active.waitFor({ timeout: 10_000 });
-    await audioBothWays(customer);
+    await expectAudioBothWays(customer);
     await active.locator('[data-id="notes"] textarea').fill('Wants the premium plan from March');
 
     const beforeReload = await audioStats(customer);
@@ -283,7 +233,7 @@ describe('one phone per browser, however many tabs', () => {
     await expect(
       customer.locator('wb-phone [data-call-state]').getAttribute('data-call-state'),
     ).resolves.toBe('connected');
-    await audioBothWays(customer);
+    await expectAudioBothWays(customer);
 
     // The other tab leads now and holds the call with the notes; the reloaded tab follows it.
     await until('the other tab to lead', async () =>
@@ -340,6 +290,7 @@ describe('one phone per browser, however many tabs', () => {
         return now.length > 0 && now;
       },
       10_000,
+      50,
     );
     const takeoverMs = Date.now() - closedAt;
     process.stdout.write(`\ntabs-leadership: BroadcastChannel takeover took ${takeoverMs} ms\n`);

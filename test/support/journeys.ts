@@ -42,17 +42,19 @@ function fixture(): WorkbenchFixture {
   return workbench();
 }
 
+/** Polls `probe` every `everyMs` until it gives a value; measurements of a resume poll more often. */
 export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,
   ms = 15_000,
+  everyMs = 200,
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 200));
+    await new Promise((ok) => setTimeout(ok, everyMs));
   }
 }
 
@@ -119,6 +121,30 @@ export async function audioStats(customer: Page): Promise<AudioStats> {
   return customer
     .locator('wb-phone')
     .evaluate((phone) => (phone as HTMLElement & { audioStats(): Promise<AudioStats> }).audioStats());
+}
+
+/**
+ * When the customer hears the agent again after the agent's page went: its phone moved to the new leg once
+ * its counters restart, and the audio is back once that leg receives sound (bytes and energy grow between
+ * two polls 50 ms apart). `previous`: the counters taken before the page went. Resolves with Date.now().
+ */
+export async function audioResumed(customer: Page, previous: AudioStats): Promise<number> {
+  let swapped = false;
+  return until(
+    'the customer to hear the agent again',
+    async () => {
+      const now = await audioStats(customer);
+      if (now.bytesReceived < previous.bytesReceived) swapped = true;
+      const sounding =
+        swapped &&
+        now.bytesReceived > previous.bytesReceived &&
+        now.totalAudioEnergy > previous.totalAudioEnergy;
+      previous = now;
+      return sounding ? Date.now() : undefined;
+    },
+    15_000,
+    50,
+  );
 }
 
 /** The mean square level (0..1) of the audio the customer received over the next `ms`. */
