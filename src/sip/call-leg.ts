@@ -124,6 +124,8 @@ export class CallLeg {
   private dialOutcome: Promise<void> | undefined;
   /** A take-back of a held call: established on hold, so later re-INVITEs (refresh, resume) start from it. */
   private startsHeld = false;
+  /** A re-INVITE of ours is under way, from the making of its offer until its outcome is applied. */
+  private reinviting = false;
 
   private constructor(
     readonly callId: string,
@@ -216,6 +218,7 @@ export class CallLeg {
       onMessage: (message) => this.onMessage(message),
       onRefer: (referral) => this.onRefer(referral),
     };
+    this.refuseCrossingInvites(session);
     const onState = (state: SessionState) => {
       if (state === SessionState.Established) {
         session.stateChange.removeListener(onState);
@@ -283,6 +286,24 @@ export class CallLeg {
         ? /^\s*([0-9A-D*#])\s*$/i.exec(body)?.[1]
         : undefined;
     if (tone) this.env.emit({ type: 'sip.dtmf.received', callId: this.callId, tone: tone.toUpperCase() });
+  }
+
+  /**
+   * RFC 3261 §14.2: an INVITE that arrives while ours is under way is answered 491, and each side tries
+   * again after its own delay (reinviteWithRetry). SIP.js does so only while our INVITE transaction is
+   * open. Before it (our offer is being made: ICE gathering) and after it (our offer is being rolled
+   * back), SIP.js hands the far end's offer to the peer connection, which is not stable: it answers 488
+   * and rolls back again. Measured in Chromium after a SIP server restart, where both ends refresh at
+   * once: both refreshes failed with 488 and one end's media stopped.
+   */
+  private refuseCrossingInvites(session: Session): void {
+    // A protected method of SIP.js's Session, called by its dialog for each in-dialog INVITE.
+    const target = session as unknown as { onInviteRequest(request: Core.IncomingInviteRequest): void };
+    const receive = target.onInviteRequest.bind(session);
+    target.onInviteRequest = (request) => {
+      if (this.reinviting) request.reject({ statusCode: 491 });
+      else receive(request);
+    };
   }
 
   private onReinvite(request: Core.IncomingRequestMessage, statusCode: number): void {
@@ -617,6 +638,7 @@ export class CallLeg {
       const settle = (outcome: ReinviteOutcome) => {
         if (settled) return;
         settled = true;
+        this.reinviting = false;
         session.stateChange.removeListener(onEnd);
         session.sessionDescriptionHandlerOptionsReInvite = outcome.ok ? { ...previous, hold } : previous;
         resolve(outcome);
@@ -630,6 +652,7 @@ export class CallLeg {
         }
       };
       session.stateChange.addListener(onEnd);
+      this.reinviting = true;
       session
         .invite({
           sessionDescriptionHandlerOptions: options,

@@ -171,6 +171,24 @@ describe('SipPhone in a call', () => {
     expect(alice.wire.find('sent INVITE').slice(-1).map(sdpDirection)).toEqual(['sendrecv']);
   });
 
+  test("glare while bob's offer is still being made (ICE gathering): alice's INVITE gets 491, not 488, and both end up held", async () => {
+    const { alice, bob, callId } = await connected({}, { media: { offerDelayMs: 300 } });
+    await new Promise((r) => setTimeout(r, 150));
+    await Promise.all([alice.phone.hold(callId), bob.phone.hold(callId)]);
+
+    // alice's hold reached bob before his own INVITE left: he refused it, and his went first.
+    const bobs = bob.wire.summary(callTraffic);
+    expect(bobs).toContain('sent 491 INVITE');
+    expect(bobs.indexOf('sent 491 INVITE')).toBeLessThan(bobs.lastIndexOf('sent INVITE'));
+    expect(bobs).not.toContain('sent 488 INVITE');
+    expect(alice.wire.summary(callTraffic)).toContain('received 491 INVITE');
+    for (const side of [alice, bob]) {
+      expect(side.eventsOf('sip.reinvite.received').map((e) => e.remoteHold)).toEqual([true]);
+      expect(side.eventsOf('sip.reinvite.failed')).toEqual([]);
+      expect(side.eventTypes(callId)).toContain('sip.call.held');
+    }
+  });
+
   test('a 500 with Retry-After is retried after the Retry-After', async () => {
     const causes: ReinviteRetryCause[] = [];
     const { alice, callId, invitation } = await connectedToAgent({

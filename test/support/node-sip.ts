@@ -36,14 +36,19 @@ export class NullSessionDescriptionHandler implements SessionDescriptionHandler 
   private readonly sessionId = Math.floor(Math.random() * 1e9);
   private version = 0;
 
-  /** `rfc4733: false` makes sendDtmf() report that RTP telephone-events are not available. */
-  constructor(private readonly capabilities: { rfc4733?: boolean } = {}) {}
+  /**
+   * `rfc4733: false` makes sendDtmf() report that RTP telephone-events are not available; `offerDelayMs`
+   * makes each offer take that long, as a browser's does while it gathers ICE candidates.
+   */
+  constructor(private readonly capabilities: { rfc4733?: boolean; offerDelayMs?: number } = {}) {}
 
   close(): void {}
 
-  getDescription(
+  async getDescription(
     options?: SessionDescriptionHandlerOptions & { hold?: boolean },
   ): Promise<BodyAndContentType> {
+    if (this.capabilities.offerDelayMs)
+      await new Promise((r) => setTimeout(r, this.capabilities.offerDelayMs));
     this.descriptionOptions.push({ ...options });
     const direction = options?.hold ? 'sendonly' : 'sendrecv';
     const body = [
@@ -58,7 +63,7 @@ export class NullSessionDescriptionHandler implements SessionDescriptionHandler 
       `a=${direction}`,
       '',
     ].join('\r\n');
-    return Promise.resolve({ body, contentType: 'application/sdp' });
+    return { body, contentType: 'application/sdp' };
   }
 
   hasDescription(contentType: string): boolean {
@@ -210,7 +215,7 @@ export interface TestPhoneOptions {
   password?: string;
   config?: Partial<SipPhoneConfig>;
   /** Options of every media handler this phone creates. */
-  media?: { rfc4733?: boolean };
+  media?: ConstructorParameters<typeof NullSessionDescriptionHandler>[0];
 }
 
 /** Short timers so failure paths run in milliseconds, not the seconds of production defaults. */
