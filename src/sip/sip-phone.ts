@@ -293,8 +293,11 @@ export class SipPhone {
     this.dialogWatch.reset();
     for (const leg of this.calls.values()) leg.abandon();
     this.calls.clear();
-    // SIP.js's dispose un-REGISTERs (written to the socket at once) when registered, and clears its timers.
+    // SIP.js's dispose un-REGISTERs (written to the socket at once) when registered. It clears the
+    // registration's expiry timer only once the un-REGISTER is answered, which this connection will not
+    // live to hear: left running, the timer would keep a Node process alive for the registration's life.
     void this.registerer.dispose().catch(() => undefined);
+    (this.registerer as unknown as { clearTimers(): void }).clearTimers();
     // gracefulShutdown is off: SIP.js drops its transport and dialogs without a BYE.
     void this.ua.stop().catch(() => undefined);
   }
