@@ -2,7 +2,7 @@
 // connect prompt (sent in place of the microphone) and the key the agent presses, decoded from the
 // phone's audio with the Goertzel detector (WebRTC does not expose received RFC 4733 events).
 import { connectPromptSamples } from './connect-prompt';
-import { DtmfDetector } from './dtmf-detector';
+import { listenForKeys } from './listen-for-keys';
 import type { MixableCallMedia } from './mixable-call-media';
 
 export interface DeviceMediaOptions {
@@ -11,9 +11,6 @@ export interface DeviceMediaOptions {
   media: (callId: string) => MixableCallMedia | undefined;
   onError?: (error: unknown) => void;
 }
-
-/** Samples per ScriptProcessor callback: 1024 at 48 kHz is 21 ms, fine for 40 ms DTMF keys. */
-const PROCESSOR_FRAMES = 1024;
 
 export class DeviceMedia {
   constructor(private readonly options: DeviceMediaOptions) {}
@@ -24,33 +21,7 @@ export class DeviceMedia {
     if (!stream) return () => undefined;
     const context = this.options.audioContext();
     void context.resume().catch((error: unknown) => this.options.onError?.(error));
-    // Chromium feeds a remote WebRTC stream to WebAudio only while a media element plays it too.
-    const keepAlive = typeof Audio === 'function' ? new Audio() : undefined;
-    if (keepAlive) {
-      keepAlive.muted = true;
-      keepAlive.srcObject = stream;
-      void keepAlive.play().catch(() => undefined);
-    }
-    const source = context.createMediaStreamSource(stream);
-    const detector = new DtmfDetector({ sampleRate: context.sampleRate });
-    // A ScriptProcessor needs no separate module file (an AudioWorklet would, which a static resource
-    // cannot easily serve); the detector's work per callback is a few microseconds.
-    const processor = context.createScriptProcessor(PROCESSOR_FRAMES, 1, 1);
-    const silence = context.createGain();
-    silence.gain.value = 0;
-    processor.onaudioprocess = (event) => {
-      for (const key of detector.push(event.inputBuffer.getChannelData(0))) onKey(key);
-    };
-    source.connect(processor);
-    processor.connect(silence);
-    silence.connect(context.destination);
-    return () => {
-      processor.onaudioprocess = null;
-      source.disconnect();
-      processor.disconnect();
-      silence.disconnect();
-      if (keepAlive) keepAlive.srcObject = null;
-    };
+    return listenForKeys(context, stream, onKey);
   }
 
   /** Sends the connect prompt, looped, instead of the microphone; returns what stops it (silence). */

@@ -25,6 +25,7 @@ export type { PreferenceStorage } from './audio-device-preferences';
 export { openMicrophone } from './open-microphone';
 export { DtmfDetector, dtmfFrequencies } from './dtmf-detector';
 export type { DtmfDetectorOptions } from './dtmf-detector';
+export { listenForKeys } from './listen-for-keys';
 export { connectPromptSamples, CONNECT_PROMPT_PERIOD_SECONDS } from './connect-prompt';
 export { DeviceMedia } from './device-media';
 export type { DeviceMediaOptions } from './device-media';

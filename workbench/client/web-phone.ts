@@ -10,12 +10,13 @@ import {
   SIPExtension,
   UserAgent,
   type Invitation,
+  type Referral,
   type Session,
   type URI,
 } from 'sip.js';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 import { dtmfFrequencies } from '../../src/media/dtmf-detector';
-import { DtmfDetector } from './dtmf-detector';
+import { listenForKeys } from '../../src/media/listen-for-keys';
 
 /** How long a keypad key sounds (in-band, like a desk phone that sends no RFC 4733 events). */
 const KEY_TONE_SECONDS = 0.25;
@@ -95,7 +96,8 @@ export class WbPhone extends LitElement {
   /** The outgoing audio with the keypad's tones, per call (created on the first key). */
   private keyTones?: { session: Session; context: AudioContext; bus: MediaStreamAudioDestinationNode };
   private audioContext?: AudioContext;
-  private dtmfDetector?: DtmfDetector;
+  /** Stops hearing keys in the current call's audio. */
+  private stopListening?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -185,7 +187,7 @@ export class WbPhone extends LitElement {
       // with that call; the transferor then hangs up the old one.
       onRefer: (referral) => {
         void referral.accept().then(() => {
-          const inviter = referral.makeInviter({ earlyMedia: true });
+          const inviter = referral.makeInviter({ earlyMedia: true, extraHeaders: referToHeaders(referral) });
           this.remote = inviter.remoteIdentity.uri.user ?? '';
           this.track(inviter, session);
           this.callState = 'calling';
@@ -218,8 +220,8 @@ export class WbPhone extends LitElement {
         this.callState = 'idle';
         this.session = undefined;
         this.incoming = undefined;
-        this.dtmfDetector?.stop();
-        this.dtmfDetector = undefined;
+        this.stopListening?.();
+        this.stopListening = undefined;
       }
     });
   }
@@ -231,8 +233,10 @@ export class WbPhone extends LitElement {
     this.audio.srcObject = stream;
     this.audioContext ??= new AudioContext();
     void this.audioContext.resume();
-    this.dtmfDetector?.stop();
-    this.dtmfDetector = new DtmfDetector(this.audioContext, stream, (digit) => {
+    this.stopListening?.();
+    // Keys the agent presses arrive as RFC 4733 events, which Chromium plays out as tones: heard as a
+    // person on the line hears them, with the detector the panel uses for deskphone keys.
+    this.stopListening = listenForKeys(this.audioContext, stream, (digit) => {
       this.dtmf += digit;
     });
   }
@@ -417,5 +421,28 @@ customElements.define('wb-phone', WbPhone);
 declare global {
   interface HTMLElementTagNameMap {
     'wb-phone': WbPhone;
+  }
+}
+
+/**
+ * RFC 3515 §2.1: the headers of the Refer-To URI go on the INVITE the REFER asks for, as a desk phone puts
+ * them (the transferring agent's call context); SIP.js's makeInviter drops them. Replaces is SIP.js's own,
+ * and a value that would break out of its header line is left out.
+ */
+function referToHeaders(referral: Referral): string[] {
+  return Object.entries(referral.referTo.uri.headers)
+    .filter(([name]) => /^[A-Za-z0-9-]+$/.test(name) && name.toLowerCase() !== 'replaces')
+    .flatMap(([name, values]) => values.map((value) => [name, safeDecode(value)] as const))
+    .filter(
+      (header): header is readonly [string, string] => header[1] !== undefined && !/[\r\n]/.test(header[1]),
+    )
+    .map(([name, value]) => `${name}: ${value}`);
+}
+
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
   }
 }
