@@ -86,6 +86,13 @@ export interface SoftphoneOptions {
 
 export type DialSource = 'ui' | 'crm';
 
+export interface DialOptions {
+  record?: ContactMatch;
+  source?: DialSource;
+  callId?: string;
+  transfer?: 'unsupervised';
+}
+
 export interface Softphone {
   readonly actor: Actor<PhoneMachine>;
   readonly sip: SipPhone;
@@ -108,8 +115,9 @@ export interface Softphone {
   /**
    * Normalises the number with the dialing rules and dials it (a refused number becomes a failed call).
    * `callId` names the call when the caller already chose its id (a follower tab's dial); default a new one.
+   * `transfer: 'unsupervised'` dials a transfer target and hands the call over at once, while it rings.
    */
-  dial(number: string, options?: { record?: ContactMatch; source?: DialSource; callId?: string }): string;
+  dial(number: string, options?: DialOptions): string;
   /** Redirects a ringing call to a number, after the dialing rules. */
   redirect(callId: string, number: string): void;
   start(): void;
@@ -443,6 +451,13 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
         at: now(),
         ...(dialOptions.record ? { record: dialOptions.record } : {}),
       });
+      // Where the consultation allows it (a transfer target is being called): the REFER goes out now.
+      if (
+        dialOptions.transfer === 'unsupervised' &&
+        actor.getSnapshot().can({ type: 'ui.transfer.complete' })
+      ) {
+        actor.send({ type: 'ui.transfer.complete' });
+      }
       return callId;
     },
     redirect(callId, number) {

@@ -166,6 +166,15 @@ function dialFailure(input: CallInput): CallFailure | null {
 }
 
 /** Only calls that connected reach an activity record; redirected calls never do. */
+/**
+ * The customer this call is about, as it goes to another agent (consult call, transfer): what we were told
+ * with the call, else the caller's number and the record the agent has for them.
+ */
+export function customerContext(context: CallContext): CustomerContext | undefined {
+  if (context.about) return context.about;
+  return context.chosen ? { number: context.remote.number, recordId: context.chosen.id } : undefined;
+}
+
 export function isLoggable(context: CallContext): boolean {
   return context.answeredAt !== null && context.outcome !== 'redirected' && !context.replaced;
 }

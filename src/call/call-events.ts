@@ -101,8 +101,8 @@ export type SipCallCommand =
   | { type: 'call.mute' }
   | { type: 'call.unmute' }
   | { type: 'call.dtmf'; digits: string }
-  | { type: 'call.transfer.blind'; target: DialTarget }
-  | { type: 'call.transfer.attended'; consultCallId: string }
+  | { type: 'call.transfer.blind'; target: DialTarget; about?: CustomerContext }
+  | { type: 'call.transfer.attended'; consultCallId: string; about?: CustomerContext }
   | { type: 'call.conference.join' }
   | { type: 'call.conference.leave' };
 

@@ -22,7 +22,13 @@ import type {
   SipSessionInput,
 } from './call-actors';
 import type { CallErrorCode, CallInput } from './call-context';
-import { callErrorMessages, createCallContext, isLoggable, toCallRecord } from './call-context';
+import {
+  callErrorMessages,
+  createCallContext,
+  customerContext,
+  isLoggable,
+  toCallRecord,
+} from './call-context';
 import type { CallContext, CustomerContext } from './call-context';
 import type { CallCrmEvent, CallEvent, SipCallCommand } from './call-events';
 import type { CallFailureReason } from './call-failure';
@@ -54,6 +60,12 @@ function command(cmd: SipCallCommand) {
 /** The customer a call from another agent is about (our own consult calls only send it). */
 function receivedAbout(context: CallContext): CustomerContext | null {
   return context.direction === 'incoming' ? context.about : null;
+}
+
+/** The REFER tells the transfer target which customer it gets (see customerContext). */
+function aboutThisCall(context: CallContext): { about?: CustomerContext } {
+  const about = customerContext(context);
+  return about ? { about } : {};
 }
 
 /** Whom to look up: the customer a call from another agent is about, else the other party. */
@@ -841,7 +853,11 @@ export const callMachine = setup({
                             { type: 'markTransfer', params: { kind: 'blind' } },
                             {
                               type: 'sendToSip',
-                              params: ({ event }) => ({ type: 'call.transfer.blind', target: event.target }),
+                              params: ({ context, event }) => ({
+                                type: 'call.transfer.blind',
+                                target: event.target,
+                                ...aboutThisCall(context),
+                              }),
                             },
                           ],
                         },
@@ -851,9 +867,10 @@ export const callMachine = setup({
                             { type: 'markTransfer', params: { kind: 'attended' } },
                             {
                               type: 'sendToSip',
-                              params: ({ event }) => ({
+                              params: ({ context, event }) => ({
                                 type: 'call.transfer.attended',
                                 consultCallId: event.consultCallId,
+                                ...aboutThisCall(context),
                               }),
                             },
                           ],

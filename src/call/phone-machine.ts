@@ -2,6 +2,7 @@
 import { and, assign, enqueueActions, fromCallback, not, setup, stateIn, type AnyActorRef } from 'xstate';
 import type { DialTarget } from '../dialing';
 import type { CallContext, CallInput } from './call-context';
+import { customerContext } from './call-context';
 import type { CallUiEvent } from './call-events';
 import { callMachine } from './call-machine';
 import type { CallRecord, RemoteParty } from './call-record';
@@ -393,9 +394,7 @@ export const phoneMachine = setup({
       // The consult call tells the third party which customer it is about.
       const { originalCallId } = context.consultation;
       const original = originalCallId ? childCallContext(self, originalCallId) : undefined;
-      const about =
-        original?.about ??
-        (original?.chosen ? { number: original.remote.number, recordId: original.chosen.id } : undefined);
+      const about = original ? customerContext(original) : undefined;
       const input = { ...outgoingInput(context, event), ...(about ? { about } : {}) };
       enqueue.assign({
         lines: { ...context.lines, [input.callId]: 'dialing' },

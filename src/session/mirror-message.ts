@@ -17,7 +17,15 @@ export type ForwardedEvent = Exclude<
 export type MirrorCommand =
   | { kind: 'send'; event: ForwardedEvent }
   /** The follower names the call, so its dial() returns the id the call will have. */
-  | { kind: 'dial'; callId: string; number: string; source: 'ui' | 'crm'; record?: ContactMatch }
+  | {
+      kind: 'dial';
+      callId: string;
+      number: string;
+      source: 'ui' | 'crm';
+      record?: ContactMatch;
+      /** An unsupervised transfer: the leader hands the call over as soon as it dialled. */
+      transfer?: 'unsupervised';
+    }
   | { kind: 'redirect'; callId: string; number: string }
   /** The leader's microphones and speakers (its tab plays the calls) and the agent's choice. */
   | { kind: 'audioDevices' }

@@ -3,8 +3,7 @@
 // model to the others; a follower shows that mirror and forwards the agent's clicks to the leader, which
 // acts on them once (request ids) and only when its statechart accepts them (a second "answer" is a no-op).
 import type { AlertAgentInput, CallUiEvent, PhoneMode, PhoneUiEvent } from '../call';
-import type { ContactMatch } from '../crm';
-import type { DialSource, Softphone } from '../create-softphone';
+import type { DialOptions, Softphone } from '../create-softphone';
 import type { AudioDeviceChoice } from '../media';
 import type { SoftphoneView } from '../ui/softphone-view';
 import { ChannelLeadership, type ChannelLeadershipTimings } from './channel-leadership';
@@ -31,7 +30,7 @@ export interface TabSoftphone {
   view(): SessionView;
   subscribe(listener: (view: SessionView) => void): () => void;
   send(event: PhoneUiEvent | CallUiEvent): void;
-  dial(number: string, options?: { record?: ContactMatch; source?: DialSource }): string;
+  dial(number: string, options?: Omit<DialOptions, 'callId'>): string;
   redirect(callId: string, number: string): void;
   /** The microphones and speakers of the tab that plays the calls (the leader's), and the agent's choice. */
   audioDevices(): Promise<AudioDevices>;
@@ -255,6 +254,7 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
           source: command.source,
           callId: command.callId,
           ...(command.record ? { record: command.record } : {}),
+          ...(command.transfer ? { transfer: command.transfer } : {}),
         });
         return;
       case 'redirect':
@@ -434,6 +434,7 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
         number,
         source: dialOptions.source ?? 'ui',
         ...(dialOptions.record ? { record: dialOptions.record } : {}),
+        ...(dialOptions.transfer ? { transfer: dialOptions.transfer } : {}),
       });
       return callId;
     },

@@ -174,13 +174,16 @@ function command(value: unknown, path: string): MirrorCommand {
     case 'send':
       return { kind, event: forwardedEvent(object(value, path, ['kind', 'event']).event, `${path}.event`) };
     case 'dial': {
-      const dial = object(value, path, ['kind', 'callId', 'number', 'source'], ['record']);
+      const dial = object(value, path, ['kind', 'callId', 'number', 'source'], ['record', 'transfer']);
       return {
         kind,
         callId: token(dial.callId, `${path}.callId`),
         number: text(dial.number, `${path}.number`, 200),
         source: oneOf(dial.source, `${path}.source`, ['ui', 'crm'] as const),
         ...(dial.record === undefined ? {} : { record: contactMatch(dial.record, `${path}.record`) }),
+        ...(dial.transfer === undefined
+          ? {}
+          : { transfer: oneOf(dial.transfer, `${path}.transfer`, ['unsupervised'] as const) }),
       };
     }
     case 'redirect': {

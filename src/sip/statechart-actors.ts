@@ -258,10 +258,16 @@ export function createSipActors(
           ignore(phone.sendDtmf(callId, command.digits));
           break;
         case 'call.transfer.blind':
-          ignore(phone.transfer(callId, command.target));
+          ignore(phone.transfer(callId, command.target, command.about ? { context: command.about } : {}));
           break;
         case 'call.transfer.attended':
-          ignore(phone.attendedTransfer(callId, command.consultCallId));
+          ignore(
+            phone.attendedTransfer(
+              callId,
+              command.consultCallId,
+              command.about ? { context: command.about } : {},
+            ),
+          );
           break;
         case 'call.dialViaDevice':
           deviceLeg?.dialDevice(command.target);

@@ -80,12 +80,23 @@ describe('journeys handing a customer to the second agent', () => {
     expect((await tasks(ada)).length).toBe(taskCount);
   });
 
-  test('unsupervised transfer to the second agent: the customer rings there and talks with them once answered', async () => {
-    const { agent: ada, customer, active } = await connectedCall('4155550101');
+  test('unsupervised transfer to the second agent: the customer rings there with the record the agent picked, and talks with them once answered', async () => {
+    // A number two contacts share: Ada picks Carol, and the transfer tells Ben so (no list to choose from).
+    const ada = await agentPage(1);
     const ben = await agentPage(2);
+    const customer = await customerPage('4155550102');
+    await call(customer, '1001');
+    const incoming = await ringing(ada);
+    await incoming.locator('[data-id="pick-contact"][data-record-id="003WB0000000003YAA"] button').click();
+    await button(incoming, 'answer').click();
+    const active = softphone(ada).locator('[data-id="active-call"]');
+    await active.locator('[data-id="contact-name"]', { hasText: 'Carol Diaz' }).waitFor({ timeout: 10_000 });
+    await customerState(customer, 'connected');
 
     await transferTo(ada, active, 'Unsupervised', '1002');
     const atBen = await ringing(ben);
+    await expect(atBen.locator('[data-id="contact-name"]').textContent()).resolves.toBe('Carol Diaz');
+    await expect(atBen.locator('[data-id="several-matches"]').count()).resolves.toBe(0);
     await button(atBen, 'answer').click();
     await softphone(ben).locator('[data-id="active-call"]').waitFor({ timeout: 10_000 });
     await customerState(customer, 'connected');

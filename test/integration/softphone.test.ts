@@ -165,6 +165,36 @@ describe('softphone core through Kamailio', () => {
     expect(crm.logged.at(-1)).toMatchObject({ callId, callType: 'Outbound', whoId: jane.id });
   });
 
+  test("an unsupervised transfer is handed over as soon as the target is dialled: the customer gets the REFER, with the call's context", async () => {
+    const refer = new Promise<string>((ok) => {
+      customer.ua.delegate = {
+        onInvite: (invitation) => {
+          invitation.delegate = {
+            onRefer: (referral) => {
+              void referral.accept();
+              ok(referral.request.getHeader('refer-to') ?? '');
+            },
+          };
+          void invitation.accept();
+        },
+      };
+    });
+    const callId = softphone.dial('1001');
+    await until(softphone, (v) => v.calls[0]?.status === 'live', 'live');
+    softphone.send({ type: 'ui.transfer.start', callId });
+    await until(
+      softphone,
+      (v) => v.consultation?.purpose === 'transfer' && v.calls[0]?.status === 'held',
+      'customer held, transfer target asked for',
+    );
+
+    softphone.dial('2002', { transfer: 'unsupervised' });
+
+    const referTo = await refer;
+    expect(referTo).toMatch(/^<sip:2002@softphone\.test\?X-Softphone-Context=[^>]+>$/);
+    expect(decodeURIComponent(referTo)).toContain(jane.id);
+  });
+
   test('a number the dialing rules refuse fails at once with their message, and nothing reaches the wire', async () => {
     const before = customer.wire.length;
     softphone.dial('12<script>');

@@ -416,6 +416,22 @@ describe('transfers', () => {
     expect(h.effects.pendingSearch('k1')?.input.number).toBe('+15550001111');
   });
 
+  it('the transfer tells its target which customer it gets: an unsupervised REFER carries the number and chosen record', () => {
+    const h = startPhone();
+    h.register();
+    answer(h, 'c1');
+    h.effects.resolveSearch('c1', [ann]);
+    h.phone.send({ type: 'ui.transfer.start', callId: 'c1' });
+    confirmReinvite(h, 'c1');
+    dial(h, 'k1', '+15550001111');
+    h.phone.send({ type: 'ui.transfer.complete' });
+    expect(h.effects.commandsFor('c1').at(-1)).toEqual({
+      type: 'call.transfer.blind',
+      target: expect.objectContaining({ e164: '+15550001111' }),
+      about: { number: '+442079460001', recordId: ann.id },
+    });
+  });
+
   it('a call from another agent about a customer shows and logs to that customer, not the calling agent', () => {
     const h = startPhone();
     h.register();

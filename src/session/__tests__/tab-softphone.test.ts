@@ -149,6 +149,20 @@ describe('createTabSoftphone', () => {
     expect(phoneOf(a).redirected).toEqual([{ callId: 'call-2', number: '1002' }]);
   });
 
+  test('an unsupervised transfer dialled in a follower is handed over by the leader, which sees the consult call', async () => {
+    const a = openTab('a');
+    await settle();
+    const b = openTab('b');
+    await settle();
+
+    const callId = b.softphone.dial('1002', { source: 'ui', transfer: 'unsupervised' });
+    await settle();
+
+    expect(phoneOf(a).dialled).toEqual([
+      { number: '1002', options: { source: 'ui', callId, transfer: 'unsupervised' } },
+    ]);
+  });
+
   test("a follower lists the leader tab's audio devices and applies the agent's choice there", async () => {
     const a = openTab('a');
     await settle();

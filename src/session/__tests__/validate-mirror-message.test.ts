@@ -33,6 +33,11 @@ describe('validateMirrorMessage', () => {
     });
   });
 
+  test('a dial may ask for an unsupervised transfer', () => {
+    const dial = { kind: 'dial', callId: 'c', number: '1002', source: 'ui', transfer: 'unsupervised' };
+    expect(validateMirrorMessage(command(dial))).toEqual({ ok: true, value: command(dial) });
+  });
+
   test('keeps only the members a forwarded UI event has', () => {
     const result = validateMirrorMessage(
       command({ kind: 'send', event: { type: 'ui.notes.changed', callId: 'call-1', text: '<b>ok</b>' } }),
@@ -70,6 +75,11 @@ describe('validateMirrorMessage', () => {
       'a dial result instead of a number',
       command({ kind: 'send', event: { type: 'ui.dial', callId: 'c' } }),
       'message.command.event.type is not allowed',
+    ],
+    [
+      'a dial that asks for some other kind of transfer',
+      command({ kind: 'dial', callId: 'c', number: '1002', source: 'ui', transfer: 'blind' }),
+      'message.command.transfer is not allowed',
     ],
     [
       'an answer without its call',

@@ -373,11 +373,13 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     const { number, record, transfer } = event.detail;
     if (!this.softphone) return;
     this.resumeAudio();
-    this.softphone.dial(number, { record, source: 'ui' });
-    // An unsupervised transfer hands the call over while the third party still rings.
-    if (transfer === 'unsupervised' && this.softphone.view().canCompleteTransfer) {
-      this.softphone.send({ type: 'ui.transfer.complete' });
-    }
+    // An unsupervised transfer hands the call over while the third party still rings (the phone that
+    // carries the calls decides, which may be another tab's).
+    this.softphone.dial(number, {
+      record,
+      source: 'ui',
+      ...(transfer === 'unsupervised' ? { transfer } : {}),
+    });
   }
 
   handleRedirect(event) {

@@ -573,28 +573,25 @@ describe('c-softphone', () => {
       expect(fake.softphone.send).not.toHaveBeenCalled();
     });
 
-    it('completes an unsupervised transfer as soon as the third party is dialled', async () => {
+    it('asks the phone to hand an unsupervised transfer over as soon as it dialled the third party', async () => {
       const element = await createComponent();
-      fake.softphone.dial.mockImplementation(() => {
-        fake.setView({ ...clone(idleView), canCompleteTransfer: true });
-        return 'consult-call';
-      });
 
       raise(element, 'softphonedial', { number: '2001', transfer: 'unsupervised' });
 
-      expect(fake.softphone.dial).toHaveBeenCalledWith('2001', { record: undefined, source: 'ui' });
-      expect(fake.softphone.send).toHaveBeenCalledWith({ type: 'ui.transfer.complete' });
+      expect(fake.softphone.dial).toHaveBeenCalledWith('2001', {
+        record: undefined,
+        source: 'ui',
+        transfer: 'unsupervised',
+      });
+      expect(fake.softphone.send).not.toHaveBeenCalled();
     });
 
     it('leaves a supervised transfer to the agent', async () => {
       const element = await createComponent();
-      fake.softphone.dial.mockImplementation(() => {
-        fake.setView({ ...clone(idleView), canCompleteTransfer: true });
-        return 'consult-call';
-      });
 
       raise(element, 'softphonedial', { number: '2001', transfer: 'supervised' });
 
+      expect(fake.softphone.dial).toHaveBeenCalledWith('2001', { record: undefined, source: 'ui' });
       expect(fake.softphone.send).not.toHaveBeenCalled();
     });
 
