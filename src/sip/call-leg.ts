@@ -72,6 +72,13 @@ type ReinviteOutcome =
   { ok: true } | { ok: false; error: SipError; statusCode?: number; retryAfterSec?: number; local?: boolean };
 
 const DTMF_PAUSE_MS = 2000;
+/**
+ * How long each key sounds, and the silence between keys. Chromium's NetEq plays an RFC 4733 event out for
+ * well under its length (measured: 30–45 ms of tone for a 100 ms event, about 100 ms for 160 ms), and an
+ * in-band listener needs 40 ms (ITU-T Q.24): 160 ms, as a key held by a person, is heard every time.
+ */
+const KEY_TONE_MS = 160;
+const KEY_GAP_MS = 70;
 /** How long our re-INVITE trails an ACK we sent; how long we wait for an ACK due to us (Timer H). */
 const ACK_HEAD_START_MS = 100;
 const ACK_WAIT_MS = 32_000;
@@ -741,7 +748,9 @@ export class CallLeg {
   async sendDtmf(tones: string): Promise<void> {
     const keys = dtmfTones(tones);
     const session = this.established();
-    if (this.env.settings.dtmf === 'rfc4733' && session.sessionDescriptionHandler?.sendDtmf(keys)) return;
+    const events = { duration: KEY_TONE_MS, interToneGap: KEY_GAP_MS };
+    if (this.env.settings.dtmf === 'rfc4733' && session.sessionDescriptionHandler?.sendDtmf(keys, events))
+      return;
     for (const key of keys) {
       if (key === ',') await sleep(DTMF_PAUSE_MS);
       else await this.info(this.established(), key);
@@ -756,7 +765,7 @@ export class CallLeg {
             body: {
               contentDisposition: 'render',
               contentType: 'application/dtmf-relay',
-              content: `Signal=${tone}\r\nDuration=160\r\n`,
+              content: `Signal=${tone}\r\nDuration=${KEY_TONE_MS}\r\n`,
             },
           },
           requestDelegate: {

@@ -95,8 +95,8 @@ describe('journeys handing a customer to the second agent', () => {
 
     await transferTo(ada, active, 'Unsupervised', '1002');
     const atBen = await ringing(ben);
+    // Without the context Ben would have two matches and no name until he picked one.
     await expect(atBen.locator('[data-id="contact-name"]').textContent()).resolves.toBe('Carol Diaz');
-    await expect(atBen.locator('[data-id="several-matches"]').count()).resolves.toBe(0);
     await button(atBen, 'answer').click();
     await softphone(ben).locator('[data-id="active-call"]').waitFor({ timeout: 10_000 });
     await customerState(customer, 'connected');

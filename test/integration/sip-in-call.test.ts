@@ -277,10 +277,12 @@ describe('SipPhone in a call', () => {
     expect(alice.phone.media('no-such-call')).toBeUndefined();
   });
 
-  test('DTMF goes as RFC 4733 telephone-events through the media handler, with no SIP INFO', async () => {
+  test('DTMF goes as RFC 4733 telephone-events of 160 ms through the media handler, with no SIP INFO', async () => {
     const { alice, callId } = await connected();
     await alice.phone.sendDtmf(callId, '12#');
     expect(alice.handlers[0]?.dtmf).toEqual(['12#']);
+    // Long enough to be heard as tones after Chromium's NetEq shortens them (see KEY_TONE_MS).
+    expect(alice.handlers[0]?.dtmfOptions).toEqual([{ duration: 160, interToneGap: 70 }]);
     expect(alice.wire.summary(callTraffic)).not.toContain('sent INFO');
   });
 

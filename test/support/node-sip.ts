@@ -31,6 +31,8 @@ export function summarise(raw: string): string {
 export class NullSessionDescriptionHandler implements SessionDescriptionHandler {
   remoteSdp: string[] = [];
   dtmf: string[] = [];
+  /** What each sendDtmf() asked for besides the tones (event duration and gap). */
+  dtmfOptions: unknown[] = [];
   /** The options of every getDescription() call (hold, offerOptions.iceRestart, ...). */
   descriptionOptions: (SessionDescriptionHandlerOptions & Record<string, unknown>)[] = [];
   private readonly sessionId = Math.floor(Math.random() * 1e9);
@@ -75,9 +77,10 @@ export class NullSessionDescriptionHandler implements SessionDescriptionHandler 
     return Promise.resolve();
   }
 
-  sendDtmf(tones: string): boolean {
+  sendDtmf(tones: string, options?: unknown): boolean {
     if (this.capabilities.rfc4733 === false) return false;
     this.dtmf.push(tones);
+    this.dtmfOptions.push(options);
     return true;
   }
 }

@@ -113,6 +113,19 @@ describe('DTMF detector (Goertzel)', () => {
     expect(detector.push(synth(8000, [gap, { key: '0', seconds: 0.025 }, gap]))).toEqual([]);
   });
 
+  test.each([8000, 48000])(
+    'at %i Hz a 40 ms key (ITU-T Q.24) is heard wherever it starts, and a 20 ms blip never is',
+    (sampleRate) => {
+      // Every start position across two analysis blocks, in steps of about 0.9 ms.
+      for (let lead = 0; lead < 0.052; lead += 0.0009) {
+        const key = synth(sampleRate, [{ seconds: 0.1 + lead }, { key: '6', seconds: 0.04 }, gap]);
+        expect([lead, new DtmfDetector({ sampleRate }).push(key)]).toEqual([lead, ['6']]);
+        const blip = synth(sampleRate, [{ seconds: 0.1 + lead }, { key: '6', seconds: 0.02 }, gap]);
+        expect([lead, new DtmfDetector({ sampleRate }).push(blip)]).toEqual([lead, []]);
+      }
+    },
+  );
+
   test('reset() forgets a key in progress, so a new call starts clean', () => {
     const detector = new DtmfDetector({ sampleRate: 8000 });
     expect(detector.push(synth(8000, [{ key: '8', seconds: 0.03 }]))).toEqual([]);
