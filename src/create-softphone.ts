@@ -215,12 +215,18 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     muteHook,
     instanceId: options.sip.instanceId ?? browserInstanceId(local, key),
   };
+  const audioContext = sharedAudioContext(options.media);
+  // Deskphone mode: the agent talks on their own phone, and the leg to it carries only the prompt, so no
+  // microphone is asked for (a deskphone agent may have none, or refuse it): silence stands in for it.
+  const callAudio =
+    settings.mode === 'deskphone' && audioContext
+      ? async () => audioContext.get().createMediaStreamDestination().stream
+      : () => openMicrophone(choice.microphone, devices);
   const sip = new SipPhone(
     devices && !options.sip.sessionDescriptionHandlerFactory
-      ? { openMicrophone: () => openMicrophone(choice.microphone, devices), ...sipConfig }
+      ? { openMicrophone: callAudio, ...sipConfig }
       : sipConfig,
   );
-  const audioContext = sharedAudioContext(options.media);
   const conference =
     audioContext && microphone
       ? new CallConference({

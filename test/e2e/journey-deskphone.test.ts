@@ -31,11 +31,12 @@ afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
 
-async function open(path: string): Promise<Page> {
+async function open(path: string, init?: () => void): Promise<Page> {
   const { browser, web } = workbench();
   const context = await browser.newContext({ viewport: VIEWPORT });
   contexts.push(context);
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   page.on('pageerror', (e) => {
     throw new Error(`page error on ${path}: ${e.message}`);
   });
@@ -75,7 +76,17 @@ describe('journey 13', () => {
 
     const desk = await phonePage(DESK_PHONE);
     const customer = await phonePage(ALICE_PHONE);
-    const agent = await open(`/agent.html?agent=1#/record/${ALICE}`);
+    // The panel never asks for the agent's microphone: a deskphone agent may have none.
+    const agent = await open(`/agent.html?agent=1#/record/${ALICE}`, () => {
+      const counter = window as unknown as { microphoneAsked: number };
+      const devices = navigator.mediaDevices;
+      const open = devices.getUserMedia.bind(devices);
+      counter.microphoneAsked = 0;
+      devices.getUserMedia = (constraints) => {
+        counter.microphoneAsked += 1;
+        return open(constraints);
+      };
+    });
     await agent.locator('body[data-shell-ready="true"]').waitFor();
     await until('1001 to register', async () => (await workbench().sip.registrations()).has('1001'));
     await utilityButton(agent).click();
@@ -141,6 +152,9 @@ describe('journey 13', () => {
       return rows.find((row) => row.Description === 'Called from the desk phone');
     });
     expect(logged.CallType).toBe('Outbound');
+    await expect(
+      agent.evaluate(() => (window as unknown as { microphoneAsked: number }).microphoneAsked),
+    ).resolves.toBe(0);
   });
 });
 
