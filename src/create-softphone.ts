@@ -46,8 +46,11 @@ export interface SoftphoneOptions {
   screenPop?: ScreenPopPolicy;
   /** Rings, opens or highlights the utility while a call alerts the agent; returns what stops it. */
   alert?: (input: AlertAgentInput) => () => void;
-  /** Each finished call, for the recents lists (missed calls included). */
-  onRecent?: (record: CallRecord) => void;
+  /**
+   * Each finished call, for the recents lists (missed calls included); when it returns a promise, the
+   * view's recentsRevision changes once it resolved (the host recorded the call).
+   */
+  onRecent?: (record: CallRecord) => unknown;
   /** Problems that lose nothing but the agent should hear of (a failed screen pop). */
   onError?: (error: unknown) => void;
   now?: () => number;
@@ -267,7 +270,17 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     (callId) => continuity.savedDialog(callId),
     deviceHook,
   );
-  const crm = createCrmActors(options.crm, { screenPop: options.screenPop, onError: options.onError });
+  // The recents lists reload, in every tab, whenever a call was logged or recorded as missed.
+  let recentsRevision = 0;
+  const recentsChanged = () => {
+    recentsRevision += 1;
+    notify();
+  };
+  const crm = createCrmActors(options.crm, {
+    screenPop: options.screenPop,
+    onError: options.onError,
+    onCallLogged: recentsChanged,
+  });
   const alert = options.alert;
   let ringtone: Ringtone | undefined;
   const ring = (tone: AlertAgentInput['tone']) => {
@@ -295,7 +308,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     actions: {
       addToRecents: (_, params: { record: CallRecord }) => {
         continuity.finished(params.record);
-        options.onRecent?.(params.record);
+        const recorded = options.onRecent?.(params.record);
+        if (recorded instanceof Promise) recorded.then(recentsChanged, () => undefined);
       },
     },
   });
@@ -315,7 +329,10 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     if (event.type === 'sip.call.answered') quality.track(event.callId);
     if (event.type === 'sip.call.ended' || event.type === 'sip.call.failed') quality.untrack(event.callId);
   });
-  const viewExtras = { quality: (callId: string) => quality?.quality(callId)?.rating };
+  const viewExtras = {
+    quality: (callId: string) => quality?.quality(callId)?.rating,
+    recentsRevision: () => recentsRevision,
+  };
 
   // The agent's ear: one audio element fed from the view (conference mix, else the live call).
   const sink = options.media?.audioOutput ?? (typeof Audio === 'function' ? new Audio() : undefined);

@@ -49,6 +49,8 @@ export interface CrmActorOptions {
   screenPop?: ScreenPopPolicy;
   /** A screen pop that failed: nothing is lost, but the agent should know (shown by the host). */
   onError?: (error: unknown) => void;
+  /** A call log was saved (the agent's recent calls changed). */
+  onCallLogged?: () => void;
 }
 
 export function createCrmActors(crm: CrmPort, options: CrmActorOptions = {}) {
@@ -59,7 +61,11 @@ export function createCrmActors(crm: CrmPort, options: CrmActorOptions = {}) {
       searchContacts: fromPromise<SearchContactsOutput, SearchContactsInput>(({ input }) =>
         crm.searchByNumber(input.number),
       ),
-      saveCallLog: fromPromise<unknown, CallRecord>(({ input }) => crm.logCall(toCallLogEntry(input))),
+      saveCallLog: fromPromise<unknown, CallRecord>(async ({ input }) => {
+        const result = await crm.logCall(toCallLogEntry(input));
+        options.onCallLogged?.();
+        return result;
+      }),
       // The agent saves the new-contact form and lands on the new record: it is the caller's when a search
       // by the caller's number finds it (so a record page visited for another reason is never taken).
       awaitCreatedContact: fromCallback<CallCrmEvent, AwaitCreatedContactInput>(({ input, sendBack }) => {

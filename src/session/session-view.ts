@@ -31,5 +31,6 @@ export function waitingView(mode: PhoneMode): SoftphoneView {
     canCancelConsultation: false,
     canLeaveConference: false,
     canDial: false,
+    recentsRevision: 0,
   };
 }

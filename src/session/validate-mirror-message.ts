@@ -208,20 +208,25 @@ const REGISTRATIONS = [
 
 /** The fields the session layer and the UIs rely on; the rest is the leader's derived data, passed on. */
 function view(value: unknown, path: string): SoftphoneView {
-  const v = object(value, path, [
-    'mode',
-    'registration',
-    'registrationMessage',
-    'availability',
-    'error',
-    'calls',
-    'consultation',
-    'canCompleteTransfer',
-    'canMergeConference',
-    'canCancelConsultation',
-    'canLeaveConference',
-    'canDial',
-  ]);
+  const v = object(
+    value,
+    path,
+    [
+      'mode',
+      'registration',
+      'registrationMessage',
+      'availability',
+      'error',
+      'calls',
+      'consultation',
+      'canCompleteTransfer',
+      'canMergeConference',
+      'canCancelConsultation',
+      'canLeaveConference',
+      'canDial',
+    ],
+    ['recentsRevision'],
+  );
   oneOf(v.registration, `${path}.registration`, REGISTRATIONS);
   if (!Array.isArray(v.calls) || v.calls.length > 50) fail(`${path}.calls`, 'must be a list of calls');
   v.calls.forEach((call: unknown, index) => {
@@ -244,6 +249,10 @@ function view(value: unknown, path: string): SoftphoneView {
     'canDial',
   ]) {
     if (typeof v[flag] !== 'boolean') fail(`${path}.${flag}`, 'must be true or false');
+  }
+  // Optional: a leader from before it existed still leads (its tabs' Recents reload less often).
+  if (v.recentsRevision !== undefined && !Number.isSafeInteger(v.recentsRevision)) {
+    fail(`${path}.recentsRevision`, 'must be a whole number');
   }
   return v as unknown as SoftphoneView;
 }

@@ -122,6 +122,11 @@ export interface SoftphoneView {
   canCancelConsultation: boolean;
   canLeaveConference: boolean;
   canDial: boolean;
+  /**
+   * Changes each time the agent's recent calls changed (a call logged, a missed call recorded): lists of
+   * recent calls reload then, in every tab.
+   */
+  recentsRevision: number;
 }
 
 type PhoneSnapshot = SnapshotFrom<PhoneMachine>;
@@ -168,9 +173,10 @@ function exampleEvent(action: CallAction, callId: string): PhoneEvent {
   }
 }
 
-/** What the view shows beside the machines' snapshots: measurements of the media. */
+/** What the view shows beside the machines' snapshots: measurements of the media, the call log's revision. */
 export interface SoftphoneViewExtras {
   quality?: (callId: string) => CallQualityRating | undefined;
+  recentsRevision?: () => number;
 }
 
 function callView(
@@ -289,5 +295,6 @@ export function softphoneView(phone: PhoneSnapshot, extras: SoftphoneViewExtras 
     canCancelConsultation: phone.can({ type: 'ui.consult.cancel' }),
     canLeaveConference: phone.can({ type: 'ui.conference.leave' }),
     canDial: reg === 'registered',
+    recentsRevision: extras.recentsRevision?.() ?? 0,
   };
 }

@@ -136,6 +136,8 @@ describe('softphone core through Kamailio', () => {
     softphone.send({ type: 'ui.wrapUp.saveAndClose', callId: call.callId });
     const idle = await until(softphone, (v) => v.calls.length === 0, 'call finished');
     expect(idle.availability).toBe('available');
+    // The Task is in: recent calls lists reload.
+    expect(idle.recentsRevision).toBe(1);
     expect(crm.logged.at(-1)).toMatchObject({
       callId: call.callId,
       callType: 'Inbound',

@@ -92,6 +92,11 @@ describe('validateMirrorMessage', () => {
       'message.command.callId must be an id',
     ],
     [
+      'a view whose recent calls revision is not a number',
+      { version: MIRROR_VERSION, type: 'view', from: 'tab-a', view: { ...idleView(), recentsRevision: '2' } },
+      'message.view.recentsRevision must be a whole number',
+    ],
+    [
       'a view whose action is not a flag',
       {
         version: MIRROR_VERSION,

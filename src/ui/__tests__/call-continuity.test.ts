@@ -130,6 +130,8 @@ describe('calls and notes across a reload', () => {
     expect(crm.logged.every((e) => e.notes === 'Refund for invoice 42, by Friday')).toBe(true);
 
     expect(phone.view().calls).toEqual([]);
+    // Only the confirmed save changed the agent's recent calls.
+    expect(phone.view().recentsRevision).toBe(1);
     await jest.advanceTimersByTimeAsync(0); // the view update after the call finished
     expect(local.items.has(draftKey(wrapUpCall.callId))).toBe(false);
     expect(session.items.has(CALLS_KEY)).toBe(false);

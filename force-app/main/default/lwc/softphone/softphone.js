@@ -249,9 +249,12 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     return { direction: call.direction, number: call.remote.number, name };
   }
 
-  /** Missed calls never reach the call log by themselves: record them so Recents lists them. */
+  /**
+   * Missed calls never reach the call log by themselves: record them so Recents lists them (the phone
+   * changes the view's recentsRevision once this resolves, and Recents reloads in every tab).
+   */
   keepRecent(record) {
-    if (record.direction !== 'incoming' || !MISSED_OUTCOMES.includes(record.outcome)) return;
+    if (record.direction !== 'incoming' || !MISSED_OUTCOMES.includes(record.outcome)) return undefined;
     const person =
       record.chosen && PERSON_TYPES.includes(record.chosen.objectType) ? record.chosen.id : undefined;
     const input = {
@@ -261,15 +264,10 @@ export default class Softphone extends NavigationMixin(LightningElement) {
       displayName: record.chosen?.name || record.remote.displayName,
       whoId: person,
     };
-    logMissedCall({ input })
-      .then(() => this.refreshRecents())
-      .catch((error) =>
-        this.addProblem('missed', format(LABELS.errorMissedCall, errorMessage(error, '')).trim()),
-      );
-  }
-
-  refreshRecents() {
-    this.template.querySelector('c-softphone-idle')?.refresh();
+    return logMissedCall({ input }).catch((error) => {
+      this.addProblem('missed', format(LABELS.errorMissedCall, errorMessage(error, '')).trim());
+      throw error;
+    });
   }
 
   show(view) {

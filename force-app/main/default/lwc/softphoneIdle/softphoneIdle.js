@@ -7,14 +7,10 @@ import { LABELS } from 'c/softphoneLabels';
 export default class SoftphoneIdle extends LightningElement {
   /** SoftphoneView.canDial */
   @api canDial = false;
+  /** SoftphoneView.recentsRevision: Recents reloads when it changes. */
+  @api recentsRevision = 0;
   labels = LABELS;
   dialpadOpen = false;
-
-  /** Reloads the lists (a missed call was just recorded). */
-  @api
-  refresh() {
-    this.template.querySelector('c-softphone-recents')?.refresh();
-  }
 
   @api
   focus() {

@@ -21,12 +21,24 @@ export default class SoftphoneRecents extends LightningElement {
   labels = LABELS;
   recents = [];
   loading = true;
+  shownRevision;
+
+  /** Changes whenever the agent's recent calls changed: the lists reload then (not on the first value). */
+  @api
+  get revision() {
+    return this.shownRevision;
+  }
+
+  set revision(value) {
+    const changed = this.shownRevision !== undefined && value !== this.shownRevision;
+    this.shownRevision = value;
+    if (changed) this.refresh();
+  }
 
   connectedCallback() {
     this.refresh();
   }
 
-  @api
   async refresh() {
     try {
       this.recents = (await listRecents({ limitCount: RECENTS_LIMIT })) || [];

@@ -790,19 +790,18 @@ describe('c-softphone', () => {
       });
     });
 
-    it('reloads the recent calls once a missed call is recorded', async () => {
+    it('hands the phone the recording of a missed call, so it can tell every tab once it is done', async () => {
       await createComponent();
-      listRecents.mockClear();
 
-      options().onRecent({
+      const recorded = options().onRecent({
         callId: 'call-9',
         direction: 'incoming',
         remote: { number: '+15550199' },
         chosen: { id: '003000000000001AAA', name: 'Ada Lovelace', objectType: 'Contact', phone: '+15550199' },
         outcome: 'declined',
       });
-      await flushPromises();
 
+      await expect(recorded).resolves.toEqual({ taskId: '00T000000000001AAA', created: true });
       expect(logMissedCall).toHaveBeenCalledWith({
         input: {
           callId: 'call-9',
@@ -812,6 +811,22 @@ describe('c-softphone', () => {
           whoId: '003000000000001AAA',
         },
       });
+    });
+
+    it('reloads the recent calls when the view says they changed (in a follower tab too)', async () => {
+      await createComponent();
+      listRecents.mockClear();
+
+      fake.setView({ ...clone(idleView), session: { role: 'follower', followers: 0, lostCalls: 0 } });
+      await flushPromises();
+      expect(listRecents).not.toHaveBeenCalled();
+
+      fake.setView({
+        ...clone(idleView),
+        recentsRevision: 1,
+        session: { role: 'follower', followers: 0, lostCalls: 0 },
+      });
+      await flushPromises();
       expect(listRecents).toHaveBeenCalledTimes(1);
     });
 

@@ -134,11 +134,12 @@ describe('c-softphone-idle', () => {
     });
   });
 
-  it('reloads Recents on refresh', async () => {
+  it('reloads Recents when the recent calls changed', async () => {
     const { element } = await createComponent();
     listRecents.mockClear();
 
-    element.refresh();
+    element.recentsRevision = 1;
+    await flushPromises();
 
     expect(listRecents).toHaveBeenCalledTimes(1);
   });

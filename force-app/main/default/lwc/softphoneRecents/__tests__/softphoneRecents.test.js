@@ -90,13 +90,21 @@ describe('c-softphone-recents', () => {
     expect(list.canFavorite).toBe(true);
   });
 
-  it('reloads on refresh', async () => {
-    const { element } = await createComponent();
+  it('reloads when the recent calls changed (a new revision), not when first given one', async () => {
+    const element = createElement('c-softphone-recents', { is: SoftphoneRecents });
+    element.revision = 3;
+    document.body.appendChild(element);
+    await flushPromises();
+    expect(listRecents).toHaveBeenCalledTimes(1);
     listRecents.mockResolvedValue([]);
 
-    await element.refresh();
-    await Promise.resolve();
+    element.revision = 3;
+    await flushPromises();
+    expect(listRecents).toHaveBeenCalledTimes(1);
 
+    element.revision = 4;
+    await flushPromises();
+    expect(listRecents).toHaveBeenCalledTimes(2);
     expect(tabs(element).map((tab) => listIn(tab).entries)).toEqual([[], [], []]);
   });
 
