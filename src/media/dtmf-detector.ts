@@ -9,7 +9,7 @@ const KEYS = ['123A', '456B', '789C', '*0#D'] as const;
 /**
  * One analysis block lasts 205 samples at 8 kHz (25.6 ms), the classic Goertzel DTMF block; blocks overlap
  * by half, so a key is seen in two blocks once it lasts 38.4 ms wherever it starts (ITU-T Q.24: keys of
- * 40 ms must be heard). Measured in Chromium: RFC 4733 events of 100 ms come out of NetEq as 50–70 ms of
+ * 40 ms must be heard). Measured in Chromium: RFC 4733 events of 100 ms come out of NetEq as 30–45 ms of
  * tone, which back-to-back blocks often missed.
  */
 const BLOCK_SECONDS = 205 / 8000;
