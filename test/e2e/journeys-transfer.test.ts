@@ -8,6 +8,7 @@ import {
   button,
   call,
   connectedCall,
+  consultation,
   customerPage,
   customerState,
   expectAudioBothWays,
@@ -15,6 +16,7 @@ import {
   shot,
   softphone,
   tasks,
+  transferTo,
   until,
   useJourneys,
   utilityPanel,
@@ -22,24 +24,6 @@ import {
 
 useJourneys();
 const ALICE = '003WB0000000001YAA';
-
-const consultation = (agent: Page) => softphone(agent).locator('[data-id="consultation"]');
-
-/** Starts a transfer of the active call, picks its kind, and dials the target in the consultation panel. */
-async function transferTo(
-  agent: Page,
-  active: Locator,
-  kind: 'Supervised' | 'Unsupervised',
-  target: string,
-): Promise<void> {
-  await button(active, 'transfer').click();
-  const consult = consultation(agent);
-  await consult.locator('[data-id="transfer-type"]').waitFor({ timeout: 10_000 });
-  await consult.getByText(new RegExp(`^${kind}:`)).click();
-  const search = consult.locator('[data-id="consult-target"]');
-  await search.locator('[data-id="dial-input"] input').fill(target);
-  await button(search, 'dial-button').click();
-}
 
 /** The ringing card on an agent's softphone, once it shows. */
 async function ringing(agent: Page): Promise<Locator> {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { SAMPLE_DATA_FILE } from '../../workbench/emulation/sample-data';
-import { audioResumed, audioStats, expectAudioBothWays, until } from '../support/journeys';
+import { audioResumed, audioStats, expectAudioBothWays, transferTo, until } from '../support/journeys';
 import { useWorkbench } from '../support/workbench-fixture';
 
 const workbench = useWorkbench();
@@ -30,10 +30,10 @@ async function newContext(options: { withoutWebLocks?: boolean } = {}): Promise<
   return context;
 }
 
-async function agentTab(context: BrowserContext, errors: string[]): Promise<Page> {
+async function agentTab(context: BrowserContext, errors: string[], agent: 1 | 2 = 1): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${workbench().web.url}/agent.html?agent=1`);
+  await page.goto(`${workbench().web.url}/agent.html?agent=${agent}`);
   await page.locator('body[data-shell-ready="true"]').waitFor();
   return page;
 }
@@ -201,7 +201,7 @@ describe('one phone per browser, however many tabs', () => {
     expect(errors).toEqual([]);
   });
 
-  test('two tabs, the leading tab reloads mid-call: the other tab takes the call over, the audio resumes, and the notes typed before are there', async () => {
+  test('two tabs, the leading tab reloads mid-call: the other tab takes the call over, the audio resumes, the notes typed before are there, and an unsupervised transfer asked for in the reloaded tab hands the customer on', async () => {
     const errors: string[] = [];
     const agent = await newContext();
     const leader = await agentTab(agent, errors);
@@ -258,7 +258,25 @@ describe('one phone per browser, however many tabs', () => {
     // One registration: the new leader's (same +sip.instance) replaced the reloaded tab's.
     expect(await contacts()).toHaveLength(1);
 
-    await button(taken, 'hangup').click();
+    // An unsupervised transfer to the second agent, asked for in the reloaded tab (a follower now): the
+    // leading tab dials and hands the customer over while the second agent's phone rings.
+    const ben = await agentTab(await newContext(), errors, 2);
+    await until('the second agent to register', async () =>
+      (await workbench().sip.registrations()).has('1002'),
+    );
+    const utility = leader.locator('[data-utility-button="softphone"]');
+    if ((await utility.getAttribute('aria-expanded')) !== 'true') await utility.click();
+    await transferTo(leader, softphone(leader).locator('[data-id="active-call"]'), 'Unsupervised', '1002');
+    const atBen = softphone(ben).locator('[data-id="incoming"]');
+    await atBen.waitFor({ timeout: 15_000 });
+    await button(atBen, 'answer').click();
+    await softphone(ben).locator('[data-id="active-call"]').waitFor({ timeout: 10_000 });
+    // The transfer succeeded (the REFER's final NOTIFY): the leading tab wraps the call up.
+    await softphone(other).locator('[data-id="wrap-up"]').waitFor({ timeout: 10_000 });
+    await customer.locator('wb-phone [data-call-state="connected"]').waitFor({ timeout: 10_000 });
+    await expectAudioBothWays(customer);
+
+    await customer.getByRole('button', { name: 'Hang up' }).click();
     await customer.locator('wb-phone [data-call-state="idle"]').waitFor({ timeout: 10_000 });
     expect(errors).toEqual([]);
   });

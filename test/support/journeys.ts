@@ -109,6 +109,23 @@ export const utilityPanel = (agent: Page) => agent.locator('[data-utility-panel=
 export const utilityButton = (agent: Page) => agent.locator('[data-utility-button="softphone"]');
 /** The native button inside a lightning-button / lightning-button-icon with this data-id. */
 export const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] button`);
+export const consultation = (agent: Page) => softphone(agent).locator('[data-id="consultation"]');
+
+/** Starts a transfer of the active call, picks its kind, and dials the target in the consultation panel. */
+export async function transferTo(
+  agent: Page,
+  active: Locator,
+  kind: 'Supervised' | 'Unsupervised',
+  target: string,
+): Promise<void> {
+  await button(active, 'transfer').click();
+  const consult = consultation(agent);
+  await consult.locator('[data-id="transfer-type"]').waitFor({ timeout: 10_000 });
+  await consult.getByText(new RegExp(`^${kind}:`)).click();
+  const search = consult.locator('[data-id="consult-target"]');
+  await search.locator('[data-id="dial-input"] input').fill(target);
+  await button(search, 'dial-button').click();
+}
 
 export interface AudioStats {
   bytesReceived: number;
