@@ -397,7 +397,8 @@ describe('transfers', () => {
     expect(h.phone.getSnapshot().context.lines).toEqual({ c1: 'wrapUp', k1: 'wrapUp' });
   });
 
-  it('the consult call tells the third party which customer it is about: the original call’s number and chosen record', () => {
+  /** Ann called (c1, her record chosen); the agent started a transfer and dialled the third party (k1). */
+  function consultingAboutAnn(): PhoneHarness {
     const h = startPhone();
     h.register();
     answer(h, 'c1');
@@ -405,6 +406,11 @@ describe('transfers', () => {
     h.phone.send({ type: 'ui.transfer.start', callId: 'c1' });
     confirmReinvite(h, 'c1');
     dial(h, 'k1', '+15550001111');
+    return h;
+  }
+
+  it('the consult call tells the third party which customer it is about: the original call’s number and chosen record', () => {
+    const h = consultingAboutAnn();
     expect(h.effects.commandsFor('k1')).toEqual([
       {
         type: 'call.dial',
@@ -417,13 +423,7 @@ describe('transfers', () => {
   });
 
   it('the transfer tells its target which customer it gets: an unsupervised REFER carries the number and chosen record', () => {
-    const h = startPhone();
-    h.register();
-    answer(h, 'c1');
-    h.effects.resolveSearch('c1', [ann]);
-    h.phone.send({ type: 'ui.transfer.start', callId: 'c1' });
-    confirmReinvite(h, 'c1');
-    dial(h, 'k1', '+15550001111');
+    const h = consultingAboutAnn();
     h.phone.send({ type: 'ui.transfer.complete' });
     expect(h.effects.commandsFor('c1').at(-1)).toEqual({
       type: 'call.transfer.blind',
