@@ -4,47 +4,19 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { serveHarness, type HarnessPage } from '../support/harness-page';
+import { expectMixMinus, PARTY_HZ, type HeardLevels } from '../support/mix-minus';
 
-type Spectrum = Record<string, Record<string, number>>;
 declare const harness: {
   addParty(id: string, frequency: number): Promise<void>;
   removeParty(id: string): Promise<void>;
-  spectrum(): Spectrum;
+  spectrum(): HeardLevels;
   legIds(): string[];
   resume(): Promise<void>;
 };
 
-// Distinct tones with no harmonic of one near another.
-const parties: [string, number][] = [
-  ['p1', 570],
-  ['p2', 770],
-  ['p3', 1010],
-  ['p4', 1230],
-];
+const parties = PARTY_HZ.map((frequency, i) => [`p${i + 1}`, frequency] as const);
 
-/** Audible: well above the noise floor of an idle WebRTC leg. Silent: at least 30 dB below it. */
-const AUDIBLE_DB = -60;
-const MARGIN_DB = 30;
-
-function expectMixMinus(spectrum: Spectrum) {
-  for (const [listener, heard] of Object.entries(spectrum)) {
-    const others = Object.entries(heard).filter(([speaker]) => speaker !== listener);
-    for (const [speaker, level] of others) {
-      expect({ listener, speaker, audible: level > AUDIBLE_DB }).toEqual({
-        listener,
-        speaker,
-        audible: true,
-      });
-    }
-    const weakestOther = Math.min(...others.map(([, level]) => level));
-    expect({ listener, ownVoiceSuppressed: heard[listener]! < weakestOther - MARGIN_DB }).toEqual({
-      listener,
-      ownVoiceSuppressed: true,
-    });
-  }
-}
-
-async function settledSpectrum(page: Page): Promise<Spectrum> {
+async function settledHeardLevels(page: Page): Promise<HeardLevels> {
   await page.waitForTimeout(2000);
   return page.evaluate(() => harness.spectrum());
 }
@@ -73,7 +45,7 @@ describe('conference mix-minus in the browser', () => {
     for (const [id, frequency] of parties) {
       await page.evaluate(([i, f]) => harness.addParty(i, f), [id, frequency] as const);
     }
-    const spectrum = await settledSpectrum(page);
+    const spectrum = await settledHeardLevels(page);
     process.stdout.write(`5-party spectrum (dB):\n${JSON.stringify(spectrum, null, 1)}\n`);
     expect(Object.keys(spectrum)).toEqual(['agent', 'p1', 'p2', 'p3', 'p4']);
     expectMixMinus(spectrum);
@@ -87,7 +59,7 @@ describe('conference mix-minus in the browser', () => {
   test('removing one party leaves the other three and the agent hearing each other', async () => {
     await page.evaluate(() => harness.removeParty('p2'));
     expect(await page.evaluate(() => harness.legIds())).toEqual(['p1', 'p3', 'p4']);
-    const spectrum = await settledSpectrum(page);
+    const spectrum = await settledHeardLevels(page);
     expect(Object.keys(spectrum)).toEqual(['agent', 'p1', 'p3', 'p4']);
     expectMixMinus(spectrum);
   });

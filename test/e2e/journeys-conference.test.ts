@@ -18,55 +18,36 @@ import {
   useJourneys,
   utilityPanel,
 } from '../support/journeys';
+import {
+  AGENT_HZ,
+  AUDIBLE_DB,
+  expectMixMinus,
+  MARGIN_DB,
+  PARTY_HZ,
+  type HeardLevels,
+} from '../support/mix-minus';
 
 useJourneys();
 // Four customers on four lines (the sample org allows two): the most an admin may set.
 beforeAll(() => saveAdminSettings({ maxLines: '4' }));
 
-/** Audible: well above the noise of a coded stream. Not heard: at least 30 dB below the weakest heard. */
-const AUDIBLE_DB = -60;
-const MARGIN_DB = 30;
-const AGENT_HZ = 440;
-/** The customers: SIP user (their number) and their tone; no tone or harmonic near another. */
-const CUSTOMERS: [string, number][] = [
-  ['4155550101', 570],
-  ['4155550102', 770],
-  ['3125550103', 1010],
-  ['4155550110', 1230],
-];
-
-type Heard = Record<string, Record<string, number>>;
+/** The customers: SIP user (their number) and their tone. */
+const CUSTOMERS = (['4155550101', '4155550102', '3125550103', '4155550110'] as const).map(
+  (number, i) => [number, PARTY_HZ[i]!] as const,
+);
 
 /** For each listener, its level in dB at each participant's tone. */
 async function spectrum(
   agent: Page,
   customers: Map<string, Page>,
   tones: Map<string, number>,
-): Promise<Heard> {
+): Promise<HeardLevels> {
   const names = ['agent', ...customers.keys()];
   const frequencies = names.map((n) => (n === 'agent' ? AGENT_HZ : tones.get(n)!));
   const row = (levels: number[]) => Object.fromEntries(names.map((n, i) => [n, levels[i]!]));
-  const heard: Heard = { agent: row(await heardLevels(agent, frequencies)) };
+  const heard: HeardLevels = { agent: row(await heardLevels(agent, frequencies)) };
   for (const [name, page] of customers) heard[name] = row(await heardLevels(page, frequencies));
   return heard;
-}
-
-function expectMixMinus(heard: Heard): void {
-  for (const [listener, levels] of Object.entries(heard)) {
-    const others = Object.entries(levels).filter(([speaker]) => speaker !== listener);
-    for (const [speaker, level] of others) {
-      expect({ listener, speaker, audible: level > AUDIBLE_DB }).toEqual({
-        listener,
-        speaker,
-        audible: true,
-      });
-    }
-    const weakest = Math.min(...others.map(([, level]) => level));
-    expect({ listener, ownVoiceSuppressed: levels[listener]! < weakest - MARGIN_DB }).toEqual({
-      listener,
-      ownVoiceSuppressed: true,
-    });
-  }
 }
 
 describe('conference journey', () => {
