@@ -781,11 +781,11 @@ export class CallLeg {
    * Unsupervised transfer: REFER to `target`. The final NOTIFY decides: 2xx → the transfer is done and we
    * hang up; ≥300, a refused REFER or no final NOTIFY in time → failure, the call stays (on hold) with us.
    */
-  transfer(target: URI, context?: CallContext): Promise<void> {
+  transfer(target: URI, context?: CallContext, timeoutMs?: number): Promise<void> {
     const session = this.established();
     const header = context ? formatContextHeader(context) : undefined;
     const referTo = header ? ReferToTarget.withHeader(target, CONTEXT_HEADER, header) : target;
-    return this.refer(session, referTo, header ? [`${CONTEXT_HEADER}: ${header}`] : []);
+    return this.refer(session, referTo, header ? [`${CONTEXT_HEADER}: ${header}`] : [], timeoutMs);
   }
 
   /** Supervised transfer: REFER with Replaces of the connected consult call `consult`. */
@@ -796,7 +796,12 @@ export class CallLeg {
     return this.refer(session, other, headers);
   }
 
-  private refer(session: Session, referTo: URI | Session, extraHeaders: string[]): Promise<void> {
+  private refer(
+    session: Session,
+    referTo: URI | Session,
+    extraHeaders: string[],
+    timeoutMs = this.env.settings.transferTimeoutMs,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       let done = false;
       const finish = () => {
@@ -827,7 +832,7 @@ export class CallLeg {
           );
         }
       };
-      const timer = setTimeout(() => fail(new TransferTimeoutError()), this.env.settings.transferTimeoutMs);
+      const timer = setTimeout(() => fail(new TransferTimeoutError()), timeoutMs);
       session.stateChange.addListener(onEnd);
       session
         .refer(referTo, {

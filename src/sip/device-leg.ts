@@ -12,6 +12,13 @@ import type { SipPhone } from './sip-phone';
 
 type Clock = () => number;
 
+/**
+ * How long the agent's phone may take to reach the customer after the key, their ringing included: an
+ * INVITE's Timer C (RFC 3261 §16.6), not the 30 s an agent's unsupervised transfer waits before the call
+ * comes back. The customer may answer after 40 s; the panel must still follow the call then.
+ */
+const CUSTOMER_ANSWER_WAIT_MS = 180_000;
+
 /** Why the device leg did not answer, in the statechart's words. */
 export function deviceFailureReason(error: SipError): DeviceFailureReason {
   switch (error.code) {
@@ -85,7 +92,7 @@ export class DeviceLeg {
     if (!customer || this.step !== 'awaitingKey') return;
     this.step = 'connecting';
     this.stopListening();
-    this.phone.transfer(this.callId, customer).then(
+    this.phone.transfer(this.callId, customer, { timeoutMs: CUSTOMER_ANSWER_WAIT_MS }).then(
       () => undefined,
       (error: SipError) => {
         const deviceGone = !this.phone.callIds().includes(this.callId);

@@ -626,14 +626,15 @@ export class SipPhone {
   /**
    * Unsupervised transfer of a connected call to `target`. Resolves when the far end reports success
    * (the call is then hung up); rejects when it fails or stays unconfirmed: the call is still there.
+   * `timeoutMs`: how long to wait for the outcome (default: the phone's transferTimeoutMs).
    */
   async transfer(
     callId: string,
     target: string | DialTarget,
-    options: { context?: CallContext } = {},
+    options: { context?: CallContext; timeoutMs?: number } = {},
   ): Promise<void> {
     const leg = this.leg(callId);
-    return leg.transfer(targetUri(target, this.domain()), options.context);
+    return leg.transfer(targetUri(target, this.domain()), options.context, options.timeoutMs);
   }
 
   /** Supervised transfer: connects the caller of `callId` with the far end of the connected `consultCallId`. */

@@ -151,6 +151,27 @@ describe('deskphone mode: click-to-dial rings the agent’s device first', () =>
     expect(keyDevice().events.filter((e) => e.type === 'CALL_ESTABLISHED')).toHaveLength(2);
   });
 
+  test('the customer answers long after an agent’s transfer would have given up: the panel still follows the answer', async () => {
+    await agent.stop();
+    agent = await startDeskphoneAgent(server(), {
+      user: 'agent',
+      password: 'agent-pw',
+      deviceNumber: () => '2001',
+      keyTimeoutSeconds: 5,
+      transferTimeoutMs: 1000,
+    });
+    const callId = agent.softphone.dial('1001', { source: 'crm' });
+    await customer().waitFor('CALL_INCOMING', { timeoutMs: 10_000 });
+    await agent.until((v) => v.calls[0]?.deviceStep === 'customerRinging', 'customer ringing');
+
+    // Three times the agent's transfer wait: still ringing, nothing reported as failed.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(agent.softphone.view().calls[0]).toMatchObject({ callId, deviceStep: 'customerRinging' });
+
+    await customer().accept();
+    await agent.until((v) => v.calls[0]?.deviceStep === 'answeredOnDevice', 'answered');
+  });
+
   test('no key within the timeout: the panel hangs up on the device and the customer is never called', async () => {
     deviceNumber = '2002';
     const callId = agent.softphone.dial('1001');

@@ -73,6 +73,8 @@ export async function startDeskphoneAgent(
     deviceNumber?: () => string | undefined;
     keyTimeoutSeconds?: number;
     mode?: 'deskphone' | 'softphone';
+    /** How long an agent's unsupervised transfer waits for its outcome (SipPhoneConfig.transferTimeoutMs). */
+    transferTimeoutMs?: number;
   },
 ): Promise<DeskphoneAgent> {
   const crm = new RecordingCrm();
@@ -96,6 +98,7 @@ export async function startDeskphoneAgent(
       muteHook: () => undefined,
       keepAlive: false,
       wireTap: wire.tap,
+      ...(options.transferTimeoutMs ? { transferTimeoutMs: options.transferTimeoutMs } : {}),
     },
     crm,
     onRecent: (record) => recents.push(record),
