@@ -4,18 +4,9 @@
 import { Inviter, SessionState, UserAgent } from 'sip.js';
 import type { KamailioServer } from '../scripts/sip-server/kamailio';
 import type { Softphone } from '../src/create-softphone';
-import { createNodeAgent, type NodeAgent } from '../test/support/node-sip';
+import { createNodeAgent, viewWhere, type NodeAgent } from '../test/support/node-sip';
 import { round, type Figure } from './figure';
-import {
-  activeTimers,
-  nodeSoftphone,
-  reached,
-  registered,
-  settledHeap,
-  startAnswerer,
-  USERS,
-  viewWhere,
-} from './lab';
+import { activeTimers, nodeSoftphone, reached, registered, settledHeap, startAnswerer, USERS } from './lab';
 
 const CALLS = Number(process.env.BENCH_B4_CALLS ?? 1000);
 const WARM_UP = 50;

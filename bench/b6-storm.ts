@@ -10,18 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Inviter, SessionState, UserAgent } from 'sip.js';
 import type { KamailioServer } from '../scripts/sip-server/kamailio';
-import { createNodeAgent } from '../test/support/node-sip';
+import { createNodeAgent, viewWhere } from '../test/support/node-sip';
 import { p95, round, summary, type Figure } from './figure';
-import {
-  DecisionClock,
-  nodeSoftphone,
-  reached,
-  registered,
-  settledHeap,
-  startAnswerer,
-  USERS,
-  viewWhere,
-} from './lab';
+import { DecisionClock, nodeSoftphone, reached, registered, settledHeap, startAnswerer, USERS } from './lab';
 
 const RATE = Number(process.env.BENCH_B6_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_B6_SECONDS ?? 20);

@@ -10,8 +10,7 @@ import { startKamailio, type KamailioServer } from '../scripts/sip-server/kamail
 import { createSoftphone, type Softphone } from '../src/create-softphone';
 import type { CrmPort } from '../src/crm';
 import { defaultDialingSettings } from '../src/dialing';
-import type { SoftphoneView } from '../src/ui/softphone-view';
-import { NullSessionDescriptionHandler } from '../test/support/node-sip';
+import { nodeSoftphoneSip, viewWhere } from '../test/support/node-sip';
 import { until } from './figure';
 
 export const USERS = { agent: 'agent-pw', bare: 'bare-pw', '1001': 'customer-pw', '1002': 'customer2-pw' };
@@ -50,16 +49,7 @@ export function nodeSoftphone(
   wireTap?: (direction: 'sent' | 'received', message: string) => void,
 ): Softphone {
   return createSoftphone({
-    sip: {
-      ...(wireTap ? { wireTap } : {}),
-      server: server.wsUrl,
-      aor: `sip:agent@${server.domain}`,
-      auth: { kind: 'digest', password: USERS.agent },
-      sessionDescriptionHandlerFactory: () => new NullSessionDescriptionHandler(),
-      microphoneCheck: async () => undefined,
-      muteHook: () => undefined,
-      keepAlive: false,
-    },
+    sip: nodeSoftphoneSip(server, 'agent', USERS.agent, wireTap),
     crm: quietCrm,
     phone: { call: { wrapUpSeconds: 0 } },
     dialing: { ...defaultDialingSettings, extensionLengths: [4] },
@@ -101,30 +91,6 @@ export class DecisionClock {
     const wire = /^(Sending|Received) WebSocket (?:text )?message:\n\n([\s\S]*)\n$/.exec(content);
     if (wire?.[2] !== undefined) this.tap(wire[1] === 'Sending' ? 'sent' : 'received', wire[2]);
   };
-}
-
-/** Resolves with the first view that satisfies `predicate` (checked on every change). */
-export function viewWhere(
-  softphone: Softphone,
-  predicate: (view: SoftphoneView) => boolean,
-  label: string,
-  timeoutMs = 10_000,
-): Promise<SoftphoneView> {
-  return new Promise((ok, fail) => {
-    let unsubscribe: () => unknown = () => undefined;
-    const timer = setTimeout(() => {
-      unsubscribe();
-      fail(new Error(`timed out waiting for ${label}: ${JSON.stringify(softphone.view().calls)}`));
-    }, timeoutMs);
-    const check = (view: SoftphoneView) => {
-      if (!predicate(view)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      ok(view);
-    };
-    unsubscribe = softphone.subscribe(check);
-    check(softphone.view());
-  });
 }
 
 export async function registered(softphone: Softphone): Promise<void> {

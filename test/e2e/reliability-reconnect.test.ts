@@ -3,8 +3,9 @@
 // held, resumed and hung up; while a call rings, the lost WebSocket ends it for the agent at once.
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CallPage, PageStart } from '../../bench/pages/call-page';
+import type { CallPage } from '../../bench/pages/call-page';
 import { launchChromium } from '../support/browser';
+import { openCallPage } from '../support/call-pages';
 import { serveHarness, type HarnessPage } from '../support/harness-page';
 import { useKamailio } from '../support/kamailio-fixture';
 
@@ -19,17 +20,8 @@ let agent: Page;
 let customer: Page;
 const pageErrors: string[] = [];
 
-async function openPage(
-  start: Omit<PageStart, 'iceGatheringTimeoutMs' | 'server' | 'domain'>,
-): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(harness.url);
-  await page.waitForFunction(() => document.title === 'ready');
-  const { wsUrl, domain } = server();
-  await page.evaluate((o) => bench.start(o), { ...start, server: wsUrl, domain, iceGatheringTimeoutMs: 200 });
-  return page;
-}
+const openPage = (start: Parameters<typeof openCallPage>[3]) =>
+  openCallPage(browser, harness, server(), start, pageErrors);
 
 const registration = () => agent.evaluate(() => bench.view()?.registration);
 const bytes = (callId: string) => agent.evaluate((id) => bench.bytesReceived(id), callId);

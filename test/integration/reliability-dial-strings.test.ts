@@ -11,7 +11,8 @@ import { useKamailio } from '../support/kamailio-fixture';
 import {
   createNodeAgent,
   createWireRecorder,
-  NullSessionDescriptionHandler,
+  nodeSoftphoneSip,
+  viewWhere,
   type NodeAgent,
   type WireRecorder,
 } from '../support/node-sip';
@@ -40,24 +41,6 @@ const forged: DialResult = {
   },
 };
 
-function viewWhere(softphone: Softphone, predicate: (v: SoftphoneView) => boolean, label: string) {
-  return new Promise<SoftphoneView>((ok, fail) => {
-    let unsubscribe: () => unknown = () => undefined;
-    const timer = setTimeout(() => {
-      unsubscribe();
-      fail(new Error(`timed out waiting for ${label}: ${JSON.stringify(softphone.view().calls)}`));
-    }, 8000);
-    const check = (view: SoftphoneView) => {
-      if (!predicate(view)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      ok(view);
-    };
-    unsubscribe = softphone.subscribe(check);
-    check(softphone.view());
-  });
-}
-
 const invites = (wire: WireRecorder) => wire.find('sent INVITE');
 
 describe('dial strings and the dial plan, every dial source, on the wire', () => {
@@ -83,16 +66,7 @@ describe('dial strings and the dial plan, every dial source, on the wire', () =>
   beforeEach(async () => {
     wire = createWireRecorder();
     softphone = createSoftphone({
-      sip: {
-        server: server().wsUrl,
-        aor: `sip:agent@${server().domain}`,
-        auth: { kind: 'digest', password: 'agent-pw' },
-        sessionDescriptionHandlerFactory: () => new NullSessionDescriptionHandler(),
-        microphoneCheck: async () => undefined,
-        muteHook: () => undefined,
-        keepAlive: false,
-        wireTap: wire.tap,
-      },
+      sip: nodeSoftphoneSip(server(), 'agent', 'agent-pw', wire.tap),
       crm,
       phone: { call: { wrapUpSeconds: 0 } },
       // The site dials national numbers as they are; premium-rate 1-900 numbers are barred.

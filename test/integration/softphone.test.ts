@@ -4,9 +4,8 @@ import { Inviter, SessionState, UserAgent, type Invitation, type Session } from 
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
 import type { CallLogEntry, ContactMatch, CrmPort, ScreenPopTarget } from '../../src/crm';
 import { defaultDialingSettings } from '../../src/dialing';
-import type { SoftphoneView } from '../../src/ui/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
-import { createNodeAgent, NullSessionDescriptionHandler, type NodeAgent } from '../support/node-sip';
+import { createNodeAgent, nodeSoftphoneSip, viewWhere, type NodeAgent } from '../support/node-sip';
 
 const server = useKamailio({ auth: { kind: 'digest', users: { agent: 'agent-pw', '1001': 'customer-pw' } } });
 
@@ -40,28 +39,6 @@ class RecordingCrm implements CrmPort {
   }
 }
 
-function until(
-  softphone: Softphone,
-  predicate: (view: SoftphoneView) => boolean,
-  label: string,
-): Promise<SoftphoneView> {
-  return new Promise((ok, fail) => {
-    const check = (view: SoftphoneView) => {
-      if (!predicate(view)) return false;
-      clearTimeout(timer);
-      unsubscribe();
-      ok(view);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      unsubscribe();
-      fail(new Error(`timed out waiting for: ${label}; view: ${JSON.stringify(softphone.view(), null, 1)}`));
-    }, 8000);
-    const unsubscribe = softphone.subscribe((view) => void check(view));
-    check(softphone.view());
-  });
-}
-
 function reached(session: Session, state: SessionState): Promise<void> {
   return new Promise((ok) => {
     if (session.state === state) return ok();
@@ -77,15 +54,7 @@ describe('softphone core through Kamailio', () => {
   beforeEach(async () => {
     crm = new RecordingCrm();
     softphone = createSoftphone({
-      sip: {
-        server: server().wsUrl,
-        aor: `sip:agent@${server().domain}`,
-        auth: { kind: 'digest', password: 'agent-pw' },
-        sessionDescriptionHandlerFactory: () => new NullSessionDescriptionHandler(),
-        microphoneCheck: async () => undefined,
-        muteHook: () => undefined,
-        keepAlive: false,
-      },
+      sip: nodeSoftphoneSip(server(), 'agent', 'agent-pw'),
       crm,
       phone: { call: { wrapUpSeconds: 30 } },
       dialing: { ...defaultDialingSettings, extensionLengths: [4] },
@@ -93,7 +62,7 @@ describe('softphone core through Kamailio', () => {
     customer = createNodeAgent(server(), { user: '1001', password: 'customer-pw' });
     await customer.register();
     softphone.start();
-    await until(softphone, (v) => v.registration === 'registered', 'registered');
+    await viewWhere(softphone, (v) => v.registration === 'registered', 'registered');
   });
 
   afterEach(async () => {
@@ -105,7 +74,7 @@ describe('softphone core through Kamailio', () => {
     const invitation = new Inviter(customer.ua, UserAgent.makeURI(`sip:agent@${server().domain}`)!);
     await invitation.invite();
 
-    const ringing = await until(
+    const ringing = await viewWhere(
       softphone,
       (v) => v.calls[0]?.contact.state === 'one',
       'ringing with one match',
@@ -123,18 +92,18 @@ describe('softphone core through Kamailio', () => {
 
     softphone.send({ type: 'ui.answer', callId: call.callId });
     await reached(invitation, SessionState.Established);
-    const live = await until(softphone, (v) => v.calls[0]?.status === 'live', 'live');
+    const live = await viewWhere(softphone, (v) => v.calls[0]?.status === 'live', 'live');
     expect(live.calls[0]!.actions).toMatchObject({ hangup: true, hold: true, mute: true, answer: false });
     expect(crm.pops).toContainEqual({ type: 'SOBJECT', params: { recordId: jane.id } });
 
     softphone.send({ type: 'ui.notes.changed', callId: call.callId, text: 'Wants a callback on Monday' });
     await invitation.bye();
-    const wrapUp = await until(softphone, (v) => v.calls[0]?.wrapUp.active === true, 'wrap-up');
+    const wrapUp = await viewWhere(softphone, (v) => v.calls[0]?.wrapUp.active === true, 'wrap-up');
     expect(wrapUp.availability).toBe('wrapUp');
     expect(wrapUp.calls[0]!.wrapUp.timerEndsAt).not.toBeNull();
 
     softphone.send({ type: 'ui.wrapUp.saveAndClose', callId: call.callId });
-    const idle = await until(softphone, (v) => v.calls.length === 0, 'call finished');
+    const idle = await viewWhere(softphone, (v) => v.calls.length === 0, 'call finished');
     expect(idle.availability).toBe('available');
     // The Task is in: recent calls lists reload.
     expect(idle.recentsRevision).toBe(1);
@@ -155,15 +124,15 @@ describe('softphone core through Kamailio', () => {
     const callId = softphone.dial('1001');
     const invitation = await incoming;
     expect(invitation.request.callId).toBe(callId);
-    await until(softphone, (v) => v.calls[0]?.status === 'dialing', 'dialing');
+    await viewWhere(softphone, (v) => v.calls[0]?.status === 'dialing', 'dialing');
 
     await invitation.accept();
-    await until(softphone, (v) => v.calls[0]?.status === 'live', 'live');
+    await viewWhere(softphone, (v) => v.calls[0]?.status === 'live', 'live');
     softphone.send({ type: 'ui.hangup', callId });
     await reached(invitation, SessionState.Terminated);
-    await until(softphone, (v) => v.calls[0]?.wrapUp.active === true, 'wrap-up');
+    await viewWhere(softphone, (v) => v.calls[0]?.wrapUp.active === true, 'wrap-up');
     softphone.send({ type: 'ui.wrapUp.saveAndClose', callId });
-    await until(softphone, (v) => v.calls.length === 0, 'call finished');
+    await viewWhere(softphone, (v) => v.calls.length === 0, 'call finished');
     expect(crm.logged.at(-1)).toMatchObject({ callId, callType: 'Outbound', whoId: jane.id });
   });
 
@@ -182,9 +151,9 @@ describe('softphone core through Kamailio', () => {
       };
     });
     const callId = softphone.dial('1001');
-    await until(softphone, (v) => v.calls[0]?.status === 'live', 'live');
+    await viewWhere(softphone, (v) => v.calls[0]?.status === 'live', 'live');
     softphone.send({ type: 'ui.transfer.start', callId });
-    await until(
+    await viewWhere(
       softphone,
       (v) => v.consultation?.purpose === 'transfer' && v.calls[0]?.status === 'held',
       'customer held, transfer target asked for',
@@ -200,7 +169,7 @@ describe('softphone core through Kamailio', () => {
   test('a number the dialing rules refuse fails at once with their message, and nothing reaches the wire', async () => {
     const before = customer.wire.length;
     softphone.dial('12<script>');
-    const failed = await until(
+    const failed = await viewWhere(
       softphone,
       (v) => v.calls[0]?.failure !== null && v.calls[0] !== undefined,
       'failed',

@@ -8,7 +8,9 @@ import type {
 } from 'sip.js/lib/api/session-description-handler';
 import WebSocket from 'ws';
 import type { KamailioServer } from '../../scripts/sip-server/kamailio';
+import type { Softphone, SoftphoneOptions } from '../../src/create-softphone';
 import { SipPhone, type SipEvent, type SipEventOf, type SipPhoneConfig } from '../../src/sip';
+import type { SoftphoneView } from '../../src/ui/softphone-view';
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
@@ -300,4 +302,50 @@ export function createTestPhone(server: KamailioServer, opts: TestPhoneOptions):
       });
     },
   };
+}
+
+/**
+ * The SIP settings of a whole softphone core running in Node: the media-less handler, no microphone to
+ * check or mute, no keep-alive. `wireTap` records what it sends and receives.
+ */
+export function nodeSoftphoneSip(
+  server: KamailioServer,
+  user: string,
+  password: string,
+  wireTap?: SoftphoneOptions['sip']['wireTap'],
+): SoftphoneOptions['sip'] {
+  return {
+    server: server.wsUrl,
+    aor: `sip:${user}@${server.domain}`,
+    auth: { kind: 'digest', password },
+    sessionDescriptionHandlerFactory: () => new NullSessionDescriptionHandler(),
+    microphoneCheck: async () => undefined,
+    muteHook: () => undefined,
+    keepAlive: false,
+    ...(wireTap ? { wireTap } : {}),
+  };
+}
+
+/** Resolves with the first view of `softphone` that satisfies `predicate` (checked on every change). */
+export function viewWhere(
+  softphone: Softphone,
+  predicate: (view: SoftphoneView) => boolean,
+  label: string,
+  timeoutMs = 10_000,
+): Promise<SoftphoneView> {
+  return new Promise((ok, fail) => {
+    let unsubscribe: () => unknown = () => undefined;
+    const timer = setTimeout(() => {
+      unsubscribe();
+      fail(new Error(`timed out waiting for ${label}: ${JSON.stringify(softphone.view(), null, 1)}`));
+    }, timeoutMs);
+    const check = (view: SoftphoneView) => {
+      if (!predicate(view)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      ok(view);
+    };
+    unsubscribe = softphone.subscribe(check);
+    check(softphone.view());
+  });
 }
