@@ -140,11 +140,8 @@ export class CallContinuity {
         const e = entry as Partial<SavedCall>;
         const call = restoredCall(e.call);
         const dialog = call.phase === 'connected' ? parseDialogSnapshot(e.dialog) : null;
-        const draft = options.drafts.read(call.callId);
         const savedAt = typeof e.savedAt === 'number' ? e.savedAt : 0;
-        const newer = draft && draft.updatedAt >= savedAt ? draft : undefined;
-        const restored = newer ? { ...call, notes: newer.notes, disposition: newer.disposition } : call;
-        this.pending.set(call.callId, { call: restored, dialog, savedAt });
+        this.pending.set(call.callId, { call: this.withNewerDraft(call, savedAt), dialog, savedAt });
       } catch (error) {
         options.onError?.(error);
       }
@@ -159,10 +156,13 @@ export class CallContinuity {
   take(registered: boolean): RestoredCall[] {
     const now = this.now();
     const taken: RestoredCall[] = [];
-    for (const saved of [...this.pending.values()]) {
-      const expired = saved.call.phase === 'connected' && now - saved.savedAt > this.expireMs;
-      if (saved.call.phase === 'connected' && !registered && !expired) continue;
-      this.pending.delete(saved.call.callId);
+    for (const waiting of [...this.pending.values()]) {
+      const expired = waiting.call.phase === 'connected' && now - waiting.savedAt > this.expireMs;
+      if (waiting.call.phase === 'connected' && !registered && !expired) continue;
+      this.pending.delete(waiting.call.callId);
+      // The page that left may have written its last notes after this page read its calls (the notes
+      // field flushes on pagehide, after the phone let go): the newest draft counts.
+      const saved = { ...waiting, call: this.withNewerDraft(waiting.call, waiting.savedAt) };
       if (expired) {
         // Nothing left to take back: the entry now describes a call in wrap-up.
         const call = dropped(saved);
@@ -172,6 +172,13 @@ export class CallContinuity {
       } else taken.push(saved.call);
     }
     return taken;
+  }
+
+  private withNewerDraft(call: RestoredCall, savedAt: number): RestoredCall {
+    const draft = this.options.drafts.read(call.callId);
+    return draft && draft.updatedAt >= savedAt
+      ? { ...call, notes: draft.notes, disposition: draft.disposition }
+      : call;
   }
 
   /** When the first connected call still waiting to be taken back expires (undefined: none waits). */

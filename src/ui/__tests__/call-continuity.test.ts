@@ -5,7 +5,8 @@ import type { RestoredCall } from '../../call';
 import type { CallLogEntry, CallLogResult, CrmPort } from '../../crm';
 import { createSoftphone, type Softphone } from '../../create-softphone';
 import type { DialogSnapshot } from '../../sip';
-import type { SavedCall } from '../call-continuity';
+import { CallContinuity, type SavedCall } from '../call-continuity';
+import { NoteDraftStore } from '../note-drafts';
 import { FakeStorage } from './fake-storage';
 
 const AOR = 'sip:1001@softphone.test';
@@ -150,6 +151,34 @@ describe('calls and notes across a reload', () => {
     phone.send({ type: 'ui.availability.away' }); // any change writes the tab's calls again
     expect(phone.view().calls).toEqual([]);
     expect(session.json(CALLS_KEY)).toEqual([connected]);
+  });
+
+  it('notes the leaving page wrote after this page read its calls (its pagehide flush) come back with the connected call', () => {
+    const connected: SavedCall = {
+      call: { ...wrapUpCall, callId: dialog.callId, phase: 'connected', notes: 'Wants the' },
+      dialog,
+      savedAt: T0 + 90_000,
+    };
+    const local = new FakeStorage();
+    const drafts = new NoteDraftStore({ storage: local, user: AOR });
+    const continuity = new CallContinuity({
+      storage: saved(connected),
+      drafts,
+      key: AOR,
+      now: () => T0 + 91_000,
+    });
+    // The last keystrokes land in storage while this page waits for its registration.
+    local.setItem(
+      draftKey(dialog.callId),
+      JSON.stringify({
+        callId: dialog.callId,
+        notes: 'Wants the premium plan',
+        disposition: null,
+        updatedAt: T0 + 90_050,
+      }),
+    );
+
+    expect(continuity.take(true).map((c) => c.notes)).toEqual(['Wants the premium plan']);
   });
 
   it('a connected call no page took back within 2 minutes of its page leaving comes back dropped in wrap-up, says why, and is logged with its notes', async () => {
