@@ -155,10 +155,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
       device: { number: () => this.deviceNumber },
       // Calls and notes are kept in this browser sealed with the agent's key (none: not kept at all).
       storage: storageSecret ? { secret: storageSecret } : {},
-      onError: (error) =>
-        error?.name === 'StorageError'
-          ? this.addProblem('storage', format(LABELS.errorStorage, error.message).trim())
-          : this.addProblem('crm', format(LABELS.errorScreenPop, errorMessage(error, '')).trim()),
+      onError: (error) => this.coreProblem(error),
     };
     // One phone per user and line across this browser's tabs (same origin, so the same org).
     const softphone = core.createSharedSoftphone(phoneOptions, {
@@ -224,6 +221,15 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     } catch (error) {
       this.addProblem('credentials', this.credentialsProblem(error));
       throw error;
+    }
+  }
+
+  /** Problems the core reports that lose nothing: a failed screen pop, or calls not kept in this browser. */
+  coreProblem(error) {
+    if (error?.name === 'StorageError') {
+      this.addProblem('storage', format(LABELS.errorStorage, error.message).trim());
+    } else {
+      this.addProblem('crm', format(LABELS.errorScreenPop, errorMessage(error, '')).trim());
     }
   }
 
