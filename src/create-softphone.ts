@@ -36,6 +36,8 @@ import { hostStorage, type BrowserStorage } from './ui/browser-storage';
 import { browserInstanceId } from './ui/browser-instance-id';
 import { CallContinuity } from './ui/call-continuity';
 import { NoteDraftStore } from './ui/note-drafts';
+import { parseStorageKey, SealedStorage, StorageError } from './ui/sealed-storage';
+import { DEFAULT_STORAGE_RETENTION_MS, purgeCustomerData } from './ui/storage-retention';
 import { softphoneView, type SoftphoneView } from './ui/softphone-view';
 
 export interface SoftphoneOptions {
@@ -82,9 +84,18 @@ export interface SoftphoneOptions {
    * Where the calls are kept for whichever page leads next (a reload, another tab) and note drafts survive
    * anything, both default localStorage (shared by the browser's tabs); null keeps nothing. `key` names
    * the agent's entries and browser instance id (the session key: Salesforce user and SIP address;
-   * default the SIP address).
+   * default the SIP address). `secret` is the agent's storage key (base64, 32 bytes; from Apex
+   * SoftphoneCredentials.getStorageKey, held in memory only): calls and drafts are stored sealed with it,
+   * and without it they are not stored at all. `retentionMs` is how long customer data nobody needs any
+   * more stays (default 24 h; see src/ui/storage-retention.ts).
    */
-  storage?: { calls?: BrowserStorage | null; local?: BrowserStorage | null; key?: string };
+  storage?: {
+    calls?: BrowserStorage | null;
+    local?: BrowserStorage | null;
+    key?: string;
+    secret?: string;
+    retentionMs?: number;
+  };
 }
 
 export type DialSource = 'ui' | 'crm';
@@ -180,6 +191,35 @@ function createDeviceMedia(
   };
 }
 
+/**
+ * Each storage opened with the agent's storage key. Without a key customer data is not stored (a host that
+ * gives none, like Node, keeps nothing); a key that is not one is reported.
+ */
+function sealedStorages(
+  options: SoftphoneOptions,
+  storages: (BrowserStorage | undefined)[],
+  now: () => number,
+): Map<BrowserStorage, SealedStorage> {
+  const opened = new Map<BrowserStorage, SealedStorage>();
+  const secret = options.storage?.secret;
+  if (secret === undefined) return opened;
+  const key = parseStorageKey(secret);
+  if (!key) {
+    options.onError?.(new StorageError('invalid-key'));
+    return opened;
+  }
+  let reported = false;
+  const onUnreadable = () => {
+    if (!reported) options.onError?.(new StorageError('unreadable'));
+    reported = true;
+  };
+  for (const storage of storages) {
+    if (storage && !opened.has(storage))
+      opened.set(storage, new SealedStorage(storage, key, { now, onUnreadable }));
+  }
+  return opened;
+}
+
 export function createSoftphone(options: SoftphoneOptions): Softphone {
   const now = options.now ?? Date.now;
   const newCallId = options.newCallId ?? randomCallId;
@@ -243,10 +283,22 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     join: (callId) => conference.join(callId).catch((error: unknown) => options.onError?.(error)),
     leave: (callId) => conference.leave(callId),
   };
-  // Calls and unsaved notes from the page that held the phone before (see src/ui/call-continuity.ts).
-  const drafts = new NoteDraftStore({ storage: local, user: sip.aor, now });
+  // Calls and unsaved notes from the page that held the phone before (see src/ui/call-continuity.ts),
+  // sealed with the agent's key (src/ui/sealed-storage.ts); what nobody needs any more goes first.
+  const callsStorage = options.storage?.calls === null ? undefined : (options.storage?.calls ?? local);
+  const sealed = sealedStorages(options, [local, callsStorage], now);
+  for (const storage of new Set([local, callsStorage])) {
+    purgeCustomerData({
+      storage,
+      sealed: storage && sealed.get(storage),
+      key,
+      now: now(),
+      retentionMs: options.storage?.retentionMs ?? DEFAULT_STORAGE_RETENTION_MS,
+    });
+  }
+  const drafts = new NoteDraftStore({ storage: local && sealed.get(local), user: key, now });
   const continuity = new CallContinuity({
-    storage: options.storage?.calls === null ? undefined : (options.storage?.calls ?? local),
+    storage: callsStorage && sealed.get(callsStorage),
     drafts,
     key,
     now,

@@ -76,6 +76,26 @@ async function serveFile(res: ServerResponse, root: string, relative: string): P
   }
 }
 
+/**
+ * The names this server answers to: the loopback address it listens on and `localhost`, on its own port. A
+ * page of another site whose DNS name was rebound to 127.0.0.1 sends its own name as Host: refusing it keeps
+ * such a page from reading the emulated org or calling its Apex (DNS-rebinding protection).
+ */
+function servesHost(host: string | undefined, port: number): boolean {
+  return host !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`].includes(host.toLowerCase());
+}
+
+/**
+ * Requests to /api/* that may change something carry JSON, declared as such. A cross-site form or a
+ * `no-cors` fetch can send only text/plain, form or multipart bodies without the browser asking first, so
+ * this also keeps another site's page from posting to the workbench.
+ */
+function acceptsBody(req: IncomingMessage): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -208,7 +228,11 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!servesHost(req.headers.host, port)) return send(res, 421, 'Misdirected request: unknown Host');
     const url = new URL(req.url ?? '/', 'http://workbench');
+    if (url.pathname.startsWith('/api/') && !acceptsBody(req)) {
+      return send(res, 415, 'Unsupported media type: send application/json');
+    }
     if (url.pathname === '/api/config') {
       return sendJson(res, 200, {
         wsUrl: opts.sip.wsUrl,

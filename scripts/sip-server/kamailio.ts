@@ -6,9 +6,11 @@ import { createSocket } from 'node:dgram';
 import {
   closeSync,
   copyFileSync,
+  chmodSync,
   existsSync,
   openSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
@@ -234,8 +236,11 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const domain = options.domain ?? 'softphone.test';
   const auth = options.auth ?? { kind: 'none' };
   const label = (options.name ?? 'kamailio').replace(/[^\w.-]+/g, '-');
-  const runDir = join(tmpdir(), `softphone-sip-${label}-${process.pid}-${randomBytes(3).toString('hex')}`);
-  mkdirSync(runDir, { recursive: true });
+  // The run folder holds the config, and with it the auth_ephemeral secret that signs every agent's SIP
+  // credentials: a fresh folder only this user can enter (mkdtemp creates it 0700 and never reuses a name
+  // another user could have prepared in the shared temp folder; chmod states it whatever the platform did).
+  const runDir = mkdtempSync(join(tmpdir(), `softphone-sip-${label}-${process.pid}-`));
+  chmodSync(runDir, 0o700);
   const logFile = join(runDir, 'kamailio.log');
   const cfgFile = join(runDir, 'kamailio.cfg');
   const ctlSock = join(runDir, 'kamailio.ctl');
@@ -245,6 +250,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   writeFileSync(
     cfgFile,
     renderConfig({ domain, wsPort, udpPort, ctlSock, auth, rtpengine: options.rtpengine, dbDir }),
+    { mode: 0o600 },
   );
 
   let child: ChildProcess | undefined;

@@ -42,7 +42,7 @@ export interface CallContinuityOptions {
   onError?: (error: unknown) => void;
 }
 
-const PREFIX = 'softphone.calls:';
+export const CALLS_PREFIX = 'softphone.calls:';
 /** Statuses in which the call has an established dialog to take back. */
 const CONNECTED: readonly LineStatus[] = [
   'live',
@@ -131,7 +131,7 @@ export class CallContinuity {
   private readonly expireMs: number;
 
   constructor(private readonly options: CallContinuityOptions) {
-    this.key = `${PREFIX}${options.key}`;
+    this.key = `${CALLS_PREFIX}${options.key}`;
     this.now = options.now ?? Date.now;
     this.expireMs = options.expireMs ?? DEFAULT_CONTINUITY_EXPIRY_MS;
     const stored = readJson(options.storage, this.key);

@@ -20,7 +20,7 @@ export interface NoteDraftStoreOptions {
   now?: () => number;
 }
 
-const PREFIX = 'softphone.draft:';
+export const DRAFT_PREFIX = 'softphone.draft:';
 const MAX_NOTES = 32_000;
 
 function isDraft(value: unknown, callId: string): value is NoteDraft {
@@ -47,7 +47,7 @@ export class NoteDraftStore {
 
   constructor(options: NoteDraftStoreOptions) {
     this.storage = options.storage;
-    this.prefix = `${PREFIX}${options.user}:`;
+    this.prefix = `${DRAFT_PREFIX}${options.user}:`;
     this.debounceMs = options.debounceMs ?? 400;
     this.now = options.now ?? Date.now;
   }

@@ -8,6 +8,7 @@ import type { CallLogEntry, CrmPort } from '../../src/crm';
 import { parseDialogSnapshot, type DialogSnapshot } from '../../src/sip';
 import type { BrowserStorage } from '../../src/ui/browser-storage';
 import type { SavedCall } from '../../src/ui/call-continuity';
+import { parseStorageKey, SealedStorage } from '../../src/ui/sealed-storage';
 import type { SoftphoneView } from '../../src/ui/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
@@ -223,10 +224,13 @@ describe('SipPhone takes a call back after a reload (INVITE with Replaces)', () 
   });
 });
 
+/** The agent's storage key, as Apex hands it to the page (calls are stored sealed with it). */
+const STORAGE_KEY = Buffer.alloc(32, 0x2a).toString('base64');
+
 /** The browser's local storage: what the page before the reload left in it. */
 function storageWith(entries: SavedCall[], aor: string): BrowserStorage {
-  const items = new Map([[`softphone.calls:${aor}`, JSON.stringify(entries)]]);
-  return {
+  const items = new Map<string, string>();
+  const storage: BrowserStorage = {
     get length() {
       return items.size;
     },
@@ -235,6 +239,9 @@ function storageWith(entries: SavedCall[], aor: string): BrowserStorage {
     setItem: (k, v) => void items.set(k, v),
     removeItem: (k) => void items.delete(k),
   };
+  const sealed = new SealedStorage(storage, parseStorageKey(STORAGE_KEY) as Uint8Array);
+  sealed.setItem(`softphone.calls:${aor}`, JSON.stringify(entries));
+  return storage;
 }
 
 class LoggingCrm implements CrmPort {
@@ -348,7 +355,7 @@ describe('the softphone restores a call after a reload (composition, through Kam
       },
       crm,
       phone: { call: { wrapUpSeconds: 0 } },
-      storage: { calls: storageWith([saved], aor), local: null },
+      storage: { calls: storageWith([saved], aor), local: null, secret: STORAGE_KEY },
       qualityIntervalMs: 0,
     });
     softphones.push(softphone);

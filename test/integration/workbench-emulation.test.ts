@@ -3,6 +3,7 @@
 // (workbench/lwc/runtime/apex.js), has the shape of the Apex DTO read from force-app's Apex source; the LWC
 // tests' Apex fixtures (force-app/**/lwc/**/__tests__/data/<method>.json) have that same shape, so the
 // emulation and the unit-test mocks cannot drift apart; failures have Lightning's { body: { message } } shape.
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -147,6 +148,22 @@ describe('emulated SoftphoneCredentials', () => {
     const error = await apexError('SoftphoneCredentials', 'getSipCredentials', {}, 'admin');
     expect(error.body.message).toMatch(/^Your phone has no SIP user yet/);
     expect(error.status).toBe(500);
+  });
+
+  test("getStorageKey derives each user's own 256-bit key as the Apex does, SIP user or not", async () => {
+    const key = await apex('SoftphoneCredentials', 'getStorageKey');
+    expectShape('SoftphoneCredentials', 'getStorageKey', key);
+    // The Apex's derivation (SoftphoneCredentialsTest has the Node.js vector of it).
+    const expected = createHmac('sha256', SECRET)
+      .update(`softphone-storage-key:v1:${web.emulation.sample.organization.Id}:005WB0000000001YAA`)
+      .digest('base64');
+    expect(key).toBe(expected);
+    expect(Buffer.from(String(key), 'base64')).toHaveLength(32);
+    await expect(apex('SoftphoneCredentials', 'getStorageKey')).resolves.toBe(key);
+    await expect(apex('SoftphoneCredentials', 'getStorageKey', {}, '2')).resolves.not.toBe(key);
+    await expect(apex('SoftphoneCredentials', 'getStorageKey', {}, 'admin')).resolves.toEqual(
+      expect.any(String),
+    );
   });
 });
 

@@ -73,3 +73,49 @@ describe('dialog-info documents (RFC 4235)', () => {
     expect(parseDialogInfo(body)?.dialogs).toEqual([]);
   });
 });
+
+describe('dialog-info documents from a hostile peer', () => {
+  /** Fastest of a few runs (a busy machine may pause any single one), in ms. */
+  function fastest(body: string): number {
+    let best = Infinity;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      parseDialogInfo(body);
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  }
+  const inRoot = (inner: string) =>
+    `<dialog-info version="1" state="full" entity="sip:a@b">${inner}</dialog-info>`;
+  /** `unit` repeated to fill a body just under the size limit. */
+  const filled = (unit: string) => unit.repeat(Math.floor((MAX_DIALOG_INFO_CHARS - 200) / unit.length));
+  /** An honest document as large as the hostile ones: hundreds of dialogs (only the first 64 are kept). */
+  const honest = inRoot(
+    filled(
+      '<dialog id="d1" call-id="c1" direction="recipient"><state>confirmed</state><remote><identity>sip:1@b</identity></remote></dialog>\n',
+    ),
+  );
+
+  it('reads a 64 KB honest document, keeping at most 64 dialogs', () => {
+    expect(parseDialogInfo(honest)?.dialogs).toHaveLength(64);
+  });
+
+  // Linear means about as fast as the honest document of the same size (measured here: 1-3 ms each). The
+  // bound is generous on purpose (a busy machine); before the reader went linear the worst of these took
+  // 3 s (a regex rescanning the rest of the body at each tag or attribute character).
+  it.each([
+    ['64 KB of unclosed dialog tags', inRoot(filled('<dialog '))],
+    ['64 KB of dialogs that never close', inRoot(filled('<dialog id="x" call-id="c">'))],
+    ['64 KB of unclosed state tags in one dialog', inRoot(`<dialog id="x">${filled('<state ')}</dialog>`)],
+    ['deep nesting', inRoot(filled('<a>'))],
+    ['deeply nested dialogs', inRoot(filled('<dialog id="d"><remote>'))],
+    ['thousands of attributes', inRoot(`<dialog id="x" ${filled('a="1" ')}><state>early</state></dialog>`)],
+    ['a 64 KB attribute name', inRoot(`<dialog ${filled('a')}>`)],
+    ['a 64 KB attribute name on the root', `<dialog-info ${filled('a')}></dialog-info>`],
+    ['64 KB of prologs', `${filled('<?xml?>')}${inRoot('')}`],
+  ])('reads %s in linear time', (_, body) => {
+    expect(body.length).toBeLessThanOrEqual(MAX_DIALOG_INFO_CHARS);
+    const budget = Math.max(50, 20 * fastest(honest));
+    expect(fastest(body)).toBeLessThan(budget);
+  });
+});

@@ -2,12 +2,13 @@
 // the real composition (createSoftphone) with fake storage and a fake CRM: the SIP phone is never started, so only what needs no SIP is exercised here (the take-back
 // of connected calls is in test/integration/sip-reload-replaces.test.ts and test/e2e/reload-survival.test.ts).
 import type { RestoredCall } from '../../call';
-import type { CallLogEntry, CallLogResult, CrmPort } from '../../crm';
+import type { CrmPort } from '../../crm';
 import { createSoftphone, type Softphone } from '../../create-softphone';
 import type { DialogSnapshot } from '../../sip';
 import { CallContinuity, type SavedCall } from '../call-continuity';
 import { NoteDraftStore } from '../note-drafts';
-import { FakeStorage } from './fake-storage';
+import { FlakyCrm } from './fake-crm';
+import { FakeStorage, TEST_STORAGE_KEY } from './fake-storage';
 
 const AOR = 'sip:1001@softphone.test';
 const CALLS_KEY = `softphone.calls:${AOR}`;
@@ -41,22 +42,8 @@ const dialog: DialogSnapshot = {
   localCSeq: 2,
 };
 
-class FlakyCrm implements CrmPort {
-  readonly logged: CallLogEntry[] = [];
-  failures: Error[] = [];
-  searchByNumber = () => Promise.resolve([]);
-  searchByName = () => Promise.resolve([]);
-  screenPop = () => Promise.resolve();
-  onClickToDial = () => () => undefined;
-  logCall(entry: CallLogEntry): Promise<CallLogResult> {
-    this.logged.push(entry);
-    const failure = this.failures.shift();
-    return failure ? Promise.reject(failure) : Promise.resolve({ taskId: '00TWB0000000001', created: true });
-  }
-}
-
 function saved(...entries: SavedCall[]): FakeStorage {
-  const storage = new FakeStorage();
+  const storage = new FakeStorage(TEST_STORAGE_KEY);
   storage.setItem(CALLS_KEY, JSON.stringify(entries));
   return storage;
 }
@@ -77,7 +64,7 @@ describe('calls and notes across a reload', () => {
       sip: { server: 'ws://127.0.0.1:9/ws', aor: AOR, auth: { kind: 'digest', password: 'pw' } },
       crm,
       phone: { call: { wrapUpSeconds: 0, saveRetryDelayMs: 1_000 } },
-      storage: { calls, local },
+      storage: { calls, local, secret: TEST_STORAGE_KEY },
       qualityIntervalMs: 0,
       ...(onError ? { onError } : {}),
     });
@@ -86,7 +73,7 @@ describe('calls and notes across a reload', () => {
 
   it('a call reloaded in wrap-up comes back with the newer draft; failed saves keep the draft and retry with backoff; the confirmed save clears it and logs one call id', async () => {
     const session = saved({ call: wrapUpCall, dialog: null, savedAt: T0 + 70_000 });
-    const local = new FakeStorage();
+    const local = new FakeStorage(TEST_STORAGE_KEY);
     local.setItem(
       draftKey(wrapUpCall.callId),
       JSON.stringify({
@@ -147,7 +134,7 @@ describe('calls and notes across a reload', () => {
     delete connected.call.endedAt;
     delete connected.call.outcome;
     const session = saved(connected);
-    const phone = start(session, new FakeStorage(), new FlakyCrm());
+    const phone = start(session, new FakeStorage(TEST_STORAGE_KEY), new FlakyCrm());
     phone.send({ type: 'ui.availability.away' }); // any change writes the tab's calls again
     expect(phone.view().calls).toEqual([]);
     expect(session.json(CALLS_KEY)).toEqual([connected]);
@@ -159,7 +146,7 @@ describe('calls and notes across a reload', () => {
       dialog,
       savedAt: T0 + 90_000,
     };
-    const local = new FakeStorage();
+    const local = new FakeStorage(TEST_STORAGE_KEY);
     const drafts = new NoteDraftStore({ storage: local, user: AOR });
     const continuity = new CallContinuity({
       storage: saved(connected),
@@ -191,7 +178,7 @@ describe('calls and notes across a reload', () => {
     delete connected.call.outcome;
     const calls = saved(connected);
     const crm = new FlakyCrm();
-    const phone = start(calls, new FakeStorage(), crm);
+    const phone = start(calls, new FakeStorage(TEST_STORAGE_KEY), crm);
     expect(phone.view().calls).toEqual([
       expect.objectContaining({
         callId: dialog.callId,
@@ -227,7 +214,7 @@ describe('calls and notes across a reload', () => {
     };
     delete connected.call.endedAt;
     delete connected.call.outcome;
-    const phone = start(saved(connected), new FakeStorage(), new FlakyCrm());
+    const phone = start(saved(connected), new FakeStorage(TEST_STORAGE_KEY), new FlakyCrm());
     expect(phone.view().calls).toEqual([]);
     await jest.advanceTimersByTimeAsync(60_001);
     expect(phone.view().calls).toEqual([
@@ -244,7 +231,7 @@ describe('calls and notes across a reload', () => {
     delete connected.call.endedAt;
     delete connected.call.outcome;
     const calls = saved(connected, { call: wrapUpCall, dialog: null, savedAt: T0 + 70_000 });
-    const phone = start(calls, new FakeStorage(), new FlakyCrm());
+    const phone = start(calls, new FakeStorage(TEST_STORAGE_KEY), new FlakyCrm());
     jest.setSystemTime(T0 + 105_000);
     phone.suspend();
     const writes = calls.writes;
@@ -260,7 +247,7 @@ describe('calls and notes across a reload', () => {
 
   it('notes the field flushes after the page suspended its phone reach the draft, and the next page shows them', () => {
     const calls = saved({ call: wrapUpCall, dialog: null, savedAt: T0 + 70_000 });
-    const local = new FakeStorage();
+    const local = new FakeStorage(TEST_STORAGE_KEY);
     const first = start(calls, local, new FlakyCrm());
     first.suspend();
     jest.setSystemTime(T0 + 100_001);
@@ -271,12 +258,12 @@ describe('calls and notes across a reload', () => {
   });
 
   it('every page of the agent in this browser registers with the same +sip.instance, another agent with its own', () => {
-    const local = new FakeStorage();
-    const first = start(new FakeStorage(), local, new FlakyCrm());
+    const local = new FakeStorage(TEST_STORAGE_KEY);
+    const first = start(new FakeStorage(TEST_STORAGE_KEY), local, new FlakyCrm());
     const id = first.sip.instanceId;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     void first.stop();
-    const again = start(new FakeStorage(), local, new FlakyCrm());
+    const again = start(new FakeStorage(TEST_STORAGE_KEY), local, new FlakyCrm());
     expect(again.sip.instanceId).toBe(id);
     void again.stop();
     softphone = createSoftphone({
@@ -302,7 +289,7 @@ describe('calls and notes across a reload', () => {
         savedAt: T0,
       },
     );
-    const phone = start(session, new FakeStorage(), new FlakyCrm(), (e) => errors.push(e));
+    const phone = start(session, new FakeStorage(TEST_STORAGE_KEY), new FlakyCrm(), (e) => errors.push(e));
     expect(phone.view().calls.map((c) => c.callId)).toEqual([wrapUpCall.callId]);
     expect(errors).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/remote tag is not valid/) }),
@@ -310,7 +297,7 @@ describe('calls and notes across a reload', () => {
   });
 
   it('notes typed during a call are drafted as the agent types, and the draft goes once the CRM confirmed the save', async () => {
-    const local = new FakeStorage();
+    const local = new FakeStorage(TEST_STORAGE_KEY);
     const crm = new FlakyCrm();
     crm.failures = [new Error('Apex is down')];
     const phone = start(saved({ call: wrapUpCall, dialog: null, savedAt: T0 }), local, crm);

@@ -1,6 +1,7 @@
-// EMULATION of SoftphoneCredentials.getSipCredentials: Kamailio auth_ephemeral credentials for the running
+// EMULATION of SoftphoneCredentials: getSipCredentials gives Kamailio auth_ephemeral credentials for the running
 // user's own SIP user, signed with the secret the workbench started Kamailio with — the same scheme (and
 // the same function) as the workbench's /api/sip-credentials.
+import { createHmac } from 'node:crypto';
 import { ephemeralCredentials } from '../../../scripts/sip-server/kamailio';
 import { AuraHandledException } from '../apex-error';
 import type { ApexCall } from '../emulation-context';
@@ -43,5 +44,15 @@ export const SoftphoneCredentials = {
       ttlSeconds,
       expiresAt: Number(username.split(':')[0]),
     };
+  },
+
+  /**
+   * EMULATION of SoftphoneCredentials.getStorageKey: the key that seals the running user's calls and drafts
+   * in browser storage, derived from the same secret and inputs as the Apex.
+   */
+  getStorageKey(call: ApexCall): string {
+    return createHmac('sha256', call.sipSecret)
+      .update(`softphone-storage-key:v1:${call.sample.organization.Id}:${call.user.Id}`)
+      .digest('base64');
   },
 };

@@ -8,6 +8,7 @@ import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
 import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
+import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import USER_ID from '@salesforce/user/Id';
 import { clickedRecord, createCrmPort } from 'c/softphoneCrm';
@@ -96,10 +97,11 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   }
 
   async start(generation) {
-    const [core, settings, credentials] = await Promise.allSettled([
+    const [core, settings, credentials, storageKey] = await Promise.allSettled([
       loadScript(this, SOFTPHONE_CORE).then(() => window.SoftphoneCore),
       getSettings(),
       getSipCredentials(),
+      getStorageKey(),
     ]);
     if (generation !== this.generation) return;
     const ready = core.status === 'fulfilled' && !!core.value && settings.status === 'fulfilled';
@@ -110,9 +112,14 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     if (credentials.status === 'rejected') {
       this.addProblem('credentials', this.credentialsProblem(credentials.reason));
     }
+    // Without its key the phone still works; its calls and notes just do not outlive the page.
+    if (storageKey.status === 'rejected') {
+      this.addProblem('storage', format(LABELS.errorStorage, errorMessage(storageKey.reason, '')).trim());
+    }
     if (ready && credentials.status === 'fulfilled') {
       try {
-        this.createPhone(core.value, settings.value, credentials.value);
+        const secret = storageKey.status === 'fulfilled' ? storageKey.value : undefined;
+        this.createPhone(core.value, settings.value, credentials.value, secret);
       } catch {
         this.addProblem('core', LABELS.errorStart);
       }
@@ -120,7 +127,8 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     this.loading = false;
   }
 
-  createPhone(core, settings, credentials) {
+  /** `storageSecret`: the agent's storage key (Apex), held in this page's memory only. */
+  createPhone(core, settings, credentials, storageSecret) {
     this.settings = settings;
     this.core = core;
     this.deviceNumber = settings.deviceNumber || '';
@@ -145,8 +153,9 @@ export default class Softphone extends NavigationMixin(LightningElement) {
       alert: (input) => this.alertAgent(input),
       onRecent: (record) => this.keepRecent(record),
       device: { number: () => this.deviceNumber },
-      onError: (error) =>
-        this.addProblem('crm', format(LABELS.errorScreenPop, errorMessage(error, '')).trim()),
+      // Calls and notes are kept in this browser sealed with the agent's key (none: not kept at all).
+      storage: storageSecret ? { secret: storageSecret } : {},
+      onError: (error) => this.coreProblem(error),
     };
     // One phone per user and line across this browser's tabs (same origin, so the same org).
     const softphone = core.createSharedSoftphone(phoneOptions, {
@@ -212,6 +221,15 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     } catch (error) {
       this.addProblem('credentials', this.credentialsProblem(error));
       throw error;
+    }
+  }
+
+  /** Problems the core reports that lose nothing: a failed screen pop, or calls not kept in this browser. */
+  coreProblem(error) {
+    if (error?.name === 'StorageError') {
+      this.addProblem('storage', format(LABELS.errorStorage, error.message).trim());
+    } else {
+      this.addProblem('crm', format(LABELS.errorScreenPop, errorMessage(error, '')).trim());
     }
   }
 

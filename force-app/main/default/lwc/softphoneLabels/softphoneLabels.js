@@ -174,6 +174,7 @@ import utilityRinging from '@salesforce/label/c.Softphone_Utility_Ringing';
 import utilityWrapUp from '@salesforce/label/c.Softphone_Utility_Wrap_Up';
 import workTimer from '@salesforce/label/c.Softphone_Work_Timer';
 import wrapUpTitle from '@salesforce/label/c.Softphone_Wrap_Up_Title';
+import errorStorage from '@salesforce/label/c.Softphone_Error_Storage';
 
 export const LABELS = {
   addFavorite,
@@ -351,6 +352,7 @@ export const LABELS = {
   utilityWrapUp,
   workTimer,
   wrapUpTitle,
+  errorStorage,
 };
 
 /** Replaces {0}, {1}... in a label with the arguments, as the platform's label format does. */

@@ -12,6 +12,7 @@ import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
 import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
+import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import logCall from '@salesforce/apex/SoftphoneCallLog.logCall';
 import listRecents from '@salesforce/apex/SoftphoneRecents.listRecents';
@@ -22,6 +23,8 @@ import { BridgeClient } from '../../../../../../src/crm/bridge-client';
 const mockSettings = require('./data/getSettings.json');
 const mockCredentials = require('./data/getSipCredentials.json');
 const idleView = require('./data/idleView.json');
+/** The agent's storage key as SoftphoneCredentials.getStorageKey returns it (base64 of 32 bytes). */
+const STORAGE_KEY = 'GQ8cKM6qsduotKaxX3ky8hbTmpTcebmO2R6ObqsxL8U=';
 const ringingCall = require('./data/ringingCall.json');
 
 jest.mock('@salesforce/apex/SoftphoneSettingsController.getSettings', () => ({ default: jest.fn() }), {
@@ -31,6 +34,9 @@ jest.mock('@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber', () =>
   virtual: true,
 });
 jest.mock('@salesforce/apex/SoftphoneCredentials.getSipCredentials', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCredentials.getStorageKey', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 jest.mock('@salesforce/apex/SoftphoneCallLog.logMissedCall', () => ({ default: jest.fn() }), {
@@ -131,6 +137,7 @@ describe('c-softphone', () => {
     });
     getSettings.mockResolvedValue(clone(mockSettings));
     getSipCredentials.mockResolvedValue(clone(mockCredentials));
+    getStorageKey.mockResolvedValue(STORAGE_KEY);
     logMissedCall.mockResolvedValue({ taskId: '00T000000000001AAA', created: true });
   });
 
@@ -1151,6 +1158,50 @@ describe('c-softphone', () => {
 
       expect(errorKeys(element)).toEqual(['session']);
       expect(errorPanel(element).errors[0].error).toContain('The tab holding your phone did not answer.');
+    });
+  });
+
+  describe("the agent's calls and notes in this browser", () => {
+    it('are kept sealed with the storage key from Apex, which stays in memory', async () => {
+      await createComponent();
+
+      expect(getStorageKey).toHaveBeenCalledTimes(1);
+      expect(options().storage).toEqual({ secret: STORAGE_KEY });
+      const stored = [localStorage, sessionStorage].flatMap((s) =>
+        Object.keys(s).map((key) => `${key}=${s.getItem(key)}`),
+      );
+      expect(stored.filter((entry) => entry.includes(STORAGE_KEY))).toEqual([]);
+    });
+
+    it('are not kept at all without the key: the phone still starts and the agent is told why', async () => {
+      getStorageKey.mockRejectedValue({
+        body: { message: "The softphone can't sign in to the phone system: no shared secret is set." },
+      });
+      const element = await createComponent();
+
+      expect(fake.softphone.start).toHaveBeenCalledTimes(1);
+      expect(options().storage).toEqual({});
+      expect(errorKeys(element)).toEqual(['storage']);
+      expect(errorPanel(element).errors[0].error).toBe(
+        "Keeping your calls and notes in this browser: The softphone can't sign in to the phone system: no shared secret is set.",
+      );
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
+
+    it('reports calls that could not be read back as a storage problem, not a failed screen pop', async () => {
+      const element = await createComponent();
+
+      options().onError(
+        Object.assign(new Error('Calls or notes saved in this browser could not be read back.'), {
+          name: 'StorageError',
+        }),
+      );
+      await Promise.resolve();
+
+      expect(errorKeys(element)).toEqual(['storage']);
+      expect(errorPanel(element).errors[0].error).toBe(
+        'Keeping your calls and notes in this browser: Calls or notes saved in this browser could not be read back.',
+      );
     });
   });
 
