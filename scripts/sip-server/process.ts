@@ -35,7 +35,7 @@ export function sipQuote(value: string): string {
 }
 
 /** Sends SIP OPTIONS over UDP until Kamailio answers 200 (or the deadline passes). */
-export async function waitForOptions(udpPort: number, deadline: number): Promise<void> {
+export async function waitForOptions(udpPort: number, deadline: number, host = '127.0.0.1'): Promise<void> {
   const socket = createSocket('udp4');
   await new Promise<void>((ok) => socket.bind(0, '127.0.0.1', ok));
   const { port: localPort } = socket.address();
@@ -43,11 +43,11 @@ export async function waitForOptions(udpPort: number, deadline: number): Promise
     while (Date.now() < deadline) {
       const callId = randomBytes(8).toString('hex');
       const message = [
-        `OPTIONS sip:127.0.0.1:${udpPort} SIP/2.0`,
+        `OPTIONS sip:${host}:${udpPort} SIP/2.0`,
         `Via: SIP/2.0/UDP 127.0.0.1:${localPort};branch=z9hG4bK${callId};rport`,
         'Max-Forwards: 70',
         `From: <sip:probe@127.0.0.1>;tag=${callId}`,
-        `To: <sip:127.0.0.1:${udpPort}>`,
+        `To: <sip:${host}:${udpPort}>`,
         `Call-ID: ${callId}`,
         'CSeq: 1 OPTIONS',
         'Content-Length: 0',
@@ -65,7 +65,7 @@ export async function waitForOptions(udpPort: number, deadline: number): Promise
           ok(value);
         };
         socket.on('message', onMessage);
-        socket.send(message, udpPort, '127.0.0.1');
+        socket.send(message, udpPort, host);
       });
       if (answered) return;
     }
@@ -75,10 +75,10 @@ export async function waitForOptions(udpPort: number, deadline: number): Promise
   }
 }
 
-export async function waitForTcp(port: number, deadline: number): Promise<void> {
+export async function waitForTcp(port: number, deadline: number, host = '127.0.0.1'): Promise<void> {
   while (Date.now() < deadline) {
     const open = await new Promise<boolean>((ok) => {
-      const c = createConnection({ host: '127.0.0.1', port }, () => {
+      const c = createConnection({ host, port }, () => {
         c.destroy();
         ok(true);
       });
@@ -114,6 +114,8 @@ export interface KamailioLaunch {
   /** Ready once it answers OPTIONS on this UDP port and accepts connections on this TCP port. */
   udpPort: number;
   tcpPort: number;
+  /** The address both listen on (default 127.0.0.1). */
+  udpHost?: string;
   /** Shared and private memory, MB (default 64 and 8). */
   sharedMemoryMb?: number;
   privateMemoryMb?: number;
@@ -139,7 +141,10 @@ export async function spawnKamailio(o: KamailioLaunch): Promise<ChildProcess> {
     throw new KamailioStartError(`kamailio exited during start (code ${proc.exitCode})`, logFile);
   });
   const deadline = Date.now() + 10_000;
-  const ready = Promise.all([waitForOptions(o.udpPort, deadline), waitForTcp(o.tcpPort, deadline)]);
+  const ready = Promise.all([
+    waitForOptions(o.udpPort, deadline, o.udpHost),
+    waitForTcp(o.tcpPort, deadline, o.udpHost),
+  ]);
   try {
     await Promise.race([ready, spawnError, earlyExit]);
   } catch (e) {

@@ -20,7 +20,7 @@ import type { DialTarget } from '../dialing';
 import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
-import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
+import { AGENT_HEADER, CONTEXT_HEADER, contextFromAgent, formatContextHeader } from './context-header';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
 import { DialogWatch } from './dialog-watch';
 import { isReadableOffer } from './is-readable-offer';
@@ -663,7 +663,7 @@ export class SipPhone {
       return;
     }
     this.calls.set(leg.callId, leg);
-    const context = parseContextHeader(invitation.request.getHeader(CONTEXT_HEADER));
+    const context = contextFromAgent(request.getHeader(CONTEXT_HEADER), request.getHeader(AGENT_HEADER));
     const replaced = invitation.replacee ? this.legOf(invitation.replacee) : undefined;
     this.hub.emit({
       type: 'sip.invite.received',
