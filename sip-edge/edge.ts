@@ -138,10 +138,11 @@ export function renderEdgeConfig(options: EdgeOptions, node: NodeRender): string
       `#!substdef "!DENY_NUMBERS!${numbersPattern(options.denyNumbers)}!g"`,
     );
   }
-  const footer = ['event_route[htable:mod-init] {'];
-  for (const peer of options.trustedPeers ?? []) footer.push(`\t$sht(trusted=>${sipQuote(peer)}) = 1;`);
-  if (others.length) for (const n of node.cluster) footer.push(`\t$sht(nodes=>${n}) = 1;`);
-  footer.push('}');
+  const entries = [
+    ...(options.trustedPeers ?? []).map((peer) => `\t$sht(trusted=>${sipQuote(peer)}) = 1;`),
+    ...(others.length ? node.cluster.map((n) => `\t$sht(nodes=>${n}) = 1;`) : []),
+  ];
+  const footer = entries.length ? ['event_route[htable:mod-init] {', ...entries, '}'] : [];
   const body = readFileSync(TEMPLATE, 'utf8').replace(/^#!KAMAILIO\n/, '');
   return `${header.join('\n')}\n${body}\n${footer.join('\n')}\n`;
 }

@@ -28,6 +28,8 @@ export interface SippRun {
   traceMessages?: boolean;
   /** Further SIPp arguments. */
   args?: string[];
+  /** Run in this directory and keep its traces (default: a temporary one, removed). */
+  dir?: string;
 }
 
 export interface SippResult {
@@ -43,7 +45,7 @@ export interface SippResult {
 const SCENARIOS = resolve(__dirname, '../sipp');
 
 export async function runSipp(run: SippRun): Promise<SippResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
+  const dir = run.dir ?? mkdtempSync(join(tmpdir(), 'sipp-'));
   const calls = run.calls ?? 1;
   const keys = Object.entries(run.keys ?? {}).flatMap(([k, v]) =>
     k === 'service' ? ['-s', v] : ['-key', k, v],
@@ -80,7 +82,7 @@ export async function runSipp(run: SippRun): Promise<SippResult> {
   }
   const messageFile = join(dir, 'messages.log');
   const messages = existsSync(messageFile) ? readFileSync(messageFile, 'utf8') : '';
-  rmSync(dir, { recursive: true, force: true });
+  if (!run.dir) rmSync(dir, { recursive: true, force: true });
   return { code, successful, failed, messages, stderr };
 }
 
