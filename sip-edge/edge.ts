@@ -59,8 +59,10 @@ export interface EdgeNode {
   readonly udpAddress: string;
   readonly pid: number;
   readonly logFile: string;
-  /** AORs with their contacts, as this node sees them (kamcmd ul.dump). */
+  /** AORs with their contacts, as this node sees them (kamcmd ul.dump; a few hundred at most). */
   registrations(): Promise<Map<string, string[]>>;
+  /** How many AORs this node has contacts for (usrloc statistics; any number). */
+  registeredUsers(): Promise<number>;
   /** SIGKILL to the node's whole process group, as a crash would. */
   kill(): Promise<void>;
   logTail(lines?: number): string;
@@ -222,7 +224,7 @@ export async function startEdge(options: EdgeOptions): Promise<SipEdge> {
     await turn?.stop();
   };
   try {
-    if (options.rtpengine === true) rtpengine = await startRtpengine({ name: label });
+    if (options.rtpengine === true) rtpengine = await startRtpengine({ name: label, interface: ip });
     const ngSocket = typeof options.rtpengine === 'string' ? options.rtpengine : rtpengine?.ngSocket;
     if (options.turn) turn = await startTurn({ secret: options.secret, realm: domain, ip, runDir });
     const nodes = await Promise.all(
@@ -264,6 +266,15 @@ export async function startEdge(options: EdgeOptions): Promise<SipEdge> {
           },
           logFile,
           registrations: () => dumpRegistrations(ctlSock),
+          async registeredUsers() {
+            const { stdout } = await execFileAsync('kamcmd', [
+              '-s',
+              `unix:${ctlSock}`,
+              'stats.get_statistics',
+              'usrloc:location_users',
+            ]);
+            return Number(/=\s*(\d+)/.exec(stdout)?.[1] ?? Number.NaN);
+          },
           async kill() {
             const child = children[index];
             children[index] = undefined;

@@ -14,6 +14,8 @@ export interface RtpengineOptions {
   name?: string;
   /** How many RTP ports to reserve (even number; default 200). */
   portCount?: number;
+  /** The address media is relayed on (default 127.0.0.1; the host's public address in production). */
+  interface?: string;
   /** Log level 0-7 (default 6: info, which includes each offer/answer). */
   logLevel?: number;
   keepLog?: boolean;
@@ -150,7 +152,7 @@ export async function startRtpengine(options: RtpengineOptions = {}): Promise<Rt
     // Debian's /etc/rtpengine/rtpengine.conf asks for the kernel module and fixed ports: ignore it.
     '--config-file=none',
     '--table=-1',
-    '--interface=127.0.0.1',
+    `--interface=${options.interface ?? '127.0.0.1'}`,
     `--listen-ng=127.0.0.1:${ngPort}`,
     `--port-min=${portMin}`,
     `--port-max=${portMax}`,

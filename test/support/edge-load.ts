@@ -242,9 +242,12 @@ export async function runEdgeLoad(edge: SipEdge, o: LoadOptions): Promise<LoadRe
       }),
     );
     const registrationSeconds = (Date.now() - started) / 1000;
-    const registrationsPerNode = await Promise.all(
-      edge.nodes.map(async (n) => (await n.registrations()).size),
-    );
+    // Each node tells the others asynchronously: wait (at most 10 s) until every node knows every agent.
+    let registrationsPerNode: number[] = [];
+    for (const deadline = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 200))) {
+      registrationsPerNode = await Promise.all(edge.nodes.map((n) => n.registeredUsers()));
+      if (registrationsPerNode.every((n) => n >= o.agents) || Date.now() > deadline) break;
+    }
 
     // Calls from both nodes to agents registered on either.
     const stop = sampleNodes(edge);
