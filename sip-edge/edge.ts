@@ -271,7 +271,7 @@ export async function startEdge(options: EdgeOptions): Promise<SipEdge> {
               '-s',
               `unix:${ctlSock}`,
               'stats.get_statistics',
-              'usrloc:location_users',
+              'location_users',
             ]);
             return Number(/=\s*(\d+)/.exec(stdout)?.[1] ?? Number.NaN);
           },

@@ -165,15 +165,11 @@ async function registerOverUdp(
   socket.on('message', (m) => {
     const text = m.toString();
     const callId = /^Call-ID:\s*(\S+)/im.exec(text)?.[1];
-    if (callId && /^SIP\/2\.0 [2-6]/.test(text)) pending.get(callId)?.(text);
+    const cseq = /^CSeq:\s*(\d+)/im.exec(text)?.[1];
+    if (callId && /^SIP\/2\.0 [2-6]/.test(text)) pending.get(`${callId} ${cseq}`)?.(text);
   });
   const send = (user: string, callId: string, cseq: number, authorization?: string) =>
     new Promise<string>((ok) => {
-      const timer = setTimeout(() => ok('timeout'), 5000);
-      pending.set(callId, (response) => {
-        clearTimeout(timer);
-        ok(response);
-      });
       const message = [
         `REGISTER sip:${domain} SIP/2.0`,
         `Via: SIP/2.0/UDP 127.0.0.1:${local};branch=z9hG4bK${randomBytes(6).toString('hex')};rport`,
@@ -189,6 +185,15 @@ async function registerOverUdp(
         '',
         '',
       ].join('\r\n');
+      // UDP: sent again after 0.5, 1 and 2 s (RFC 3261 Timer E), given up after 8 s.
+      const timers = [500, 1500, 3500].map((at) =>
+        setTimeout(() => socket.send(message, Number(port), host), at),
+      );
+      timers.push(setTimeout(() => ok('timeout'), 8000));
+      pending.set(`${callId} ${cseq}`, (response) => {
+        timers.forEach(clearTimeout);
+        ok(response);
+      });
       socket.send(message, Number(port), host);
     });
   let registered = 0;
