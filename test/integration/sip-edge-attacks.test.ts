@@ -221,6 +221,36 @@ describe('the SIP edge refuses', () => {
     expect(receivedStatuses((await run).messages).at(-1)).toMatch(/^486 /);
   });
 
+  test("a trusted peer cannot take an agent's registration without the agent's credentials", async () => {
+    const socket = createSocket('udp4');
+    const answers: string[] = [];
+    socket.on('message', (m) => answers.push(m.toString().split('\r\n')[0] ?? ''));
+    await new Promise<void>((ok) => socket.bind(trunkPort, '127.0.0.1', ok));
+    const [host, port] = node.split(':');
+    socket.send(
+      [
+        `REGISTER sip:${edge().domain} SIP/2.0`,
+        `Via: SIP/2.0/UDP 127.0.0.1:${trunkPort};branch=z9hG4bK-hijack-1;rport`,
+        `From: <sip:alice@${edge().domain}>;tag=h1`,
+        `To: <sip:alice@${edge().domain}>`,
+        'Call-ID: hijack-1',
+        'CSeq: 1 REGISTER',
+        `Contact: <sip:alice@127.0.0.1:${trunkPort}>`,
+        'Expires: 3600',
+        'Max-Forwards: 70',
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n'),
+      Number(port),
+      host,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    socket.close();
+    expect(answers).toEqual([expect.stringMatching(/^SIP\/2\.0 401 /)]);
+    expect((await edge().nodes[0]?.registrations())?.get('alice')).toHaveLength(1);
+  });
+
   test("the admin's deny list: a denied number (403) and a denied address (no answer at all)", async () => {
     const premium = await runSipp({
       scenario: 'edge-invite-auth.xml',
