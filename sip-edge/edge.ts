@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { freeTcpPort, freeUdpPort } from '../scripts/sip-server/ports';
-import { killGroup, modulesDir, sipQuote, spawnKamailio, stopKamailio } from '../scripts/sip-server/process';
+import {
+  killGroup,
+  modulesDir,
+  readRegistrations,
+  sipQuote,
+  spawnKamailio,
+  stopKamailio,
+} from '../scripts/sip-server/process';
 import { startRtpengine, type Rtpengine } from '../scripts/sip-server/rtpengine';
 import { startTurn, type TurnServer } from './turn';
 
@@ -178,24 +185,6 @@ async function testCertificate(
   return { certificate, privateKey };
 }
 
-async function dumpRegistrations(ctlSock: string): Promise<Map<string, string[]>> {
-  const { stdout } = await execFileAsync('kamcmd', ['-s', `unix:${ctlSock}`, 'ul.dump'], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const result = new Map<string, string[]>();
-  let aor: string | undefined;
-  for (const line of stdout.split('\n')) {
-    const a = /^\s*AoR:\s*(\S+)/.exec(line);
-    if (a?.[1]) {
-      aor = a[1];
-      result.set(aor, []);
-    }
-    const c = /^\s*Address:\s*(\S+)/.exec(line);
-    if (c?.[1] && aor) result.get(aor)?.push(c[1]);
-  }
-  return result;
-}
-
 export async function startEdge(options: EdgeOptions): Promise<SipEdge> {
   const domain = options.domain ?? 'softphone.test';
   const ip = options.ip ?? '127.0.0.1';
@@ -265,7 +254,7 @@ export async function startEdge(options: EdgeOptions): Promise<SipEdge> {
             return children[index]?.pid ?? -1;
           },
           logFile,
-          registrations: () => dumpRegistrations(ctlSock),
+          registrations: () => readRegistrations(ctlSock),
           async registeredUsers() {
             const { stdout } = await execFileAsync('kamcmd', [
               '-s',

@@ -1,17 +1,15 @@
 // Starts the project's Kamailio on free loopback ports and stops it by PID. The one helper used by the
 // integration and browser tests, the workbench (`npm start`) and the benchmarks.
-import { execFile, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
 import { freeTcpPort, freeUdpPort } from './ports';
-import { modulesDir, sipQuote, spawnKamailio, stopKamailio } from './process';
+import { modulesDir, readRegistrations, sipQuote, spawnKamailio, stopKamailio } from './process';
 
 export { KamailioStartError } from './process';
 
-const execFileAsync = promisify(execFile);
 const TEMPLATE = resolve(__dirname, 'kamailio.cfg');
 
 export type KamailioAuth =
@@ -165,21 +163,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     },
     runDir,
     logFile,
-    async registrations() {
-      const { stdout } = await execFileAsync('kamcmd', ['-s', `unix:${ctlSock}`, 'ul.dump']);
-      const result = new Map<string, string[]>();
-      let aor: string | undefined;
-      for (const line of stdout.split('\n')) {
-        const a = /^\s*AoR:\s*(\S+)/.exec(line);
-        if (a?.[1]) {
-          aor = a[1];
-          result.set(aor, []);
-        }
-        const c = /^\s*Address:\s*(\S+)/.exec(line);
-        if (c?.[1] && aor) result.get(aor)?.push(c[1]);
-      }
-      return result;
-    },
+    registrations: () => readRegistrations(ctlSock),
     async restart() {
       await kill();
       await launch();

@@ -1,12 +1,13 @@
 // Runs Kamailio processes for the project's scripts (the development server, scripts/sip-server/kamailio.ts,
 // and the SIP edge, sip-edge/edge.ts): finding its modules, starting it in its own process group, waiting
 // until it answers, and stopping it by PID.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { closeSync, existsSync, openSync, readdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 export class KamailioStartError extends Error {
   readonly code = 'KAMAILIO_START_FAILED';
@@ -165,4 +166,23 @@ export async function stopKamailio(proc: ChildProcess): Promise<void> {
   const timer = setTimeout(() => killGroup(proc, 'SIGKILL'), 3000);
   await exited(proc);
   clearTimeout(timer);
+}
+
+/** The AORs with at least one contact and their contacts' addresses (kamcmd ul.dump; a few hundred at most). */
+export async function readRegistrations(ctlSock: string): Promise<Map<string, string[]>> {
+  const { stdout } = await promisify(execFile)('kamcmd', ['-s', `unix:${ctlSock}`, 'ul.dump'], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const result = new Map<string, string[]>();
+  let aor: string | undefined;
+  for (const line of stdout.split('\n')) {
+    const a = /^\s*AoR:\s*(\S+)/.exec(line);
+    if (a?.[1]) {
+      aor = a[1];
+      result.set(aor, []);
+    }
+    const c = /^\s*Address:\s*(\S+)/.exec(line);
+    if (c?.[1] && aor) result.get(aor)?.push(c[1]);
+  }
+  return result;
 }
