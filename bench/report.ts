@@ -35,6 +35,15 @@ const notes: Record<string, string> = {
     "the storm shows SIP.js's SIP grammar as the main cost: its generated parser (pegjs) rebuilds its " +
     'constant table and decodes its 236 bytecode strings on every `Grammar.parse` call, i.e. for every URI ' +
     'and name-addr header parsed (about 20% of all CPU samples, more than XState and the project together).',
+  B7:
+    'The SIP edge (sip-edge/, docs/sip-edge.md) as two Kamailio nodes sharing registrations, loopback only. ' +
+    'Agents register over UDP from one Node socket (digest with their time-limited credentials, half on each ' +
+    'node, every contact being one SIPp standing for all their phones); two SIPp callers (one per node, each ' +
+    'an authenticated agent) place the calls, each INVITE challenged (407) and sent again, answered at once, ' +
+    'hung up after 1 s, so about half the calls cross from one node to the other through the Path. Call ' +
+    "setup: authenticated INVITE sent to 200 received. `detail.nodes`: CPU of all of a node's processes " +
+    '(percent of one core, mean and peak second over the call phase) and their proportional memory (PSS). ' +
+    'Everything (both nodes, SIPp, the Node registrar client) shares this 2-core machine.',
   B5:
     'Notes and keypad events routed by the phone machine to five calls; baseline: a two-state XState toggle. ' +
     'For the record only.',

@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   kamailio kamailio-websocket-modules kamailio-autheph-modules kamailio-presence-modules
   kamailio-sqlite-modules chromium baresip-core sip-tester rtpengine-daemon
+  kamailio-tls-modules coturn
 )
 # Binaries or files that prove a package is present (dpkg-query is the source of truth).
 missing=()

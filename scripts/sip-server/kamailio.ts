@@ -1,28 +1,24 @@
 // Starts the project's Kamailio on free loopback ports and stops it by PID. The one helper used by the
 // integration and browser tests, the workbench (`npm start`) and the benchmarks.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
-import { createSocket } from 'node:dgram';
+import type { ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import {
-  closeSync,
-  copyFileSync,
   chmodSync,
+  copyFileSync,
   existsSync,
-  openSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
 import { freeTcpPort, freeUdpPort } from './ports';
+import { modulesDir, readRegistrations, sipQuote, spawnKamailio, stopKamailio } from './process';
 
-const execFileAsync = promisify(execFile);
+export { KamailioStartError } from './process';
+
 const TEMPLATE = resolve(__dirname, 'kamailio.cfg');
 
 export type KamailioAuth =
@@ -70,37 +66,11 @@ export interface KamailioServer {
   logTail(lines?: number): string;
 }
 
-export class KamailioStartError extends Error {
-  readonly code = 'KAMAILIO_START_FAILED';
-  constructor(
-    message: string,
-    readonly logFile: string,
-  ) {
-    super(`${message}. Log: ${logFile}. Is kamailio installed? Run: npm run setup`);
-    this.name = 'KamailioStartError';
-  }
-}
-
 /** `username`/`password` as Kamailio's auth_ephemeral expects: `<expiry>:<user>`, base64(HMAC-SHA1). */
 export function ephemeralCredentials(secret: string, user: string, ttlSeconds = 3600, now = Date.now()) {
   const username = `${Math.floor(now / 1000) + ttlSeconds}:${user}`;
   const password = createHmac('sha1', secret).update(username).digest('base64');
   return { username, password };
-}
-
-function modulesDir(): string {
-  const candidates = readdirSync('/usr/lib', { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => join('/usr/lib', d.name, 'kamailio/modules'))
-    .concat(['/usr/lib/kamailio/modules', '/usr/local/lib64/kamailio/modules']);
-  const found = candidates.find((dir) => existsSync(join(dir, 'websocket.so')));
-  if (!found) throw new Error('Kamailio modules not found (websocket.so). Run: npm run setup');
-  return found;
-}
-
-function sipQuote(value: string): string {
-  if (!/^[\w.\-+=/:@]+$/.test(value)) throw new Error(`Unsafe value for the Kamailio config: ${value}`);
-  return value;
 }
 
 function renderConfig(o: {
@@ -159,79 +129,6 @@ function createDialogInfoTables(runDir: string): string {
   return dbDir;
 }
 
-/** Sends SIP OPTIONS over UDP until Kamailio answers 200 (or the deadline passes). */
-async function waitForOptions(udpPort: number, deadline: number): Promise<void> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((ok) => socket.bind(0, '127.0.0.1', ok));
-  const { port: localPort } = socket.address();
-  try {
-    while (Date.now() < deadline) {
-      const callId = randomBytes(8).toString('hex');
-      const message = [
-        `OPTIONS sip:127.0.0.1:${udpPort} SIP/2.0`,
-        `Via: SIP/2.0/UDP 127.0.0.1:${localPort};branch=z9hG4bK${callId};rport`,
-        'Max-Forwards: 70',
-        `From: <sip:probe@127.0.0.1>;tag=${callId}`,
-        `To: <sip:127.0.0.1:${udpPort}>`,
-        `Call-ID: ${callId}`,
-        'CSeq: 1 OPTIONS',
-        'Content-Length: 0',
-        '',
-        '',
-      ].join('\r\n');
-      const answered = await new Promise<boolean>((ok) => {
-        const timer = setTimeout(() => done(false), 150);
-        const onMessage = (msg: Buffer) => {
-          if (msg.toString().startsWith('SIP/2.0 200') && msg.includes(callId)) done(true);
-        };
-        const done = (value: boolean) => {
-          clearTimeout(timer);
-          socket.off('message', onMessage);
-          ok(value);
-        };
-        socket.on('message', onMessage);
-        socket.send(message, udpPort, '127.0.0.1');
-      });
-      if (answered) return;
-    }
-    throw new Error(`no answer to OPTIONS on udp:127.0.0.1:${udpPort}`);
-  } finally {
-    socket.close();
-  }
-}
-
-async function waitForTcp(port: number, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((ok) => {
-      const c = createConnection({ host: '127.0.0.1', port }, () => {
-        c.destroy();
-        ok(true);
-      });
-      c.on('error', () => ok(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  throw new Error(`WebSocket port ${port} never opened`);
-}
-
-/** Signals the process group led by the child (its PID), so forked workers stop with it. */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (!child.pid) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
-  }
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((ok) => {
-    if (child.exitCode !== null || child.signalCode !== null) ok();
-    else child.once('exit', () => ok());
-  });
-}
-
 export async function startKamailio(options: KamailioOptions = {}): Promise<KamailioServer> {
   const domain = options.domain ?? 'softphone.test';
   const auth = options.auth ?? { kind: 'none' };
@@ -256,45 +153,14 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   let child: ChildProcess | undefined;
 
   async function launch(): Promise<void> {
-    const log = openSync(logFile, 'a');
-    const proc = spawn('kamailio', ['-f', cfgFile, '-Y', runDir, '-DD', '-E', '-m', '64', '-M', '8'], {
-      stdio: ['ignore', log, log],
-      // Its own process group: Kamailio forks workers, and stopping must reach every one of them.
-      detached: true,
-    });
-    closeSync(log);
-    const spawnError = new Promise<never>((_, fail) =>
-      proc.once('error', (e) =>
-        fail(new KamailioStartError(`kamailio could not start (${e.message})`, logFile)),
-      ),
-    );
-    const earlyExit = exited(proc).then(() => {
-      throw new KamailioStartError(`kamailio exited during start (code ${proc.exitCode})`, logFile);
-    });
-    const deadline = Date.now() + 10_000;
-    const ready = Promise.all([waitForOptions(udpPort, deadline), waitForTcp(wsPort, deadline)]);
-    try {
-      await Promise.race([ready, spawnError, earlyExit]);
-    } catch (e) {
-      killGroup(proc, 'SIGKILL');
-      throw e instanceof KamailioStartError ? e : new KamailioStartError(String(e), logFile);
-    }
-    earlyExit.catch(() => undefined);
-    child = proc;
-    // Never leave an orphan behind when the owning process exits without calling stop().
-    const reap = () => killGroup(proc, 'SIGKILL');
-    process.once('exit', reap);
-    proc.once('exit', () => process.off('exit', reap));
+    child = await spawnKamailio({ cfgFile, runDir, logFile, udpPort, tcpPort: wsPort });
   }
 
   async function kill(): Promise<void> {
     const proc = child;
     child = undefined;
     if (!proc?.pid) return;
-    killGroup(proc, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(proc, 'SIGKILL'), 3000);
-    await exited(proc);
-    clearTimeout(timer);
+    await stopKamailio(proc);
   }
 
   await launch();
@@ -310,21 +176,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     },
     runDir,
     logFile,
-    async registrations() {
-      const { stdout } = await execFileAsync('kamcmd', ['-s', `unix:${ctlSock}`, 'ul.dump']);
-      const result = new Map<string, string[]>();
-      let aor: string | undefined;
-      for (const line of stdout.split('\n')) {
-        const a = /^\s*AoR:\s*(\S+)/.exec(line);
-        if (a?.[1]) {
-          aor = a[1];
-          result.set(aor, []);
-        }
-        const c = /^\s*Address:\s*(\S+)/.exec(line);
-        if (c?.[1] && aor) result.get(aor)?.push(c[1]);
-      }
-      return result;
-    },
+    registrations: () => readRegistrations(ctlSock),
     async restart() {
       await kill();
       await launch();

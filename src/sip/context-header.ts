@@ -5,6 +5,12 @@ import { InvalidArgumentError } from './errors/invalid-argument-error';
 import { isSalesforceId } from './salesforce-id';
 
 export const CONTEXT_HEADER = 'X-Softphone-Context';
+/**
+ * Set by the SIP edge (sip-edge/edge.cfg) on requests of agents it authenticated, and removed from
+ * everyone else's: the only sign that a call, and the context it carries, comes from another agent.
+ */
+export const AGENT_HEADER = 'X-Softphone-Agent';
+const AGENT = /^[\w.+-]{1,64}$/;
 const NUMBER = /^\+?[0-9*#]{1,32}$/;
 const MAX_LENGTH = 128;
 
@@ -35,4 +41,17 @@ export function parseContextHeader(value: string | undefined): CallContext | und
   if (fields.size !== 2 || number === undefined || recordId === undefined) return undefined;
   if (!NUMBER.test(number) || !isSalesforceId(recordId)) return undefined;
   return { number, recordId };
+}
+
+/**
+ * The context of an incoming call, believed only when the server says the caller is an agent it
+ * authenticated (`X-Softphone-Agent`): a customer could otherwise pop, and have calls logged against,
+ * any record they name.
+ */
+export function contextFromAgent(
+  context: string | undefined,
+  agent: string | undefined,
+): CallContext | undefined {
+  if (agent === undefined || !AGENT.test(agent.trim())) return undefined;
+  return parseContextHeader(context);
 }

@@ -9,6 +9,11 @@ import type { SipLogger } from './sip-logger';
 export interface SipPhoneConfig {
   /** The SIP server's WebSocket URL: `wss://…` (plain `ws://` only on loopback). */
   server: string;
+  /**
+   * Other nodes of the same SIP service (sharing registrations), tried in order when a connection
+   * attempt fails; the reconnect policy's backoff applies between attempts.
+   */
+  fallbackServers?: string[];
   /** The agent's address of record, e.g. `sip:alice@pbx.example.com`. */
   aor: string;
   /** Shown to the people the agent calls (quotes, backslashes and control characters are removed). */

@@ -20,7 +20,7 @@ import type { DialTarget } from '../dialing';
 import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
-import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
+import { AGENT_HEADER, CONTEXT_HEADER, contextFromAgent, formatContextHeader } from './context-header';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
 import { DialogWatch } from './dialog-watch';
 import { isReadableOffer } from './is-readable-offer';
@@ -42,6 +42,7 @@ import type { SipEvent } from './sip-event';
 import type { SipEventOf } from './sip-event-of';
 import type { SipPhoneConfig } from './sip-phone-config';
 import { resolveSettings, type SipPhoneSettings } from './sip-phone-settings';
+import { ServerList } from './server-list';
 import { parseSipUri, targetUri } from './target-uri';
 
 const INSTANCE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -99,6 +100,7 @@ export class SipPhone {
   private suspended = false;
   /** The running reconnect loop, so a second loss while it runs does not start another. */
   private reconnecting: Promise<void> | undefined;
+  private readonly servers: ServerList;
 
   constructor(private readonly config: SipPhoneConfig) {
     this.settings = resolveSettings(config);
@@ -106,11 +108,7 @@ export class SipPhone {
     const uri = parseSipUri(config.aor);
     if (!uri.user)
       throw new InvalidArgumentError('The SIP address of record needs a user, like sip:alice@example.com.');
-    if (!/^wss?:\/\/[^\s]+$/i.test(config.server)) {
-      throw new InvalidArgumentError(
-        'The SIP server must be a WebSocket URL, like wss://pbx.example.com:8089/ws.',
-      );
-    }
+    this.servers = new ServerList(config.server, config.fallbackServers);
     this.aor = uri.toString();
     if (config.instanceId !== undefined && !INSTANCE_ID.test(config.instanceId)) {
       throw new InvalidArgumentError('The SIP instance id must be a UUID.');
@@ -235,11 +233,16 @@ export class SipPhone {
   /** Connects and registers; settles when registered, rejects with the reason otherwise. */
   async start(): Promise<void> {
     if (this.lifecycle.signal.aborted) throw new NotStartedError('This phone was stopped; create a new one.');
-    if (!this.ua.isConnected()) {
+    // Each server once, in order.
+    for (let tried = 1; !this.ua.isConnected(); tried++) {
       try {
         // A failed start() leaves SIP.js "Started" without a connection: connect again with reconnect().
         await (this.ua.state === UserAgentState.Started ? this.ua.reconnect() : this.ua.start());
       } catch {
+        if (tried < this.servers.size) {
+          this.servers.advance(this.ua.transport);
+          continue;
+        }
         const error = new NetworkError(
           'The phone system cannot be reached. Check your network and the SIP server address in the settings.',
         );
@@ -462,6 +465,7 @@ export class SipPhone {
       try {
         await this.ua.reconnect();
       } catch {
+        this.servers.advance(this.ua.transport);
         continue;
       }
       break;
@@ -663,7 +667,7 @@ export class SipPhone {
       return;
     }
     this.calls.set(leg.callId, leg);
-    const context = parseContextHeader(invitation.request.getHeader(CONTEXT_HEADER));
+    const context = contextFromAgent(request.getHeader(CONTEXT_HEADER), request.getHeader(AGENT_HEADER));
     const replaced = invitation.replacee ? this.legOf(invitation.replacee) : undefined;
     this.hub.emit({
       type: 'sip.invite.received',

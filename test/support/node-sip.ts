@@ -14,6 +14,9 @@ import type { SoftphoneView } from '../../src/ui/softphone-view';
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
+/** Where the agents connect: the development server or a node of the SIP edge. */
+export type SipServerAddress = Pick<KamailioServer, 'wsUrl' | 'domain'>;
+
 /** One SIP message seen on an agent's WebSocket: its direction and start line summary. */
 export interface WireMessage {
   direction: 'sent' | 'received';
@@ -105,7 +108,7 @@ export interface NodeAgentOptions {
   userAgentOptions?: Partial<UserAgentOptions>;
 }
 
-export function createNodeAgent(server: KamailioServer, opts: NodeAgentOptions): NodeAgent {
+export function createNodeAgent(server: SipServerAddress, opts: NodeAgentOptions): NodeAgent {
   const wire: WireMessage[] = [];
   const logConnector: LogConnector = (_level, _category, _label, content) => {
     const m = /^(Sending|Received) WebSocket (?:text )?message:\n\n([\s\S]*)\n$/.exec(content);
@@ -240,7 +243,7 @@ function describe(event: SipEvent): string {
   return error ? `${event.type}(${error.code} ${error.statusCode ?? ''})` : event.type;
 }
 
-export function createTestPhone(server: KamailioServer, opts: TestPhoneOptions): TestPhone {
+export function createTestPhone(server: SipServerAddress, opts: TestPhoneOptions): TestPhone {
   const wire = createWireRecorder();
   const events: SipEvent[] = [];
   const handlers: NullSessionDescriptionHandler[] = [];

@@ -1,4 +1,4 @@
-import { formatContextHeader, parseContextHeader } from '../context-header';
+import { contextFromAgent, formatContextHeader, parseContextHeader } from '../context-header';
 import { isSalesforceId } from '../salesforce-id';
 
 describe('X-Softphone-Context', () => {
@@ -46,5 +46,26 @@ describe('X-Softphone-Context', () => {
     expect(isSalesforceId('001D000000IqhSLIAZ')).toBe(true);
     expect(isSalesforceId('001d000000IqhSLIAZ')).toBe(false);
     expect(isSalesforceId('001D000000IqhSL')).toBe(false);
+  });
+
+  describe('is believed only on a call the SIP edge says an agent placed (X-Softphone-Agent)', () => {
+    const header = `number=+14155550100;record=${recordId}`;
+
+    test("another agent's consult call: the context is used", () => {
+      expect(contextFromAgent(header, 'alice')).toEqual({ number: '+14155550100', recordId });
+    });
+
+    test.each([
+      ['a customer (no X-Softphone-Agent)', undefined],
+      ['an empty agent header', ''],
+      ['an agent header that is not a SIP user', 'alice bob'],
+      ['an oversized agent header', 'a'.repeat(65)],
+    ])('the context of %s is ignored', (_label, agent) => {
+      expect(contextFromAgent(header, agent)).toBeUndefined();
+    });
+
+    test('an agent with a malformed context still gets none', () => {
+      expect(contextFromAgent('number=1;record=001D000000IqhSLIAA', 'alice')).toBeUndefined();
+    });
   });
 });

@@ -23,10 +23,17 @@ export function parseIceServers(text) {
   }
 }
 
-/** SipPhoneConfig: the agent's AOR, the WebSocket URL, and ephemeral credentials renewed through `refresh`. */
+/**
+ * SipPhoneConfig: the agent's AOR, the WebSocket URL (the first node of a cluster, the others, separated by
+ * spaces in the setting, as fallbacks), and ephemeral credentials renewed through `refresh`.
+ */
 export function toSipConfig(credentials, iceServers, refresh) {
+  const [server, ...fallbackServers] = String(credentials.webSocketUrl ?? '')
+    .trim()
+    .split(/\s+/);
   return {
-    server: credentials.webSocketUrl,
+    server,
+    ...(fallbackServers.length ? { fallbackServers } : {}),
     aor: `sip:${credentials.sipUser}@${credentials.domain}`,
     auth: {
       kind: 'ephemeral',

@@ -29,6 +29,13 @@ describe('c-softphone-settings', () => {
     });
   });
 
+  it('takes the first node of a cluster as the server and the others, in order, as fallbacks', () => {
+    const credentials = { username: '1:bob', password: 'p', sipUser: 'bob', domain: 'pbx.example.com' };
+    expect(
+      toSipConfig({ ...credentials, webSocketUrl: ' wss://edge1:443  wss://edge2:8443 ' }, [], jest.fn()),
+    ).toMatchObject({ server: 'wss://edge1:443', fallbackServers: ['wss://edge2:8443'] });
+  });
+
   it('reads ICE servers as a JSON list and refuses anything else', () => {
     expect(parseIceServers('[{"urls":"turn:t.example.com","username":"u","credential":"c"}]')).toEqual({
       ok: true,
