@@ -627,10 +627,39 @@ export const phoneMachine = setup({
           entry: 'resetReconnect',
           on: {
             'sip.transport.disconnected': 'reconnecting',
-            'sip.registration.failed': [
-              { guard: 'isRetryableRegistrationFailure', target: 'reconnecting' },
-              { target: 'failed', actions: 'recordRegistrationFailure' },
-            ],
+            // A refresh refused (credentials, 403, no answer, a 200 without our contact) or SIP.js's
+            // Registerer giving up on its own: the server would no longer route a call here.
+            'sip.registration.failed': { target: 'lost', actions: 'recordRegistrationFailure' },
+            'sip.registration.ended': 'lost',
+            'ui.unregister': 'unregistering',
+          },
+        },
+        /**
+         * Registered until a moment ago, connection still up, but calls no longer reach this phone: the agent
+         * is told, and the phone registers again with fresh credentials, with the reconnect backoff (capped,
+         * jittered). Only the agent's own unregister, or the attempts running out, ends it.
+         */
+        lost: {
+          initial: 'waiting',
+          states: {
+            waiting: {
+              entry: 'countReconnectAttempt',
+              always: {
+                guard: 'reconnectAttemptsExhausted',
+                target: '#phone.registration.failed',
+              },
+              after: { reconnectBackoff: 'reregistering' },
+            },
+            reregistering: {
+              entry: { type: 'commandUserAgent', params: { type: 'phone.reregister' } },
+              on: {
+                'sip.registration.failed': { target: 'waiting', actions: 'recordRegistrationFailure' },
+              },
+            },
+          },
+          on: {
+            'sip.registration.succeeded': 'registered',
+            'sip.transport.disconnected': 'reconnecting',
             'ui.unregister': 'unregistering',
           },
         },

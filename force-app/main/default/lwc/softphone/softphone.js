@@ -18,6 +18,7 @@ import {
   toDialingSettings,
   toPhoneSettings,
   toScreenPopPolicy,
+  toEphemeralCredentials,
   toSipConfig,
 } from 'c/softphoneSettings';
 import { callCards } from './cards';
@@ -208,7 +209,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     try {
       const credentials = await getSipCredentials();
       this.removeProblem('credentials');
-      return { username: credentials.username, password: credentials.password };
+      return toEphemeralCredentials(credentials);
     } catch (error) {
       this.addProblem('credentials', this.credentialsProblem(error));
       throw error;

@@ -23,17 +23,25 @@ export function parseIceServers(text) {
   }
 }
 
+/**
+ * The credentials as the core takes them: the lifetime (the admin's setting) and expiry tell the core when
+ * to renew them, before the phone server would refuse them.
+ */
+export function toEphemeralCredentials(credentials) {
+  return defined({
+    username: credentials.username,
+    password: credentials.password,
+    ttlSeconds: credentials.ttlSeconds,
+    expiresAt: credentials.expiresAt,
+  });
+}
+
 /** SipPhoneConfig: the agent's AOR, the WebSocket URL, and ephemeral credentials renewed through `refresh`. */
 export function toSipConfig(credentials, iceServers, refresh) {
   return {
     server: credentials.webSocketUrl,
     aor: `sip:${credentials.sipUser}@${credentials.domain}`,
-    auth: {
-      kind: 'ephemeral',
-      username: credentials.username,
-      password: credentials.password,
-      refresh,
-    },
+    auth: { kind: 'ephemeral', ...toEphemeralCredentials(credentials), refresh },
     iceServers,
   };
 }

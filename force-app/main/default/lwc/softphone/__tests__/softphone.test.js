@@ -209,6 +209,8 @@ describe('c-softphone', () => {
           kind: 'ephemeral',
           username: '1767225600:alice',
           password: 'bWFkZS11cC1obWFj',
+          ttlSeconds: 3600,
+          expiresAt: 1767225600,
           refresh: expect.any(Function),
         },
         iceServers: [{ urls: 'stun:stun.example.com' }],
@@ -247,17 +249,21 @@ describe('c-softphone', () => {
       expect(status.mode).toBe('softphone');
     });
 
-    it('renews the SIP credentials through Apex when the core asks', async () => {
+    it('renews the SIP credentials through Apex when the core asks, with their lifetime', async () => {
       await createComponent();
       getSipCredentials.mockResolvedValueOnce({
         ...mockCredentials,
         username: '1767229200:alice',
         password: 'bmV3',
+        expiresAt: 1767229200,
       });
 
+      // The core schedules the next renewal from the lifetime and expiry (see src/sip/credential-renewal.ts).
       await expect(options().sip.auth.refresh()).resolves.toEqual({
         username: '1767229200:alice',
         password: 'bmV3',
+        ttlSeconds: 3600,
+        expiresAt: 1767229200,
       });
       expect(getSipCredentials).toHaveBeenCalledTimes(2);
     });
