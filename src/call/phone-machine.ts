@@ -469,6 +469,9 @@ export const phoneMachine = setup({
     reconnectAttemptsExhausted: ({ context }) =>
       context.settings.reconnect.maxAttempts > 0 &&
       context.reconnectAttempt > context.settings.reconnect.maxAttempts,
+    isLastReconnectAttempt: ({ context }) =>
+      context.settings.reconnect.maxAttempts > 0 &&
+      context.reconnectAttempt >= context.settings.reconnect.maxAttempts,
     replacesOurCall: ({ context, event }) =>
       event.type === 'sip.invite.received' &&
       event.replacesCallId !== undefined &&
@@ -640,20 +643,21 @@ export const phoneMachine = setup({
          * jittered). Only the agent's own unregister, or the attempts running out, ends it.
          */
         lost: {
+          entry: 'countReconnectAttempt',
           initial: 'waiting',
           states: {
-            waiting: {
-              entry: 'countReconnectAttempt',
-              always: {
-                guard: 'reconnectAttemptsExhausted',
-                target: '#phone.registration.failed',
-              },
-              after: { reconnectBackoff: 'reregistering' },
-            },
+            waiting: { after: { reconnectBackoff: 'reregistering' } },
             reregistering: {
               entry: { type: 'commandUserAgent', params: { type: 'phone.reregister' } },
               on: {
-                'sip.registration.failed': { target: 'waiting', actions: 'recordRegistrationFailure' },
+                'sip.registration.failed': [
+                  {
+                    guard: 'isLastReconnectAttempt',
+                    target: '#phone.registration.failed',
+                    actions: 'recordRegistrationFailure',
+                  },
+                  { target: 'waiting', actions: ['recordRegistrationFailure', 'countReconnectAttempt'] },
+                ],
               },
             },
           },
