@@ -32,7 +32,8 @@ export interface CredentialRenewalOptions {
  * preferred because it does not depend on this computer's clock agreeing with the server's.
  */
 export function credentialLifetimeMs(credentials: EphemeralCredentials, now: number): number | undefined {
-  if (credentials.ttlSeconds !== undefined && credentials.ttlSeconds > 0) return credentials.ttlSeconds * 1000;
+  if (credentials.ttlSeconds !== undefined && credentials.ttlSeconds > 0)
+    return credentials.ttlSeconds * 1000;
   const expiresAt = credentials.expiresAt ?? Number(/^(\d+):/.exec(credentials.username)?.[1]);
   const left = expiresAt * 1000 - now;
   return Number.isFinite(left) && left > 0 ? left : undefined;
@@ -119,9 +120,12 @@ export class CredentialRenewal {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (delayMs === undefined || this.stopped || !this.options.fetch) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.renew();
-    }, Math.min(delayMs, MAX_TIMER_MS));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.renew();
+      },
+      Math.min(delayMs, MAX_TIMER_MS),
+    );
   }
 }

@@ -190,7 +190,11 @@ export class SipPhone {
     this.registerer.stateChange.addListener((state) => {
       // A REGISTER of ours reports its own outcome (after its one retry with fresh credentials); what is
       // left is the registration ending by itself (it expired unrefreshed) or on purpose (unregister).
-      if (state === RegistererState.Unregistered && this.registering === 0 && !this.lifecycle.signal.aborted) {
+      if (
+        state === RegistererState.Unregistered &&
+        this.registering === 0 &&
+        !this.lifecycle.signal.aborted
+      ) {
         this.hub.emit({ type: 'sip.registration.unregistered', aor: this.aor });
       }
     });

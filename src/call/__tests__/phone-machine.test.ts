@@ -114,7 +114,10 @@ describe('registration', () => {
 
   it.each([
     ['SIP.js gives the registration up by itself', { type: 'sip.registration.ended' }],
-    ['a refresh is refused as bad credentials', { type: 'sip.registration.failed', reason: 'bad-credentials' }],
+    [
+      'a refresh is refused as bad credentials',
+      { type: 'sip.registration.failed', reason: 'bad-credentials' },
+    ],
     ['a refresh is refused with 403', { type: 'sip.registration.failed', reason: 'forbidden' }],
     ['a refresh goes unanswered', { type: 'sip.registration.failed', reason: 'server-unreachable' }],
   ] as const)(
