@@ -21,6 +21,7 @@ import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
 import { CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
 import { CredentialRenewal } from './credential-renewal';
+import { refusesCredentials } from './credentials-refused';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
 import { DialogWatch } from './dialog-watch';
 import { isReadableOffer } from './is-readable-offer';
@@ -54,8 +55,6 @@ const PENDING_RETRY_MS = 250;
 const PENDING_RETRIES = 130;
 /** How long stop() lets calls end and the registration go before it drops the connection. */
 const STOP_GRACE_MS = 2000;
-/** The answers that mean "these credentials are not (or no longer) good": renew them and send once more. */
-const CREDENTIALS_REFUSED = [401, 403, 407];
 
 /** Options of an outgoing call. */
 export interface DialOptions {
@@ -205,6 +204,7 @@ export class SipPhone {
       emit: (event) => {
         if (!this.suspended) this.hub.emit(event);
       },
+      renewCredentials: () => this.refreshCredentials(),
       release: (leg) => {
         if (this.calls.get(leg.callId) === leg) this.calls.delete(leg.callId);
       },
@@ -357,7 +357,7 @@ export class SipPhone {
       if (options.renewCredentials) await this.refreshCredentials();
       const outcome = await this.sendRegister();
       if (!outcome) return;
-      if (CREDENTIALS_REFUSED.includes(outcome.statusCode ?? 0) && (await this.refreshCredentials())) {
+      if (refusesCredentials(outcome.statusCode) && (await this.refreshCredentials())) {
         const retry = await this.sendRegister();
         if (!retry) return;
         return this.registrationFailed(retry);
