@@ -1178,6 +1178,15 @@ describe('c-softphone', () => {
       expect(announcement(element)).toBe('Call ended: Ada Lovelace');
     });
 
+    it('announces that calls no longer reach the agent while the phone registers again, and when they do', async () => {
+      const element = await createComponent();
+
+      await show({ ...viewWith(), registration: 'lost' });
+      expect(announcement(element)).toBe('Not receiving calls: reconnecting…');
+      await show(viewWith());
+      expect(announcement(element)).toBe('Connected');
+    });
+
     it('announces the end of a call that left without wrap-up', async () => {
       const element = await createComponent();
 
