@@ -84,6 +84,37 @@ describe('a request refused for stale credentials is sent once more with renewed
     await agent.phone.hangUp(invitation.request.callId);
   });
 
+  test('a transfer: the REFER answered 403 is sent once more after renewing, and the far end accepts it', async () => {
+    const refers: string[] = [];
+    customer.ua.delegate = {
+      onInvite: (invitation) => {
+        invitation.delegate = {
+          // In-dialog requests are not challenged by this proxy: the far end stands in for one that refuses.
+          onRefer: (referral) => {
+            refers.push(referral.request.getHeader('refer-to') ?? '');
+            void (refers.length === 1 ? referral.reject({ statusCode: 403 }) : referral.accept());
+          },
+        };
+        void invitation.accept();
+      },
+    };
+    const { callId } = await agent.phone.dial(`sip:customer@${server().domain}`);
+    const fetchesBefore = fetches;
+
+    const transfer = agent.phone.transfer(callId, `sip:someone@${server().domain}`).catch(() => undefined);
+    await agent.waitFor('sip.transfer.accepted');
+    expect(refers).toHaveLength(2);
+    expect(fetches - fetchesBefore).toBe(1);
+    expect(agent.wire.summary(sent('REFER'))).toEqual([
+      'sent REFER',
+      'received 403 REFER',
+      'sent REFER',
+      'received 202 REFER',
+    ]);
+    await agent.phone.hangUp(callId);
+    await transfer;
+  });
+
   test('a text reply to a ringing call: the MESSAGE answered 407 twice (stale) is sent again and delivered', async () => {
     const texts: string[] = [];
     customer.ua.delegate = {
