@@ -51,6 +51,11 @@ export interface WorkbenchOptions {
   iceGatheringTimeout?: number;
   /** Folder of workbench.local.json (default workbench/data). */
   dataDir?: string;
+  /**
+   * TEST ONLY: SIP credentials minted with this lifetime (seconds) instead of the org setting's 300..86400
+   * (see EmulationContext.testCredentialTtlSeconds). `npm start` never sets it.
+   */
+  testCredentialTtlSeconds?: number;
 }
 
 function send(
@@ -117,6 +122,9 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
     sip: opts.sip,
     sipSecret: opts.sipSecret,
     ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
+    ...(opts.testCredentialTtlSeconds !== undefined
+      ? { testCredentialTtlSeconds: opts.testCredentialTtlSeconds }
+      : {}),
   });
   const events = new Set<ServerResponse>();
   const stopListening = emulation.context.store.onChange((what) => {

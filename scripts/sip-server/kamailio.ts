@@ -43,6 +43,11 @@ export interface KamailioOptions {
   name?: string;
   /** Keep the configuration and log after stop (also when SOFTPHONE_KEEP_SIP_LOGS=1). */
   keepLog?: boolean;
+  /**
+   * The registrar's bounds on a registration's expiry, in seconds (default 10..3600): a REGISTER asking for
+   * more is granted `maxExpires`, so phones refresh that often (tests of lifetimes shorten it).
+   */
+  registrar?: { minExpires?: number; maxExpires?: number };
 }
 
 export interface KamailioServer {
@@ -82,7 +87,15 @@ function renderConfig(o: {
   rtpengine?: string;
   /** db_text directory, when the dialog event package is on. */
   dbDir?: string;
+  registrar?: KamailioOptions['registrar'];
 }): string {
+  const minExpires = o.registrar?.minExpires ?? 10;
+  const maxExpires = o.registrar?.maxExpires ?? 3600;
+  if (![minExpires, maxExpires].every(Number.isInteger) || minExpires < 1 || maxExpires < minExpires) {
+    throw new Error(
+      `Registrar expiry bounds must be whole seconds, 1 ≤ min ≤ max (got ${minExpires}..${maxExpires})`,
+    );
+  }
   const header = [
     '#!KAMAILIO',
     `#!substdef "!WS_PORT!${o.wsPort}!g"`,
@@ -90,6 +103,8 @@ function renderConfig(o: {
     `#!substdef "!SIP_DOMAIN!${sipQuote(o.domain)}!g"`,
     `#!substdef "!CTL_SOCK!${o.ctlSock}!g"`,
     `#!substdef "!MODULES_DIR!${modulesDir()}!g"`,
+    `#!substdef "!MIN_EXPIRES!${minExpires}!g"`,
+    `#!substdef "!MAX_EXPIRES!${maxExpires}!g"`,
   ];
   const footer: string[] = [];
   if (o.auth.kind === 'digest') {
@@ -146,7 +161,16 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const dbDir = options.dialogEvents ? createDialogInfoTables(runDir) : undefined;
   writeFileSync(
     cfgFile,
-    renderConfig({ domain, wsPort, udpPort, ctlSock, auth, rtpengine: options.rtpengine, dbDir }),
+    renderConfig({
+      domain,
+      wsPort,
+      udpPort,
+      ctlSock,
+      auth,
+      rtpengine: options.rtpengine,
+      dbDir,
+      registrar: options.registrar,
+    }),
     { mode: 0o600 },
   );
 

@@ -75,5 +75,10 @@ export type UserAgentCommand =
   /** The transport dropped: reconnect it (ua.reconnect()), then phone.register follows. */
   | { type: 'phone.reconnect' }
   | { type: 'phone.unregister' }
+  /**
+   * The registration was lost while the transport stayed up: register again with newly fetched credentials
+   * (they may be why the registrar stopped accepting this phone).
+   */
+  | { type: 'phone.reregister' }
   /** Decline an INVITE the phone will not offer to the agent (486 busy, 480 unavailable). */
   | { type: 'phone.declineIncoming'; callId: string; statusCode: number };

@@ -469,6 +469,9 @@ export const phoneMachine = setup({
     reconnectAttemptsExhausted: ({ context }) =>
       context.settings.reconnect.maxAttempts > 0 &&
       context.reconnectAttempt > context.settings.reconnect.maxAttempts,
+    isLastReconnectAttempt: ({ context }) =>
+      context.settings.reconnect.maxAttempts > 0 &&
+      context.reconnectAttempt >= context.settings.reconnect.maxAttempts,
     replacesOurCall: ({ context, event }) =>
       event.type === 'sip.invite.received' &&
       event.replacesCallId !== undefined &&
@@ -627,10 +630,40 @@ export const phoneMachine = setup({
           entry: 'resetReconnect',
           on: {
             'sip.transport.disconnected': 'reconnecting',
-            'sip.registration.failed': [
-              { guard: 'isRetryableRegistrationFailure', target: 'reconnecting' },
-              { target: 'failed', actions: 'recordRegistrationFailure' },
-            ],
+            // A refresh refused (credentials, 403, no answer, a 200 without our contact) or SIP.js's
+            // Registerer giving up on its own: the server would no longer route a call here.
+            'sip.registration.failed': { target: 'lost', actions: 'recordRegistrationFailure' },
+            'sip.registration.ended': 'lost',
+            'ui.unregister': 'unregistering',
+          },
+        },
+        /**
+         * Registered until a moment ago, connection still up, but calls no longer reach this phone: the agent
+         * is told, and the phone registers again with fresh credentials, with the reconnect backoff (capped,
+         * jittered). Only the agent's own unregister, or the attempts running out, ends it.
+         */
+        lost: {
+          entry: 'countReconnectAttempt',
+          initial: 'waiting',
+          states: {
+            waiting: { after: { reconnectBackoff: 'reregistering' } },
+            reregistering: {
+              entry: { type: 'commandUserAgent', params: { type: 'phone.reregister' } },
+              on: {
+                'sip.registration.failed': [
+                  {
+                    guard: 'isLastReconnectAttempt',
+                    target: '#phone.registration.failed',
+                    actions: 'recordRegistrationFailure',
+                  },
+                  { target: 'waiting', actions: ['recordRegistrationFailure', 'countReconnectAttempt'] },
+                ],
+              },
+            },
+          },
+          on: {
+            'sip.registration.succeeded': 'registered',
+            'sip.transport.disconnected': 'reconnecting',
             'ui.unregister': 'unregistering',
           },
         },

@@ -204,6 +204,7 @@ const REGISTRATIONS = [
   'reconnecting',
   'failed',
   'unregistering',
+  'lost',
 ];
 
 /** The fields the session layer and the UIs rely on; the rest is the leader's derived data, passed on. */

@@ -36,6 +36,7 @@ import { SipError } from './errors/sip-error';
 import { TooManyRedirectsError } from './errors/too-many-redirects-error';
 import { TransferFailedError } from './errors/transfer-failed-error';
 import { TransferTimeoutError } from './errors/transfer-timeout-error';
+import { refusesCredentials } from './credentials-refused';
 import { identifyCaller } from './identify-caller';
 import { offersHold } from './offers-hold';
 import { reconnectDelay } from './reconnect-delay';
@@ -52,6 +53,8 @@ export interface LegEnvironment {
   readonly ua: UserAgent;
   readonly settings: SipPhoneSettings;
   emit(event: SipEvent): void;
+  /** The server refused our credentials: new ones now; false when none could be had. */
+  renewCredentials(): Promise<boolean>;
   /** The call is over: the phone forgets it. */
   release(leg: CallLeg): void;
 }
@@ -360,10 +363,31 @@ export class CallLeg {
     const to = first.remoteIdentity.uri;
     const visited = new Set([first.request.ruri.toString()]);
     let inviter = first;
+    let renewed = false;
     for (let hop = 1; ; hop++) {
       const outcome = await this.invite(inviter);
       if (outcome.kind === 'answered') return;
       let error = outcome.kind === 'failed' ? outcome.error : undefined;
+      // Refused for our credentials (before anyone rang): once more, with renewed ones, to the same target.
+      if (
+        !renewed &&
+        refusesCredentials(error?.statusCode) &&
+        !this.dialing.signal.aborted &&
+        (await this.env.renewCredentials())
+      ) {
+        renewed = true;
+        inviter = CallLeg.inviter(
+          this.env,
+          inviter.request.ruri,
+          to,
+          first.request.callId,
+          this.extraHeaders,
+          this.startsHeld ? { hold: true } : undefined,
+        );
+        this.session = inviter;
+        this.attach(inviter);
+        continue;
+      }
       if (outcome.kind === 'redirect') {
         const next = outcome.targets.find((t) => !visited.has(t.toString()));
         if (this.dialing.signal.aborted) error = new CallCancelledError();
@@ -508,9 +532,20 @@ export class CallLeg {
         clearTimeout(timer);
         resolve(ok);
       };
-      new Messager(this.env.ua, invitation.remoteIdentity.uri, body, 'text/plain;charset=utf-8')
-        .message({ requestDelegate: { onAccept: () => done(true), onReject: () => done(false) } })
-        .catch(() => done(false));
+      const send = (renewed: boolean) =>
+        new Messager(this.env.ua, invitation.remoteIdentity.uri, body, 'text/plain;charset=utf-8')
+          .message({
+            requestDelegate: {
+              onAccept: () => done(true),
+              onReject: (response) => {
+                // Refused for our credentials: once more with renewed ones.
+                if (renewed || !refusesCredentials(response.message.statusCode)) return done(false);
+                void this.env.renewCredentials().then((fresh) => (fresh ? send(true) : done(false)));
+              },
+            },
+          })
+          .catch(() => done(false));
+      send(false);
     });
     if (invitation.state === SessionState.Initial) await this.reject(reason);
     return { delivered };
@@ -834,8 +869,8 @@ export class CallLeg {
       };
       const timer = setTimeout(() => fail(new TransferTimeoutError()), timeoutMs);
       session.stateChange.addListener(onEnd);
-      session
-        .refer(referTo, {
+      const send = (renewed: boolean): Promise<unknown> =>
+        session.refer(referTo, {
           requestOptions: { extraHeaders },
           requestDelegate: {
             onAccept: () => {
@@ -843,12 +878,20 @@ export class CallLeg {
             },
             onReject: (response) => {
               const status = response.message.statusCode ?? 500;
-              fail(
-                new TransferFailedError(
-                  `The other side refused the transfer (SIP ${status}). The caller is still on the line with you.`,
-                  status,
-                ),
-              );
+              const refused = () =>
+                fail(
+                  new TransferFailedError(
+                    `The other side refused the transfer (SIP ${status}). The caller is still on the line with you.`,
+                    status,
+                  ),
+                );
+              if (renewed || !refusesCredentials(status)) return refused();
+              // Refused for our credentials: once more with renewed ones (the call is untouched).
+              void this.env.renewCredentials().then((fresh) => {
+                if (done) return;
+                if (fresh) send(true).catch(() => fail(new NetworkError()));
+                else refused();
+              });
             },
           },
           // SIP.js hands every later NOTIFY of this dialog here too: only the first final status counts.
@@ -868,8 +911,8 @@ export class CallLeg {
               );
             }
           },
-        })
-        .catch(() => fail(new NetworkError()));
+        });
+      send(false).catch(() => fail(new NetworkError()));
     });
   }
 }

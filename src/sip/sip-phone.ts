@@ -5,7 +5,6 @@
 import {
   Invitation,
   NameAddrHeader,
-  Registerer,
   RegistererState,
   RequestPendingError,
   SessionState,
@@ -21,6 +20,8 @@ import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
 import { AGENT_HEADER, CONTEXT_HEADER, contextFromAgent, formatContextHeader } from './context-header';
+import { CredentialRenewal } from './credential-renewal';
+import { refusesCredentials } from './credentials-refused';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
 import { DialogWatch } from './dialog-watch';
 import { isReadableOffer } from './is-readable-offer';
@@ -31,11 +32,13 @@ import { ForbiddenError } from './errors/forbidden-error';
 import { InvalidArgumentError } from './errors/invalid-argument-error';
 import { NetworkError } from './errors/network-error';
 import { NotStartedError } from './errors/not-started-error';
+import { ServerError } from './errors/server-error';
 import type { SipError } from './errors/sip-error';
 import { EventHub } from './event-hub';
 import { identifyCaller } from './identify-caller';
 import { KeepAlive } from './keep-alive';
 import { reconnectDelay } from './reconnect-delay';
+import { RefreshingRegisterer } from './refreshing-registerer';
 import { rollbackSessionDescriptionHandlerFactory } from './rollback-session-description-handler';
 import { responseError } from './response-error';
 import type { SipEvent } from './sip-event';
@@ -87,7 +90,11 @@ export class SipPhone {
   readonly aor: string;
   private readonly settings: SipPhoneSettings;
   private readonly ua: UserAgent;
-  private readonly registerer: Registerer;
+  private readonly registerer: RefreshingRegisterer;
+  /** Ephemeral credentials and their renewal timer (none for digest credentials, which do not expire). */
+  private readonly credentials: CredentialRenewal | undefined;
+  /** REGISTERs of ours in flight: their outcome is reported by register(), not by the Registerer's state. */
+  private registering = 0;
   private readonly hub: EventHub<SipEvent>;
   private readonly calls = new Map<string, CallLeg>();
   private readonly legEnvironment: LegEnvironment;
@@ -159,9 +166,32 @@ export class SipPhone {
         onMessage: (message) => this.onMessage(message),
       },
     });
-    this.registerer = new Registerer(this.ua, { expires: this.settings.registerExpiresSec });
+    const { auth } = config;
+    this.credentials =
+      auth.kind === 'ephemeral'
+        ? new CredentialRenewal({
+            initial: auth,
+            ...(auth.refresh ? { fetch: auth.refresh } : {}),
+            apply: (fresh) => {
+              this.ua.configuration.authorizationUsername = fresh.username;
+              this.ua.configuration.authorizationPassword = fresh.password;
+            },
+            random: this.settings.random,
+            logger,
+          })
+        : undefined;
+    // SIP.js refreshes the registration on its own timer: the refresh takes the same path as register().
+    this.registerer = new RefreshingRegisterer(this.ua, { expires: this.settings.registerExpiresSec }, () =>
+      this.refreshRegistration(),
+    );
     this.registerer.stateChange.addListener((state) => {
-      if (state === RegistererState.Unregistered) {
+      // A REGISTER of ours reports its own outcome (after its one retry with fresh credentials); what is
+      // left is the registration ending by itself (it expired unrefreshed) or on purpose (unregister).
+      if (
+        state === RegistererState.Unregistered &&
+        this.registering === 0 &&
+        !this.lifecycle.signal.aborted
+      ) {
         this.hub.emit({ type: 'sip.registration.unregistered', aor: this.aor });
       }
     });
@@ -172,6 +202,7 @@ export class SipPhone {
       emit: (event) => {
         if (!this.suspended) this.hub.emit(event);
       },
+      renewCredentials: () => this.refreshCredentials(),
       release: (leg) => {
         if (this.calls.get(leg.callId) === leg) this.calls.delete(leg.callId);
       },
@@ -251,6 +282,7 @@ export class SipPhone {
       }
     }
     this.keepAlive?.start();
+    this.credentials?.start();
     await this.register();
   }
 
@@ -259,6 +291,7 @@ export class SipPhone {
     if (this.lifecycle.signal.aborted) return;
     this.lifecycle.abort();
     this.keepAlive?.stop();
+    this.credentials?.stop();
     // Politely (each step bounded: a far end or registrar that no longer answers must not hold us up for
     // SIP's 32 s timers), then SIP.js's non-graceful stop, which drops every transaction and timer.
     const grace = (work: Promise<unknown>) =>
@@ -292,6 +325,7 @@ export class SipPhone {
     this.suspended = true;
     this.lifecycle.abort();
     this.keepAlive?.stop();
+    this.credentials?.stop();
     // The next page subscribes again; this one's subscription ends with its connection.
     this.dialogWatch.reset();
     for (const leg of this.calls.values()) leg.abandon();
@@ -310,23 +344,37 @@ export class SipPhone {
     return this.ua.instanceId;
   }
 
-  /** Sends a REGISTER; settles on the registrar's answer (`sip.registration.registered` / `.failed`). */
-  async register(): Promise<void> {
+  /**
+   * Sends a REGISTER; settles on the registrar's answer (`sip.registration.registered` / `.failed`). A refusal
+   * of the credentials (401/403/407) renews them and sends once more before giving up. `renewCredentials`:
+   * renew them first (registering again after the registration was lost, when they may be the cause).
+   */
+  async register(options: { renewCredentials?: boolean } = {}): Promise<void> {
     if (!this.ua.isConnected()) {
       const error = new NotStartedError();
       this.hub.emit({ type: 'sip.registration.failed', error });
       throw error;
     }
-    const outcome = await this.sendRegister();
-    const { auth } = this.config;
-    if (outcome && outcome.statusCode !== undefined && [401, 403, 407].includes(outcome.statusCode)) {
-      if (auth.kind === 'ephemeral' && auth.refresh && (await this.refreshCredentials())) {
+    this.registering += 1;
+    try {
+      if (options.renewCredentials) await this.refreshCredentials();
+      const outcome = await this.sendRegister();
+      if (!outcome) return;
+      if (refusesCredentials(outcome.statusCode) && (await this.refreshCredentials())) {
         const retry = await this.sendRegister();
         if (!retry) return;
         return this.registrationFailed(retry);
       }
+      return this.registrationFailed(outcome);
+    } finally {
+      this.registering -= 1;
     }
-    if (outcome) return this.registrationFailed(outcome);
+  }
+
+  /** SIP.js's refresh is due: the outcome reaches the statechart as events, a failure as a lost registration. */
+  private refreshRegistration(): void {
+    if (this.lifecycle.signal.aborted) return;
+    this.register().catch(() => undefined);
   }
 
   private registrationFailed(error: SipError): never {
@@ -340,6 +388,24 @@ export class SipPhone {
    */
   private sendRegister(): Promise<SipError | undefined> {
     return new Promise((resolve) => {
+      let settled = false;
+      let sent = false;
+      const settle = (outcome: SipError | undefined) => {
+        if (settled) return;
+        settled = true;
+        stopWatching();
+        resolve(outcome);
+      };
+      // SIP.js drops some answers without telling the request's delegate (a 200 that no longer lists this
+      // phone's contact): the registration is then gone, and that must not go unnoticed.
+      const stopWatching = this.registerer.onRequestDone(() => {
+        if (sent)
+          settle(
+            new ServerError(
+              'The phone server no longer lists this phone as registered, so calls would not reach it.',
+            ),
+          );
+      });
       const send = (attempt: number) =>
         this.registerer
           .register({
@@ -351,16 +417,19 @@ export class SipPhone {
                   expiresSec: this.grantedExpiry(response.message),
                 });
                 this.dialogWatch.ensure();
-                resolve(undefined);
+                settle(undefined);
               },
-              onReject: (response) => resolve(this.registrationError(response.message)),
-              onRedirect: (response) => resolve(errorForStatus(response.message.statusCode ?? 302)),
+              onReject: (response) => settle(this.registrationError(response.message)),
+              onRedirect: (response) => settle(errorForStatus(response.message.statusCode ?? 302)),
             },
+          })
+          .then(() => {
+            sent = true;
           })
           .catch((error: unknown) => {
             if (error instanceof RequestPendingError && attempt < PENDING_RETRIES) {
               setTimeout(() => send(attempt + 1), PENDING_RETRY_MS);
-            } else resolve(new NetworkError());
+            } else settle(new NetworkError());
           });
       send(1);
     });
@@ -390,18 +459,9 @@ export class SipPhone {
     return Number(message.getHeader('expires') ?? this.settings.registerExpiresSec);
   }
 
-  private async refreshCredentials(): Promise<boolean> {
-    const { auth } = this.config;
-    if (auth.kind !== 'ephemeral' || !auth.refresh) return false;
-    try {
-      const fresh = await auth.refresh();
-      this.ua.configuration.authorizationUsername = fresh.username;
-      this.ua.configuration.authorizationPassword = fresh.password;
-      return true;
-    } catch (error) {
-      this.settings.logger.warn(`ephemeral credentials could not be refreshed: ${String(error)}`);
-      return false;
-    }
+  /** New ephemeral credentials now (shared with a renewal already running); false when none could be had. */
+  private refreshCredentials(): Promise<boolean> {
+    return this.credentials?.renew() ?? Promise.resolve(false);
   }
 
   /** Removes the registration; settles on the registrar's answer. */

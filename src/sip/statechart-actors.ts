@@ -165,6 +165,13 @@ export function createSipActors(
               sendBack({ type: 'sip.registration.failed', reason: registrationReason(error) }),
             );
           break;
+        case 'phone.reregister':
+          phone
+            .register({ renewCredentials: true })
+            .catch((error: SipError) =>
+              sendBack({ type: 'sip.registration.failed', reason: registrationReason(error) }),
+            );
+          break;
         case 'phone.unregister':
           phone
             .unregister()

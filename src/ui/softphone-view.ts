@@ -20,7 +20,14 @@ import type { ContactMatch } from '../crm';
 import type { CallQualityRating } from '../media';
 
 export type RegistrationView =
-  'unregistered' | 'registering' | 'registered' | 'reconnecting' | 'failed' | 'unregistering';
+  | 'unregistered'
+  | 'registering'
+  | 'registered'
+  | 'reconnecting'
+  | 'failed'
+  | 'unregistering'
+  /** Connected, but the server would no longer route a call here: registering again. */
+  | 'lost';
 export type AvailabilityView = 'available' | 'away' | 'onCall' | 'wrapUp';
 export type ContactStateView = 'searching' | 'none' | 'one' | 'several' | 'creating' | 'failed' | 'known';
 
@@ -252,6 +259,7 @@ function registration(paths: string[]): RegistrationView {
     'reconnecting',
     'failed',
     'unregistering',
+    'lost',
   ];
   return known.find((k) => k === state) ?? 'unregistered';
 }

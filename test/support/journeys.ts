@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { useWorkbench, type WorkbenchFixture } from './workbench-fixture';
+import { useWorkbench, type WorkbenchFixture, type WorkbenchFixtureOptions } from './workbench-fixture';
 
 const SHOTS =
   process.env.SOFTPHONE_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
@@ -27,8 +27,8 @@ let workbench: (() => WorkbenchFixture) | undefined;
 const contexts: BrowserContext[] = [];
 
 /** Starts the workbench for this test file; each journey's pages close after it. */
-export function useJourneys(): () => WorkbenchFixture {
-  workbench = useWorkbench();
+export function useJourneys(options: WorkbenchFixtureOptions = {}): () => WorkbenchFixture {
+  workbench = useWorkbench(options);
   beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
   // Each journey's pages go away with it: an agent page left open would stay registered and ring too.
   afterEach(async () => {

@@ -23,13 +23,24 @@ export interface WorkbenchFixture {
   restartWeb(): Promise<WorkbenchServer>;
 }
 
-export function useWorkbench(): () => WorkbenchFixture {
+/** Lifetimes shortened for tests of them (never a faked clock). */
+export interface WorkbenchFixtureOptions {
+  /** TEST ONLY lifetime of the agents' SIP credentials, seconds (the org setting allows 300..86400). */
+  credentialTtlSeconds?: number;
+  /** Kamailio grants registrations at most this long, so phones refresh that often. */
+  registerMaxExpiresSec?: number;
+}
+
+export function useWorkbench(options: WorkbenchFixtureOptions = {}): () => WorkbenchFixture {
   let fixture: Partial<Omit<WorkbenchFixture, 'restartWeb'>> = {};
+  const webOptions = options.credentialTtlSeconds
+    ? { testCredentialTtlSeconds: options.credentialTtlSeconds }
+    : {};
   const restartWeb = async () => {
     const { sip, sipSecret, dataDir } = fixture;
     if (!sip || !sipSecret || !dataDir) throw new Error('workbench fixture not started');
     await fixture.web?.close();
-    fixture.web = await startWorkbenchServer({ sip, sipSecret, dataDir });
+    fixture.web = await startWorkbenchServer({ sip, sipSecret, dataDir, ...webOptions });
     return fixture.web;
   };
   beforeAll(async () => {
@@ -39,6 +50,9 @@ export function useWorkbench(): () => WorkbenchFixture {
       startKamailio({
         name: expect.getState().testPath?.split('/').pop(),
         auth: { kind: 'ephemeral', secret: sipSecret },
+        ...(options.registerMaxExpiresSec
+          ? { registrar: { maxExpires: options.registerMaxExpiresSec } }
+          : {}),
       }),
       launchChromium(),
     ]);
@@ -47,7 +61,7 @@ export function useWorkbench(): () => WorkbenchFixture {
       browser,
       sipSecret,
       dataDir,
-      web: await startWorkbenchServer({ sip, sipSecret, dataDir }),
+      web: await startWorkbenchServer({ sip, sipSecret, dataDir, ...webOptions }),
     };
   });
   afterAll(async () => {

@@ -17,6 +17,12 @@ export interface EmulationContext {
   sipSecret: string;
   /** Unix milliseconds; tests replace it. */
   now: () => number;
+  /**
+   * TEST ONLY (never set by `npm start`, never in an org): the lifetime of minted SIP credentials, in
+   * seconds, instead of the org's setting, which like the org's is held to 300..86400 s. Lets a browser test
+   * run through several lifetimes in seconds without faking any clock.
+   */
+  testCredentialTtlSeconds?: number;
 }
 
 /** One call's context: the emulation plus the running user (UserInfo.getUserId()). */

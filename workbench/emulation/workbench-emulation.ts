@@ -19,6 +19,8 @@ export interface WorkbenchEmulationOptions {
   dataDir?: string;
   sampleDataFile?: string;
   now?: () => number;
+  /** TEST ONLY: see EmulationContext.testCredentialTtlSeconds. */
+  testCredentialTtlSeconds?: number;
 }
 
 /** A Task with the names the shell shows next to it. */
@@ -56,6 +58,9 @@ export class WorkbenchEmulation {
       sip: options.sip,
       sipSecret: options.sipSecret,
       now: options.now ?? Date.now,
+      ...(options.testCredentialTtlSeconds !== undefined
+        ? { testCredentialTtlSeconds: options.testCredentialTtlSeconds }
+        : {}),
     };
   }
 

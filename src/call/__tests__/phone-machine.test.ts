@@ -112,6 +112,66 @@ describe('registration', () => {
     expect(h.phone.getSnapshot().value.registration).toBe('registering');
   });
 
+  it.each([
+    ['SIP.js gives the registration up by itself', { type: 'sip.registration.ended' }],
+    [
+      'a refresh is refused as bad credentials',
+      { type: 'sip.registration.failed', reason: 'bad-credentials' },
+    ],
+    ['a refresh is refused with 403', { type: 'sip.registration.failed', reason: 'forbidden' }],
+    ['a refresh goes unanswered', { type: 'sip.registration.failed', reason: 'server-unreachable' }],
+  ] as const)(
+    'a registered phone that loses its registration (%s) says so and registers again with fresh credentials, backing off',
+    (_, loss) => {
+      const h = startPhone({
+        reconnect: { initialDelayMs: 1_000, maxDelayMs: 4_000, jitterRatio: 0, maxAttempts: 0 },
+      });
+      h.register();
+      h.phone.send(loss);
+      expect(h.phone.getSnapshot().value.registration).toEqual({ lost: 'waiting' });
+      for (const wait of [1_000, 2_000, 4_000, 4_000]) {
+        expect(h.clock.pending().map((p) => p.due - h.clock.now())).toEqual([wait]);
+        h.clock.fireNext();
+        expect(h.phone.getSnapshot().value.registration).toEqual({ lost: 'reregistering' });
+        expect(h.effects.uaCommands.at(-1)).toEqual({ type: 'phone.reregister' });
+        h.phone.send({ type: 'sip.registration.failed', reason: 'bad-credentials' });
+        expect(h.phone.getSnapshot().value.registration).toEqual({ lost: 'waiting' });
+      }
+      h.clock.fireNext();
+      h.phone.send({ type: 'sip.registration.succeeded' });
+      expect(h.phone.getSnapshot().value.registration).toBe('registered');
+      expect(h.phone.getSnapshot().context.reconnectAttempt).toBe(0);
+      expect(h.clock.pending()).toEqual([]);
+    },
+  );
+
+  it('a lost registration gives way to a lost connection, and to the agent signing out', () => {
+    const h = startPhone();
+    h.register();
+    h.phone.send({ type: 'sip.registration.ended' });
+    h.phone.send({ type: 'sip.transport.disconnected' });
+    expect(h.phone.getSnapshot().value.registration).toBe('reconnecting');
+    h.register();
+    h.phone.send({ type: 'sip.registration.ended' });
+    h.phone.send({ type: 'ui.unregister' });
+    expect(h.phone.getSnapshot().value.registration).toBe('unregistering');
+  });
+
+  it('a lost registration that stays lost fails once the reconnect attempts run out', () => {
+    const h = startPhone({
+      reconnect: { initialDelayMs: 100, maxDelayMs: 1_000, jitterRatio: 0, maxAttempts: 2 },
+    });
+    h.register();
+    h.phone.send({ type: 'sip.registration.ended' });
+    h.clock.fireNext();
+    h.phone.send({ type: 'sip.registration.failed', reason: 'forbidden' });
+    h.clock.fireNext();
+    h.phone.send({ type: 'sip.registration.failed', reason: 'forbidden' });
+    expect(h.phone.getSnapshot().value.registration).toBe('failed');
+    expect(h.phone.getSnapshot().context.registrationFailure).toBe('forbidden');
+    expect(h.clock.pending()).toEqual([]);
+  });
+
   it('the agent can unregister', () => {
     const h = startPhone();
     h.register();

@@ -55,9 +55,10 @@ function observableEffectProblems(h: PhoneHarness): string[] {
   );
   const timers = h.clock.pending().map((p) => p.scheduled?.event.type ?? '?');
   const reconnecting = snapshot.matches({ registration: 'reconnecting' });
+  const lostAndWaiting = snapshot.matches({ registration: { lost: 'waiting' } });
   expectThat(
-    timers.some((t) => t.includes('reconnectBackoff')) === reconnecting,
-    'backoff timer iff reconnecting',
+    timers.some((t) => t.includes('reconnectBackoff')) === (reconnecting || lostAndWaiting),
+    'backoff timer iff reconnecting or waiting to register again after a lost registration',
   );
   const switching = snapshot.matches({ lines: 'switching' });
   expectThat(timers.some((t) => t.includes('switchTimeout')) === switching, 'switch timer iff switching');
@@ -65,6 +66,12 @@ function observableEffectProblems(h: PhoneHarness): string[] {
     expectThat(toldTo(h, c.switching?.holdCallId).includes('phone.hold'), 'the live call was held');
   if (snapshot.matches({ registration: 'registering' })) {
     expectThat(h.effects.uaCommands.at(-1)?.type === 'phone.register', 'REGISTER sent');
+  }
+  if (snapshot.matches({ registration: { lost: 'reregistering' } })) {
+    expectThat(
+      h.effects.uaCommands.at(-1)?.type === 'phone.reregister',
+      'REGISTER sent again with fresh credentials',
+    );
   }
   if (snapshot.matches({ registration: 'unregistering' })) {
     expectThat(h.effects.uaCommands.at(-1)?.type === 'phone.unregister', 'un-REGISTER sent');

@@ -33,7 +33,8 @@ export const SoftphoneCredentials = {
       );
     }
     const settings = effectiveSettings(call);
-    const ttlSeconds = settings.credentialTtlSeconds;
+    // TEST ONLY override (see EmulationContext): an org always uses the admin's 300..86400 s setting.
+    const ttlSeconds = call.testCredentialTtlSeconds ?? settings.credentialTtlSeconds;
     const { username, password } = ephemeralCredentials(call.sipSecret, sipUser, ttlSeconds, call.now());
     return {
       username,

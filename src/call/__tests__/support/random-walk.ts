@@ -520,6 +520,13 @@ export class RandomWalk {
     ) {
       problems.push('registered phone ignores a lost connection');
     }
+    // Nor does it stay "registered" once the registrar stopped routing calls to it.
+    if (
+      phoneSnapshot.matches({ registration: 'registered' }) &&
+      !phoneSnapshot.can({ type: 'sip.registration.ended' })
+    ) {
+      problems.push('registered phone ignores a lost registration');
+    }
 
     // No timer outlives its state.
     for (const timer of this.clock.pending()) {

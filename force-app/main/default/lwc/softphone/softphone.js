@@ -19,6 +19,7 @@ import {
   toDialingSettings,
   toPhoneSettings,
   toScreenPopPolicy,
+  toEphemeralCredentials,
   toSipConfig,
 } from 'c/softphoneSettings';
 import { callCards } from './cards';
@@ -217,7 +218,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     try {
       const credentials = await getSipCredentials();
       this.removeProblem('credentials');
-      return { username: credentials.username, password: credentials.password };
+      return toEphemeralCredentials(credentials);
     } catch (error) {
       this.addProblem('credentials', this.credentialsProblem(error));
       throw error;

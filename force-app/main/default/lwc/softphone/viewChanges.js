@@ -33,11 +33,21 @@ function announcementOf(before, call) {
   }
 }
 
+/** Calls stopped reaching the agent (the registration was lost), or reach them again. */
+function registrationAnnouncement(before, after) {
+  if (before?.registration === 'registered' && after.registration === 'lost') return LABELS.registrationLost;
+  if (before?.registration === 'lost' && after.registration === 'registered') {
+    return LABELS.registrationRegistered;
+  }
+  return null;
+}
+
 /** Sentences for the live region about what changed between two views ('' when nothing worth saying). */
 export function announcementFor(before, after) {
   const previous = new Map((before?.calls || []).map((call) => [call.callId, call]));
   const current = new Set(after.calls.map((call) => call.callId));
-  const sentences = after.calls.map((call) => announcementOf(previous.get(call.callId), call));
+  const sentences = [registrationAnnouncement(before, after)];
+  sentences.push(...after.calls.map((call) => announcementOf(previous.get(call.callId), call)));
   for (const call of before?.calls || []) {
     // Gone without passing through ended (rejected, redirected, transferred): the call is over all the same.
     if (!current.has(call.callId) && !FINISHED.includes(call.status)) {

@@ -120,6 +120,7 @@ import redirect from '@salesforce/label/c.Softphone_Redirect';
 import redirectTo from '@salesforce/label/c.Softphone_Redirect_To';
 import register from '@salesforce/label/c.Softphone_Register';
 import registrationFailed from '@salesforce/label/c.Softphone_Registration_Failed';
+import registrationLost from '@salesforce/label/c.Softphone_Registration_Lost';
 import registrationReconnecting from '@salesforce/label/c.Softphone_Registration_Reconnecting';
 import registrationRegistered from '@salesforce/label/c.Softphone_Registration_Registered';
 import registrationRegistering from '@salesforce/label/c.Softphone_Registration_Registering';
@@ -298,6 +299,7 @@ export const LABELS = {
   redirectTo,
   register,
   registrationFailed,
+  registrationLost,
   registrationReconnecting,
   registrationRegistered,
   registrationRegistering,

@@ -24,6 +24,19 @@ export function parseIceServers(text) {
 }
 
 /**
+ * The credentials as the core takes them: the lifetime (the admin's setting) and expiry tell the core when
+ * to renew them, before the phone server would refuse them.
+ */
+export function toEphemeralCredentials(credentials) {
+  return defined({
+    username: credentials.username,
+    password: credentials.password,
+    ttlSeconds: credentials.ttlSeconds,
+    expiresAt: credentials.expiresAt,
+  });
+}
+
+/**
  * SipPhoneConfig: the agent's AOR, the WebSocket URL (the first node of a cluster, the others, separated by
  * spaces in the setting, as fallbacks), and ephemeral credentials renewed through `refresh`.
  */
@@ -35,12 +48,7 @@ export function toSipConfig(credentials, iceServers, refresh) {
     server,
     ...(fallbackServers.length ? { fallbackServers } : {}),
     aor: `sip:${credentials.sipUser}@${credentials.domain}`,
-    auth: {
-      kind: 'ephemeral',
-      username: credentials.username,
-      password: credentials.password,
-      refresh,
-    },
+    auth: { kind: 'ephemeral', ...toEphemeralCredentials(credentials), refresh },
     iceServers,
   };
 }

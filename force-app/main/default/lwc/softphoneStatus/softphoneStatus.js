@@ -6,6 +6,7 @@ const REGISTRATION_TEXT = {
   registered: LABELS.registrationRegistered,
   registering: LABELS.registrationRegistering,
   reconnecting: LABELS.registrationReconnecting,
+  lost: LABELS.registrationLost,
   failed: LABELS.registrationFailed,
   unregistered: LABELS.registrationUnregistered,
   unregistering: LABELS.registrationUnregistering,

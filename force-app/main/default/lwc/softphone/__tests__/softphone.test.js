@@ -216,6 +216,8 @@ describe('c-softphone', () => {
           kind: 'ephemeral',
           username: '1767225600:alice',
           password: 'bWFkZS11cC1obWFj',
+          ttlSeconds: 3600,
+          expiresAt: 1767225600,
           refresh: expect.any(Function),
         },
         iceServers: [{ urls: 'stun:stun.example.com' }],
@@ -254,17 +256,21 @@ describe('c-softphone', () => {
       expect(status.mode).toBe('softphone');
     });
 
-    it('renews the SIP credentials through Apex when the core asks', async () => {
+    it('renews the SIP credentials through Apex when the core asks, with their lifetime', async () => {
       await createComponent();
       getSipCredentials.mockResolvedValueOnce({
         ...mockCredentials,
         username: '1767229200:alice',
         password: 'bmV3',
+        expiresAt: 1767229200,
       });
 
+      // The core schedules the next renewal from the lifetime and expiry (see src/sip/credential-renewal.ts).
       await expect(options().sip.auth.refresh()).resolves.toEqual({
         username: '1767229200:alice',
         password: 'bmV3',
+        ttlSeconds: 3600,
+        expiresAt: 1767229200,
       });
       expect(getSipCredentials).toHaveBeenCalledTimes(2);
     });
@@ -1221,6 +1227,15 @@ describe('c-softphone', () => {
       expect(announcement(element)).toBe('Back on the call with Ada Lovelace');
       await show(viewWith(callWith({ status: 'wrapUp', answeredAt: 1767225005000 })));
       expect(announcement(element)).toBe('Call ended: Ada Lovelace');
+    });
+
+    it('announces that calls no longer reach the agent while the phone registers again, and when they do', async () => {
+      const element = await createComponent();
+
+      await show({ ...viewWith(), registration: 'lost' });
+      expect(announcement(element)).toBe('Not receiving calls: reconnecting…');
+      await show(viewWith());
+      expect(announcement(element)).toBe('Connected');
     });
 
     it('announces the end of a call that left without wrap-up', async () => {

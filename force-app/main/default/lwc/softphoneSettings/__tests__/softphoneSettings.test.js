@@ -7,6 +7,32 @@ import {
 } from 'c/softphoneSettings';
 
 describe('c-softphone-settings', () => {
+  it('builds the SIP address and ephemeral credentials, with the lifetime the core renews them by', () => {
+    const refresh = jest.fn();
+    expect(
+      toSipConfig(
+        {
+          username: '1767225600:bob',
+          password: 'p',
+          sipUser: 'bob',
+          domain: 'pbx.example.com',
+          webSocketUrl: 'wss://pbx',
+          ttlSeconds: 300,
+          expiresAt: 1767225600,
+        },
+        [],
+        refresh,
+      ).auth,
+    ).toEqual({
+      kind: 'ephemeral',
+      username: '1767225600:bob',
+      password: 'p',
+      ttlSeconds: 300,
+      expiresAt: 1767225600,
+      refresh,
+    });
+  });
+
   it('builds the SIP address and ephemeral credentials', () => {
     const refresh = jest.fn();
     expect(

@@ -62,6 +62,17 @@ describe('c-softphone-status', () => {
     expect($(element, '[data-id="registration"]').className).toContain('slds-theme_warning');
   });
 
+  it('says in words that calls no longer arrive while the phone registers again, never Connected', async () => {
+    const { element } = createComponent({ registration: 'lost' });
+
+    expect(text(element, 'registration')).toBe('Not receiving calls: reconnecting…');
+    expect($(element, '[data-id="registration"]').className).toContain('slds-theme_warning');
+    expect($(element, '[data-id="registration"]').className).not.toContain('slds-theme_success');
+    // The phone registers again by itself: nothing for the agent to click.
+    expect($(element, '[data-id="register"]')).toBeNull();
+    expect(await accessibilityViolations(element)).toEqual([]);
+  });
+
   it('explains why the phone is not connected and offers to connect again', () => {
     const { element, sent } = createComponent({
       registration: 'failed',
