@@ -295,10 +295,7 @@ export const callMachine = setup({
     isLogAbandoned: stateIn('#call.log.abandoned'),
     isInWrapUp: stateIn('#call.progress.wrapUp'),
     mustSaveForWrapUp: and(['isWrapUpOver', 'isLogOutdated']),
-    isWrapUpComplete: and([
-      'isWrapUpOver',
-      or([and(['isLogIdle', not('isLogOutdated')]), 'isLogAbandoned']),
-    ]),
+    isWrapUpComplete: and(['isWrapUpOver', or([and(['isLogIdle', not('isLogOutdated')]), 'isLogAbandoned'])]),
     /** The CRM refused the save for good: retrying the same save cannot succeed. */
     isRefusal: (_, params: { error: unknown }) => refusalOf(params.error) !== null,
     isRecordRefused: ({ context }) =>
