@@ -60,6 +60,10 @@ describe('CallLogError', () => {
 });
 
 describe('the call log save on a CrmPort', () => {
+  // Stopped after each test, pass or fail: a call left retrying would keep its retry timer running.
+  const started: Array<{ stop(): void }> = [];
+  afterEach(() => started.splice(0).forEach((actor) => actor.stop()));
+
   function call(logCall: (entry: CallLogEntry) => Promise<{ taskId: string }>) {
     const crm: CrmPort = {
       searchByNumber: () => Promise.resolve([ann]),
@@ -71,6 +75,7 @@ describe('the call log save on a CrmPort', () => {
     const { actors, actions } = createCrmActors(crm, { now: () => T0 + 90_000 });
     const actor = createActor(callMachine.provide({ actors, actions }), { input: incomingInput() });
     actor.start();
+    started.push(actor);
     actor.send({ type: 'ui.answer', callId: 'c1' });
     actor.send({ type: 'sip.call.answered', at: T0 + 5_000 });
     actor.send({ type: 'sip.call.ended', at: T0 + 65_000 });
@@ -90,7 +95,6 @@ describe('the call log save on a CrmPort', () => {
       saveError: "This call can't be logged: entity is deleted",
       saveRefusal: { code: 'RELATED_RECORD', relatedRecord: true },
     });
-    actor.stop();
   });
 
   test('a port rejecting with anything else is retried', async () => {
@@ -98,7 +102,6 @@ describe('the call log save on a CrmPort', () => {
     await settle();
 
     expect(actor.getSnapshot().value.log).toBe('retrying');
-    actor.stop();
   });
 
   test('each save says when it began, for the rule "the save begun last wins"', async () => {
@@ -112,6 +115,5 @@ describe('the call log save on a CrmPort', () => {
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.map((e) => e.savedAt)).toEqual(entries.map(() => T0 + 90_000));
     expect(entries.at(-1)).toMatchObject({ callId: 'c1', whoId: ann.id });
-    actor.stop();
   });
 });
