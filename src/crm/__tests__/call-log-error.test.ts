@@ -106,7 +106,7 @@ describe('the call log save on a CrmPort', () => {
 
   test('each save says when it began, for the rule "the save begun last wins"', async () => {
     const entries: CallLogEntry[] = [];
-    const actor = call((entry) => {
+    call((entry) => {
       entries.push(entry);
       return Promise.resolve({ taskId: '00T000000000001AAA' });
     });
