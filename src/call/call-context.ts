@@ -3,6 +3,7 @@ import type { ContactMatch } from '../crm';
 import type { DialResult, DialTarget } from '../dialing';
 import type { CallFailure } from './call-failure';
 import { callFailure } from './call-failure';
+import type { CallLogRefusal } from './call-log-refusal';
 import type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call-record';
 import { durationSeconds } from './call-record';
 import type { CallSettings, PhoneMode } from './phone-settings';
@@ -97,6 +98,10 @@ export interface CallContext {
   saveError: string | null;
   /** Failed saves in a row: the retry waits longer after each (saveRetryDelayMs doubled, capped). */
   saveFailures: number;
+  /** The CRM refused the last save for good (null while saves succeed or may succeed on a retry). */
+  saveRefusal: CallLogRefusal | null;
+  /** After a refusal of its related record, the agent chose to log the call without contact or record. */
+  logWithoutRecord: boolean;
   /** Carried over a page reload: where the call starts again (null for a call begun on this page). */
   restored: RestoredCall['phase'] | null;
   /** Carried over a page reload while on hold: the take-back offers hold and the call comes back held. */
@@ -135,6 +140,8 @@ export function createCallContext(input: CallInput): CallContext {
     savingRevision: 0,
     saveError: null,
     saveFailures: 0,
+    saveRefusal: null,
+    logWithoutRecord: false,
     restored: null,
     restoredHeld: false,
   };
@@ -177,6 +184,12 @@ export function customerContext(context: CallContext): CustomerContext | undefin
 
 export function isLoggable(context: CallContext): boolean {
   return context.answeredAt !== null && context.outcome !== 'redirected' && !context.replaced;
+}
+
+/** What the call log save writes: the call record, without its contact or record once the agent dropped them. */
+export function toLoggedRecord(context: CallContext): CallRecord {
+  const record = toCallRecord(context);
+  return context.logWithoutRecord ? { ...record, chosen: null } : record;
 }
 
 export function toCallRecord(context: CallContext): CallRecord {

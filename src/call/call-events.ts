@@ -29,6 +29,10 @@ export type CallUiEvent =
   | { type: 'ui.wrapUp.save'; callId: string }
   | { type: 'ui.wrapUp.saveAndClose'; callId: string }
   | { type: 'ui.wrapUp.close'; callId: string }
+  /** After the CRM refused the call's contact or record for good: log the call without them. */
+  | { type: 'ui.wrapUp.saveWithoutRecord'; callId: string }
+  /** After the CRM refused the log for good: the agent has copied the notes; close without a log. */
+  | { type: 'ui.wrapUp.closeWithoutLog'; callId: string }
   /** `at`: when the agent said a call on their own phone ended (no SIP message reports that end). */
   | { type: 'ui.dismiss'; callId: string; at?: number };
 

@@ -6,6 +6,7 @@ import {
   fromCallback,
   fromPromise,
   not,
+  or,
   raise,
   sendTo,
   setup,
@@ -28,10 +29,12 @@ import {
   customerContext,
   isLoggable,
   toCallRecord,
+  toLoggedRecord,
 } from './call-context';
 import type { CallContext, CustomerContext } from './call-context';
 import type { CallCrmEvent, CallEvent, SipCallCommand } from './call-events';
 import type { CallFailureReason } from './call-failure';
+import { refusalOf } from './call-log-refusal';
 import { callFailure, notRecoveredFailure } from './call-failure';
 import type { CallOutcome, CallRecord } from './call-record';
 import type { LineStatus } from './line-status';
@@ -96,6 +99,18 @@ function alert(tone: AlertTone) {
   } as const;
 }
 
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Ways out of a running wrap-up; those after a refusal only while the log region accepts them. */
+const closingWrapUp = {
+  'ui.wrapUp.close': 'over.closed',
+  'ui.wrapUp.saveAndClose': 'over.closed',
+  'ui.wrapUp.saveWithoutRecord': { guard: 'mayLogWithoutRecord', target: 'over.closed' },
+  'ui.wrapUp.closeWithoutLog': { guard: 'mayCloseWithoutLog', target: 'over.closed' },
+} as const;
+
 /** Notes and disposition stay editable for the whole live call and through wrap-up. */
 const notesEditing = {
   'ui.notes.changed': { actions: 'updateNotes' },
@@ -126,7 +141,10 @@ export const callMachine = setup({
     ),
     /** Reports the record the agent saves from the new-contact form; by default nothing (Cancel ends it). */
     awaitCreatedContact: fromCallback<CallCrmEvent, AwaitCreatedContactInput>(() => undefined),
-    /** Upserts the call log keyed by callId, so a retry never duplicates it. */
+    /**
+     * Upserts the call log keyed by callId, so a retry never duplicates it. A refusal for good rejects
+     * with an error whose `permanent` is true (see refusalOf); anything else is retried.
+     */
     saveCallLog: fromPromise<unknown, CallRecord>(() =>
       Promise.reject(new Error('saveCallLog is not provided: pass it with callMachine.provide().')),
     ),
@@ -218,11 +236,18 @@ export const callMachine = setup({
       savedRevision: context.savingRevision,
       saveError: null,
       saveFailures: 0,
+      saveRefusal: null,
     })),
     rememberSaveError: assign(({ context }, params: { message: string }) => ({
       saveError: params.message,
       saveFailures: context.saveFailures + 1,
+      saveRefusal: null,
     })),
+    rememberSaveRefusal: assign((_, params: { error: unknown }) => ({
+      saveError: errorMessage(params.error),
+      saveRefusal: refusalOf(params.error),
+    })),
+    dropRelatedRecord: assign(({ context }) => ({ logWithoutRecord: true, revision: context.revision + 1 })),
     recordDrop: assign((_, params: { statusCode?: number; at: number }) => ({
       outcome: 'dropped' as const,
       failure: notRecoveredFailure(params.statusCode),
@@ -266,8 +291,17 @@ export const callMachine = setup({
     isLogOutdated: ({ context }) => context.revision !== context.savedRevision,
     isWrapUpOver: stateIn('#wrapUpOver'),
     isLogIdle: stateIn('#call.log.idle'),
+    isLogRefused: stateIn('#call.log.refused'),
+    isLogAbandoned: stateIn('#call.log.abandoned'),
+    isInWrapUp: stateIn('#call.progress.wrapUp'),
     mustSaveForWrapUp: and(['isWrapUpOver', 'isLogOutdated']),
-    isWrapUpComplete: and(['isWrapUpOver', 'isLogIdle', not('isLogOutdated')]),
+    isWrapUpComplete: and(['isWrapUpOver', or([and(['isLogIdle', not('isLogOutdated')]), 'isLogAbandoned'])]),
+    /** The CRM refused the save for good: retrying the same save cannot succeed. */
+    isRefusal: (_, params: { error: unknown }) => refusalOf(params.error) !== null,
+    isRecordRefused: ({ context }) =>
+      context.saveRefusal?.relatedRecord === true && !context.logWithoutRecord,
+    mayLogWithoutRecord: and(['isLogRefused', 'isRecordRefused']),
+    mayCloseWithoutLog: and(['isLogRefused', 'isInWrapUp']),
   },
   delays: {
     glareRetry: ({ context }) =>
@@ -1104,12 +1138,10 @@ export const callMachine = setup({
             starting: { always: [{ guard: 'hasWorkTimer', target: 'running' }, { target: 'untimed' }] },
             running: {
               after: { workTimer: 'over.expired' },
-              on: { 'ui.wrapUp.close': 'over.closed', 'ui.wrapUp.saveAndClose': 'over.closed' },
+              on: closingWrapUp,
             },
-            untimed: {
-              on: { 'ui.wrapUp.close': 'over.closed', 'ui.wrapUp.saveAndClose': 'over.closed' },
-            },
-            /** The agent is done once the log is saved. */
+            untimed: { on: closingWrapUp },
+            /** The agent is done once the log is saved (or, after the CRM refused it, given up with its notes copied). */
             over: {
               id: 'wrapUpOver',
               initial: 'expired',
@@ -1144,17 +1176,22 @@ export const callMachine = setup({
           invoke: {
             id: 'logSave',
             src: 'saveCallLog',
-            input: ({ context }) => toCallRecord(context),
+            input: ({ context }) => toLoggedRecord(context),
             onDone: { target: 'idle', actions: 'markSaved' },
-            onError: {
-              target: 'retrying',
-              actions: {
-                type: 'rememberSaveError',
-                params: ({ event }) => ({
-                  message: event.error instanceof Error ? event.error.message : String(event.error),
-                }),
+            onError: [
+              {
+                guard: { type: 'isRefusal', params: ({ event }) => ({ error: event.error }) },
+                target: 'refused',
+                actions: { type: 'rememberSaveRefusal', params: ({ event }) => ({ error: event.error }) },
               },
-            },
+              {
+                target: 'retrying',
+                actions: {
+                  type: 'rememberSaveError',
+                  params: ({ event }) => ({ message: errorMessage(event.error) }),
+                },
+              },
+            ],
           },
         },
         /** The notes are kept; the save is tried again after a pause, or at once when asked. */
@@ -1162,6 +1199,26 @@ export const callMachine = setup({
           after: { saveRetry: 'saving' },
           on: { 'ui.notes.save': 'saving', 'ui.wrapUp.save': 'saving', 'ui.wrapUp.saveAndClose': 'saving' },
         },
+        /**
+         * The CRM will never take this save as it is (a validation rule, a missing permission, a deleted
+         * record): no retry. The notes are kept and the agent chooses: save again after changing them, log
+         * the call without the related record when that is what failed, or copy the notes and close.
+         */
+        refused: {
+          on: {
+            'ui.notes.save': 'saving',
+            'ui.wrapUp.save': 'saving',
+            'ui.wrapUp.saveAndClose': 'saving',
+            'ui.wrapUp.saveWithoutRecord': {
+              guard: 'isRecordRefused',
+              target: 'saving',
+              actions: 'dropRelatedRecord',
+            },
+            'ui.wrapUp.closeWithoutLog': { guard: 'isInWrapUp', target: 'abandoned' },
+          },
+        },
+        /** Given up by the agent after a refusal, the notes copied: the call is not logged. */
+        abandoned: {},
         closed: { type: 'final' },
       },
     },

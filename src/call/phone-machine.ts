@@ -182,6 +182,8 @@ const FORWARDED_EVENTS = [
   'ui.wrapUp.saveAndClose',
   'ui.wrapUp.close',
   'ui.dismiss',
+  'ui.wrapUp.saveWithoutRecord',
+  'ui.wrapUp.closeWithoutLog',
 ] as const satisfies readonly PhoneEvent['type'][];
 
 function isReport(from: ReportSource, statuses: ReportedStatus[]) {

@@ -14,4 +14,10 @@ export interface CallLogEntry {
   whatId?: string;
   /** ISO date (YYYY-MM-DD) of the call. */
   activityDate: string;
+  /**
+   * Epoch ms when this save began (the agent's browser clock). Two saves of one call may finish in either
+   * order (a tab reloaded during a save); the Task keeps the values of the save begun last, so an older
+   * tab's notes never overwrite newer ones.
+   */
+  savedAt: number;
 }

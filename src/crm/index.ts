@@ -50,3 +50,5 @@ export type { CrmLogger } from './crm-logger';
 export type { CrmPort } from './crm-port';
 export type { CallLogEntry } from './call-log-entry';
 export type { CallLogResult } from './call-log-result';
+export { CALL_LOG_ERROR_CODES, CallLogError } from './call-log-error';
+export type { CallLogErrorCode } from './call-log-error';

@@ -8,6 +8,7 @@ import type {
   SearchContactsOutput,
 } from '../call';
 import type { CallLogEntry } from './call-log-entry';
+import { CallLogError } from './call-log-error';
 import type { ContactMatch } from './contact-match';
 import type { CrmPort } from './crm-port';
 
@@ -19,8 +20,11 @@ function subjectOf(record: CallRecord): string {
   return record.direction === 'incoming' ? `Inbound call from ${who}` : `Outbound call to ${who}`;
 }
 
-/** The Task fields of a call: WhoId for people, WhatId for accounts; the SIP Call-ID keys retries. */
-export function toCallLogEntry(record: CallRecord): CallLogEntry {
+/**
+ * The Task fields of a call: WhoId for people, WhatId for accounts; the SIP Call-ID keys retries.
+ * `savedAt`: when this save begins; of two saves of one call, the Task keeps the one begun last.
+ */
+export function toCallLogEntry(record: CallRecord, savedAt: number): CallLogEntry {
   const chosen = record.chosen;
   const who =
     chosen && (chosen.objectType === 'Contact' || chosen.objectType === 'Lead') ? chosen.id : undefined;
@@ -35,6 +39,7 @@ export function toCallLogEntry(record: CallRecord): CallLogEntry {
     ...(who ? { whoId: who } : {}),
     ...(what ? { whatId: what } : {}),
     activityDate: new Date(record.startedAt).toISOString().slice(0, 10),
+    savedAt,
   };
 }
 
@@ -51,18 +56,27 @@ export interface CrmActorOptions {
   onError?: (error: unknown) => void;
   /** A call log was saved (the agent's recent calls changed). */
   onCallLogged?: () => void;
+  /** Epoch ms (tests pass their own clock). */
+  now?: () => number;
 }
 
 export function createCrmActors(crm: CrmPort, options: CrmActorOptions = {}) {
   const screenPopPolicy = options.screenPop ?? 'record';
   const onError = options.onError ?? (() => undefined);
+  const now = options.now ?? Date.now;
   return {
     actors: {
       searchContacts: fromPromise<SearchContactsOutput, SearchContactsInput>(({ input }) =>
         crm.searchByNumber(input.number),
       ),
+      // Rejects with a CallLogError, so the call machine tells a refusal for good from a save worth retrying.
       saveCallLog: fromPromise<unknown, CallRecord>(async ({ input }) => {
-        const result = await crm.logCall(toCallLogEntry(input));
+        let result;
+        try {
+          result = await crm.logCall(toCallLogEntry(input, now()));
+        } catch (error) {
+          throw CallLogError.from(error);
+        }
         options.onCallLogged?.();
         return result;
       }),

@@ -92,6 +92,8 @@ const FORWARDED: Record<ForwardedEvent['type'], string[]> = {
   'ui.wrapUp.save': ['callId'],
   'ui.wrapUp.saveAndClose': ['callId'],
   'ui.wrapUp.close': ['callId'],
+  'ui.wrapUp.saveWithoutRecord': ['callId'],
+  'ui.wrapUp.closeWithoutLog': ['callId'],
   'ui.dismiss': ['callId'],
 };
 

@@ -48,6 +48,8 @@ export const CALL_ACTIONS = {
   saveAndClose: 'ui.wrapUp.saveAndClose',
   closeWrapUp: 'ui.wrapUp.close',
   dismiss: 'ui.dismiss',
+  saveWithoutRecord: 'ui.wrapUp.saveWithoutRecord',
+  closeWithoutLog: 'ui.wrapUp.closeWithoutLog',
   pickContact: 'ui.contact.pick',
   newContact: 'ui.contact.new',
   transfer: 'ui.transfer.start',
@@ -101,6 +103,11 @@ export interface CallView {
     saving: boolean;
     saved: boolean;
     saveError: string | null;
+    /**
+     * Salesforce refused the log for good (saveError says why; CallLogError code): saving it again as it is
+     * cannot succeed, so the agent chooses (actions saveWithoutRecord, closeWithoutLog). Null otherwise.
+     */
+    refusal: string | null;
   };
   inConference: boolean;
   /** Null (or absent, in views built by hand) when the call is in the browser. */
@@ -242,6 +249,7 @@ function callView(
       saving: paths.some((p) => p.startsWith('log.saving')),
       saved: c.revision === c.savedRevision,
       saveError: c.saveError,
+      refusal: paths.includes('log.refused') ? (c.saveRefusal?.code ?? null) : null,
     },
     inConference: phone.context.conference.includes(callId),
     deviceStep: paths.map((p) => DEVICE_STEPS[p]).find((step) => step !== undefined) ?? null,

@@ -312,7 +312,9 @@ describe('emulated SoftphoneCallLog and SoftphoneRecents', () => {
     await expect(
       apexError('SoftphoneCallLog', 'logCall', { input: { callId: 'x', direction: 'Sideways' } }),
     ).resolves.toMatchObject({
-      body: { message: "This call can't be logged: its direction must be Inbound or Outbound." },
+      body: {
+        message: "INVALID_INPUT: This call can't be logged: its direction must be Inbound or Outbound.",
+      },
     });
     await expect(
       apexError('SoftphoneCallLog', 'logCall', {
@@ -320,11 +322,12 @@ describe('emulated SoftphoneCallLog and SoftphoneRecents', () => {
       }),
     ).resolves.toMatchObject({
       body: {
-        message: "This call can't be logged: the person it is related to must be a contact or a lead.",
+        message:
+          "RELATED_RECORD: This call can't be logged: the person it is related to must be a contact or a lead.",
       },
     });
     await expect(apexError('SoftphoneCallLog', 'logCall', {})).resolves.toMatchObject({
-      body: { message: "This call can't be logged: the call details are missing." },
+      body: { message: "INVALID_INPUT: This call can't be logged: the call details are missing." },
     });
   });
 

@@ -1,5 +1,6 @@
 // What every emulated Apex method and Open CTI service works with: the running user, the sample data,
 // the local store, and the local SIP server standing in for the org's configured one.
+import type { CallLogSwitch } from './apex/call-log-switch';
 import type { LocalStore } from './local-store';
 import type { SampleData, SampleUser } from './sample-data';
 
@@ -23,6 +24,8 @@ export interface EmulationContext {
    * run through several lifetimes in seconds without faking any clock.
    */
   testCredentialTtlSeconds?: number;
+  /** TEST ONLY: refusals and races of the emulated call log (apex/call-log-switch.ts); off by default. */
+  callLog: CallLogSwitch;
 }
 
 /** One call's context: the emulation plus the running user (UserInfo.getUserId()). */

@@ -20,6 +20,9 @@ export interface TaskRecord {
   CallDisposition?: string;
   Description?: string;
   Softphone_Phone_Number__c?: string;
+  /** SoftphoneCallLog's key: unique among Tasks (the store refuses a second one, as the database does). */
+  Softphone_Call_Key__c?: string;
+  Softphone_Saved_At__c?: number;
   WhoId?: string;
   WhatId?: string;
   ActivityDate?: string;

@@ -1,6 +1,7 @@
 // The workbench's emulated org: sample data, the local store, the emulated Apex and the services behind
 // the emulated Open CTI, for whichever sample user a page runs as.
 import { ApexEmulation } from './apex-controllers';
+import { CallLogSwitch } from './apex/call-log-switch';
 import type { ApexCall, EmulationContext, LocalSipServer } from './emulation-context';
 import { LocalStore } from './local-store';
 import {
@@ -61,6 +62,7 @@ export class WorkbenchEmulation {
       ...(options.testCredentialTtlSeconds !== undefined
         ? { testCredentialTtlSeconds: options.testCredentialTtlSeconds }
         : {}),
+      callLog: new CallLogSwitch(),
     };
   }
 

@@ -53,7 +53,7 @@ function apply(h: CallHarness, event: ModelEvent): void {
     case 'xstate.done.actor.logSave':
       return h.effects.resolveSave(callId);
     case 'xstate.error.actor.logSave':
-      return h.effects.failSave(callId, (event.error as Error).message);
+      return h.effects.failSave(callId, event.error as Error);
   }
   if (event.type.startsWith('xstate.after.')) {
     if (!h.clock.fireEvent((e: EventObject) => e.type === event.type)) {

@@ -6,6 +6,8 @@ test('src/crm exports exactly the schema, its checks, the client and their const
     'BRIDGE_ERROR_CODES',
     'BridgeClient',
     'BridgeRequestError',
+    'CALL_LOG_ERROR_CODES',
+    'CallLogError',
     'DEFAULT_REQUEST_TIMEOUT_MS',
     'EVENT_TYPES',
     'MESSAGE_TYPES',

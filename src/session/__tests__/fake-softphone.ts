@@ -28,7 +28,14 @@ export function ringingCall(callId: string, answerable = true): CallView {
     outcome: null,
     failure: null,
     error: null,
-    wrapUp: { active: false, timerEndsAt: null, saving: false, saved: true, saveError: null },
+    wrapUp: {
+      active: false,
+      timerEndsAt: null,
+      saving: false,
+      saved: true,
+      saveError: null,
+      refusal: null,
+    },
     inConference: false,
     quality: null,
     actions: {
@@ -52,6 +59,8 @@ export function ringingCall(callId: string, answerable = true): CallView {
       transfer: false,
       conference: false,
       removeFromConference: false,
+      saveWithoutRecord: false,
+      closeWithoutLog: false,
     },
   };
 }

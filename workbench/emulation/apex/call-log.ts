@@ -1,5 +1,8 @@
 // EMULATION of SoftphoneCallLog: call Tasks in the local store, keyed by the SIP Call-ID (CallObject) and
-// the owner, so a retried save updates instead of duplicating. Validation and subjects ported from Apex.
+// the owner, so a retried save updates instead of duplicating. Validation, subjects, the unique call key
+// (Softphone_Call_Key__c: a second insert fails with DUPLICATE_VALUE, and that save updates the first Task),
+// the rule "the save begun last wins" (savedAt) and the coded refusals ("CODE: message") ported from Apex.
+import { createHash } from 'node:crypto';
 import { AuraHandledException } from '../apex-error';
 import type { ApexCall } from '../emulation-context';
 import type { TaskRecord } from '../local-store';
@@ -27,6 +30,8 @@ export interface CallLogInput {
   notes?: string | null;
   whoId?: string | null;
   whatId?: string | null;
+  /** Unix ms when the softphone began this save. */
+  savedAt?: number | null;
 }
 
 export interface CallLogResult {
@@ -36,6 +41,8 @@ export interface CallLogResult {
 
 interface CallLog {
   callId: string;
+  key: string;
+  savedAt?: number;
   callType: string;
   inbound: boolean;
   phoneNumber?: string;
@@ -47,9 +54,27 @@ interface CallLog {
   whatId?: string;
 }
 
-const fail = (reason: string): never => {
-  throw new AuraHandledException(`This call can't be logged: ${reason}`);
+/** SoftphoneCallLog.CODE_* */
+type RefusalCode = 'INVALID_INPUT' | 'VALIDATION_RULE' | 'NO_ACCESS' | 'RELATED_RECORD' | 'TRY_AGAIN';
+
+/** SoftphoneCallLog.CallLogException: logCall sends it as "CODE: message", logMissedCall as the message. */
+class CallLogRefusal extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const fail = (reason: string, code: RefusalCode = 'INVALID_INPUT'): never => {
+  throw new CallLogRefusal(code, `This call can't be logged: ${reason}`);
 };
+
+/** SHA-256 (hex) of the owner's id and the Call-ID, as SoftphoneCallLog.keyOf. */
+function keyOf(call: ApexCall, callId: string): string {
+  return createHash('sha256').update(`${call.user.Id} ${callId}`).digest('hex');
+}
 
 /** Apex's String.abbreviate: at most maxLength characters, "..." at the end when cut. */
 function abbreviate(text: string, maxLength: number): string {
@@ -85,11 +110,28 @@ function requireExisting(call: ApexCall, id: string | undefined): void {
   if (id === undefined) return;
   const s = call.sample;
   const all = [...s.contacts, ...s.leads, ...s.accounts];
-  if (!all.some((r) => r.Id === id)) fail('invalid cross reference id');
+  if (!all.some((r) => r.Id === id)) fail('invalid cross reference id', 'RELATED_RECORD');
+}
+
+/** The org's refusals a test switched on (call-log-switch.ts), as the DML of a real org would give them. */
+function checkOrgRules(call: ApexCall, log: CallLog): void {
+  switch (call.callLog.refusal) {
+    case 'validation-rule':
+      return fail('Notes must name the order number (workbench validation rule).', 'VALIDATION_RULE');
+    case 'field-access':
+      throw new CallLogRefusal(
+        'NO_ACCESS',
+        'You can\'t log this call: you don\'t have permission to edit the Task field "Comments" (Task.Description). Ask your Salesforce admin for access.',
+      );
+    case 'deleted-record':
+      if (log.whoId !== undefined || log.whatId !== undefined) {
+        fail('the contact, lead or record it is related to was deleted.', 'RELATED_RECORD');
+      }
+  }
 }
 
 function validate(call: ApexCall, input: CallLogInput | null): CallLog {
-  if (!input) throw new AuraHandledException("This call can't be logged: the call details are missing.");
+  if (!input) return fail('the call details are missing.');
   const callId = (input.callId ?? '').trim();
   if (callId === '' || callId.length > MAX_TEXT_LENGTH) {
     fail('its call id is missing or longer than 255 characters.');
@@ -99,6 +141,7 @@ function validate(call: ApexCall, input: CallLogInput | null): CallLog {
   const inbound = direction === 'inbound';
   const log: CallLog = {
     callId,
+    key: keyOf(call, callId),
     inbound,
     callType: input.internal === true ? CALL_TYPE_INTERNAL : inbound ? DIRECTION_INBOUND : DIRECTION_OUTBOUND,
   };
@@ -111,6 +154,10 @@ function validate(call: ApexCall, input: CallLogInput | null): CallLog {
     }
     log.durationSeconds = input.durationSeconds;
   }
+  if (input.savedAt != null) {
+    if (input.savedAt < 0) fail('the time it was saved at is negative.');
+    log.savedAt = input.savedAt;
+  }
   const disposition = trimmed(input.disposition, MAX_TEXT_LENGTH, 'the call result');
   if (disposition !== undefined) log.disposition = disposition;
   if (input.notes != null) {
@@ -121,11 +168,11 @@ function validate(call: ApexCall, input: CallLogInput | null): CallLog {
   }
   const whoId = toIdOf(input.whoId, ['Contact', 'Lead']);
   if ((input.whoId ?? '').trim() !== '' && whoId === undefined) {
-    fail('the person it is related to must be a contact or a lead.');
+    fail('the person it is related to must be a contact or a lead.', 'RELATED_RECORD');
   }
   const whatId = toIdOf(input.whatId, ['Account', 'Case', 'Opportunity']);
   if ((input.whatId ?? '').trim() !== '' && whatId === undefined) {
-    fail('the record it is related to must be an account, a case or an opportunity.');
+    fail('the record it is related to must be an account, a case or an opportunity.', 'RELATED_RECORD');
   }
   if (whoId !== undefined) log.whoId = whoId;
   // Salesforce refuses a Task whose person is a lead and that is also related to a record: keep the lead.
@@ -135,13 +182,17 @@ function validate(call: ApexCall, input: CallLogInput | null): CallLog {
   return log;
 }
 
-function findTask(call: ApexCall, callId: string): TaskRecord | undefined {
-  return call.store.snapshot.tasks
-    .filter((t) => t.CallObject === callId && t.OwnerId === call.user.Id)
-    .sort((a, b) => a.CreatedDate.localeCompare(b.CreatedDate))[0];
+/** The call's Task: by its key, or (logged before the key existed) by CallObject and owner. */
+function findTask(call: ApexCall, log: CallLog): TaskRecord | undefined {
+  return call.store.snapshot.tasks.find(
+    (t) =>
+      t.Softphone_Call_Key__c === log.key ||
+      (t.Softphone_Call_Key__c === undefined && t.CallObject === log.callId && t.OwnerId === call.user.Id),
+  );
 }
 
-function insertTask(call: ApexCall, log: CallLog): string {
+/** The new Task's id, or undefined when a Task with this call's key exists (the unique index: DUPLICATE_VALUE). */
+function insertTask(call: ApexCall, log: CallLog): string | undefined {
   const now = new Date(call.now()).toISOString();
   const task: TaskRecord = {
     Id: call.store.newId('Task'),
@@ -154,6 +205,8 @@ function insertTask(call: ApexCall, log: CallLog): string {
     ...(log.disposition !== undefined ? { CallDisposition: log.disposition } : {}),
     ...(log.notes !== undefined ? { Description: log.notes } : {}),
     ...(log.phoneNumber !== undefined ? { Softphone_Phone_Number__c: log.phoneNumber } : {}),
+    Softphone_Call_Key__c: log.key,
+    ...(log.savedAt !== undefined ? { Softphone_Saved_At__c: log.savedAt } : {}),
     ...(log.whoId !== undefined ? { WhoId: log.whoId } : {}),
     ...(log.whatId !== undefined ? { WhatId: log.whatId } : {}),
     ActivityDate: now.slice(0, 10),
@@ -161,15 +214,31 @@ function insertTask(call: ApexCall, log: CallLog): string {
     CreatedDate: now,
     LastModifiedDate: now,
   };
-  call.store.update('tasks', (data) => data.tasks.push(task));
-  return task.Id;
+  let inserted = false;
+  // The check and the write happen in one store update: nothing can come between them (as the index).
+  call.store.update('tasks', (data) => {
+    if (data.tasks.some((t) => t.Softphone_Call_Key__c === log.key)) return;
+    data.tasks.push(task);
+    inserted = true;
+  });
+  return inserted ? task.Id : undefined;
 }
 
-// A retry carries the latest values; fields it leaves empty keep what the earlier save wrote.
+/**
+ * A retry carries the latest values; fields it leaves empty keep what the earlier save wrote. A save begun
+ * before the one the Task holds (an older tab's, finishing late) changes nothing.
+ */
 function updateTask(call: ApexCall, existing: TaskRecord, log: CallLog): string {
+  const stale =
+    log.savedAt !== undefined &&
+    existing.Softphone_Saved_At__c !== undefined &&
+    log.savedAt < existing.Softphone_Saved_At__c;
+  if (stale) return existing.Id;
   call.store.update('tasks', () => {
     existing.Subject = subjectOf(log);
     existing.CallType = log.callType;
+    existing.Softphone_Call_Key__c = log.key;
+    if (log.savedAt !== undefined) existing.Softphone_Saved_At__c = log.savedAt;
     if (log.durationSeconds !== undefined) existing.CallDurationInSeconds = log.durationSeconds;
     if (log.disposition !== undefined) existing.CallDisposition = log.disposition;
     if (log.notes !== undefined) existing.Description = log.notes;
@@ -181,23 +250,47 @@ function updateTask(call: ApexCall, existing: TaskRecord, log: CallLog): string 
   return existing.Id;
 }
 
+/** The Task another save inserted between this one's lookup and insert. */
+function raceWinner(call: ApexCall, log: CallLog): TaskRecord {
+  const winner = findTask(call, log);
+  if (!winner) return fail('another save of this call is still running.', 'TRY_AGAIN');
+  return winner;
+}
+
+/** Runs a save; the interleaved save of a test (call-log-switch.ts) commits after the lookup found nothing. */
+function saveCall(call: ApexCall, log: CallLog, onExisting: (task: TaskRecord) => string): CallLogResult {
+  let existing = findTask(call, log);
+  if (!existing) {
+    call.callLog.runInterleaved();
+    const taskId = insertTask(call, log);
+    if (taskId !== undefined) return { taskId, created: true };
+    existing = raceWinner(call, log);
+  }
+  return { taskId: onExisting(existing), created: false };
+}
+
 export const SoftphoneCallLog = {
   logCall(call: ApexCall, params: { input: CallLogInput | null }): CallLogResult {
-    const log = validate(call, params.input);
-    const existing = findTask(call, log.callId);
-    return existing
-      ? { taskId: updateTask(call, existing, log), created: false }
-      : { taskId: insertTask(call, log), created: true };
+    try {
+      const log = validate(call, params.input);
+      checkOrgRules(call, log);
+      return saveCall(call, log, (existing) => updateTask(call, existing, log));
+    } catch (error) {
+      if (error instanceof CallLogRefusal) throw new AuraHandledException(`${error.code}: ${error.message}`);
+      throw error;
+    }
   },
 
   logMissedCall(call: ApexCall, params: { input: CallLogInput | null }): CallLogResult {
     const input = params.input
       ? { ...params.input, direction: DIRECTION_INBOUND, disposition: DISPOSITION_MISSED, durationSeconds: 0 }
       : null;
-    const log = validate(call, input);
-    const existing = findTask(call, log.callId);
-    return existing
-      ? { taskId: existing.Id, created: false }
-      : { taskId: insertTask(call, log), created: true };
+    try {
+      const log = validate(call, input);
+      return saveCall(call, log, (existing) => existing.Id);
+    } catch (error) {
+      if (error instanceof CallLogRefusal) throw new AuraHandledException(error.message);
+      throw error;
+    }
   },
 };

@@ -1,5 +1,6 @@
 // The event alphabet and the traversal options the model-based tests use for the call machine.
 import type { EventObject } from 'xstate';
+import { CallLogError } from '../../../crm/call-log-error';
 import type { CallContext, CallInput } from '../../call-context';
 import type { CallEvent } from '../../call-events';
 import { ann, bob, dialOk, dialRefused, incomingInput, outgoingInput, testCallSettings } from './harness';
@@ -41,6 +42,8 @@ export const callModelEvents: ModelEvent[] = [
   { type: 'ui.wrapUp.save', callId },
   { type: 'ui.wrapUp.saveAndClose', callId },
   { type: 'ui.wrapUp.close', callId },
+  { type: 'ui.wrapUp.saveWithoutRecord', callId },
+  { type: 'ui.wrapUp.closeWithoutLog', callId },
   { type: 'ui.dismiss', callId },
   { type: 'phone.hold' },
   { type: 'phone.resume' },
@@ -72,6 +75,15 @@ export const callModelEvents: ModelEvent[] = [
   { type: 'xstate.error.actor.contactSearch', error: new Error('Salesforce is unavailable') },
   { type: 'xstate.done.actor.logSave', output: undefined },
   { type: 'xstate.error.actor.logSave', error: new Error('UNABLE_TO_LOCK_ROW') },
+  // Refusals for good: of the related record (the log may go without it), and of the log itself.
+  {
+    type: 'xstate.error.actor.logSave',
+    error: new CallLogError('RELATED_RECORD', "This call can't be logged: entity is deleted"),
+  },
+  {
+    type: 'xstate.error.actor.logSave',
+    error: new CallLogError('VALIDATION_RULE', "This call can't be logged: Notes must name the order."),
+  },
 ];
 
 export interface CallModelVariant {
@@ -158,7 +170,7 @@ export const callModelVariants: Record<string, CallModelVariant> = {
   },
   noTimers: {
     input: incomingInput({ settings: { ...testCallSettings, maxHoldSeconds: 0, wrapUpSeconds: 0 } }),
-    only: /^(ui\.answer|sip\.call\.answered|ui\.hold|sip\.reinvite\.succeeded|sip\.call\.ended|ui\.wrapUp\.(close|saveAndClose)|xstate\.done\.actor\.logSave)$/,
+    only: /^(ui\.answer|sip\.call\.answered|ui\.hold|sip\.reinvite\.succeeded|sip\.call\.ended|ui\.wrapUp\.(save|close|saveAndClose|saveWithoutRecord|closeWithoutLog)|xstate\.(done|error)\.actor\.logSave)$/,
   },
 };
 
@@ -177,6 +189,8 @@ export function serializeCallState(snapshot: SnapshotView): string {
     c.transfer,
     c.conferenceMember,
     c.revision === c.savedRevision,
+    c.saveRefusal?.relatedRecord ?? null,
+    c.logWithoutRecord,
     c.chosen !== null,
     Math.min(c.matches.length, 2),
   ]);

@@ -94,10 +94,11 @@ export class Effects {
     work.ref.send({ type: 'test.resolve', output: undefined });
   }
 
-  failSave(callId: string, message: string): void {
+  /** Fails the running save with a message (a failure a retry may fix) or the CRM's own error. */
+  failSave(callId: string, failure: string | Error): void {
     const work = this.pendingSave(callId);
     if (!work) throw new Error(`no call-log save is running for ${callId}`);
-    work.ref.send({ type: 'test.reject', error: new Error(message) });
+    work.ref.send({ type: 'test.reject', error: typeof failure === 'string' ? new Error(failure) : failure });
   }
 
   /** The call machine with every host effect recorded here. */

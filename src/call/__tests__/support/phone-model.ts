@@ -59,6 +59,8 @@ const FORWARDED: PhoneEvent['type'][] = [
   'ui.wrapUp.save',
   'ui.wrapUp.saveAndClose',
   'ui.wrapUp.close',
+  'ui.wrapUp.saveWithoutRecord',
+  'ui.wrapUp.closeWithoutLog',
   'ui.dismiss',
 ];
 

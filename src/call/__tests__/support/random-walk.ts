@@ -3,6 +3,7 @@
 import { getStateNodes } from 'xstate';
 import type { AnyActorRef, AnyMachineSnapshot, EventObject } from 'xstate';
 import type { ContactMatch } from '../../../crm';
+import { CallLogError } from '../../../crm/call-log-error';
 import type { CallContext } from '../../call-context';
 import type { CallSipEvent } from '../../call-events';
 import type { CallFailureReason, DeviceFailureReason } from '../../call-failure';
@@ -162,7 +163,9 @@ export class RandomWalk {
       pendingSave.ref.send({ type: 'test.resolve', output: undefined });
       return `tidy: save for ${id} done`;
     }
-    const event: PhoneEvent = { type: lines[id] === 'wrapUp' ? 'ui.wrapUp.close' : 'ui.dismiss', callId: id };
+    // A wrap-up whose log the CRM refused ends only when the agent gives the log up.
+    const wrapUpEnd = this.pick(['ui.wrapUp.close', 'ui.wrapUp.closeWithoutLog'] as const);
+    const event: PhoneEvent = { type: lines[id] === 'wrapUp' ? wrapUpEnd : 'ui.dismiss', callId: id };
     this.phone.send(event);
     return `tidy: phone ← ${JSON.stringify(event)}`;
   }
@@ -371,6 +374,8 @@ export class RandomWalk {
       { type: 'ui.wrapUp.save', callId },
       { type: 'ui.wrapUp.saveAndClose', callId },
       { type: 'ui.wrapUp.close', callId },
+      { type: 'ui.wrapUp.saveWithoutRecord', callId },
+      { type: 'ui.wrapUp.closeWithoutLog', callId },
       { type: 'ui.dismiss', callId },
       { type: 'ui.transfer.start', callId },
       { type: 'ui.conference.start', callId },
@@ -428,10 +433,15 @@ export class RandomWalk {
           : { type: 'test.resolve', output: matches },
       );
     } else {
+      // A failed save is mostly a busy Salesforce, sometimes a refusal for good (the agent then decides).
+      const failure = this.pick([
+        new Error('locked'),
+        new Error('locked'),
+        new CallLogError('RELATED_RECORD', 'entity is deleted'),
+        new CallLogError('VALIDATION_RULE', 'Notes must name the order.'),
+      ]);
       item.ref.send(
-        fail
-          ? { type: 'test.reject', error: new Error('locked') }
-          : { type: 'test.resolve', output: undefined },
+        fail ? { type: 'test.reject', error: failure } : { type: 'test.resolve', output: undefined },
       );
     }
     return `${kind} for ${item.callId} ${fail ? 'failed' : 'done'}`;

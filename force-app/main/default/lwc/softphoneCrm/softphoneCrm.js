@@ -162,11 +162,13 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
         notes: entry.notes,
         whoId: entry.whoId,
         whatId,
+        savedAt: entry.savedAt,
       });
       try {
         const result = await logCall({ input });
         return { taskId: result.taskId };
       } catch (error) {
+        // Apex's message starts with its code ("RELATED_RECORD: ..."): the core reads it (CallLogError.from).
         throw failed(error, LABELS.errorSaveLog);
       }
     },

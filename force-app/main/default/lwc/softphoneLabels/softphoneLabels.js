@@ -176,6 +176,13 @@ import utilityWrapUp from '@salesforce/label/c.Softphone_Utility_Wrap_Up';
 import workTimer from '@salesforce/label/c.Softphone_Work_Timer';
 import wrapUpTitle from '@salesforce/label/c.Softphone_Wrap_Up_Title';
 import errorStorage from '@salesforce/label/c.Softphone_Error_Storage';
+import logRefused from '@salesforce/label/c.Softphone_Log_Refused';
+import logRefusedRecord from '@salesforce/label/c.Softphone_Log_Refused_Record';
+import logRefusedCopy from '@salesforce/label/c.Softphone_Log_Refused_Copy';
+import saveWithoutRecord from '@salesforce/label/c.Softphone_Save_Without_Record';
+import copyAndClose from '@salesforce/label/c.Softphone_Copy_And_Close';
+import closeWithoutLog from '@salesforce/label/c.Softphone_Close_Without_Log';
+import copyFailed from '@salesforce/label/c.Softphone_Copy_Failed';
 
 export const LABELS = {
   addFavorite,
@@ -355,6 +362,13 @@ export const LABELS = {
   workTimer,
   wrapUpTitle,
   errorStorage,
+  logRefused,
+  logRefusedRecord,
+  logRefusedCopy,
+  saveWithoutRecord,
+  copyAndClose,
+  closeWithoutLog,
+  copyFailed,
 };
 
 /** Replaces {0}, {1}... in a label with the arguments, as the platform's label format does. */

@@ -28,6 +28,12 @@ export default class SoftphoneNotes extends LightningElement {
     if (!this.timer) this.draft = this.saved;
   }
 
+  /** The notes as the agent sees them, typed words included (what "copy the notes" copies). */
+  @api
+  get value() {
+    return this.draft;
+  }
+
   /** Sends notes typed but not sent yet. */
   @api
   flush() {

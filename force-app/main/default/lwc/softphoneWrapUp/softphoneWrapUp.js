@@ -14,7 +14,9 @@ const DISPOSITIONS = [
 
 /**
  * After-call work: the work timer with its clear (X) action, the call result, the notes, and Save, which
- * logs the call and ends the wrap-up. A failed save keeps the notes; the phone retries it by itself.
+ * logs the call and ends the wrap-up. A failed save keeps the notes; the phone retries it by itself. A save
+ * Salesforce refuses for good (CallView.wrapUp.refusal) is not retried: the agent reads why and saves without
+ * the related record, or copies the notes and closes the call without a log.
  */
 export default class SoftphoneWrapUp extends LightningElement {
   /** A CallView of the core with status 'wrapUp'. */
@@ -23,6 +25,8 @@ export default class SoftphoneWrapUp extends LightningElement {
   @api wrapUpRequired = false;
   labels = LABELS;
   dispositionOptions = DISPOSITIONS;
+  /** The clipboard refused the notes: the agent copies them from the Notes field and closes by hand. */
+  copyFailed = false;
 
   @api
   focus() {
@@ -46,8 +50,17 @@ export default class SoftphoneWrapUp extends LightningElement {
     return answeredAt && endedAt ? format(LABELS.talkTime, formatDuration(endedAt - answeredAt)) : '';
   }
 
+  get refused() {
+    return !!this.call.wrapUp.refusal;
+  }
+
+  get refusalHelp() {
+    return this.call.actions.saveWithoutRecord ? LABELS.logRefusedRecord : LABELS.logRefusedCopy;
+  }
+
   get saveErrors() {
-    return [{ key: 'save', error: format(LABELS.saveError, this.call.wrapUp.saveError) }];
+    const template = this.refused ? LABELS.logRefused : LABELS.saveError;
+    return [{ key: 'save', error: format(template, this.call.wrapUp.saveError) }];
   }
 
   get saveLabel() {
@@ -65,6 +78,28 @@ export default class SoftphoneWrapUp extends LightningElement {
       callId: this.call.callId,
       disposition: event.detail.value || null,
     });
+  }
+
+  handleSaveWithoutRecord() {
+    this.template.querySelector('c-softphone-notes').flush();
+    sendToPhone(this, { type: 'ui.wrapUp.saveWithoutRecord', callId: this.call.callId });
+  }
+
+  /** The call closes without a log only once its notes are on the clipboard (or the agent copied them). */
+  async handleCopyAndClose() {
+    const notes = this.template.querySelector('c-softphone-notes');
+    notes.flush();
+    try {
+      await navigator.clipboard.writeText(notes.value);
+    } catch {
+      this.copyFailed = true;
+      return;
+    }
+    this.handleCloseWithoutLog();
+  }
+
+  handleCloseWithoutLog() {
+    sendToPhone(this, { type: 'ui.wrapUp.closeWithoutLog', callId: this.call.callId });
   }
 
   handleSave() {

@@ -117,6 +117,7 @@ describe('c-softphone-crm', () => {
       notes: 'Wants the invoice again',
       whoId: '003000000000001AAA',
       activityDate: '2026-01-01',
+      savedAt: 1767225300000,
     };
 
     it("logs the call with the caller's number, name, and the contact's account", async () => {
@@ -140,6 +141,7 @@ describe('c-softphone-crm', () => {
           notes: 'Wants the invoice again',
           whoId: '003000000000001AAA',
           whatId: '001000000000001AAA',
+          savedAt: 1767225300000,
         },
       });
     });
@@ -167,6 +169,15 @@ describe('c-softphone-crm', () => {
       const { port } = createPort();
 
       await expect(port.logCall(entry)).rejects.toThrow('You cannot create tasks.');
+    });
+
+    it("keeps the code in front of Apex's reason, so the phone can tell a refusal for good", async () => {
+      const message =
+        "RELATED_RECORD: This call can't be logged: the contact, lead or record it is related to was deleted.";
+      logCall.mockRejectedValue({ body: { message, exceptionType: 'System.AuraHandledException' } });
+      const { port } = createPort();
+
+      await expect(port.logCall(entry)).rejects.toThrow(message);
     });
   });
 

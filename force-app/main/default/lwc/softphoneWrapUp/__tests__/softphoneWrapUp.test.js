@@ -171,4 +171,92 @@ describe('c-softphone-wrap-up', () => {
     expect(sent).toHaveBeenCalledWith({ type: 'ui.wrapUp.saveAndClose', callId: 'call-1' });
     expect(await accessibilityViolations(element)).toEqual([]);
   });
+
+  describe('a call log Salesforce refuses for good', () => {
+    const DELETED = "This call can't be logged: the contact, lead or record it is related to was deleted.";
+    const RULE = "This call can't be logged: Notes must name the order number.";
+    let writeText;
+
+    beforeEach(() => {
+      writeText = jest.fn(() => Promise.resolve());
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    });
+
+    afterEach(() => {
+      delete navigator.clipboard;
+    });
+
+    const flushPromises = () => Promise.resolve().then(() => Promise.resolve());
+
+    it('a refused related record: says why, keeps the notes on screen and saves without the record', async () => {
+      const { element, sent } = createComponent(
+        callWith(
+          {},
+          { saveError: DELETED, refusal: 'RELATED_RECORD' },
+          { saveWithoutRecord: true, closeWithoutLog: true },
+        ),
+      );
+
+      expect($(element, 'c-softphone-error-panel').errors).toEqual([
+        { key: 'save', error: `Salesforce won't save this call log: ${DELETED}` },
+      ]);
+      expect(byId(element, 'refusal-help').textContent).toBe(
+        'You can save the call without its contact or related record, or copy your notes and close the call.',
+      );
+      expect($(element, 'c-softphone-notes').notes).toBe('Wants the invoice again');
+      expect(await accessibilityViolations(element)).toEqual([]);
+
+      byId(element, 'save-without-record').click();
+
+      expect(byId(element, 'save-without-record').label).toBe('Save without the related record');
+      expect(sent).toHaveBeenCalledWith({ type: 'ui.wrapUp.saveWithoutRecord', callId: 'call-1' });
+      expect(writeText).not.toHaveBeenCalled();
+    });
+
+    it('a refusal the agent cannot fix: copies the notes, as typed, to the clipboard, then closes without a log', async () => {
+      const { element, sent } = createComponent(
+        callWith({}, { saveError: RULE, refusal: 'VALIDATION_RULE' }, { closeWithoutLog: true }),
+      );
+      expect(byId(element, 'save-without-record')).toBeNull();
+      expect(byId(element, 'refusal-help').textContent).toBe(
+        'Copy your notes to keep them, then close the call. Ask your Salesforce admin about the reason above.',
+      );
+      $(element, 'c-softphone-notes')
+        .shadowRoot.querySelector('[data-id="notes"]')
+        .dispatchEvent(new CustomEvent('change', { detail: { value: 'Wants the invoice again, order 42' } }));
+
+      byId(element, 'copy-and-close').click();
+      await flushPromises();
+
+      expect(byId(element, 'copy-and-close').label).toBe('Copy notes and close');
+      expect(writeText).toHaveBeenCalledWith('Wants the invoice again, order 42');
+      expect(sent.mock.calls).toEqual([
+        [{ type: 'ui.notes.changed', callId: 'call-1', text: 'Wants the invoice again, order 42' }],
+        [{ type: 'ui.wrapUp.closeWithoutLog', callId: 'call-1' }],
+      ]);
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
+
+    it('when the clipboard refuses, the call stays until the agent has copied the notes by hand', async () => {
+      writeText.mockImplementation(() => Promise.reject(new Error('NotAllowedError')));
+      const { element, sent } = createComponent(
+        callWith({}, { saveError: RULE, refusal: 'VALIDATION_RULE' }, { closeWithoutLog: true }),
+      );
+
+      byId(element, 'copy-and-close').click();
+      await flushPromises();
+
+      expect(sent).not.toHaveBeenCalled();
+      expect(byId(element, 'copy-failed').textContent.trim()).toBe(
+        'Your notes could not be copied automatically. Select them in the Notes field, copy them, then choose Close without logging.',
+      );
+      expect($(element, 'c-softphone-notes').notes).toBe('Wants the invoice again');
+      expect(await accessibilityViolations(element)).toEqual([]);
+
+      byId(element, 'close-without-log').click();
+
+      expect(byId(element, 'close-without-log').label).toBe('Close without logging');
+      expect(sent).toHaveBeenCalledWith({ type: 'ui.wrapUp.closeWithoutLog', callId: 'call-1' });
+    });
+  });
 });
