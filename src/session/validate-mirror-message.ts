@@ -72,6 +72,8 @@ const FORWARDED: Record<ForwardedEvent['type'], string[]> = {
   'ui.conference.remove': ['callId'],
   'ui.conference.leave': [],
   'ui.error.dismiss': [],
+  'ui.clickToDial.confirm': ['callId'],
+  'ui.clickToDial.cancel': ['callId'],
   'ui.answer': ['callId'],
   'ui.reject': ['callId'],
   'ui.rejectWithText': ['callId', 'text'],
@@ -225,7 +227,7 @@ function view(value: unknown, path: string): SoftphoneView {
       'canLeaveConference',
       'canDial',
     ],
-    ['recentsRevision'],
+    ['recentsRevision', 'clickToDial'],
   );
   oneOf(v.registration, `${path}.registration`, REGISTRATIONS);
   if (!Array.isArray(v.calls) || v.calls.length > 50) fail(`${path}.calls`, 'must be a list of calls');
