@@ -256,6 +256,18 @@ function view(value: unknown, path: string): SoftphoneView {
   if (v.recentsRevision !== undefined && !Number.isSafeInteger(v.recentsRevision)) {
     fail(`${path}.recentsRevision`, 'must be a whole number');
   }
+  // Optional: the click-to-dial card; its id goes back with the agent's "Call", so it must be one.
+  if (v.clickToDial !== undefined && v.clickToDial !== null) {
+    const card = object(v.clickToDial, `${path}.clickToDial`, [
+      'callId',
+      'number',
+      'recordName',
+      'emergency',
+      'refusal',
+    ]);
+    token(card.callId, `${path}.clickToDial.callId`);
+    text(card.number, `${path}.clickToDial.number`, 255);
+  }
   return v as unknown as SoftphoneView;
 }
 
