@@ -470,7 +470,6 @@ export const phoneMachine = setup({
         if (context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'ui.hangup', callId: id });
       }
     }),
-    /** One party left: it is an ordinary call again. */
     countClickToDial: assign(({ context, event }) =>
       event.type === 'crm.clickToDial'
         ? { clickToDialTimes: rememberClickToDial(context.clickToDialTimes, event.at) }
@@ -494,6 +493,7 @@ export const phoneMachine = setup({
       if (request) enqueue.raise({ type: 'phone.clickToDial.accepted', ...request });
     }),
     forgetClickToDial: assign({ clickToDial: null }),
+    /** One party left: it is an ordinary call again. */
     dissolveConference: enqueueActions(({ context, enqueue }) => {
       for (const id of context.conference) {
         if (context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'phone.conference.dissolved' });
