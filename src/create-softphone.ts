@@ -14,7 +14,7 @@ import {
 } from './call';
 import type { ContactMatch, CrmPort } from './crm';
 import { createCrmActors, type ScreenPopPolicy } from './crm/statechart-actors';
-import { defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
+import { checkDestination, defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
 import {
   AudioDevicePreferences,
   CallConference,
@@ -255,6 +255,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
   // One +sip.instance per browser and agent: a reload's registration replaces the old page's contact.
   const sipConfig: SipPhoneConfig = {
     ...options.sip,
+    // Where a 3xx sends a call goes through the same dial plan as a typed number (src/dialing decides).
+    checkDestination: (uri) => checkDestination(uri, dialing)?.message ?? null,
     muteHook,
     instanceId: options.sip.instanceId ?? browserInstanceId(local, key),
   };

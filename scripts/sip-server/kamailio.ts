@@ -14,6 +14,8 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import type { DialingSettings } from '../../src/dialing';
+import { readDialingSettings } from '../../src/dialing/read-dialing-settings';
 import { freeTcpPort, freeUdpPort } from './ports';
 import { modulesDir, readRegistrations, sipQuote, spawnKamailio, stopKamailio } from './process';
 
@@ -39,6 +41,12 @@ export interface KamailioOptions {
    * (Event: dialog) to a user gets NOTIFYs with application/dialog-info+xml. State in db_text files.
    */
   dialogEvents?: boolean;
+  /**
+   * The admin's dialing settings (the call center's): INVITEs to numbers their dial plan denies are
+   * answered 403 by the server, whatever the browser decided. The browser is the agent's machine, so
+   * its dial plan is a convenience; this is the control.
+   */
+  dialing?: DialingSettings;
   /** A label for the run directory and the kept log (e.g. the test file's name). */
   name?: string;
   /** Keep the configuration and log after stop (also when SOFTPHONE_KEEP_SIP_LOGS=1). */
@@ -78,6 +86,30 @@ export function ephemeralCredentials(secret: string, user: string, ttlSeconds = 
   return { username, password };
 }
 
+/**
+ * A POSIX regex for Kamailio matching a Request-URI user that dials one of the denied E.164 prefixes
+ * ("+1900"), in the forms this server's OUTSIDE_LINE route reads: E.164 with "+", international with
+ * "00"/"011" (after an outside-line "9"), and for NANP prefixes the national number with or without the
+ * long-distance "1". No "$" anchor: Kamailio reads "$" as a variable, and a longer string is no number
+ * anyway (refusing it errs on the safe side). Null when nothing is denied.
+ */
+export function denyPattern(dialing: DialingSettings): string | null {
+  const read = readDialingSettings(dialing);
+  if (!read.ok) throw new Error(`Dialing settings for the SIP server: ${read.message}`);
+  const forms = read.settings.dialPlan.deny.flatMap((prefix) => {
+    const digits = prefix.slice(1);
+    const national = digits.startsWith('1') ? digits.slice(1) : undefined;
+    return [
+      `^[+]${digits}`,
+      `^9?(00|011)${digits}`,
+      ...(national !== undefined && national.length <= 10
+        ? [`^9?1?${national}[0-9]{${10 - national.length}}`]
+        : []),
+    ];
+  });
+  return forms.length > 0 ? forms.join('|') : null;
+}
+
 function renderConfig(o: {
   domain: string;
   wsPort: number;
@@ -88,6 +120,7 @@ function renderConfig(o: {
   /** db_text directory, when the dialog event package is on. */
   dbDir?: string;
   registrar?: KamailioOptions['registrar'];
+  deny?: string | null;
 }): string {
   const minExpires = o.registrar?.minExpires ?? 10;
   const maxExpires = o.registrar?.maxExpires ?? 3600;
@@ -123,6 +156,10 @@ function renderConfig(o: {
   }
   if (o.dbDir) {
     header.push('#!define WITH_DIALOGINFO', `#!substdef "!DB_DIR!${sipQuote(o.dbDir)}!g"`);
+  }
+  if (o.deny) {
+    // Built from digits only by denyPattern, so nothing in it can end the substdef ("!") or the string.
+    header.push('#!define WITH_DENY_LIST', `#!substdef "!DENY_REGEX!${o.deny}!g"`);
   }
   const body = readFileSync(TEMPLATE, 'utf8').replace(/^#!KAMAILIO\n/, '');
   return `${header.join('\n')}\n${body}\n${footer.join('\n')}\n`;
@@ -170,6 +207,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
       rtpengine: options.rtpengine,
       dbDir,
       registrar: options.registrar,
+      deny: options.dialing ? denyPattern(options.dialing) : null,
     }),
     { mode: 0o600 },
   );

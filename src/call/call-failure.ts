@@ -17,7 +17,9 @@ export type CallFailureReason =
   | 'device-hung-up'
   | 'no-key-press'
   /** A page reload: the far end could not take the call back (481, 603, no answer). */
-  | 'not-recovered';
+  | 'not-recovered'
+  /** A 3xx sent the call to a number the organisation's dial plan denies: it was not followed. */
+  | 'forwarded-to-denied-number';
 
 /** Failures of the agent's own device in deskphone mode: the customer is never dialled. */
 export type DeviceFailureReason = Extract<CallFailureReason, `device-${string}`>;
@@ -48,6 +50,8 @@ export const callFailureMessages: Readonly<Record<CallFailureReason, string>> = 
     'No key was pressed on your phone (or its voicemail answered), so the customer was not called.',
   'not-recovered':
     'The call could not be taken back after the page reloaded. Your notes are kept and the call is logged.',
+  'forwarded-to-denied-number':
+    "The call was forwarded to a number your organisation's dial plan blocks, so it was not put through.",
 };
 
 /**

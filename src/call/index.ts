@@ -29,6 +29,7 @@ export type {
   PhoneCrmEvent,
   PhoneEvent,
   PhoneHostEvent,
+  PhoneInternalEvent,
   PhoneSipEvent,
   PhoneUiEvent,
   UserAgentCommand,
@@ -49,6 +50,7 @@ export {
 } from './call-failure';
 export type { CallFailure, CallFailureReason, DeviceFailureReason } from './call-failure';
 export { durationSeconds } from './call-record';
+export { CLICK_TO_DIAL_LIMIT } from './click-to-dial-limit';
 export type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call-record';
 export { IN_PROGRESS_STATUSES, LINE_OCCUPYING_STATUSES } from './line-status';
 export type { LineStatus } from './line-status';

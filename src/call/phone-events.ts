@@ -35,10 +35,19 @@ export type PhoneUiEvent =
   | { type: 'ui.consult.cancel' }
   | { type: 'ui.conference.remove'; callId: string }
   | { type: 'ui.conference.leave' }
-  | { type: 'ui.error.dismiss' };
+  | { type: 'ui.error.dismiss' }
+  /** The agent answers the card a click-to-dial asked (`callId` names the request on the card). */
+  | { type: 'ui.clickToDial.confirm'; callId: string }
+  | { type: 'ui.clickToDial.cancel'; callId: string };
 
 /** Click-to-dial from a Salesforce phone field (relayed by the Open CTI bridge). */
 export type PhoneCrmEvent = { type: 'crm.clickToDial' } & DialRequest;
+
+/**
+ * Raised by the phone itself once a click-to-dial may go ahead (taken at once, or confirmed by the agent):
+ * the lines and the consultation then dial it as they dial a typed number. Never sent by a host.
+ */
+export type PhoneInternalEvent = { type: 'phone.clickToDial.accepted' } & DialRequest;
 
 /** What the SIP user agent reports (sent back by the `sipUserAgent` actor). */
 export type PhoneSipEvent =
@@ -65,6 +74,7 @@ export type PhoneEvent =
   | PhoneCrmEvent
   | PhoneSipEvent
   | PhoneHostEvent
+  | PhoneInternalEvent
   | CallUiEvent
   | CallCrmEvent
   | CallReportEvent;

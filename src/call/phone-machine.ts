@@ -1,11 +1,12 @@
 // The phone: registration, mode, agent availability, and the lines it spawns one call machine for.
-import { and, assign, enqueueActions, fromCallback, not, setup, stateIn, type AnyActorRef } from 'xstate';
+import { and, assign, enqueueActions, fromCallback, not, or, setup, stateIn, type AnyActorRef } from 'xstate';
 import type { DialTarget } from '../dialing';
 import type { CallContext, CallInput } from './call-context';
 import { customerContext } from './call-context';
 import type { CallUiEvent } from './call-events';
 import { callMachine } from './call-machine';
 import type { CallRecord, RemoteParty } from './call-record';
+import { CLICK_TO_DIAL_LIMIT, exceedsClickToDialLimit, rememberClickToDial } from './click-to-dial-limit';
 import type { LineStatus } from './line-status';
 import { IN_PROGRESS_STATUSES, LINE_OCCUPYING_STATUSES } from './line-status';
 import type { DialRequest, PhoneEvent, UserAgentCommand } from './phone-events';
@@ -24,7 +25,7 @@ export interface SipUserAgentInput {
 }
 
 export type PhoneErrorCode =
-  'not-registered' | 'no-free-line' | 'audio-busy' | 'switch-failed' | 'consulting';
+  'not-registered' | 'no-free-line' | 'audio-busy' | 'switch-failed' | 'consulting' | 'click-to-dial-limit';
 
 export interface PhoneError {
   code: PhoneErrorCode;
@@ -37,6 +38,10 @@ export const phoneErrorMessages: Readonly<Record<PhoneErrorCode, string>> = {
   'audio-busy': 'Finish the call you are dialling, answering or conferencing first.',
   'switch-failed': 'Your current call could not be put on hold, so the other call was not taken.',
   consulting: 'Finish the transfer or conference you started first.',
+  'click-to-dial-limit':
+    `More than ${CLICK_TO_DIAL_LIMIT.maxRequests} click-to-dial requests arrived within ` +
+    `${CLICK_TO_DIAL_LIMIT.windowMs / 1000} seconds, so the last one was not dialled. ` +
+    'If you meant to call, wait a few seconds and click the number again.',
 };
 
 /** What the phone does once the call that has the audio is on hold. */
@@ -68,6 +73,10 @@ export interface PhoneContext {
   reconnectAttempt: number;
   registrationFailure: RegistrationFailureReason | null;
   error: PhoneError | null;
+  /** A click-to-dial waiting for the agent's "Call" or "Cancel" (see the clickToDial region). */
+  clickToDial: DialRequest | null;
+  /** When the latest click-to-dial requests arrived (event times), for CLICK_TO_DIAL_LIMIT. */
+  clickToDialTimes: number[];
 }
 
 type ReportedStatus = LineStatus | 'finished';
@@ -125,6 +134,11 @@ function childCallContext(self: AnyActorRef, callId: string): CallContext | unde
   const child = (self.getSnapshot() as { children?: Record<string, AnyActorRef | undefined> } | undefined)
     ?.children?.[callId];
   return (child?.getSnapshot() as { context?: CallContext } | undefined)?.context;
+}
+
+/** The dial request of an event that dials: typed by the agent, or a click-to-dial the phone accepted. */
+function dialRequestOf(event: PhoneEvent): DialRequest | null {
+  return event.type === 'ui.dial' || event.type === 'phone.clickToDial.accepted' ? event : null;
 }
 
 function outgoingInput(context: PhoneContext, request: DialRequest): CallInput {
@@ -317,8 +331,9 @@ export const phoneMachine = setup({
       });
     }),
     spawnOutgoingCall: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'ui.dial' && event.type !== 'crm.clickToDial') return;
-      const input = outgoingInput(context, event);
+      const request = dialRequestOf(event);
+      if (!request) return;
+      const input = outgoingInput(context, request);
       enqueue.assign({ lines: { ...context.lines, [input.callId]: 'dialing' }, error: null });
       enqueue.spawnChild('callMachine', { id: input.callId, input });
     }),
@@ -331,8 +346,9 @@ export const phoneMachine = setup({
       const holdCallId = otherCallWith(context, eventCallId(event), ON_AUDIO);
       if (holdCallId === null) return;
       let then: QueuedIntent | null = null;
-      if (event.type === 'ui.dial' || event.type === 'crm.clickToDial') {
-        then = { kind: 'spawn', input: outgoingInput(context, event) };
+      const request = dialRequestOf(event);
+      if (request) {
+        then = { kind: 'spawn', input: outgoingInput(context, request) };
       } else if (event.type === 'ui.answer' || event.type === 'ui.resume') {
         then = { kind: 'forward', event };
       }
@@ -392,18 +408,19 @@ export const phoneMachine = setup({
       if (otherCallWith(others, id, AUDIO_TAKING) === null) enqueue.sendTo(id, { type: 'phone.resume' });
     }),
     spawnConsultCall: enqueueActions(({ context, event, enqueue, self }) => {
-      if ((event.type !== 'ui.dial' && event.type !== 'crm.clickToDial') || !context.consultation) return;
+      const request = dialRequestOf(event);
+      if (!request || !context.consultation) return;
       // The consult call tells the third party which customer it is about.
       const { originalCallId } = context.consultation;
       const original = originalCallId ? childCallContext(self, originalCallId) : undefined;
       const about = original ? customerContext(original) : undefined;
-      const input = { ...outgoingInput(context, event), ...(about ? { about } : {}) };
+      const input = { ...outgoingInput(context, request), ...(about ? { about } : {}) };
       enqueue.assign({
         lines: { ...context.lines, [input.callId]: 'dialing' },
         consultation: {
           ...context.consultation,
           consultCallId: input.callId,
-          target: event.dial.ok ? event.dial.target : null,
+          target: request.dial.ok ? request.dial.target : null,
         },
       });
       enqueue.spawnChild('callMachine', { id: input.callId, input });
@@ -455,6 +472,29 @@ export const phoneMachine = setup({
         if (context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'ui.hangup', callId: id });
       }
     }),
+    countClickToDial: assign(({ context, event }) =>
+      event.type === 'crm.clickToDial'
+        ? { clickToDialTimes: rememberClickToDial(context.clickToDialTimes, event.at) }
+        : {},
+    ),
+    /** The card shows this request; a newer click replaces an older one still on the card. */
+    askToConfirmClickToDial: assign(({ event }) => {
+      if (event.type !== 'crm.clickToDial') return {};
+      const { type: _type, ...request } = event;
+      return { clickToDial: request };
+    }),
+    acceptClickToDial: enqueueActions(({ context, event, enqueue }) => {
+      let request: DialRequest | null = null;
+      if (event.type === 'crm.clickToDial') {
+        const { type: _type, ...clicked } = event;
+        request = clicked;
+      } else if (event.type === 'ui.clickToDial.confirm') {
+        request = context.clickToDial;
+      }
+      enqueue.assign({ clickToDial: null });
+      if (request) enqueue.raise({ type: 'phone.clickToDial.accepted', ...request });
+    }),
+    forgetClickToDial: assign({ clickToDial: null }),
     /** One party left: it is an ordinary call again. */
     dissolveConference: enqueueActions(({ context, enqueue }) => {
       for (const id of context.conference) {
@@ -501,7 +541,7 @@ export const phoneMachine = setup({
     /** The event would give this call the audio (answering or resuming it), in softphone mode. */
     takesAudio: ({ context, event }) => {
       if (context.settings.mode !== 'softphone') return false;
-      if (event.type === 'ui.dial' || event.type === 'crm.clickToDial') return true;
+      if (dialRequestOf(event)) return true;
       const status =
         event.type === 'ui.answer' || event.type === 'ui.resume' ? context.lines[event.callId] : undefined;
       if (event.type === 'ui.answer') return status === 'ringing' || status === 'recalling';
@@ -584,6 +624,17 @@ export const phoneMachine = setup({
       context.conference.length === 0 || (context.conference.length === 1 && context.consultation === null),
     isConferenceMember: ({ context, event }) =>
       event.type === 'ui.conference.remove' && context.conference.includes(event.callId),
+    isOverClickToDialLimit: ({ context, event }) =>
+      event.type === 'crm.clickToDial' && exceedsClickToDialLimit(context.clickToDialTimes, event.at),
+    /** Emergency numbers are never dialled by a click alone (a hidden page could otherwise call 911). */
+    isEmergencyNumber: ({ event }) =>
+      event.type === 'crm.clickToDial' && event.dial.ok && event.dial.target.emergency === true,
+    /** On a call, ringing, dialling, in wrap-up, or already asked about another click. */
+    isBusyForClickToDial: ({ context }) =>
+      Object.keys(context.lines).length > 0 || context.clickToDial !== null,
+    isClickToDialOnCard: ({ context, event }) =>
+      (event.type === 'ui.clickToDial.confirm' || event.type === 'ui.clickToDial.cancel') &&
+      context.clickToDial?.callId === event.callId,
   },
   delays: {
     reconnectBackoff: ({ context }) =>
@@ -602,6 +653,8 @@ export const phoneMachine = setup({
     reconnectAttempt: 0,
     registrationFailure: null,
     error: null,
+    clickToDial: null,
+    clickToDialTimes: [],
   }),
   invoke: {
     id: 'ua',
@@ -763,7 +816,7 @@ export const phoneMachine = setup({
             'ui.answer': audioIntent,
             'ui.resume': audioIntent,
             'ui.dial': dialIntent,
-            'crm.clickToDial': dialIntent,
+            'phone.clickToDial.accepted': dialIntent,
           },
         },
         /** Holding the call that has the audio; the agent's intent waits until it is held. */
@@ -799,7 +852,7 @@ export const phoneMachine = setup({
             'ui.answer': { actions: reportError('audio-busy') },
             'ui.resume': { actions: reportError('audio-busy') },
             'ui.dial': { actions: reportError('audio-busy') },
-            'crm.clickToDial': { actions: reportError('audio-busy') },
+            'phone.clickToDial.accepted': { actions: reportError('audio-busy') },
           },
         },
       },
@@ -839,7 +892,7 @@ export const phoneMachine = setup({
         awaitingTarget: {
           on: {
             'ui.dial': consultDial,
-            'crm.clickToDial': consultDial,
+            'phone.clickToDial.accepted': consultDial,
             'ui.consult.cancel': { target: 'idle', actions: ['resumeOriginal', 'endConsultation'] },
             'call.status': { guard: isReport('original', GONE), target: 'idle', actions: 'endConsultation' },
           },
@@ -927,6 +980,48 @@ export const phoneMachine = setup({
             'call.status': { guard: isReport('member', LEFT_CONFERENCE), actions: 'removeMember' },
             'ui.conference.remove': { guard: 'isConferenceMember', actions: 'hangUpMember' },
             'ui.conference.leave': { actions: 'hangUpAllMembers' },
+          },
+        },
+      },
+    },
+
+    /**
+     * Every click-to-dial is a request: any component of the org can publish one on the message channel.
+     * Taken at once only when the agent is free and the number is not an emergency number; otherwise the
+     * agent is asked first. A burst beyond CLICK_TO_DIAL_LIMIT is refused and the agent told why.
+     */
+    clickToDial: {
+      initial: 'idle',
+      on: {
+        'crm.clickToDial': [
+          {
+            guard: 'isOverClickToDialLimit',
+            actions: ['countClickToDial', reportError('click-to-dial-limit')],
+          },
+          {
+            guard: or(['isEmergencyNumber', 'isBusyForClickToDial']),
+            target: '.confirming',
+            actions: ['countClickToDial', 'askToConfirmClickToDial'],
+          },
+          { actions: ['countClickToDial', 'acceptClickToDial'] },
+        ],
+      },
+      states: {
+        idle: {},
+        /** The card shows the number and where it came from, with "Call" and "Cancel". */
+        confirming: {
+          on: {
+            'ui.clickToDial.confirm': {
+              // The request's id names the call it becomes: never a second call under one id.
+              guard: and(['isClickToDialOnCard', not('isKnownCall')]),
+              target: 'idle',
+              actions: 'acceptClickToDial',
+            },
+            'ui.clickToDial.cancel': {
+              guard: 'isClickToDialOnCard',
+              target: 'idle',
+              actions: 'forgetClickToDial',
+            },
           },
         },
       },

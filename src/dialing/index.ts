@@ -7,3 +7,4 @@ export { sanitiseDisplayName } from './sanitise-display-name';
 export { defaultDialingSettings } from './default-dialing-settings';
 export { DialingError } from './dialing-error';
 export type { DialingErrorCode } from './dialing-error';
+export { checkDestination } from './check-destination';

@@ -72,6 +72,8 @@ const FORWARDED: Record<ForwardedEvent['type'], string[]> = {
   'ui.conference.remove': ['callId'],
   'ui.conference.leave': [],
   'ui.error.dismiss': [],
+  'ui.clickToDial.confirm': ['callId'],
+  'ui.clickToDial.cancel': ['callId'],
   'ui.answer': ['callId'],
   'ui.reject': ['callId'],
   'ui.rejectWithText': ['callId', 'text'],
@@ -228,7 +230,7 @@ function view(value: unknown, path: string): SoftphoneView {
       'canLeaveConference',
       'canDial',
     ],
-    ['recentsRevision'],
+    ['recentsRevision', 'clickToDial'],
   );
   oneOf(v.registration, `${path}.registration`, REGISTRATIONS);
   if (!Array.isArray(v.calls) || v.calls.length > 50) fail(`${path}.calls`, 'must be a list of calls');
@@ -256,6 +258,18 @@ function view(value: unknown, path: string): SoftphoneView {
   // Optional: a leader from before it existed still leads (its tabs' Recents reload less often).
   if (v.recentsRevision !== undefined && !Number.isSafeInteger(v.recentsRevision)) {
     fail(`${path}.recentsRevision`, 'must be a whole number');
+  }
+  // Optional: the click-to-dial card; its id goes back with the agent's "Call", so it must be one.
+  if (v.clickToDial !== undefined && v.clickToDial !== null) {
+    const card = object(v.clickToDial, `${path}.clickToDial`, [
+      'callId',
+      'number',
+      'recordName',
+      'emergency',
+      'refusal',
+    ]);
+    token(card.callId, `${path}.clickToDial.callId`);
+    text(card.number, `${path}.clickToDial.number`, 255);
   }
   return v as unknown as SoftphoneView;
 }

@@ -26,6 +26,7 @@ import { dtmfTones } from './dtmf-tones';
 import { CallCancelledError } from './errors/call-cancelled-error';
 import { CallNotFoundError } from './errors/call-not-found-error';
 import { CallRejectedError } from './errors/call-rejected-error';
+import { DeniedDestinationError } from './errors/denied-destination-error';
 import { errorForStatus } from './errors/error-for-status';
 import { IncompatibleMediaError } from './errors/incompatible-media-error';
 import { InvalidStateError } from './errors/invalid-state-error';
@@ -40,7 +41,7 @@ import { refusesCredentials } from './credentials-refused';
 import { identifyCaller } from './identify-caller';
 import { offersHold } from './offers-hold';
 import { reconnectDelay } from './reconnect-delay';
-import { redirectTargets } from './redirect-targets';
+import { destinationOf, redirectTargets } from './redirect-targets';
 import { ReferToTarget } from './refer-to-target';
 import { responseError } from './response-error';
 import { retryAfterSeconds } from './retry-after-seconds';
@@ -389,9 +390,18 @@ export class CallLeg {
         continue;
       }
       if (outcome.kind === 'redirect') {
-        const next = outcome.targets.find((t) => !visited.has(t.toString()));
+        // A Contact the dial plan denies is never called: the next one is tried, or the call stops with why.
+        let denied: string | null = null;
+        const next = outcome.targets.find((t) => {
+          if (visited.has(t.toString())) return false;
+          const refusal = this.env.settings.checkDestination(destinationOf(t));
+          denied ??= refusal;
+          return refusal === null;
+        });
         if (this.dialing.signal.aborted) error = new CallCancelledError();
-        else if (!next && outcome.targets.length === 0) {
+        else if (!next && denied !== null) {
+          error = new DeniedDestinationError(denied, outcome.statusCode);
+        } else if (!next && outcome.targets.length === 0) {
           error = new CallRejectedError(
             `The call was forwarded (SIP ${outcome.statusCode}) without a destination.`,
             outcome.statusCode,

@@ -16,3 +16,9 @@ export function redirectTargets(message: Core.IncomingResponseMessage): URI[] {
   }
   return targets.sort((a, b) => b.q - a.q).map((t) => t.uri);
 }
+
+/** A target as the dial plan reads it: `sip:user@host[:port]`, parameters left out (they dial nothing). */
+export function destinationOf(uri: URI): string {
+  const port = uri.port ? `:${uri.port}` : '';
+  return `${uri.scheme}:${uri.user ?? ''}@${uri.host}${port}`;
+}

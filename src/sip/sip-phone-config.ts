@@ -57,6 +57,12 @@ export interface SipPhoneConfig {
   transferTimeoutMs?: number;
   /** 3xx redirects followed per outgoing call (default 3). */
   maxRedirects?: number;
+  /**
+   * Asks the dialing rules whether a destination the network chose (a 3xx Contact, as sip:user@host)
+   * may be called: null when it may, else the reason to show the agent (src/dialing's checkDestination).
+   * Default: every destination may.
+   */
+  checkDestination?: (uri: string) => string | null;
   /** An unanswered incoming call is refused with 480 after this long (default 120 s). */
   noAnswerTimeoutSec?: number;
   /** Source of randomness in [0, 1) (jitter, glare delays); injectable for tests. */

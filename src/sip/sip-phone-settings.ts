@@ -23,6 +23,7 @@ export interface SipPhoneSettings {
   reinviteRetryDelay: (cause: ReinviteRetryCause) => number;
   transferTimeoutMs: number;
   maxRedirects: number;
+  checkDestination: (uri: string) => string | null;
   noAnswerTimeoutSec: number;
   random: () => number;
 }
@@ -64,6 +65,7 @@ export function resolveSettings(config: SipPhoneConfig): SipPhoneSettings {
     reinviteRetryDelay: config.reinviteRetryDelay ?? ((cause) => reinviteRetryDelay(cause, random)),
     transferTimeoutMs: inRange('transferTimeoutMs', config.transferTimeoutMs ?? 30_000, 10, 600_000),
     maxRedirects: inRange('maxRedirects', config.maxRedirects ?? 3, 0, 10),
+    checkDestination: config.checkDestination ?? (() => null),
     noAnswerTimeoutSec: inRange('noAnswerTimeoutSec', config.noAnswerTimeoutSec ?? 120, 1, 3600),
     random,
   };

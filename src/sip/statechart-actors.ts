@@ -46,6 +46,8 @@ function failureReason(error: SipError): CallFailureReason {
       return 'declined';
     case 'cancelled':
       return 'no-answer';
+    case 'denied-destination':
+      return 'forwarded-to-denied-number';
     default:
       return error.statusCode !== undefined ? callFailureReasonFromSipStatus(error.statusCode) : 'network';
   }

@@ -8,6 +8,7 @@ import type {
   CallFailure,
   CallMachine,
   CallOutcome,
+  DialRequest,
   LineStatus,
   PhoneError,
   PhoneEvent,
@@ -117,6 +118,19 @@ export interface CallView {
   actions: Record<CallAction, boolean>;
 }
 
+/** A click-to-dial waiting for the agent's "Call" or "Cancel" (the phone asked instead of dialling). */
+export interface ClickToDialView {
+  /** Names the request: the card's buttons send it back, so a newer click is never confirmed by mistake. */
+  callId: string;
+  /** The number as the dialing rules show it, or as clicked when they refused it. */
+  number: string;
+  /** The record the number was clicked on, when known. */
+  recordName: string | null;
+  emergency: boolean;
+  /** The dialing rules' refusal, when "Call" would only show a failed call. */
+  refusal: string | null;
+}
+
 export interface SoftphoneView {
   mode: PhoneMode;
   registration: RegistrationView;
@@ -141,6 +155,8 @@ export interface SoftphoneView {
    * recent calls reload then, in every tab.
    */
   recentsRevision: number;
+  /** Absent in views from a leader built before click-to-dial asked first. */
+  clickToDial?: ClickToDialView | null;
 }
 
 type PhoneSnapshot = SnapshotFrom<PhoneMachine>;
@@ -278,6 +294,18 @@ function availability(paths: string[]): AvailabilityView {
   return known.find((k) => k === state) ?? 'available';
 }
 
+function clickToDialView(request: DialRequest | null): ClickToDialView | null {
+  if (!request) return null;
+  const { dial } = request;
+  return {
+    callId: request.callId,
+    number: dial.ok ? dial.target.display : request.number.trim(),
+    recordName: request.record?.name ?? null,
+    emergency: dial.ok && dial.target.emergency === true,
+    refusal: dial.ok ? null : dial.message,
+  };
+}
+
 export function softphoneView(phone: PhoneSnapshot, extras: SoftphoneViewExtras = {}): SoftphoneView {
   const paths = statePaths(phone.value);
   const children = phone.children as Record<string, AnyActorRef | undefined>;
@@ -312,5 +340,6 @@ export function softphoneView(phone: PhoneSnapshot, extras: SoftphoneViewExtras 
     canLeaveConference: phone.can({ type: 'ui.conference.leave' }),
     canDial: reg === 'registered',
     recentsRevision: extras.recentsRevision?.() ?? 0,
+    clickToDial: clickToDialView(phone.context.clickToDial),
   };
 }

@@ -436,6 +436,9 @@ describe('transfers', () => {
     confirmReinvite(h, 'c1');
     expect(h.phone.getSnapshot().value.consultation).toBe('awaitingTarget');
     dial(h, 'k1', '+15550001111', 'crm.clickToDial');
+    // A click during a call is a request: the agent confirms it on the card (see click-to-dial.test.ts).
+    expect(h.phone.getSnapshot().value.consultation).toBe('awaitingTarget');
+    h.phone.send({ type: 'ui.clickToDial.confirm', callId: 'k1' });
     expect(h.phone.getSnapshot().value.consultation).toBe('dialing');
     expect(h.effects.commandTypes('k1')).toEqual(['call.dial']);
   });

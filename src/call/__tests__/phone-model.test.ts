@@ -5,11 +5,12 @@ import type { AnyActorRef, AnyMachineSnapshot, AnyStateMachine, EventObject } fr
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import type { CallMachine } from '../call-machine';
 import { phoneMachine } from '../phone-machine';
+import type { PhoneEvent } from '../phone-events';
 import type { PhoneContext } from '../phone-machine';
 import { Effects } from './support/effects';
 import { startPhone } from './support/harness';
 import type { PhoneHarness } from './support/harness';
-import { phoneEventsFor, phoneModelScopes, serializePhoneState } from './support/phone-model';
+import { phoneEventsFor, phoneModelScopes, raisedBy, serializePhoneState } from './support/phone-model';
 import type { PhoneModelScope } from './support/phone-model';
 import {
   allStateIds,
@@ -145,7 +146,8 @@ describe('phone machine, model-based (xstate/graph)', () => {
       const byVertex = new Map(paths.map((p) => [serializePhoneState(p.state), p]));
       for (const [vertex, { state, transitions }] of Object.entries(getAdjacencyMap(model, options))) {
         for (const { event, state: next } of Object.values(transitions) as Step[]) {
-          if (!takesUncoveredTransition(model, coverage, state as Snapshot, event, next as Snapshot))
+          const raised = raisedBy(state as Snapshot, event as PhoneEvent);
+          if (!takesUncoveredTransition(model, coverage, state as Snapshot, event, next as Snapshot, raised))
             continue;
           const path = byVertex.get(vertex);
           if (path) replay(scope, [...path.steps, { event, state: next }]);

@@ -5,6 +5,7 @@ describe('src/dialing public surface', () => {
   test('exports exactly the dialing API', () => {
     expect(Object.keys(dialing).sort()).toEqual([
       'DialingError',
+      'checkDestination',
       'defaultDialingSettings',
       'prepareDial',
       'sanitiseDisplayName',

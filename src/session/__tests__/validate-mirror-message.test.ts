@@ -20,6 +20,17 @@ describe('validateMirrorMessage', () => {
     });
   });
 
+  test('a leader view may carry the click-to-dial card, and a follower may answer it', () => {
+    const clickToDial = { callId: 'k-1', number: '911', recordName: null, emergency: true, refusal: null };
+    const view = { ...idleView(), clickToDial };
+    expect(validateMirrorMessage({ version: MIRROR_VERSION, type: 'view', from: 'tab-a', view })).toEqual({
+      ok: true,
+      value: { version: MIRROR_VERSION, type: 'view', from: 'tab-a', view },
+    });
+    const confirm = command({ kind: 'send', event: { type: 'ui.clickToDial.confirm', callId: 'k-1' } });
+    expect(validateMirrorMessage(confirm)).toEqual({ ok: true, value: confirm });
+  });
+
   test("a leader's bye may say its calls were handed over (saved for the next leader), and nothing else", () => {
     const bye = { version: MIRROR_VERSION, type: 'bye', from: 'tab-a', leader: true };
     expect(validateMirrorMessage({ ...bye, handover: true })).toEqual({
@@ -95,6 +106,19 @@ describe('validateMirrorMessage', () => {
       'a view whose recent calls revision is not a number',
       { version: MIRROR_VERSION, type: 'view', from: 'tab-a', view: { ...idleView(), recentsRevision: '2' } },
       'message.view.recentsRevision must be a whole number',
+    ],
+    [
+      'a view whose click-to-dial card names no request',
+      {
+        version: MIRROR_VERSION,
+        type: 'view',
+        from: 'tab-a',
+        view: {
+          ...idleView(),
+          clickToDial: { callId: 'a b', number: '1', recordName: null, emergency: false, refusal: null },
+        },
+      },
+      'message.view.clickToDial.callId must be an id',
     ],
     [
       'a view whose action is not a flag',

@@ -8,6 +8,7 @@ export { CallCancelledError } from './call-cancelled-error';
 export { CallDeclinedError } from './call-declined-error';
 export { CallNotFoundError } from './call-not-found-error';
 export { CallRejectedError } from './call-rejected-error';
+export { DeniedDestinationError } from './denied-destination-error';
 export { ForbiddenError } from './forbidden-error';
 export { IncompatibleMediaError } from './incompatible-media-error';
 export { InvalidArgumentError } from './invalid-argument-error';

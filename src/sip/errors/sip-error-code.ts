@@ -12,6 +12,7 @@ export type SipErrorCode =
   | 'rejected'
   | 'cancelled'
   | 'too-many-redirects'
+  | 'denied-destination'
   | 'network'
   | 'microphone-unavailable'
   | 'call-not-found'

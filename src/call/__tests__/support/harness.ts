@@ -48,6 +48,14 @@ export function dialOk(e164: string): DialResult {
   };
 }
 
+/** What prepareDial returns for an emergency number (dialled as-is, never refused). */
+export function dialEmergency(number = '911'): DialResult {
+  return {
+    ok: true,
+    target: { kind: 'pstn', input: number, dialString: number, display: number, emergency: true },
+  };
+}
+
 export function dialRefused(message = 'This number is blocked by your dial plan.'): DialResult {
   return { ok: false, code: 'denied-by-dial-plan', message };
 }

@@ -3,11 +3,12 @@
 import { getNextTransitions } from 'xstate';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { CallRecord } from '../../call-record';
+import { CLICK_TO_DIAL_LIMIT } from '../../click-to-dial-limit';
 import type { LineStatus } from '../../line-status';
 import type { PhoneEvent } from '../../phone-events';
 import type { PhoneContext } from '../../phone-machine';
 import type { PhoneSettings } from '../../phone-settings';
-import { dialOk, dialRefused, testPhoneSettings } from './harness';
+import { dialEmergency, dialOk, dialRefused, testPhoneSettings } from './harness';
 
 type Snapshot = AnyMachineSnapshot & { context: PhoneContext };
 
@@ -96,6 +97,10 @@ export interface PhoneModelScope {
   forwarding?: boolean;
   /** Calls the host restores after a page reload. */
   restored?: string[];
+  /** Click-to-dial of dialable and emergency numbers (always a refused one otherwise); 'burst': all at once. */
+  clickToDial?: 'spaced' | 'burst';
+  /** Ids of clicks that wait on the card (the model confirms them later, in whatever state). */
+  clickIds?: string[];
 }
 
 function registrationEvents(snapshot: Snapshot, scope: PhoneModelScope): PhoneEvent[] {
@@ -162,8 +167,39 @@ export function phoneEventsFor(snapshot: Snapshot, scope: PhoneModelScope): Phon
   if (ids.length < scope.maxCalls) {
     for (const callId of scope.outgoing.filter((id) => !ids.includes(id))) {
       events.push({ type: 'ui.dial', callId, number: '+15551230000', dial: dialOk('+15551230000'), at: 0 });
-      events.push({ type: 'crm.clickToDial', callId, number: '1900', dial: dialRefused(), at: 0 });
+      // Clicks come a whole window apart, so the limit never refuses one, except in a burst scope.
+      const last = snapshot.context.clickToDialTimes.at(-1);
+      const at =
+        last === undefined ? 0 : scope.clickToDial === 'burst' ? last : last + CLICK_TO_DIAL_LIMIT.windowMs;
+      events.push({ type: 'crm.clickToDial', callId, number: '1900', dial: dialRefused(), at });
+      if (scope.clickToDial) {
+        events.push(
+          { type: 'crm.clickToDial', callId, number: '+15551230000', dial: dialOk('+15551230000'), at },
+          { type: 'crm.clickToDial', callId, number: '911', dial: dialEmergency(), at },
+        );
+      }
     }
+    // A click waiting on the card while the calls move on: "Call" then meets whatever the lines are now.
+    if (!snapshot.context.clickToDial) {
+      for (const callId of (scope.clickIds ?? []).filter((id) => !ids.includes(id))) {
+        events.push({
+          type: 'crm.clickToDial',
+          callId,
+          number: '+15550009999',
+          dial: dialOk('+15550009999'),
+          at: 0,
+        });
+      }
+    }
+  }
+  // The card's buttons answer the request on it; one for another request is ignored.
+  const onCard = snapshot.context.clickToDial?.callId;
+  if (onCard) {
+    events.push(
+      { type: 'ui.clickToDial.confirm', callId: onCard },
+      { type: 'ui.clickToDial.cancel', callId: onCard },
+      { type: 'ui.clickToDial.confirm', callId: 'stale' },
+    );
   }
   for (const callId of ids) {
     const status = lines[callId] as LineStatus;
@@ -213,6 +249,9 @@ export function serializePhoneState(snapshot: Snapshot): string {
     c.consultation,
     c.conference,
     Math.min(c.reconnectAttempt, 3),
+    c.clickToDial?.callId ?? null,
+    // Spaced clicks keep one time; clicks at one instant pile up towards the limit.
+    Math.max(0, c.clickToDialTimes.length - 1),
   ]);
 }
 
@@ -295,6 +334,34 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     maxCalls: 1,
     statuses: ['live', 'ended', 'wrapUp', 'finished'],
   },
+  /** A click while free dials; while busy, or for an emergency number, it waits for the agent. */
+  clickToDial: {
+    settings: base,
+    clickToDial: 'spaced',
+    incoming: [],
+    outgoing: ['o1'],
+    maxCalls: 1,
+    statuses: ['live', 'ended', 'finished'],
+  },
+  /** A click left on the card while calls come, consult and fill the lines: "Call" meets them all. */
+  clickToDialLater: {
+    settings: base,
+    consultation: true,
+    clickIds: ['x1'],
+    incoming: ['c1', 'c2'],
+    outgoing: [],
+    maxCalls: 2,
+    statuses: ['connecting', 'live', 'held'],
+  },
+  /** Clicks at one instant: the one after CLICK_TO_DIAL_LIMIT is refused. */
+  clickToDialBurst: {
+    settings: base,
+    clickToDial: 'burst',
+    incoming: [],
+    outgoing: ['o1', 'o2'],
+    maxCalls: 2,
+    statuses: ['live'],
+  },
   deskphone: {
     settings: { ...base, mode: 'deskphone' },
     incoming: [],
@@ -303,3 +370,19 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     statuses: [],
   },
 };
+
+/**
+ * Events the phone raises to itself in answer to `event` (a click it accepts): the lines and the
+ * consultation act on those, so coverage must look at them as well as at `event`.
+ */
+export function raisedBy(snapshot: Snapshot, event: PhoneEvent): PhoneEvent[] {
+  const c = snapshot.context;
+  if (event.type === 'ui.clickToDial.confirm' && c.clickToDial?.callId === event.callId) {
+    return [{ ...c.clickToDial, type: 'phone.clickToDial.accepted' }];
+  }
+  if (event.type === 'crm.clickToDial') {
+    const { type: _type, ...request } = event;
+    return [{ ...request, type: 'phone.clickToDial.accepted' }];
+  }
+  return [];
+}

@@ -317,6 +317,21 @@ export class RandomWalk {
         at: this.at(),
         record: ann,
       },
+      {
+        type: 'crm.clickToDial',
+        callId: fresh,
+        number: '+15550001111',
+        dial: dialOk('+15550001111'),
+        at: this.at(),
+      },
+      {
+        type: 'ui.clickToDial.confirm',
+        callId: this.phone.getSnapshot().context.clickToDial?.callId ?? fresh,
+      },
+      {
+        type: 'ui.clickToDial.cancel',
+        callId: this.phone.getSnapshot().context.clickToDial?.callId ?? fresh,
+      },
       { type: 'ui.transfer.start', callId: any },
       { type: 'ui.conference.start', callId: any },
       { type: 'ui.transfer.complete' },

@@ -54,8 +54,9 @@ export class TransitionCoverage {
 }
 
 /**
- * Whether replaying this model edge could take a transition not taken yet: one the event selects, or an
- * eventless one leaving a state that was active before the event and is not after it.
+ * Whether replaying this model edge could take a transition not taken yet: one the event (or an event the
+ * machine raises in answer, as the model says) selects, or an eventless one leaving a state that was
+ * active before the event and is not after it.
  */
 export function takesUncoveredTransition(
   machine: AnyStateMachine,
@@ -63,9 +64,11 @@ export function takesUncoveredTransition(
   before: AnyMachineSnapshot,
   event: EventObject,
   after: AnyMachineSnapshot,
+  raised: readonly EventObject[] = [],
 ): boolean {
-  if (machine.getTransitionData(before, event).some((t) => !coverage.taken.has(transitionKey(t))))
-    return true;
+  for (const e of [event, ...raised]) {
+    if (machine.getTransitionData(before, e).some((t) => !coverage.taken.has(transitionKey(t)))) return true;
+  }
   const left = new Set(getStateNodes(machine.root, before.value));
   for (const node of getStateNodes(machine.root, after.value)) left.delete(node);
   return [...left].some((node) => (node.always ?? []).some((t) => !coverage.taken.has(transitionKey(t))));

@@ -54,6 +54,11 @@ export function announcementFor(before, after) {
       sentences.push(format(LABELS.announceEnded, call.title));
     }
   }
+  // A click-to-dial waiting for the agent: said once, when its card appears.
+  const asked = after.clickToDial;
+  if (asked && asked.callId !== before?.clickToDial?.callId) {
+    sentences.push(format(LABELS.clickToDialQuestion, asked.number));
+  }
   return sentences.filter((sentence) => !!sentence).join(' ');
 }
 

@@ -28,6 +28,10 @@ import callQualityFair from '@salesforce/label/c.Softphone_Call_Quality_Fair';
 import callQualityGood from '@salesforce/label/c.Softphone_Call_Quality_Good';
 import callQualityPoor from '@salesforce/label/c.Softphone_Call_Quality_Poor';
 import callEntry from '@salesforce/label/c.Softphone_Call_Entry';
+import clickToDialEmergency from '@salesforce/label/c.Softphone_Click_To_Dial_Emergency';
+import clickToDialFrom from '@salesforce/label/c.Softphone_Click_To_Dial_From';
+import clickToDialNote from '@salesforce/label/c.Softphone_Click_To_Dial_Note';
+import clickToDialQuestion from '@salesforce/label/c.Softphone_Click_To_Dial_Question';
 import callNotConnected from '@salesforce/label/c.Softphone_Call_Not_Connected';
 import callNumber from '@salesforce/label/c.Softphone_Call_Number';
 import callEnded from '@salesforce/label/c.Softphone_Call_Ended';
@@ -214,6 +218,10 @@ export const LABELS = {
   callQualityGood,
   callQualityPoor,
   callEntry,
+  clickToDialEmergency,
+  clickToDialFrom,
+  clickToDialNote,
+  clickToDialQuestion,
   callNotConnected,
   callNumber,
   callEnded,

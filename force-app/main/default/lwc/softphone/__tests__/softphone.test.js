@@ -549,6 +549,24 @@ describe('c-softphone', () => {
       expect(await accessibilityViolations(element)).toEqual([]);
     });
 
+    it('asks about a click-to-dial on a card while a call is on, and announces it', async () => {
+      const element = await createComponent();
+      const clickToDial = {
+        callId: 'click-1',
+        number: '(555) 000-1111',
+        recordName: 'Ann Smith',
+        emergency: false,
+        refusal: null,
+      };
+      await show({ ...viewWith(callWith({ status: 'live' })), clickToDial });
+
+      expect($(element, 'c-softphone-click-to-dial').request).toEqual(clickToDial);
+      expect($(element, '[data-id="announcer"]').textContent.trim()).toContain('Call (555) 000-1111?');
+      expect(await accessibilityViolations(element)).toEqual([]);
+      await show({ ...viewWith(callWith({ status: 'live' })), clickToDial: null });
+      expect($(element, 'c-softphone-click-to-dial')).toBeNull();
+    });
+
     it('is accessible with a ringing call', async () => {
       const element = await createComponent();
       await show(viewWith(callWith({})));
