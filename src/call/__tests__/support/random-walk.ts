@@ -247,14 +247,16 @@ export class RandomWalk {
     if (tidied) return tidied;
     const roll = this.random();
     const calls = [...this.calls().entries()];
-    if (roll < 0.06) {
+    // 10% (6% before the walk also picked click-to-dial cards, lost registrations and call logs refused for
+    // good, which leave fewer timers pending: the no-work-timer walk then fell under its timer floor).
+    if (roll < 0.1) {
       if (this.clock.fireNext()) {
         this.stats.timersFired++;
         return 'timer fired';
       }
     }
-    if (roll < 0.14) return this.settleCrmWork();
-    if (roll < 0.22 || calls.length === 0) return this.phoneEvent();
+    if (roll < 0.18) return this.settleCrmWork();
+    if (roll < 0.26 || calls.length === 0) return this.phoneEvent();
     const [callId, ref] = this.pickCall(calls);
     return this.random() < 0.5 ? this.sipEvent(callId, ref) : this.agentEvent(callId, ref);
   }
@@ -449,12 +451,13 @@ export class RandomWalk {
       );
     } else {
       // A failed save is mostly a busy Salesforce, sometimes a refusal for good (the agent then decides).
-      const failure = this.pick([
-        new Error('locked'),
-        new Error('locked'),
-        new CallLogError('RELATED_RECORD', 'entity is deleted'),
-        new CallLogError('VALIDATION_RULE', 'Notes must name the order.'),
-      ]);
+      const failure =
+        this.random() < 0.8
+          ? new Error('locked')
+          : this.pick([
+              new CallLogError('RELATED_RECORD', 'entity is deleted'),
+              new CallLogError('VALIDATION_RULE', 'Notes must name the order.'),
+            ]);
       item.ref.send(
         fail ? { type: 'test.reject', error: failure } : { type: 'test.resolve', output: undefined },
       );
