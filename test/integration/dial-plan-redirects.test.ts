@@ -3,7 +3,6 @@
 // denied number is declined and never dialled. Whole softphone core, real Kamailio, real SIP.js peers.
 import { UserAgent, type Invitation, type Session } from 'sip.js';
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
-import type { CrmPort } from '../../src/crm';
 import { defaultDialingSettings } from '../../src/dialing';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
@@ -13,6 +12,7 @@ import {
   viewWhere,
   type NodeAgent,
   type WireRecorder,
+  crmOfNobody,
 } from '../support/node-sip';
 
 const server = useKamailio({
@@ -21,14 +21,6 @@ const server = useKamailio({
     users: { agent: 'agent-pw', '1001': 'customer-pw', '1002': 'desk-pw', '9002345678': 'premium-pw' },
   },
 });
-
-const crm: CrmPort = {
-  searchByNumber: async () => [],
-  searchByName: async () => [],
-  screenPop: async () => undefined,
-  logCall: async () => ({ taskId: '00T000000000001AAA' }),
-  onClickToDial: () => () => undefined,
-};
 
 const requestLine = (raw: string) => raw.split('\r\n')[0] ?? '';
 
@@ -70,7 +62,7 @@ describe('3xx and REFER destinations obey the dial plan', () => {
     wire = createWireRecorder();
     softphone = createSoftphone({
       sip: nodeSoftphoneSip(server(), 'agent', 'agent-pw', wire.tap),
-      crm,
+      crm: crmOfNobody,
       phone: { call: { wrapUpSeconds: 0 } },
       dialing: { ...defaultDialingSettings, extensionLengths: [4], dialPlan: { allow: [], deny: ['+1900'] } },
       qualityIntervalMs: 0,

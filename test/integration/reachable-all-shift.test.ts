@@ -7,11 +7,16 @@ import { randomBytes } from 'node:crypto';
 import { Inviter, SessionState, UserAgent } from 'sip.js';
 import { ephemeralCredentials } from '../../scripts/sip-server/kamailio';
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
-import type { CrmPort } from '../../src/crm';
 import type { EphemeralCredentials } from '../../src/sip/sip-auth';
 import type { SoftphoneView } from '../../src/ui/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
-import { createNodeAgent, nodeSoftphoneSip, viewWhere, type NodeAgent } from '../support/node-sip';
+import {
+  createNodeAgent,
+  nodeSoftphoneSip,
+  viewWhere,
+  type NodeAgent,
+  crmOfNobody,
+} from '../support/node-sip';
 
 const secret = randomBytes(24).toString('base64url');
 const server = useKamailio({ auth: { kind: 'ephemeral', secret } });
@@ -20,14 +25,6 @@ const server = useKamailio({ auth: { kind: 'ephemeral', secret } });
 const LIFETIME_SEC = 8;
 const REGISTER_EXPIRES_SEC = 10;
 const LIFETIMES = 4;
-
-const nobody: CrmPort = {
-  searchByNumber: async () => [],
-  searchByName: async () => [],
-  screenPop: async () => undefined,
-  logCall: async () => ({ taskId: '00T000000000001AAA' }),
-  onClickToDial: () => () => undefined,
-};
 
 /** What Apex SoftphoneCredentials.getSipCredentials returns, minted now. */
 function mint(user: string, ttlSeconds: number): EphemeralCredentials {
@@ -60,7 +57,7 @@ describe('an agent stays reachable all shift', () => {
         auth: { kind: 'ephemeral', ...mint('agent', LIFETIME_SEC), refresh },
         registerExpiresSec: REGISTER_EXPIRES_SEC,
       },
-      crm: nobody,
+      crm: crmOfNobody,
       phone: { reconnect: { initialDelayMs: 300, maxDelayMs: 2_000, jitterRatio: 0.3, maxAttempts: 0 } },
       storage: { calls: null, local: null },
     });

@@ -5,18 +5,9 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
-import type { CrmPort } from '../../src/crm';
-import { NullSessionDescriptionHandler, viewWhere } from '../support/node-sip';
+import { NullSessionDescriptionHandler, viewWhere, crmOfNobody } from '../support/node-sip';
 
 const GRANTED_SEC = 2;
-
-const nobody: CrmPort = {
-  searchByNumber: async () => [],
-  searchByName: async () => [],
-  screenPop: async () => undefined,
-  logCall: async () => ({ taskId: '00T000000000001AAA' }),
-  onClickToDial: () => () => undefined,
-};
 
 /** Answers REGISTER with 200 (listing the phone's contact, or someone else's), everything else with 489. */
 function scriptedRegistrar() {
@@ -81,7 +72,7 @@ describe('a registration the server stops listing', () => {
         keepAlive: false,
         registerExpiresSec: 10,
       },
-      crm: nobody,
+      crm: crmOfNobody,
       phone: { reconnect: { initialDelayMs: 200, maxDelayMs: 1_000, jitterRatio: 0, maxAttempts: 0 } },
       storage: { calls: null, local: null },
     });

@@ -4,7 +4,6 @@
 // form; the admin's dial plan (premium-rate numbers denied) holds for every source.
 import { Inviter, UserAgent, type Invitation } from 'sip.js';
 import { createSoftphone, type DialSource, type Softphone } from '../../src/create-softphone';
-import type { CrmPort } from '../../src/crm';
 import { defaultDialingSettings, type DialResult } from '../../src/dialing';
 import type { SoftphoneView } from '../../src/ui/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
@@ -15,19 +14,12 @@ import {
   viewWhere,
   type NodeAgent,
   type WireRecorder,
+  crmOfNobody,
 } from '../support/node-sip';
 
 const server = useKamailio({
   auth: { kind: 'digest', users: { agent: 'agent-pw', '1001': 'customer-pw' } },
 });
-
-const crm: CrmPort = {
-  searchByNumber: async () => [],
-  searchByName: async () => [],
-  screenPop: async () => undefined,
-  logCall: async () => ({ taskId: '00T000000000001AAA' }),
-  onClickToDial: () => () => undefined,
-};
 
 /** A verdict a compromised or buggy host component could forge: "dial this premium-rate number". */
 const forged: DialResult = {
@@ -67,7 +59,7 @@ describe('dial strings and the dial plan, every dial source, on the wire', () =>
     wire = createWireRecorder();
     softphone = createSoftphone({
       sip: nodeSoftphoneSip(server(), 'agent', 'agent-pw', wire.tap),
-      crm,
+      crm: crmOfNobody,
       phone: { call: { wrapUpSeconds: 0 } },
       // The site dials national numbers as they are; premium-rate 1-900 numbers are barred.
       dialing: { ...defaultDialingSettings, extensionLengths: [4], dialPlan: { allow: [], deny: ['+1900'] } },

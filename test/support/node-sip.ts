@@ -9,6 +9,7 @@ import type {
 import WebSocket from 'ws';
 import type { KamailioServer } from '../../scripts/sip-server/kamailio';
 import type { Softphone, SoftphoneOptions } from '../../src/create-softphone';
+import type { CrmPort } from '../../src/crm';
 import { SipPhone, type SipEvent, type SipEventOf, type SipPhoneConfig } from '../../src/sip';
 import type { SoftphoneView } from '../../src/ui/softphone-view';
 
@@ -352,3 +353,12 @@ export function viewWhere(
     check(softphone.view());
   });
 }
+
+/** A CRM that knows nobody and logs every call: for tests of the phone, not of the CRM. */
+export const crmOfNobody: CrmPort = {
+  searchByNumber: async () => [],
+  searchByName: async () => [],
+  screenPop: async () => undefined,
+  logCall: async () => ({ taskId: '00T000000000001AAA' }),
+  onClickToDial: () => () => undefined,
+};
