@@ -35,7 +35,7 @@ const notes: Record<string, string> = {
     "the storm shows SIP.js's SIP grammar as the main cost: its generated parser (pegjs) rebuilds its " +
     'constant table and decodes its 236 bytecode strings on every `Grammar.parse` call, i.e. for every URI ' +
     'and name-addr header parsed (about 20% of all CPU samples, more than XState and the project together).',
-  B7:
+  B11:
     'The SIP edge (sip-edge/, docs/sip-edge.md) as two Kamailio nodes sharing registrations, loopback only. ' +
     'Agents register over UDP from one Node socket (digest with their time-limited credentials, half on each ' +
     'node, every contact being one SIPp standing for all their phones); two SIPp callers (one per node, each ' +

@@ -9,7 +9,7 @@ import { benchBundle } from './b3-bundle';
 import { benchMemory } from './b4-memory';
 import { benchStatechart } from './b5-statechart';
 import { benchStorm } from './b6-storm';
-import { benchEdgeLoad } from './b7-edge-load';
+import { benchEdgeLoad } from './b11-edge-load';
 import type { Figure } from './figure';
 import { startLab } from './lab';
 import { performanceDoc } from './report';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
-  await record('B7', 'SIP edge under load', benchEdgeLoad);
+  await record('B11', 'SIP edge under load', benchEdgeLoad);
 
   const sorted = [...figures.values()].sort((a, b) => a.id.localeCompare(b.id));
   // Written as Prettier would (the repository's format check covers both files).

@@ -1,4 +1,4 @@
-// B7: the SIP edge (sip-edge/) under a contact centre's load, loopback only: 2,000 agents registered
+// B11: the SIP edge (sip-edge/) under a contact centre's load, loopback only: 2,000 agents registered
 // with their time-limited credentials on a two-node cluster, then 50 new authenticated calls per second
 // for a minute across the nodes; CPU and memory of each node. Baseline: the same calls at 2 per second
 // for 10 s on the same cluster and agents, just before.
@@ -27,7 +27,7 @@ export async function benchEdgeLoad(): Promise<Figure> {
       load.callsFailed === 0 &&
       load.callsSuccessful === RATE * SECONDS;
     return {
-      id: 'B7',
+      id: 'B11',
       name: `SIP edge, 2 nodes: ${AGENTS} agents registered, ${RATE} new calls/s for ${SECONDS} s: call setup p95`,
       unit: 'ms',
       value,
