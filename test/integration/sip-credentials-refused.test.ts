@@ -32,9 +32,10 @@ describe('a request refused for stale credentials is sent once more with renewed
       if (!serviceUp) throw new Error('Service Unavailable');
       return mint('agent', 3600);
     };
+    const short = mint('agent', SHORT_SEC);
     agent = createTestPhone(server(), {
       user: 'agent',
-      config: { auth: { kind: 'ephemeral', ...mint('agent', SHORT_SEC), refresh } },
+      config: { auth: { kind: 'ephemeral', ...short, refresh } },
     });
     const caller = mint('customer', 3600);
     customer = createNodeAgent(server(), {
@@ -45,7 +46,10 @@ describe('a request refused for stale credentials is sent once more with renewed
     await customer.register();
     await agent.phone.start();
     // The renewal timer tries before expiry and fails (the service is down); then the credentials run out.
-    await new Promise((resolve) => setTimeout(resolve, SHORT_SEC * 1000 + 500));
+    // auth_ephemeral still accepts them during their expiry second (it refuses once its clock, in whole
+    // seconds, is past it): wait for the second after it.
+    const expiredAtMs = (short.expiresAt! + 1) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiredAtMs - Date.now()) + 100));
     expect(fetches).toBeGreaterThan(0);
     serviceUp = true;
     fetches = 0;
