@@ -6,6 +6,8 @@ import globals from 'globals';
 const require = createRequire(import.meta.url);
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 
+const SFORCE_GLOBAL = { name: 'sforce', message: 'Only src/bridge/ touches sforce.opencti.' };
+
 export default tseslint.config(
   {
     ignores: [
@@ -93,6 +95,23 @@ export default tseslint.config(
         'localStorage',
         'sessionStorage',
         'navigator',
+        SFORCE_GLOBAL,
+      ],
+    },
+  },
+  // Only src/bridge touches sforce.opencti: Open CTI retires in 2028, so it stays behind one door.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/bridge/**', 'src/call/**'],
+    rules: { 'no-restricted-globals': ['error', SFORCE_GLOBAL] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/bridge/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='sforce']", message: SFORCE_GLOBAL.message },
       ],
     },
   },
