@@ -2,17 +2,15 @@
 // denied number is not followed (no INVITE to it on the wire) and the agent sees why; a REFER to a
 // denied number is declined and never dialled. Whole softphone core, real Kamailio, real SIP.js peers.
 import { UserAgent, type Invitation, type Session } from 'sip.js';
-import { createSoftphone, type Softphone } from '../../src/create-softphone';
-import { defaultDialingSettings } from '../../src/dialing';
+import type { Softphone } from '../../src/create-softphone';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
   createNodeAgent,
   createWireRecorder,
-  nodeSoftphoneSip,
   viewWhere,
   type NodeAgent,
   type WireRecorder,
-  crmOfNobody,
+  startBarringSoftphone,
 } from '../support/node-sip';
 
 const server = useKamailio({
@@ -60,15 +58,7 @@ describe('3xx and REFER destinations obey the dial plan', () => {
   beforeEach(async () => {
     reached.length = 0;
     wire = createWireRecorder();
-    softphone = createSoftphone({
-      sip: nodeSoftphoneSip(server(), 'agent', 'agent-pw', wire.tap),
-      crm: crmOfNobody,
-      phone: { call: { wrapUpSeconds: 0 } },
-      dialing: { ...defaultDialingSettings, extensionLengths: [4], dialPlan: { allow: [], deny: ['+1900'] } },
-      qualityIntervalMs: 0,
-    });
-    softphone.start();
-    await viewWhere(softphone, (v) => v.registration === 'registered', 'registered');
+    softphone = await startBarringSoftphone(server(), wire.tap);
   });
   afterEach(async () => {
     await softphone.stop();

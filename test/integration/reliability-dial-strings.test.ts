@@ -3,18 +3,17 @@
 // clear message and never reaches the wire; what is dialled reaches SIP headers only in its normalised
 // form; the admin's dial plan (premium-rate numbers denied) holds for every source.
 import { Inviter, UserAgent, type Invitation } from 'sip.js';
-import { createSoftphone, type DialSource, type Softphone } from '../../src/create-softphone';
-import { defaultDialingSettings, type DialResult } from '../../src/dialing';
+import type { DialSource, Softphone } from '../../src/create-softphone';
+import type { DialResult } from '../../src/dialing';
 import type { SoftphoneView } from '../../src/ui/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
   createNodeAgent,
   createWireRecorder,
-  nodeSoftphoneSip,
   viewWhere,
   type NodeAgent,
   type WireRecorder,
-  crmOfNobody,
+  startBarringSoftphone,
 } from '../support/node-sip';
 
 const server = useKamailio({
@@ -57,16 +56,7 @@ describe('dial strings and the dial plan, every dial source, on the wire', () =>
 
   beforeEach(async () => {
     wire = createWireRecorder();
-    softphone = createSoftphone({
-      sip: nodeSoftphoneSip(server(), 'agent', 'agent-pw', wire.tap),
-      crm: crmOfNobody,
-      phone: { call: { wrapUpSeconds: 0 } },
-      // The site dials national numbers as they are; premium-rate 1-900 numbers are barred.
-      dialing: { ...defaultDialingSettings, extensionLengths: [4], dialPlan: { allow: [], deny: ['+1900'] } },
-      qualityIntervalMs: 0,
-    });
-    softphone.start();
-    await viewWhere(softphone, (v) => v.registration === 'registered', 'registered');
+    softphone = await startBarringSoftphone(server(), wire.tap);
   });
   afterEach(async () => {
     await softphone.stop();

@@ -8,8 +8,9 @@ import type {
 } from 'sip.js/lib/api/session-description-handler';
 import WebSocket from 'ws';
 import type { KamailioServer } from '../../scripts/sip-server/kamailio';
-import type { Softphone, SoftphoneOptions } from '../../src/create-softphone';
+import { createSoftphone, type Softphone, type SoftphoneOptions } from '../../src/create-softphone';
 import type { CrmPort } from '../../src/crm';
+import { defaultDialingSettings } from '../../src/dialing';
 import { SipPhone, type SipEvent, type SipEventOf, type SipPhoneConfig } from '../../src/sip';
 import type { SoftphoneView } from '../../src/ui/softphone-view';
 
@@ -362,3 +363,23 @@ export const crmOfNobody: CrmPort = {
   logCall: async () => ({ taskId: '00T000000000001AAA' }),
   onClickToDial: () => () => undefined,
 };
+
+/**
+ * The whole core as user `agent`, registered: a site that dials national numbers as they are and bars
+ * premium-rate 1-900 numbers, no wrap-up. For the dial-plan tests on the wire.
+ */
+export async function startBarringSoftphone(
+  server: KamailioServer,
+  tap: SoftphoneOptions['sip']['wireTap'],
+): Promise<Softphone> {
+  const softphone = createSoftphone({
+    sip: nodeSoftphoneSip(server, 'agent', 'agent-pw', tap),
+    crm: crmOfNobody,
+    phone: { call: { wrapUpSeconds: 0 } },
+    dialing: { ...defaultDialingSettings, extensionLengths: [4], dialPlan: { allow: [], deny: ['+1900'] } },
+    qualityIntervalMs: 0,
+  });
+  softphone.start();
+  await viewWhere(softphone, (v) => v.registration === 'registered', 'registered');
+  return softphone;
+}
