@@ -137,6 +137,8 @@ export class CallLeg {
   private startsHeld = false;
   /** A re-INVITE of ours is under way, from the making of its offer until its outcome is applied. */
   private reinviting = false;
+  /** The far end's re-INVITEs we accepted, so a refresh after a reconnect can tell they refreshed first. */
+  private acceptedRemoteOffers = 0;
 
   private constructor(
     readonly callId: string,
@@ -319,6 +321,7 @@ export class CallLeg {
 
   private onReinvite(request: Core.IncomingRequestMessage, statusCode: number): void {
     if (statusCode >= 200 && statusCode < 300) {
+      this.acceptedRemoteOffers += 1;
       this.expectAck(this.session);
       this.env.emit({
         type: 'sip.reinvite.received',
@@ -613,8 +616,29 @@ export class CallLeg {
     return this.queueReinvite('resume');
   }
 
-  /** After a reconnect: a re-INVITE with an ICE restart, so the far end learns our new route. */
-  refresh(): Promise<void> {
+  /** How many of the far end's offers were accepted so far: the mark `refresh` compares against. */
+  get remoteOffers(): number {
+    return this.acceptedRemoteOffers;
+  }
+
+  /**
+   * After a reconnect: a re-INVITE with an ICE restart, so the far end learns our new route. When the SIP
+   * server restarts, both ends reconnect at once and would re-INVITE across each other; the glare rolls
+   * both offers back, and Chromium drops the media transport of an end that rolls back an offer made after
+   * answering the call (measured: no audio at all until the next offer/answer, up to the 2 s glare retry).
+   * So the end that placed the call refreshes at once; the end that answered it waits `refreshYieldMs` and
+   * refreshes only if no offer of the far end was accepted since `remoteOffersAtReconnect` (one ICE restart
+   * renews both ends' candidates).
+   */
+  async refresh(remoteOffersAtReconnect = this.acceptedRemoteOffers): Promise<void> {
+    if (this.direction === 'incoming') {
+      await sleep(this.env.settings.refreshYieldMs);
+      if (this.acceptedRemoteOffers > remoteOffersAtReconnect) {
+        this.env.emit({ type: 'sip.call.refreshed', callId: this.callId });
+        return;
+      }
+      if (this.session.state !== SessionState.Established) return;
+    }
     return this.queueReinvite('refresh');
   }
 

@@ -51,6 +51,11 @@ export interface SipPhoneConfig {
   keepAlive?: { intervalMs: number; timeoutMs: number } | false;
   /** Attempts per hold/resume/refresh, the first one included (default 4). */
   reinviteMaxAttempts?: number;
+  /**
+   * After a reconnect, how long the end that answered a call waits for the other end's refresh before
+   * sending its own (default 1500 ms): both refreshing at once is a glare that silences the call.
+   */
+  refreshYieldMs?: number;
   /** Delay before retrying a re-INVITE after glare (default: RFC 3261 §14.1, see reinviteRetryDelay). */
   reinviteRetryDelay?: (cause: ReinviteRetryCause) => number;
   /** How long an unsupervised transfer may wait for the final NOTIFY (default 30 s). */

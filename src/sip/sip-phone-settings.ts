@@ -20,6 +20,7 @@ export interface SipPhoneSettings {
   reconnect: ReconnectPolicy;
   keepAlive: { intervalMs: number; timeoutMs: number } | false;
   reinviteMaxAttempts: number;
+  refreshYieldMs: number;
   reinviteRetryDelay: (cause: ReinviteRetryCause) => number;
   transferTimeoutMs: number;
   maxRedirects: number;
@@ -62,6 +63,7 @@ export function resolveSettings(config: SipPhoneConfig): SipPhoneSettings {
     reconnect,
     keepAlive,
     reinviteMaxAttempts: inRange('reinviteMaxAttempts', config.reinviteMaxAttempts ?? 4, 1, 10),
+    refreshYieldMs: inRange('refreshYieldMs', config.refreshYieldMs ?? 1500, 0, 10_000),
     reinviteRetryDelay: config.reinviteRetryDelay ?? ((cause) => reinviteRetryDelay(cause, random)),
     transferTimeoutMs: inRange('transferTimeoutMs', config.transferTimeoutMs ?? 30_000, 10, 600_000),
     maxRedirects: inRange('maxRedirects', config.maxRedirects ?? 3, 0, 10),

@@ -538,6 +538,8 @@ export class SipPhone {
   }
 
   private async afterReconnect(): Promise<void> {
+    // Marked before registering: the far end's refresh may follow our REGISTER's 200 on the same connection.
+    const legs = [...this.calls.values()].map((leg) => ({ leg, remoteOffers: leg.remoteOffers }));
     if (this.config.auth.kind === 'ephemeral') await this.refreshCredentials();
     try {
       await this.register();
@@ -545,8 +547,8 @@ export class SipPhone {
       return; // reported as sip.registration.failed
     }
     await Promise.all(
-      [...this.calls.values()].map((leg) =>
-        leg.sipSession.state === SessionState.Established ? leg.refresh() : undefined,
+      legs.map(({ leg, remoteOffers }) =>
+        leg.sipSession.state === SessionState.Established ? leg.refresh(remoteOffers) : undefined,
       ),
     ).catch(() => undefined);
   }
