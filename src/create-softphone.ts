@@ -13,7 +13,7 @@ import {
   type PhoneUiEvent,
 } from './call';
 import type { ContactMatch, CrmPort } from './crm';
-import { createCrmActors, type ScreenPopPolicy } from './crm/statechart-actors';
+import { createCrmActors, type ScreenPopPolicy } from './crm/actors';
 import { checkDestination, defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
 import {
   AudioDevicePreferences,

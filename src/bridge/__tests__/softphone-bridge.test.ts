@@ -1,13 +1,7 @@
 // The bridge end to end inside one page: a fake sforce.opencti (documented shapes) under the real
 // wrapOpenCti, and on the other side of the fake LMS channel the utility's real BridgeClient.
-import {
-  BridgeClient,
-  type BridgeStatus,
-  type CrmLogger,
-  type MessageTransport,
-  type ScreenPopTarget,
-  type SoftphoneMessage,
-} from '../../crm';
+import { BridgeClient, type MessageTransport } from '../../crm';
+import type { BridgeStatus, CrmLogger, ScreenPopTarget, SoftphoneMessage } from '../../protocol';
 import { SoftphoneBridge, wrapOpenCti } from '..';
 import { DOCUMENTED_ERRORS, DOCUMENTED_SETTINGS, FakeSforceOpenCti } from './fake-sforce-open-cti';
 

@@ -1,13 +1,7 @@
 // The utility's request/response client over an in-memory channel that behaves like LMS: every published
 // message reaches every subscriber, the publisher included.
-import {
-  BridgeClient,
-  BridgeRequestError,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  type CrmLogger,
-  type MessageTransport,
-  type SoftphoneMessage,
-} from '..';
+import { BridgeClient, BridgeRequestError, DEFAULT_REQUEST_TIMEOUT_MS, type MessageTransport } from '..';
+import type { CrmLogger, SoftphoneMessage } from '../../protocol';
 
 function channel() {
   const listeners = new Set<(message: unknown) => void>();

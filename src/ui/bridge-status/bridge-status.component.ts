@@ -1,7 +1,7 @@
 // <softphone-bridge-status>: the Open CTI bridge's state in its own panel (connecting / ready /
 // click-to-dial enabled / error), announced politely to screen readers.
 import { LitElement, css, html, nothing } from 'lit';
-import type { BridgeState } from '../../crm';
+import type { BridgeState } from '../../protocol';
 import type { BridgeStatusView } from './bridge-status-view';
 
 const LABELS: Record<BridgeStatusView, string> = {

@@ -1,9 +1,7 @@
 // The client's second check of a successful response: its result must fit the request that asked for it.
 import { RESULT_CHECKS } from './payload-checks';
-import type { RequestResults } from './request-results';
-import type { RequestType } from './request-type';
-import { SchemaViolation } from './schema-violation';
-import type { ValidationResult } from './validation-result';
+import type { RequestResults, RequestType } from './messages';
+import { SchemaViolation, type ValidationResult } from './kit';
 
 export function validateResult<T extends RequestType>(
   type: T,

@@ -1,9 +1,34 @@
+// The one validation kit: everything that checks data from another host (the bridge↔utility channel, the
+// tab mirror) is built from these checks, so a refusal always reads the same way and never echoes the input.
+import { SCHEMA_LIMITS, type FieldValue } from './messages';
+
+/** Why a message was refused; the detail string says which field. */
+export type RejectReason =
+  /** Not an envelope at all (other channel data, missing or extra envelope fields). */
+  | 'malformed'
+  | 'unsupported-version'
+  | 'unknown-type'
+  | 'invalid-request-id'
+  /** The envelope is fine but the payload breaks its type's schema. */
+  | 'invalid-payload';
+
+/** Outcome of checking data from the other host: the checked copy, or why it was refused. */
+export type ValidationResult<T> =
+  { ok: true; value: T } | { ok: false; reason: RejectReason; detail: string };
+
+/** Thrown inside the checks and turned into a ValidationResult at their boundary; never escapes a validator. */
+export class SchemaViolation extends Error {
+  override readonly name = 'SchemaViolation';
+  readonly reason: RejectReason;
+
+  constructor(reason: RejectReason, detail: string) {
+    super(detail);
+    this.reason = reason;
+  }
+}
+
 // Building blocks of the schema: each check returns a checked copy of the value or throws SchemaViolation.
 // Details name the field and the rule, never the offending text (it may be hostile and ends up in logs).
-import type { FieldValue } from './field-value';
-import type { RejectReason } from './reject-reason';
-import { SCHEMA_LIMITS } from './schema-limits';
-import { SchemaViolation } from './schema-violation';
 
 export function fail(path: string, problem: string, reason: RejectReason = 'invalid-payload'): never {
   throw new SchemaViolation(reason, `${path} ${problem}`);

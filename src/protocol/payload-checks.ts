@@ -1,12 +1,23 @@
-// The schema of every payload and every request's result, as checks (see field-checks.ts for the rules).
-import { BRIDGE_ERROR_CODES } from './bridge-error-code';
-import type { BridgeFailure } from './bridge-failure';
-import type { BridgeResponse } from './bridge-response';
-import type { BridgeStatus } from './bridge-status';
-import type { CallCenterSettings } from './call-center-settings';
-import type { CallType } from './call-type';
-import type { ClickToDial } from './click-to-dial';
-import type { EmptyRequest } from './empty-request';
+// The schema of every payload and every request's result, as checks (see kit.ts for the rules).
+import {
+  BRIDGE_ERROR_CODES,
+  SCHEMA_LIMITS,
+  type BridgeFailure,
+  type BridgeResponse,
+  type BridgeStatus,
+  type CallCenterSettings,
+  type CallType,
+  type ClickToDial,
+  type EmptyRequest,
+  type MessagePayloads,
+  type RecordShown,
+  type RequestResults,
+  type SaveLogRequest,
+  type ScreenPopTarget,
+  type SearchAndScreenPopRequest,
+  type SearchAndScreenPopResult,
+  type SearchMatch,
+} from './messages';
 import {
   apiName,
   array,
@@ -26,16 +37,7 @@ import {
   salesforceId,
   text,
   token,
-} from './field-checks';
-import type { MessagePayloads } from './message-payloads';
-import type { RecordShown } from './record-shown';
-import type { RequestResults } from './request-results';
-import type { SaveLogRequest } from './save-log-request';
-import type { ScreenPopTarget } from './screen-pop-target';
-import type { SearchAndScreenPopRequest } from './search-and-screen-pop-request';
-import type { SearchAndScreenPopResult } from './search-and-screen-pop-result';
-import type { SearchMatch } from './search-match';
-import { SCHEMA_LIMITS } from './schema-limits';
+} from './kit';
 
 type Check<T> = (value: unknown, path: string) => T;
 

@@ -1,10 +1,7 @@
 // The sending end: messages are built through the same checks that guard the receiving end.
-import type { MessagePayloads } from './message-payloads';
-import type { MessageType } from './message-type';
+import { SCHEMA_VERSION, type MessagePayloads, type MessageType, type SoftphoneMessage } from './messages';
 import { createRequestId } from './request-id';
-import { SCHEMA_VERSION } from './schema-version';
-import type { SoftphoneMessage } from './softphone-message';
-import type { ValidationResult } from './validation-result';
+import type { ValidationResult } from './kit';
 import { validateMessage } from './validate-message';
 
 /** Builds the envelope and checks it; optional members left undefined are dropped from the copy. */

@@ -7,7 +7,7 @@ import type {
   SearchContactsInput,
   SearchContactsOutput,
 } from '../call';
-import type { CallLogEntry } from './call-log-entry';
+import type { CallLogEntry } from './crm-port';
 import { CallLogError } from './call-log-error';
 import type { ContactMatch } from './contact-match';
 import type { CrmPort } from './crm-port';

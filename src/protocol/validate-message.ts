@@ -1,11 +1,7 @@
 // The receiving end of the channel: every message from the other host passes here before anything acts on it.
-import { fail, plainObject, printable, token } from './field-checks';
-import { MESSAGE_TYPES, type MessageType } from './message-type';
+import { SchemaViolation, fail, plainObject, printable, token, type ValidationResult } from './kit';
+import { MESSAGE_TYPES, SCHEMA_VERSION, type MessageType, type SoftphoneMessage } from './messages';
 import { PAYLOAD_CHECKS } from './payload-checks';
-import { SCHEMA_VERSION } from './schema-version';
-import { SchemaViolation } from './schema-violation';
-import type { SoftphoneMessage } from './softphone-message';
-import type { ValidationResult } from './validation-result';
 
 const ENVELOPE = ['version', 'type', 'requestId', 'payload'];
 
