@@ -42,3 +42,4 @@ export { validateResult } from './validate-result';
 export { createMessage } from './create-message';
 export { createRequestId } from './request-id';
 export type { CrmLogger } from './logger';
+export { checksum, isCaseSafeId, isSalesforceId } from './salesforce-id';

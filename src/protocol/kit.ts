@@ -1,6 +1,7 @@
 // The one validation kit: everything that checks data from another host (the bridge↔utility channel, the
 // tab mirror) is built from these checks, so a refusal always reads the same way and never echoes the input.
 import { SCHEMA_LIMITS, type FieldValue } from './messages';
+import { isSalesforceId } from './salesforce-id';
 
 /** Why a message was refused; the detail string says which field. */
 export type RejectReason =
@@ -113,18 +114,12 @@ export function oneOf<T extends string>(
   return value as T;
 }
 
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
-/** A record id: 15 or 18 characters [a-zA-Z0-9]. */
+/** A record id: 15 characters, or 18 with a valid checksum (salesforce-id.ts). */
 export function salesforceId(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !SALESFORCE_ID.test(value)) {
-    fail(path, 'must be a Salesforce id (15 or 18 letters and digits)');
+  if (!isSalesforceId(value)) {
+    fail(path, 'must be a Salesforce id (15 letters and digits, or 18 with a valid checksum)');
   }
   return value;
-}
-
-export function isSalesforceId(value: unknown): value is string {
-  return typeof value === 'string' && SALESFORCE_ID.test(value);
 }
 
 const API_NAME = new RegExp(`^[A-Za-z][A-Za-z0-9_]{0,${SCHEMA_LIMITS.apiNameLength - 1}}$`);

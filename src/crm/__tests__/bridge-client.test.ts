@@ -68,12 +68,12 @@ describe('BridgeClient requests', () => {
   test('resolve a response that arrives synchronously while publishing', async () => {
     const { client, transport, deliver } = setup();
     (transport.publish as jest.Mock).mockImplementationOnce((message: SoftphoneMessage) =>
-      deliver(response(message.requestId, { ok: true, result: { recordId: '00T000000000001AAA' } })),
+      deliver(response(message.requestId, { ok: true, result: { recordId: '00T000000000001EAA' } })),
     );
     await expect(
       client.request('saveLog', { value: { entityApiName: 'Task', Subject: 'Call' } }),
     ).resolves.toEqual({
-      recordId: '00T000000000001AAA',
+      recordId: '00T000000000001EAA',
     });
   });
 

@@ -325,7 +325,7 @@ describe('request results', () => {
       ],
       popToken: 'tok_1',
     },
-    saveLog: { recordId: '00T000000000001AAA' },
+    saveLog: { recordId: '00T000000000001EAA' },
     setPanelVisibility: null,
     getCallCenterSettings: SETTINGS,
     getBridgeStatus: FULL.bridgeStatus,

@@ -111,9 +111,12 @@ describe('validateMessage', () => {
   });
 
   describe('Salesforce ids', () => {
-    test.each([['003000000000001'], [ID18]])('accepts %s (15 or 18 characters)', (recordId) => {
-      expect(click({ recordId }).ok).toBe(true);
-    });
+    test.each([['003000000000001'], [ID18], ['001D000000IqhSLIAZ']])(
+      'accepts %s (15 characters, or 18 with a valid checksum)',
+      (recordId) => {
+        expect(click({ recordId }).ok).toBe(true);
+      },
+    );
 
     test.each([
       ['00300000000001'],
@@ -122,11 +125,15 @@ describe('validateMessage', () => {
       ['003000000000001AAAA'],
       ['003-00000000001'],
       ['003000000000001ÄAA'],
+      ['003000000000001AAB'],
+      ['001D000000IqhSLIAA'],
+      ['001D000000IqhSLiaz'],
     ])('refuses %s', (recordId) => {
       expect(click({ recordId })).toEqual({
         ok: false,
         reason: 'invalid-payload',
-        detail: 'payload.recordId must be a Salesforce id (15 or 18 letters and digits)',
+        detail:
+          'payload.recordId must be a Salesforce id (15 letters and digits, or 18 with a valid checksum)',
       });
     });
   });
