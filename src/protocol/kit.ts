@@ -59,19 +59,20 @@ export function plainObject(
 /**
  * An object with exactly these members: every required one, any optional one, nothing else.
  * An undefined member counts as absent (TypeScript callers leave optional members undefined).
+ * `nameMembers: false` leaves an unexpected member's name out of the detail.
  */
 export function fields(
   value: unknown,
   path: string,
   required: readonly string[],
   optional: readonly string[] = [],
-  reason: RejectReason = 'invalid-payload',
+  { reason = 'invalid-payload', nameMembers = true }: { reason?: RejectReason; nameMembers?: boolean } = {},
 ): Record<string, unknown> {
   const object = plainObject(value, path, reason);
   for (const key of Object.keys(object)) {
     if (object[key] === undefined) continue;
     if (!required.includes(key) && !optional.includes(key)) {
-      fail(path, `has an unexpected member ${printable(key)}`, reason);
+      fail(path, `has an unexpected member${nameMembers ? ` ${printable(key)}` : ''}`, reason);
     }
   }
   for (const key of required) {
@@ -83,17 +84,27 @@ export function fields(
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/;
 
-/** Plain text: kept as text whatever it contains (markup included), but bounded and free of control characters. */
+/**
+ * Plain text: kept as text whatever it contains (markup included), but bounded and free of control
+ * characters unless `controls` allows them. `problem`, when given, is the detail of every refusal.
+ */
 export function text(
   value: unknown,
   path: string,
-  { max, min = 1, multiline = false }: { max: number; min?: number; multiline?: boolean },
+  {
+    max,
+    min = 1,
+    multiline = false,
+    controls = false,
+    problem,
+  }: { max: number; min?: number; multiline?: boolean; controls?: boolean; problem?: string },
 ): string {
-  if (typeof value !== 'string') fail(path, 'must be a string');
+  if (typeof value !== 'string') fail(path, problem ?? 'must be a string');
   if (value.length < min)
-    fail(path, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
-  if (value.length > max) fail(path, `must have at most ${max} characters`);
-  if ((multiline ? CONTROL : CONTROL_OR_BREAK).test(value)) fail(path, 'must not contain control characters');
+    fail(path, problem ?? (min === 1 ? 'must not be empty' : `must have at least ${min} characters`));
+  if (value.length > max) fail(path, problem ?? `must have at most ${max} characters`);
+  if (!controls && (multiline ? CONTROL : CONTROL_OR_BREAK).test(value))
+    fail(path, problem ?? 'must not contain control characters');
   return value;
 }
 
@@ -106,12 +117,24 @@ export function oneOf<T extends string>(
   value: unknown,
   path: string,
   options: readonly T[],
-  reason: RejectReason = 'invalid-payload',
+  { reason = 'invalid-payload', problem }: { reason?: RejectReason; problem?: string } = {},
 ): T {
   if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
-    fail(path, `must be one of ${options.join(', ')}`, reason);
+    fail(path, problem ?? `must be one of ${options.join(', ')}`, reason);
   }
   return value as T;
+}
+
+/** A string that matches `pattern`; `problem` says what it must be. */
+export function matching(
+  value: unknown,
+  path: string,
+  pattern: RegExp,
+  problem: string,
+  reason: RejectReason = 'invalid-payload',
+): string {
+  if (typeof value !== 'string' || !pattern.test(value)) fail(path, problem, reason);
+  return value;
 }
 
 /** A record id: 15 characters, or 18 with a valid checksum (salesforce-id.ts). */
@@ -143,10 +166,13 @@ const TOKEN = new RegExp(`^[A-Za-z0-9_-]{1,${SCHEMA_LIMITS.idLength}}$`);
 
 /** A requestId or popToken. */
 export function token(value: unknown, path: string, reason: RejectReason = 'invalid-payload'): string {
-  if (typeof value !== 'string' || !TOKEN.test(value)) {
-    fail(path, `must be 1 to ${SCHEMA_LIMITS.idLength} letters, digits, _ or -`, reason);
-  }
-  return value;
+  return matching(
+    value,
+    path,
+    TOKEN,
+    `must be 1 to ${SCHEMA_LIMITS.idLength} letters, digits, _ or -`,
+    reason,
+  );
 }
 
 const PHONE = new RegExp(`^[0-9A-Za-z+*#().,;/ -]{1,${SCHEMA_LIMITS.phoneNumberLength}}$`);
