@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // <softphone-bridge-status>: one status region whose text follows the bridge's state.
-import { BRIDGE_STATUS_TAG, BridgeStatusElement, defineBridgeStatus } from '../..';
+import { BRIDGE_STATUS_TAG, BridgeStatusElement, defineBridgeStatus } from '../bridge-status';
 
 async function mount(setup: (element: BridgeStatusElement) => void = () => undefined) {
   const element = document.createElement(BRIDGE_STATUS_TAG);

@@ -1,5 +1,5 @@
 // An in-memory Web Storage for tests; `failWrites` makes setItem throw like a full quota. Given the agent's
-// storage key, json() opens sealed entries the way the agent's page does (see src/ui/sealed-storage.ts).
+// storage key, json() opens sealed entries the way the agent's page does (see src/continuity/sealed-storage.ts).
 import type { BrowserStorage } from '../browser-storage';
 import { parseStorageKey, sealedEntry, SealedStorage } from '../sealed-storage';
 
