@@ -13,7 +13,7 @@ import {
   type PhoneUiEvent,
 } from './call';
 import type { ContactMatch, CrmPort } from './crm';
-import { createCrmActors, type ScreenPopPolicy } from './crm/statechart-actors';
+import { createCrmActors, type ScreenPopPolicy } from './crm/actors';
 import { checkDestination, defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
 import {
   AudioDevicePreferences,
@@ -32,12 +32,12 @@ import { AgentAudio, type AudioSink } from './media/agent-audio';
 import { SipPhone, type ConferenceHook, type DeviceHook, type MuteHook, type SipPhoneConfig } from './sip';
 import { defaultMuteHook } from './sip/default-mute-hook';
 import { createSipActors } from './sip/statechart-actors';
-import { hostStorage, type BrowserStorage } from './ui/browser-storage';
-import { browserInstanceId } from './ui/browser-instance-id';
-import { CallContinuity } from './ui/call-continuity';
-import { NoteDraftStore } from './ui/note-drafts';
-import { parseStorageKey, SealedStorage, StorageError } from './ui/sealed-storage';
-import { DEFAULT_STORAGE_RETENTION_MS, purgeCustomerData } from './ui/storage-retention';
+import { hostStorage, type BrowserStorage } from './continuity/browser-storage';
+import { browserInstanceId } from './continuity/browser-instance-id';
+import { CallContinuity } from './continuity/call-continuity';
+import { NoteDraftStore } from './continuity/note-drafts';
+import { parseStorageKey, SealedStorage, StorageError } from './continuity/sealed-storage';
+import { DEFAULT_STORAGE_RETENTION_MS, purgeCustomerData } from './continuity/storage-retention';
 import { softphoneView, type SoftphoneView } from './ui/softphone-view';
 
 export interface SoftphoneOptions {
@@ -87,7 +87,7 @@ export interface SoftphoneOptions {
    * default the SIP address). `secret` is the agent's storage key (base64, 32 bytes; from Apex
    * SoftphoneCredentials.getStorageKey, held in memory only): calls and drafts are stored sealed with it,
    * and without it they are not stored at all. `retentionMs` is how long customer data nobody needs any
-   * more stays (default 24 h; see src/ui/storage-retention.ts).
+   * more stays (default 24 h; see src/continuity/storage-retention.ts).
    */
   storage?: {
     calls?: BrowserStorage | null;
@@ -285,8 +285,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     join: (callId) => conference.join(callId).catch((error: unknown) => options.onError?.(error)),
     leave: (callId) => conference.leave(callId),
   };
-  // Calls and unsaved notes from the page that held the phone before (see src/ui/call-continuity.ts),
-  // sealed with the agent's key (src/ui/sealed-storage.ts); what nobody needs any more goes first.
+  // Calls and unsaved notes from the page that held the phone before (see src/continuity/call-continuity.ts),
+  // sealed with the agent's key (src/continuity/sealed-storage.ts); what nobody needs any more goes first.
   const callsStorage = options.storage?.calls === null ? undefined : (options.storage?.calls ?? local);
   const sealed = sealedStorages(options, [local, callsStorage], now);
   for (const storage of new Set([local, callsStorage])) {

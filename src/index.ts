@@ -8,6 +8,7 @@ export type { SoftphoneView, CallView, CallAction } from './ui/softphone-view';
 export * as dialing from './dialing';
 export * as call from './call';
 export * as crm from './crm';
+export * as protocol from './protocol';
 export * as media from './media';
 export * as session from './session';
 export const version = '0.1.0';

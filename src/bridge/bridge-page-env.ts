@@ -1,4 +1,4 @@
-import type { CrmLogger } from '../crm';
+import type { CrmLogger } from '../protocol';
 import type { SforceOpenCti } from './sforce-open-cti';
 
 /** What the SoftphoneBridge page gives the bundle: its window (for sforce.opencti), its document, a logger. */

@@ -1,4 +1,4 @@
-import type { ClickToDial } from '../crm';
+import type { ClickToDial } from '../protocol';
 
 /** An Open CTI click payload as the schema sees it: the checked click, if any, and what was refused. */
 export interface ClickConversion {

@@ -1,4 +1,4 @@
-import type { CrmLogger } from '../crm';
+import type { CrmLogger } from '../protocol';
 
 /** The page's logger: the browser console, each line tagged so admins can filter it. */
 export function createConsoleLogger(

@@ -1,5 +1,5 @@
 // A failed Open CTI call, with Salesforce's own text kept for the logs and a message written for the agent.
-import { SCHEMA_LIMITS } from '../crm';
+import { SCHEMA_LIMITS } from '../protocol';
 import { OPEN_CTI_ERROR_CODES, type OpenCtiErrorCode } from './open-cti-error-code';
 import type { OpenCtiMethod } from './open-cti-method';
 

@@ -1,4 +1,4 @@
-import type { SearchMatch } from '../crm';
+import type { SearchMatch } from '../protocol';
 import type { OpenCtiScreenPopData } from './open-cti-screen-pop-data';
 
 /** searchAndScreenPop's returnValue, checked: the matching records and, when deferred, the prepared pop. */

@@ -1,5 +1,5 @@
 // The typed face of Open CTI the bridge programs against: promises, schema types, OpenCtiError on failure.
-import type { SaveLogRequest, SaveLogResult, ScreenPopTarget, SearchAndScreenPopRequest } from '../crm';
+import type { SaveLogRequest, SaveLogResult, ScreenPopTarget, SearchAndScreenPopRequest } from '../protocol';
 import type { OpenCtiClickPayload } from './open-cti-click-payload';
 import type { OpenCtiNavigationPayload } from './open-cti-navigation-payload';
 import type { OpenCtiScreenPopData } from './open-cti-screen-pop-data';

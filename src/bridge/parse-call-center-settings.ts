@@ -1,6 +1,6 @@
 // Admin-edited call center items → CallCenterSettings. Every item is optional: a missing or invalid one
 // falls back to its default (softphone mode, no SIP override, no prefixes) and yields a warning.
-import { validateResult, type CallCenterSettings } from '../crm';
+import { validateResult, type CallCenterSettings } from '../protocol';
 import { CALL_CENTER_KEYS } from './call-center-keys';
 import type { ParsedCallCenterSettings } from './parsed-call-center-settings';
 

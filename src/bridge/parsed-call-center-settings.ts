@@ -1,4 +1,4 @@
-import type { CallCenterSettings } from '../crm';
+import type { CallCenterSettings } from '../protocol';
 
 /** The settings read from a call center, and what was wrong with the items that were ignored. */
 export interface ParsedCallCenterSettings {

@@ -1,4 +1,4 @@
-import type { BridgeStatus, CrmLogger } from '../crm';
+import type { BridgeStatus, CrmLogger } from '../protocol';
 import type { OpenCti } from './open-cti';
 
 export interface SoftphoneBridgeOptions {

@@ -19,7 +19,7 @@ import {
   type RequestType,
   type SearchAndScreenPopResult,
   type SoftphoneMessage,
-} from '../crm';
+} from '../protocol';
 import { isRecord } from './is-record';
 import type { OpenCti } from './open-cti';
 import { OpenCtiError } from './open-cti-error';

@@ -1,5 +1,5 @@
 // Wires the Visualforce page: Open CTI from the page's window, the bridge, and its status element.
-import { BRIDGE_STATUS_TAG, type BridgeStatusElement } from '../ui';
+import { BRIDGE_STATUS_TAG, type BridgeStatusElement } from './status-element/bridge-status';
 import type { BridgePageEnv } from './bridge-page-env';
 import { SoftphoneBridge } from './softphone-bridge';
 import { wrapOpenCti } from './wrap-open-cti';

@@ -1,6 +1,6 @@
 // Open CTI's click payload → the schema's ClickToDial. The number is required; any optional field the schema
 // refuses is dropped (and reported) rather than losing the click.
-import { createMessage, type ClickToDial } from '../crm';
+import { createMessage, type ClickToDial } from '../protocol';
 import type { ClickConversion } from './click-conversion';
 import { isRecord } from './is-record';
 

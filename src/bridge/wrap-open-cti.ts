@@ -1,6 +1,6 @@
 // The only code that calls sforce.opencti: one documented call per method, callbacks turned into promises,
 // error arrays into OpenCtiError, and every call bounded by a timeout (a callback that never comes fails).
-import { validateResult, type SaveLogResult, type SearchMatch } from '../crm';
+import { validateResult, type SaveLogResult, type SearchMatch } from '../protocol';
 import { isRecord } from './is-record';
 import type { OpenCti } from './open-cti';
 import { OpenCtiError } from './open-cti-error';

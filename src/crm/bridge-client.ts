@@ -1,19 +1,40 @@
 // The utility's side of the channel: requests to the Open CTI bridge with a timeout each, and its events.
-import type { BridgeClientOptions } from './bridge-client-options';
-import { BridgeRequestError } from './bridge-request-error';
-import type { BridgeStatus } from './bridge-status';
-import type { ClickToDial } from './click-to-dial';
-import type { RecordShown } from './record-shown';
-import { createMessage } from './create-message';
-import type { CrmLogger } from './crm-logger';
-import type { MessagePayloads } from './message-payloads';
+import {
+  createMessage,
+  createRequestId,
+  validateMessage,
+  validateResult,
+  type BridgeErrorCode,
+  type BridgeStatus,
+  type ClickToDial,
+  type CrmLogger,
+  type MessagePayloads,
+  type RecordShown,
+  type RequestResults,
+  type RequestType,
+  type SoftphoneMessage,
+} from '../protocol';
 import type { MessageTransport } from './message-transport';
-import { createRequestId } from './request-id';
-import type { RequestResults } from './request-results';
-import type { RequestType } from './request-type';
-import type { SoftphoneMessage } from './softphone-message';
-import { validateMessage } from './validate-message';
-import { validateResult } from './validate-result';
+
+export interface BridgeClientOptions {
+  transport: MessageTransport;
+  /** How long a request waits for its response before failing with TIMEOUT. Default 10 s. */
+  timeoutMs?: number;
+  logger?: CrmLogger;
+  /** Request ids; random by default. */
+  createRequestId?: () => string;
+}
+
+/** How a failed bridge request reaches the utility: a stable code and a message for the agent. */
+export class BridgeRequestError extends Error {
+  override readonly name = 'BridgeRequestError';
+  readonly code: BridgeErrorCode;
+
+  constructor(code: BridgeErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 

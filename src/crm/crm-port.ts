@@ -1,11 +1,7 @@
 // What the phone needs from the CRM. The utility implements it with Apex (search, call log) and the
 // Open CTI bridge over LMS (screen pop, click-to-dial); the workbench implements it with its emulation.
-import type { CallLogEntry } from './call-log-entry';
-import type { CallLogResult } from './call-log-result';
-import type { ClickToDial } from './click-to-dial';
+import type { ClickToDial, RecordShown, ScreenPopTarget } from '../protocol';
 import type { ContactMatch } from './contact-match';
-import type { RecordShown } from './record-shown';
-import type { ScreenPopTarget } from './screen-pop-target';
 
 export interface CrmPort {
   /** Records whose phone fields match the number (any of its normalised variants); bounded. */
@@ -23,4 +19,33 @@ export interface CrmPort {
    * cannot tell leave it out; the agent then ends "creating" with Cancel. Returns the unsubscribe function.
    */
   onRecordShown?(listener: (record: RecordShown) => void): () => void;
+}
+
+// One call as the CRM logs it: a Task keyed by the SIP Call-ID so that a retry updates instead of duplicating.
+
+export interface CallLogEntry {
+  /** SIP Call-ID; stored in Task.CallObject. */
+  callId: string;
+  callType: 'Inbound' | 'Outbound' | 'Internal';
+  subject: string;
+  durationSeconds: number;
+  disposition?: string;
+  notes?: string;
+  /** Contact or Lead. */
+  whoId?: string;
+  /** Account, Case, Opportunity... */
+  whatId?: string;
+  /** ISO date (YYYY-MM-DD) of the call. */
+  activityDate: string;
+  /**
+   * Epoch ms when this save began (the agent's browser clock). Two saves of one call may finish in either
+   * order (a tab reloaded during a save); the Task keeps the values of the save begun last, so an older
+   * tab's notes never overwrite newer ones.
+   */
+  savedAt: number;
+}
+
+/** The Task a call was logged to. */
+export interface CallLogResult {
+  taskId: string;
 }

@@ -1,5 +1,5 @@
 // What the BridgeClient needs from Lightning Message Service; the utility adapts lightning/messageService to it.
-import type { SoftphoneMessage } from './softphone-message';
+import type { SoftphoneMessage } from '../protocol';
 
 export interface MessageTransport {
   /** Publish on Softphone__c. May throw or reject when the channel is unavailable. */

@@ -11,43 +11,24 @@ import {
   type MirrorMessage,
   type MirrorMessageType,
 } from './mirror-message';
+import { fail, fields, matching, oneOf as kitOneOf, SchemaViolation, text as kitText } from '../protocol/kit';
 
 export type MirrorValidation = { ok: true; value: MirrorMessage } | { ok: false; detail: string };
 
-class Invalid extends Error {}
+// The mirror's own rules, in its own words, on the protocol's kit: call ids are SIP Call-IDs (so `@`, `.`
+// and `:` are allowed), and texts from a same-origin tab are bounded but not filtered.
+const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
-function fail(path: string, problem: string): never {
-  throw new Invalid(`${path} ${problem}`);
-}
+const object = (value: unknown, path: string, required: string[], optional: string[] = []) =>
+  fields(value, path, required, optional, { nameMembers: false });
 
-function object(value: unknown, path: string, required: string[], optional: string[] = []) {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!required.includes(key) && !optional.includes(key)) fail(path, `has an unexpected member`);
-  }
-  for (const key of required) if (!(key in record)) fail(path, `has no ${key}`);
-  return record;
-}
+const token = (value: unknown, path: string): string => matching(value, path, ID, 'must be an id');
 
-const TOKEN = /^[A-Za-z0-9._:@-]{1,128}$/;
+const text = (value: unknown, path: string, max = 4000): string =>
+  kitText(value, path, { max, min: 0, controls: true, problem: `must be text of at most ${max} characters` });
 
-function token(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !TOKEN.test(value)) fail(path, 'must be an id');
-  return value;
-}
-
-function text(value: unknown, path: string, max = 4000): string {
-  if (typeof value !== 'string' || value.length > max)
-    fail(path, `must be text of at most ${max} characters`);
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
-    fail(path, 'is not allowed');
-  return value as T;
-}
+const oneOf = <T extends string>(value: unknown, path: string, allowed: readonly T[]): T =>
+  kitOneOf(value, path, allowed, { problem: 'is not allowed' });
 
 const MESSAGE_FIELDS: Record<MirrorMessageType, { required: string[]; optional?: string[] }> = {
   view: { required: ['view'] },
@@ -335,7 +316,7 @@ export function validateMirrorMessage(raw: unknown): MirrorValidation {
       }
     }
   } catch (error) {
-    if (error instanceof Invalid) return { ok: false, detail: error.message };
+    if (error instanceof SchemaViolation) return { ok: false, detail: error.message };
     throw error;
   }
 }

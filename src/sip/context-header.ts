@@ -2,7 +2,7 @@
 // anyone on the path can send it.
 import type { CallContext } from './call-context';
 import { InvalidArgumentError } from './errors/invalid-argument-error';
-import { isSalesforceId } from './salesforce-id';
+import { isCaseSafeId } from '../protocol';
 
 export const CONTEXT_HEADER = 'X-Softphone-Context';
 /**
@@ -16,7 +16,7 @@ const MAX_LENGTH = 128;
 
 /** The header value, `number=<number>;record=<id>`; throws InvalidArgumentError for anything invalid. */
 export function formatContextHeader(context: CallContext): string {
-  if (!NUMBER.test(context.number) || !isSalesforceId(context.recordId)) {
+  if (!NUMBER.test(context.number) || !isCaseSafeId(context.recordId)) {
     throw new InvalidArgumentError(
       'The transfer context needs the customer number (digits, *, #, optional +) and an 18-character Salesforce record id.',
     );
@@ -39,7 +39,7 @@ export function parseContextHeader(value: string | undefined): CallContext | und
   const number = fields.get('number');
   const recordId = fields.get('record');
   if (fields.size !== 2 || number === undefined || recordId === undefined) return undefined;
-  if (!NUMBER.test(number) || !isSalesforceId(recordId)) return undefined;
+  if (!NUMBER.test(number) || !isCaseSafeId(recordId)) return undefined;
   return { number, recordId };
 }
 

@@ -18,7 +18,6 @@ export { sipEventTypes } from './sip-event-types';
 export type { CallerIdentity } from './caller-identity';
 export type { CallContext } from './call-context';
 export { AGENT_HEADER, CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
-export { isSalesforceId } from './salesforce-id';
 export { reconnectDelay } from './reconnect-delay';
 export { reinviteRetryDelay } from './reinvite-retry-delay';
 export * from './errors';

@@ -4,7 +4,7 @@
 // the real customer phone, Kamailio's log as the wire.
 import type { Page } from 'playwright-core';
 import { CLICK_TO_DIAL_LIMIT } from '../../src/call';
-import { createMessage } from '../../src/crm';
+import { createMessage } from '../../src/protocol';
 import {
   button,
   connectedCall,

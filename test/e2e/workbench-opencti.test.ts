@@ -3,7 +3,7 @@
 // valid clickToDial on the emulated Lightning Message Service, and the real softphone dials the customer.
 // Screen pops from Open CTI and from lightning/navigation show in the agent page's screen-pop pane.
 import type { Frame, Page } from 'playwright-core';
-import { validateMessage } from '../../src/crm';
+import { validateMessage } from '../../src/protocol';
 import { useWorkbench } from '../support/workbench-fixture';
 
 const workbench = useWorkbench();

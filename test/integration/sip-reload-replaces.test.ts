@@ -6,9 +6,9 @@ import { Inviter, SessionState, SIPExtension, UserAgent, type Invitation, type S
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
 import type { CallLogEntry, CrmPort } from '../../src/crm';
 import { parseDialogSnapshot, type DialogSnapshot } from '../../src/sip';
-import type { BrowserStorage } from '../../src/ui/browser-storage';
-import type { SavedCall } from '../../src/ui/call-continuity';
-import { parseStorageKey, SealedStorage } from '../../src/ui/sealed-storage';
+import type { BrowserStorage } from '../../src/continuity/browser-storage';
+import type { SavedCall } from '../../src/continuity/call-continuity';
+import { parseStorageKey, SealedStorage } from '../../src/continuity/sealed-storage';
 import type { SoftphoneView } from '../../src/ui/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
 import {

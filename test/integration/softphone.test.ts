@@ -2,7 +2,8 @@
 // recording CRM. Journeys from the product documents, asserted on the view model and the CRM's arguments.
 import { Inviter, SessionState, UserAgent, type Invitation, type Session } from 'sip.js';
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
-import type { CallLogEntry, ContactMatch, CrmPort, ScreenPopTarget } from '../../src/crm';
+import type { CallLogEntry, ContactMatch, CrmPort } from '../../src/crm';
+import type { ScreenPopTarget } from '../../src/protocol';
 import { defaultDialingSettings } from '../../src/dialing';
 import { useKamailio } from '../support/kamailio-fixture';
 import { createNodeAgent, nodeSoftphoneSip, viewWhere, type NodeAgent } from '../support/node-sip';

@@ -16,14 +16,8 @@ import {
   type SforceOpenCti,
 } from '../../src/bridge';
 import { DOCUMENTED_ERRORS, FakeSforceOpenCti } from '../../src/bridge/__tests__/fake-sforce-open-cti';
-import {
-  BridgeClient,
-  type BridgeStatus,
-  type ClickToDial,
-  type RecordShown,
-  type CrmLogger,
-  type MessageTransport,
-} from '../../src/crm';
+import { BridgeClient, type MessageTransport } from '../../src/crm';
+import type { BridgeStatus, ClickToDial, CrmLogger, RecordShown } from '../../src/protocol';
 import {
   OpenCtiServiceError,
   getCallCenterSettings,

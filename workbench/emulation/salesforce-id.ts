@@ -1,7 +1,6 @@
 // Salesforce record ids for the emulation: 18-character ids with the case-safe checksum suffix and the
 // standard key prefixes, so ids look and validate like an org's (Apex Id.valueOf, SoftphoneSecurity.toIdOf).
-
-const SUFFIX_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+import { checksum } from '../../src/protocol/salesforce-id';
 
 /** Key prefixes of the objects the softphone touches (Softphone_Favorite__c's is org-specific; this is ours). */
 export const KEY_PREFIXES = {
@@ -18,27 +17,13 @@ export const KEY_PREFIXES = {
 
 export type SObjectName = keyof typeof KEY_PREFIXES;
 
-/** The 3-character suffix that makes a 15-character id case-insensitive. */
-export function idSuffix(id15: string): string {
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const c = id15.charAt(chunk * 5 + i);
-      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
-    }
-    suffix += SUFFIX_CHARS.charAt(bits);
-  }
-  return suffix;
-}
-
 /** The 18-character form of a 15- or 18-character id, or undefined when it is not a valid id. */
 export function toId18(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(text)) return undefined;
   const id15 = text.slice(0, 15);
-  const id18 = id15 + idSuffix(id15);
+  const id18 = id15 + checksum(id15);
   // Apex accepts an 18-character id whose suffix matches regardless of case only.
   if (text.length === 18 && text.slice(15).toUpperCase() !== id18.slice(15)) return undefined;
   return id18;
@@ -64,5 +49,5 @@ export function toIdOf(value: unknown, allowed: readonly SObjectName[]): string 
 /** A new id of the object: prefix, "WB" (workbench) and a zero-padded sequence number. */
 export function newId(object: SObjectName, sequence: number): string {
   const id15 = `${KEY_PREFIXES[object]}WB${String(sequence).padStart(10, '0')}`;
-  return id15 + idSuffix(id15);
+  return id15 + checksum(id15);
 }

@@ -1,13 +1,7 @@
 // The bridge end to end inside one page: a fake sforce.opencti (documented shapes) under the real
 // wrapOpenCti, and on the other side of the fake LMS channel the utility's real BridgeClient.
-import {
-  BridgeClient,
-  type BridgeStatus,
-  type CrmLogger,
-  type MessageTransport,
-  type ScreenPopTarget,
-  type SoftphoneMessage,
-} from '../../crm';
+import { BridgeClient, type MessageTransport } from '../../crm';
+import type { BridgeStatus, CrmLogger, ScreenPopTarget, SoftphoneMessage } from '../../protocol';
 import { SoftphoneBridge, wrapOpenCti } from '..';
 import { DOCUMENTED_ERRORS, DOCUMENTED_SETTINGS, FakeSforceOpenCti } from './fake-sforce-open-cti';
 
@@ -267,7 +261,7 @@ describe('click-to-dial', () => {
     fake.click({ number: '5550100', recordId: 'not-an-id', recordName: '', objectType: 'Contact' });
     expect(clicks).toHaveBeenCalledWith({ number: '5550100', objectType: 'Contact' });
     expect(log.lines.filter((line) => !line.startsWith('debug'))).toEqual([
-      'warn Click-to-dial: payload.recordId must be a Salesforce id (15 or 18 letters and digits) (dropped)',
+      'warn Click-to-dial: payload.recordId must be a Salesforce id (15 letters and digits, or 18 with a valid checksum) (dropped)',
     ]);
   });
 
@@ -424,7 +418,7 @@ describe('serving the utility', () => {
 
   test('saveLog creates the record and answers with its id', async () => {
     const { fake, client } = await started((f) =>
-      f.answer('saveLog', { returnValue: { recordId: '00T000000000001AAA' } }),
+      f.answer('saveLog', { returnValue: { recordId: '00T000000000001EAA' } }),
     );
     const value = {
       entityApiName: 'Task',
@@ -436,7 +430,7 @@ describe('serving the utility', () => {
       Description: 'Wants a callback\non Monday',
       WhoId: ID18,
     };
-    await expect(client.request('saveLog', { value })).resolves.toEqual({ recordId: '00T000000000001AAA' });
+    await expect(client.request('saveLog', { value })).resolves.toEqual({ recordId: '00T000000000001EAA' });
     expect(fake.callsOf('saveLog')).toEqual([{ value }]);
   });
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // The Visualforce page's wiring: Open CTI from the window, the bridge, and <softphone-bridge-status>.
-import type { CrmLogger } from '../../crm';
+import type { CrmLogger } from '../../protocol';
 import { OPEN_CTI_MISSING, startBridgePage } from '../start-bridge-page';
 import { DOCUMENTED_ERRORS, FakeSforceOpenCti } from './fake-sforce-open-cti';
 

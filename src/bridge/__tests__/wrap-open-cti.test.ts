@@ -121,7 +121,7 @@ describe('wrapOpenCti reads returnValues', () => {
         '001000000000001AAA': { Id: '001000000000001AAA', Name: 'Analytical Engines', RecordType: 'Account' },
         SCREEN_POP_DATA: { type: 'sobject', params: { recordId: ID18 } },
         junk: 'not a record',
-        '00Q000000000001AAA': { Id: '00Q000000000001AAA', Name: 'x'.repeat(300), RecordType: 'Lead' },
+        '00Q000000000001EAA': { Id: '00Q000000000001EAA', Name: 'x'.repeat(300), RecordType: 'Lead' },
       },
     });
     await expect(
@@ -141,9 +141,9 @@ describe('wrapOpenCti reads returnValues', () => {
   });
 
   test.each([
-    ['an id', '00T000000000001AAA', { recordId: '00T000000000001AAA' }],
-    ['{recordId}', { recordId: '00T000000000001AAA' }, { recordId: '00T000000000001AAA' }],
-    ['{Id}', { Id: '00T000000000001AAA' }, { recordId: '00T000000000001AAA' }],
+    ['an id', '00T000000000001EAA', { recordId: '00T000000000001EAA' }],
+    ['{recordId}', { recordId: '00T000000000001EAA' }, { recordId: '00T000000000001EAA' }],
+    ['{Id}', { Id: '00T000000000001EAA' }, { recordId: '00T000000000001EAA' }],
     ['nothing usable', { id: 42 }, {}],
     ['null', null, {}],
   ])('saveLog: the record id from %s', async (_what, returnValue, expected) => {

@@ -1,13 +1,7 @@
 // The utility's request/response client over an in-memory channel that behaves like LMS: every published
 // message reaches every subscriber, the publisher included.
-import {
-  BridgeClient,
-  BridgeRequestError,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  type CrmLogger,
-  type MessageTransport,
-  type SoftphoneMessage,
-} from '..';
+import { BridgeClient, BridgeRequestError, DEFAULT_REQUEST_TIMEOUT_MS, type MessageTransport } from '..';
+import type { CrmLogger, SoftphoneMessage } from '../../protocol';
 
 function channel() {
   const listeners = new Set<(message: unknown) => void>();
@@ -74,12 +68,12 @@ describe('BridgeClient requests', () => {
   test('resolve a response that arrives synchronously while publishing', async () => {
     const { client, transport, deliver } = setup();
     (transport.publish as jest.Mock).mockImplementationOnce((message: SoftphoneMessage) =>
-      deliver(response(message.requestId, { ok: true, result: { recordId: '00T000000000001AAA' } })),
+      deliver(response(message.requestId, { ok: true, result: { recordId: '00T000000000001EAA' } })),
     );
     await expect(
       client.request('saveLog', { value: { entityApiName: 'Task', Subject: 'Call' } }),
     ).resolves.toEqual({
-      recordId: '00T000000000001AAA',
+      recordId: '00T000000000001EAA',
     });
   });
 

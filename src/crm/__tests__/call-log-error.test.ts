@@ -4,9 +4,8 @@ import { createActor } from 'xstate';
 import { callMachine } from '../../call';
 import { ann, incomingInput, T0 } from '../../call/__tests__/support/harness';
 import { CALL_LOG_ERROR_CODES, CallLogError } from '../call-log-error';
-import type { CallLogEntry } from '../call-log-entry';
-import type { CrmPort } from '../crm-port';
-import { createCrmActors } from '../statechart-actors';
+import type { CallLogEntry, CrmPort } from '../crm-port';
+import { createCrmActors } from '../actors';
 
 describe('CallLogError', () => {
   test('the codes and what each means, brittle on purpose (SoftphoneCallLog.cls sends the same)', () => {

@@ -3,8 +3,9 @@
 // caller's number finds it.
 import { createActor } from 'xstate';
 import { callMachine } from '../../call';
-import type { ContactMatch, RecordShown } from '..';
-import { createCrmActors } from '../statechart-actors';
+import type { ContactMatch } from '..';
+import type { RecordShown } from '../../protocol';
+import { createCrmActors } from '../actors';
 import type { CrmPort } from '../crm-port';
 import { incomingInput } from '../../call/__tests__/support/harness';
 

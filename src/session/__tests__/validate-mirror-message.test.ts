@@ -49,6 +49,16 @@ describe('validateMirrorMessage', () => {
     expect(validateMirrorMessage(command(dial))).toEqual({ ok: true, value: command(dial) });
   });
 
+  test('keeps its own rules on the protocol kit: SIP Call-IDs and multi-line notes pass, long notes do not', () => {
+    const event = { type: 'ui.notes.changed', callId: 'a84b4c76e66710@pc33.example.com', text: 'one\ntwo' };
+    expect(validateMirrorMessage(command({ kind: 'send', event }))).toMatchObject({ ok: true });
+    const long = { ...event, text: 'x'.repeat(4001) };
+    expect(validateMirrorMessage(command({ kind: 'send', event: long }))).toEqual({
+      ok: false,
+      detail: 'message.command.event.text must be text of at most 4000 characters',
+    });
+  });
+
   test('keeps only the members a forwarded UI event has', () => {
     const result = validateMirrorMessage(
       command({ kind: 'send', event: { type: 'ui.notes.changed', callId: 'call-1', text: '<b>ok</b>' } }),

@@ -1,5 +1,4 @@
 import { contextFromAgent, formatContextHeader, parseContextHeader } from '../context-header';
-import { isSalesforceId } from '../salesforce-id';
 
 describe('X-Softphone-Context', () => {
   const recordId = '001D000000IqhSLIAZ';
@@ -40,12 +39,6 @@ describe('X-Softphone-Context', () => {
     ['nothing', undefined],
   ])('ignores %s', (_label, value) => {
     expect(parseContextHeader(value)).toBeUndefined();
-  });
-
-  test('Salesforce ids are 18 characters whose last 3 encode the case of the first 15', () => {
-    expect(isSalesforceId('001D000000IqhSLIAZ')).toBe(true);
-    expect(isSalesforceId('001d000000IqhSLIAZ')).toBe(false);
-    expect(isSalesforceId('001D000000IqhSL')).toBe(false);
   });
 
   describe('is believed only on a call the SIP edge says an agent placed (X-Softphone-Agent)', () => {

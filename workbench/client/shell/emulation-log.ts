@@ -1,7 +1,7 @@
 // The agent page's "Emulation log": every Lightning Message Service message on Softphone__c (checked with
 // the schema's own validateMessage, as both hosts check it) and every call the bridge makes on the
 // emulated sforce.opencti. It shows what the real components say to each other.
-import { validateMessage } from '../../../src/crm';
+import { validateMessage } from '../../../src/protocol';
 import type { OpenCtiResponse } from '../../../src/bridge';
 import { h, time } from './dom';
 

@@ -1,4 +1,0 @@
-/** The Task a call was logged to. */
-export interface CallLogResult {
-  taskId: string;
-}

@@ -1,2 +1,0 @@
-/** Payload of requests that need no argument (getCallCenterSettings, getBridgeStatus): exactly `{}`. */
-export type EmptyRequest = Record<string, never>;

@@ -1,4 +1,0 @@
-/** utility → bridge `screenPopDeferred`: perform the pop a deferred searchAndScreenPop prepared. */
-export interface ScreenPopDeferredRequest {
-  popToken: string;
-}
