@@ -23,27 +23,29 @@ import { CONTEXT_HEADER, formatContextHeader } from './context-header';
 import { answeredElsewhere } from './answered-elsewhere';
 import { replacesHeader, type DialogSnapshot } from './dialog-snapshot';
 import { dtmfTones } from './dtmf-tones';
-import { CallCancelledError } from './errors/call-cancelled-error';
-import { CallNotFoundError } from './errors/call-not-found-error';
-import { CallRejectedError } from './errors/call-rejected-error';
-import { DeniedDestinationError } from './errors/denied-destination-error';
-import { errorForStatus } from './errors/error-for-status';
-import { IncompatibleMediaError } from './errors/incompatible-media-error';
-import { InvalidStateError } from './errors/invalid-state-error';
-import { MicrophoneUnavailableError } from './errors/microphone-unavailable-error';
-import { NetworkError } from './errors/network-error';
-import { ReinviteFailedError } from './errors/reinvite-failed-error';
-import { SipError } from './errors/sip-error';
-import { TooManyRedirectsError } from './errors/too-many-redirects-error';
-import { TransferFailedError } from './errors/transfer-failed-error';
-import { TransferTimeoutError } from './errors/transfer-timeout-error';
-import { refusesCredentials } from './credentials-refused';
+import {
+  CallCancelledError,
+  CallNotFoundError,
+  CallRejectedError,
+  DeniedDestinationError,
+  errorForStatus,
+  IncompatibleMediaError,
+  InvalidStateError,
+  MicrophoneUnavailableError,
+  NetworkError,
+  ReinviteFailedError,
+  SipError,
+  TooManyRedirectsError,
+  TransferFailedError,
+  TransferTimeoutError,
+  refusesCredentials,
+  responseError,
+} from './errors';
 import { identifyCaller } from './identify-caller';
 import { offersHold } from './offers-hold';
 import { reconnectDelay } from './reconnect-delay';
 import { destinationOf, redirectTargets } from './redirect-targets';
 import { ReferToTarget } from './refer-to-target';
-import { responseError } from './response-error';
 import { retryAfterSeconds } from './retry-after-seconds';
 import type { SipEvent } from './sip-event';
 import type { SipPhoneSettings } from './sip-phone-settings';

@@ -1,5 +1,5 @@
 // DTMF input as the keypad produces it: 0-9, *, #, A-D, and "," for a 2 s pause.
-import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { InvalidArgumentError } from './errors';
 
 const TONES = /^[0-9A-D*#,]{1,64}$/;
 

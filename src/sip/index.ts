@@ -21,6 +21,32 @@ export { AGENT_HEADER, CONTEXT_HEADER, formatContextHeader, parseContextHeader }
 export { isSalesforceId } from './salesforce-id';
 export { reconnectDelay } from './reconnect-delay';
 export { reinviteRetryDelay } from './reinvite-retry-delay';
-export * from './errors';
+export {
+  SipError,
+  AddressIncompleteError,
+  AuthenticationFailedError,
+  CallBusyError,
+  CallCancelledError,
+  CallDeclinedError,
+  CallNotFoundError,
+  CallRejectedError,
+  DeniedDestinationError,
+  ForbiddenError,
+  IncompatibleMediaError,
+  InvalidArgumentError,
+  InvalidStateError,
+  MicrophoneUnavailableError,
+  NetworkError,
+  NoAnswerError,
+  NotFoundError,
+  NotStartedError,
+  ReinviteFailedError,
+  ServerError,
+  TooManyRedirectsError,
+  TransferFailedError,
+  TransferTimeoutError,
+  errorForStatus,
+} from './errors';
+export type { SipErrorCode } from './errors';
 /** The media handler factory type, for callers that inject one (Node tests) without importing sip.js. */
 export type { SessionDescriptionHandlerFactory } from 'sip.js';

@@ -21,26 +21,28 @@ import type { CallMedia } from './call-media';
 import { CallLeg, type LegEnvironment } from './call-leg';
 import { AGENT_HEADER, CONTEXT_HEADER, contextFromAgent, formatContextHeader } from './context-header';
 import { CredentialRenewal } from './credential-renewal';
-import { refusesCredentials } from './credentials-refused';
+import {
+  refusesCredentials,
+  AuthenticationFailedError,
+  CallNotFoundError,
+  errorForStatus,
+  ForbiddenError,
+  InvalidArgumentError,
+  NetworkError,
+  NotStartedError,
+  ServerError,
+  type SipError,
+  responseError,
+} from './errors';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
 import { DialogWatch } from './dialog-watch';
 import { isReadableOffer } from './is-readable-offer';
-import { AuthenticationFailedError } from './errors/authentication-failed-error';
-import { CallNotFoundError } from './errors/call-not-found-error';
-import { errorForStatus } from './errors/error-for-status';
-import { ForbiddenError } from './errors/forbidden-error';
-import { InvalidArgumentError } from './errors/invalid-argument-error';
-import { NetworkError } from './errors/network-error';
-import { NotStartedError } from './errors/not-started-error';
-import { ServerError } from './errors/server-error';
-import type { SipError } from './errors/sip-error';
 import { EventHub } from './event-hub';
 import { identifyCaller } from './identify-caller';
 import { KeepAlive } from './keep-alive';
 import { reconnectDelay } from './reconnect-delay';
 import { RefreshingRegisterer } from './refreshing-registerer';
 import { rollbackSessionDescriptionHandlerFactory } from './rollback-session-description-handler';
-import { responseError } from './response-error';
 import type { SipEvent } from './sip-event';
 import type { SipEventOf } from './sip-event-of';
 import type { SipPhoneConfig } from './sip-phone-config';

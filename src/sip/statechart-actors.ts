@@ -15,10 +15,9 @@ import type {
 import { callFailureReasonFromSipStatus } from '../call';
 import type { ConferenceHook } from './conference-hook';
 import type { DialogSnapshot } from './dialog-snapshot';
-import { NotStartedError } from './errors/not-started-error';
+import { NotStartedError, type SipError } from './errors';
 import type { DeviceHook } from './device-hook';
 import { DeviceLeg } from './device-leg';
-import type { SipError } from './errors/sip-error';
 import type { SipEvent } from './sip-event';
 import type { SipPhone } from './sip-phone';
 
