@@ -7,7 +7,7 @@ export type { SipPhoneConfig } from './sip-phone-config';
 export type { SipAuth } from './sip-auth';
 export type { SipLogger } from './sip-logger';
 export type { ReconnectPolicy } from './reconnect-policy';
-export type { ReinviteRetryCause } from './reinvite-retry-cause';
+export type { ReinviteRetryCause } from './leg/reinvite';
 export type { MuteHook } from './mute-hook';
 export type { CallMedia } from './call-media';
 export type { ConferenceHook } from './conference-hook';
@@ -20,7 +20,7 @@ export type { CallContext } from './call-context';
 export { AGENT_HEADER, CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
 export { isSalesforceId } from './salesforce-id';
 export { reconnectDelay } from './reconnect-delay';
-export { reinviteRetryDelay } from './reinvite-retry-delay';
+export { reinviteRetryDelay } from './leg/reinvite';
 export {
   SipError,
   AddressIncompleteError,

@@ -4,8 +4,7 @@ import { defaultMuteHook } from './default-mute-hook';
 import { InvalidArgumentError } from './errors';
 import type { MuteHook } from './mute-hook';
 import type { ReconnectPolicy } from './reconnect-policy';
-import type { ReinviteRetryCause } from './reinvite-retry-cause';
-import { reinviteRetryDelay } from './reinvite-retry-delay';
+import { type ReinviteRetryCause, reinviteRetryDelay } from './leg/reinvite';
 import type { SipLogger } from './sip-logger';
 import type { SipPhoneConfig } from './sip-phone-config';
 

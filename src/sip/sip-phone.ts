@@ -18,7 +18,7 @@ import {
 import type { DialTarget } from '../dialing';
 import type { CallContext } from './call-context';
 import type { CallMedia } from './call-media';
-import { CallLeg, type LegEnvironment } from './call-leg';
+import { CallLeg, type LegEnvironment } from './leg/call-leg';
 import { AGENT_HEADER, CONTEXT_HEADER, contextFromAgent, formatContextHeader } from './context-header';
 import { CredentialRenewal } from './credential-renewal';
 import {
@@ -200,10 +200,9 @@ export class SipPhone {
     this.legEnvironment = {
       ua: this.ua,
       settings: this.settings,
+      emit: (event) => this.hub.emit(event),
       // A suspended phone's calls belong to the page that takes them back: nothing more is reported.
-      emit: (event) => {
-        if (!this.suspended) this.hub.emit(event);
-      },
+      reporting: () => !this.suspended,
       renewCredentials: () => this.refreshCredentials(),
       release: (leg) => {
         if (this.calls.get(leg.callId) === leg) this.calls.delete(leg.callId);
