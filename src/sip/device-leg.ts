@@ -8,7 +8,7 @@ import type { DialTarget } from '../dialing';
 import type { DeviceHook } from './device-hook';
 import type { SipError } from './errors';
 import type { SipEvent } from './sip-event';
-import type { SipPhone } from './sip-phone';
+import type { SipPhone } from './phone';
 
 type Clock = () => number;
 

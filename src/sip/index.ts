@@ -1,6 +1,6 @@
 // Public surface of src/sip: the telephony port (the only code that imports sip.js).
-export { SipPhone } from './sip-phone';
-export type { DialOptions } from './sip-phone';
+export { SipPhone } from './phone';
+export type { DialOptions } from './phone';
 export { parseDialogSnapshot, replacesHeader } from './dialog-snapshot';
 export type { DialogSnapshot } from './dialog-snapshot';
 export type { SipPhoneConfig } from './sip-phone-config';

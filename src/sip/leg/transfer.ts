@@ -18,7 +18,7 @@ import { printable } from './shared';
 import type { CallLeg } from './call-leg';
 
 /** Unsupervised transfer: REFER to `target`. */
-export function transfer(
+export async function transfer(
   leg: CallLeg,
   target: URI,
   context?: CallContext,
@@ -31,7 +31,7 @@ export function transfer(
 }
 
 /** Supervised transfer: REFER with Replaces of the connected consult call `consult`. */
-export function attendedTransfer(leg: CallLeg, consult: CallLeg, context?: CallContext): Promise<void> {
+export async function attendedTransfer(leg: CallLeg, consult: CallLeg, context?: CallContext): Promise<void> {
   const session = leg.established();
   const other = consult.established();
   const headers = context ? [`${CONTEXT_HEADER}: ${formatContextHeader(context)}`] : [];

@@ -1,0 +1,44 @@
+// The phone machine's `sipUserAgent` actor on SipPhone: registration commands in, phone-level events out.
+// Every decision (when to register again, what to show) stays in the machine.
+import { fromCallback } from 'xstate';
+import type { SipUserAgentInput, UserAgentCommand } from '../../call';
+import type { SipError } from '../errors';
+import type { SipPhone } from '../phone';
+import { ignore } from './call-actor';
+import { registrationReason, toPhoneEvent, type Clock } from './map-events';
+
+export function phoneActor(phone: SipPhone, now: Clock) {
+  return fromCallback<UserAgentCommand, SipUserAgentInput>(({ sendBack, receive }) => {
+    const unsubscribe = phone.subscribe((event) => {
+      const mapped = toPhoneEvent(event, now);
+      if (mapped) sendBack(mapped);
+    });
+    const failed = (error: SipError) =>
+      sendBack({ type: 'sip.registration.failed', reason: registrationReason(error) });
+    receive((command) => {
+      switch (command.type) {
+        case 'phone.register':
+        case 'phone.reconnect':
+          // SipPhone reconnects its transport by itself; registering again also proves it is back.
+          phone
+            .start()
+            .then(() => phone.register())
+            .catch(failed);
+          break;
+        case 'phone.reregister':
+          phone.register({ renewCredentials: true }).catch(failed);
+          break;
+        case 'phone.unregister':
+          phone
+            .unregister()
+            .catch(() => undefined)
+            .then(() => sendBack({ type: 'sip.registration.ended' }));
+          break;
+        case 'phone.declineIncoming':
+          ignore(phone.reject(command.callId, command.statusCode === 486 ? 'busy' : 'decline'));
+          break;
+      }
+    });
+    return unsubscribe;
+  });
+}
