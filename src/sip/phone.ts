@@ -61,6 +61,8 @@ export class SipPhone {
   private readonly dialogWatch: DialogWatch;
   /** Set by suspend(): the calls were left for another page, their legs report nothing more. */
   private suspended = false;
+  /** The last word on the registration was a success, and the connection has not dropped since. */
+  private current = false;
 
   constructor(config: SipPhoneConfig) {
     const settings = resolveSettings(config);
@@ -87,6 +89,15 @@ export class SipPhone {
       emit: (event) => hub.emit(event),
       closed: () => this.agent.closed,
       onRegistered: () => this.dialogWatch.ensure(),
+    });
+    hub.subscribe((event) => {
+      if (event.type === 'sip.registration.registered') this.current = true;
+      else if (
+        event.type === 'sip.registration.failed' ||
+        event.type === 'sip.registration.unregistered' ||
+        event.type === 'sip.transport.disconnected'
+      )
+        this.current = false;
     });
     this.legEnvironment = {
       ua,
@@ -187,6 +198,11 @@ export class SipPhone {
     void this.agent.stop();
   }
 
+  /** Registered on the current connection: no failure, end or loss reported since the last success. */
+  get registered(): boolean {
+    return this.current;
+  }
+
   /** See Registration.register. */
   register(options: { renewCredentials?: boolean } = {}): Promise<void> {
     return this.registration.register(options);
@@ -194,6 +210,7 @@ export class SipPhone {
 
   /** Removes the registration; settles on the registrar's answer. */
   unregister(): Promise<void> {
+    this.current = false;
     return this.registration.unregister();
   }
 

@@ -15,15 +15,26 @@ export function phoneActor(phone: SipPhone, now: Clock) {
     });
     const failed = (error: SipError) =>
       sendBack({ type: 'sip.registration.failed', reason: registrationReason(error) });
+    /** The sign-in under way: a second command while it runs (reconnect, then register) sends nothing. */
+    let signingIn: Promise<void> | undefined;
+    const signIn = () => {
+      if (signingIn) return;
+      // SipPhone reconnects its transport by itself and registers again; when that was done before the
+      // machine's own backoff ran out, the registration is current and nothing needs sending.
+      if (phone.registered) return sendBack({ type: 'sip.registration.succeeded' });
+      // start() connects when needed and sends one REGISTER.
+      signingIn = phone
+        .start()
+        .catch(failed)
+        .finally(() => {
+          signingIn = undefined;
+        });
+    };
     receive((command) => {
       switch (command.type) {
         case 'phone.register':
         case 'phone.reconnect':
-          // SipPhone reconnects its transport by itself; registering again also proves it is back.
-          phone
-            .start()
-            .then(() => phone.register())
-            .catch(failed);
+          signIn();
           break;
         case 'phone.reregister':
           phone.register({ renewCredentials: true }).catch(failed);
