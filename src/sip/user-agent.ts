@@ -64,7 +64,7 @@ export class SipUserAgent {
   /** Aborted by close(): ends the reconnect loop and silences transport callbacks. */
   private readonly lifecycle = new AbortController();
   /** The running reconnect loop, so a second loss while it runs does not start another. */
-  private reconnecting: Promise<void> | undefined;
+  private reconnectLoop: Promise<void> | undefined;
 
   constructor(
     config: SipPhoneConfig,
@@ -136,6 +136,11 @@ export class SipUserAgent {
     }
   }
 
+  /** Getting the connection back after a loss: the reconnect loop runs. */
+  get reconnecting(): boolean {
+    return this.reconnectLoop !== undefined;
+  }
+
   get closed(): boolean {
     return this.lifecycle.signal.aborted;
   }
@@ -192,12 +197,12 @@ export class SipUserAgent {
   }
 
   private onTransportLost(cause?: Error): void {
-    if (this.closed || this.reconnecting) return;
+    if (this.closed || this.reconnectLoop) return;
     this.keepAlive?.stop();
     this.settings.logger.warn(`transport lost${cause ? `: ${cause.message}` : ''}`);
     this.delegate.onDisconnect(new NetworkError());
-    this.reconnecting = this.reconnect().finally(() => {
-      this.reconnecting = undefined;
+    this.reconnectLoop = this.reconnect().finally(() => {
+      this.reconnectLoop = undefined;
     });
   }
 
