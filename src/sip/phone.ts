@@ -61,8 +61,6 @@ export class SipPhone {
   private readonly dialogWatch: DialogWatch;
   /** Set by suspend(): the calls were left for another page, their legs report nothing more. */
   private suspended = false;
-  /** The registration after a reconnect of the phone's own, while it runs. */
-  private reregistering: Promise<void> | undefined;
   /** The last word on the registration was a success, and the connection has not dropped since. */
   private current = false;
 
@@ -75,11 +73,7 @@ export class SipPhone {
       onDisconnect: (error) => this.onTransportLost(error),
       onReconnecting: (attempt, delayMs) =>
         hub.emit({ type: 'sip.transport.reconnecting', attempt, delayMs }),
-      onReconnect: () => {
-        this.reregistering = this.afterReconnect().finally(() => {
-          this.reregistering = undefined;
-        });
-      },
+      onReconnect: () => void this.afterReconnect(),
       onReconnectFailed: (error) => hub.emit({ type: 'sip.transport.failed', error }),
       onInvite: (invitation) => this.onInvite(invitation),
       onMessage: (message) => this.onMessage(message),
@@ -207,11 +201,6 @@ export class SipPhone {
   /** Registered on the current connection: no failure, end or loss reported since the last success. */
   get registered(): boolean {
     return this.current;
-  }
-
-  /** Getting its connection and registration back by itself after a loss; the outcome comes as events. */
-  get reconnecting(): boolean {
-    return this.agent.reconnecting || this.reregistering !== undefined;
   }
 
   /** See Registration.register. */

@@ -64,7 +64,7 @@ export class SipUserAgent {
   /** Aborted by close(): ends the reconnect loop and silences transport callbacks. */
   private readonly lifecycle = new AbortController();
   /** The running reconnect loop, so a second loss while it runs does not start another. */
-  private reconnectLoop: Promise<void> | undefined;
+  private reconnecting: Promise<void> | undefined;
 
   constructor(
     config: SipPhoneConfig,
@@ -136,11 +136,6 @@ export class SipUserAgent {
     }
   }
 
-  /** Getting the connection back after a loss: the reconnect loop runs. */
-  get reconnecting(): boolean {
-    return this.reconnectLoop !== undefined;
-  }
-
   get closed(): boolean {
     return this.lifecycle.signal.aborted;
   }
@@ -197,12 +192,12 @@ export class SipUserAgent {
   }
 
   private onTransportLost(cause?: Error): void {
-    if (this.closed || this.reconnectLoop) return;
+    if (this.closed || this.reconnecting) return;
     this.keepAlive?.stop();
     this.settings.logger.warn(`transport lost${cause ? `: ${cause.message}` : ''}`);
     this.delegate.onDisconnect(new NetworkError());
-    this.reconnectLoop = this.reconnect().finally(() => {
-      this.reconnectLoop = undefined;
+    this.reconnecting = this.reconnect().finally(() => {
+      this.reconnecting = undefined;
     });
   }
 

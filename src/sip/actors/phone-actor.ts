@@ -2,41 +2,25 @@
 // Every decision (when to register again, what to show) stays in the machine.
 import { fromCallback } from 'xstate';
 import type { SipUserAgentInput, UserAgentCommand } from '../../call';
-import { NetworkError, type SipError } from '../errors';
+import type { SipError } from '../errors';
 import type { SipPhone } from '../phone';
 import { ignore } from './call-actor';
 import { registrationReason, toPhoneEvent, type Clock } from './map-events';
 
 export function phoneActor(phone: SipPhone, now: Clock) {
   return fromCallback<UserAgentCommand, SipUserAgentInput>(({ sendBack, receive }) => {
-    const failed = (error: SipError) =>
-      sendBack({ type: 'sip.registration.failed', reason: registrationReason(error) });
-    /** The machine asked to sign in while SipPhone was reconnecting by itself: its next attempt answers. */
-    let awaitingAttempt = false;
     const unsubscribe = phone.subscribe((event) => {
-      if (event.type === 'sip.registration.registered' || event.type === 'sip.registration.failed') {
-        awaitingAttempt = false;
-      } else if (
-        awaitingAttempt &&
-        (event.type === 'sip.transport.reconnecting' || event.type === 'sip.transport.failed')
-      ) {
-        // That attempt found no server: the machine keeps its own count and backoff.
-        awaitingAttempt = false;
-        failed(new NetworkError());
-      }
       const mapped = toPhoneEvent(event, now);
       if (mapped) sendBack(mapped);
     });
+    const failed = (error: SipError) =>
+      sendBack({ type: 'sip.registration.failed', reason: registrationReason(error) });
     /** The sign-in under way: a second command while it runs (reconnect, then register) sends nothing. */
     let signingIn: Promise<void> | undefined;
     const signIn = () => {
-      if (signingIn || awaitingAttempt) return;
-      // SipPhone reconnects its transport by itself and registers again: a second REGISTER of the
-      // machine's would only race it. Done before the machine's backoff ran out: nothing to send.
-      if (phone.reconnecting) {
-        awaitingAttempt = true;
-        return;
-      }
+      if (signingIn) return;
+      // SipPhone reconnects its transport by itself and registers again; when that was done before the
+      // machine's own backoff ran out, the registration is current and nothing needs sending.
       if (phone.registered) return sendBack({ type: 'sip.registration.succeeded' });
       // start() connects when needed and sends one REGISTER.
       signingIn = phone
