@@ -17,10 +17,11 @@ function holdings(softphone: Softphone) {
   const sip = softphone.sip as unknown as {
     calls: Map<string, unknown>;
     hub: { listeners: Set<unknown> };
-    ua: UserAgent & { _sessions: Record<string, unknown> };
-    registerer: { stateChange: { listeners: unknown[] } };
+    agent: { ua: UserAgent & { _sessions: Record<string, unknown> } };
+    registration: { registerer: { stateChange: { listeners: unknown[] } } };
   };
-  const core = sip.ua.userAgentCore as unknown as {
+  const { ua } = sip.agent;
+  const core = ua.userAgentCore as unknown as {
     dialogs: Map<string, unknown>;
     userAgentClients: Map<string, unknown>;
     userAgentServers: Map<string, unknown>;
@@ -29,8 +30,8 @@ function holdings(softphone: Softphone) {
     timers: activeTimers(),
     sipLegs: sip.calls.size,
     sipListeners: sip.hub.listeners.size,
-    registererListeners: sip.registerer.stateChange.listeners.length,
-    uaSessions: Object.keys(sip.ua._sessions).length,
+    registererListeners: sip.registration.registerer.stateChange.listeners.length,
+    uaSessions: Object.keys(ua._sessions).length,
     dialogs: core.dialogs.size,
     clientTransactions: core.userAgentClients.size,
     serverTransactions: core.userAgentServers.size,

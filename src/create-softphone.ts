@@ -31,7 +31,7 @@ import {
 import { AgentAudio, type AudioSink } from './media/agent-audio';
 import { SipPhone, type ConferenceHook, type DeviceHook, type MuteHook, type SipPhoneConfig } from './sip';
 import { defaultMuteHook } from './sip/default-mute-hook';
-import { createSipActors } from './sip/statechart-actors';
+import { createSipActors } from './sip/actors';
 import { hostStorage, type BrowserStorage } from './continuity/browser-storage';
 import { browserInstanceId } from './continuity/browser-instance-id';
 import { CallContinuity } from './continuity/call-continuity';

@@ -1,7 +1,7 @@
 // The `X-Softphone-Context` header (docs/sip-headers.md): written by this softphone, read strictly, since
 // anyone on the path can send it.
 import type { CallContext } from './call-context';
-import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { InvalidArgumentError } from './errors';
 import { isCaseSafeId } from '../protocol';
 
 export const CONTEXT_HEADER = 'X-Softphone-Context';

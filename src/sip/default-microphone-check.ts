@@ -1,6 +1,6 @@
 // Before answering, prove the microphone can be opened: SIP.js would otherwise answer 480 to the caller
 // silently when getUserMedia fails inside accept().
-import { MicrophoneUnavailableError } from './errors/microphone-unavailable-error';
+import { MicrophoneUnavailableError } from './errors';
 
 /** `open` is the phone's microphone source (the agent's chosen input); default getUserMedia({audio}). */
 export async function defaultMicrophoneCheck(open?: () => Promise<MediaStream>): Promise<void> {

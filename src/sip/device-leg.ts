@@ -6,9 +6,9 @@ import type { CallFailureReason, CallSipEvent, DeviceFailureReason } from '../ca
 import { callFailureReasonFromSipStatus } from '../call';
 import type { DialTarget } from '../dialing';
 import type { DeviceHook } from './device-hook';
-import type { SipError } from './errors/sip-error';
+import type { SipError } from './errors';
 import type { SipEvent } from './sip-event';
-import type { SipPhone } from './sip-phone';
+import type { SipPhone } from './phone';
 
 type Clock = () => number;
 

@@ -2,7 +2,7 @@
 // back with an INVITE carrying Replaces (RFC 3891) after a reload. It is persisted by the host (session
 // storage), so it is read back as untrusted input: every field is checked before it reaches a header.
 import { Core, type Session } from 'sip.js';
-import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { InvalidArgumentError } from './errors';
 import { parseSipUri } from './target-uri';
 
 export interface DialogSnapshot {

@@ -1,13 +1,13 @@
 // Public surface of src/sip: the telephony port (the only code that imports sip.js).
-export { SipPhone } from './sip-phone';
-export type { DialOptions } from './sip-phone';
+export { SipPhone } from './phone';
+export type { DialOptions } from './phone';
 export { parseDialogSnapshot, replacesHeader } from './dialog-snapshot';
 export type { DialogSnapshot } from './dialog-snapshot';
 export type { SipPhoneConfig } from './sip-phone-config';
 export type { SipAuth } from './sip-auth';
 export type { SipLogger } from './sip-logger';
 export type { ReconnectPolicy } from './reconnect-policy';
-export type { ReinviteRetryCause } from './reinvite-retry-cause';
+export type { ReinviteRetryCause } from './leg/reinvite';
 export type { MuteHook } from './mute-hook';
 export type { CallMedia } from './call-media';
 export type { ConferenceHook } from './conference-hook';
@@ -19,7 +19,33 @@ export type { CallerIdentity } from './caller-identity';
 export type { CallContext } from './call-context';
 export { AGENT_HEADER, CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
 export { reconnectDelay } from './reconnect-delay';
-export { reinviteRetryDelay } from './reinvite-retry-delay';
-export * from './errors';
+export { reinviteRetryDelay } from './leg/reinvite';
+export {
+  SipError,
+  AddressIncompleteError,
+  AuthenticationFailedError,
+  CallBusyError,
+  CallCancelledError,
+  CallDeclinedError,
+  CallNotFoundError,
+  CallRejectedError,
+  DeniedDestinationError,
+  ForbiddenError,
+  IncompatibleMediaError,
+  InvalidArgumentError,
+  InvalidStateError,
+  MicrophoneUnavailableError,
+  NetworkError,
+  NoAnswerError,
+  NotFoundError,
+  NotStartedError,
+  ReinviteFailedError,
+  ServerError,
+  TooManyRedirectsError,
+  TransferFailedError,
+  TransferTimeoutError,
+  errorForStatus,
+} from './errors';
+export type { SipErrorCode } from './errors';
 /** The media handler factory type, for callers that inject one (Node tests) without importing sip.js. */
 export type { SessionDescriptionHandlerFactory } from 'sip.js';

@@ -2,7 +2,7 @@
 // connects to one WebSocket URL only (its `wsServers` list is gone): on a failed connection attempt the
 // phone's own reconnect loop, the one owner of backoff, moves to the next URL.
 import type { Transport } from 'sip.js';
-import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { InvalidArgumentError } from './errors';
 
 const WS_URL = /^wss?:\/\/[^\s]+$/i;
 

@@ -3,7 +3,7 @@
 // are reported here too, so the event stream alone tells the whole story.
 import type { CallContext } from './call-context';
 import type { CallerIdentity } from './caller-identity';
-import type { SipError } from './errors/sip-error';
+import type { SipError } from './errors';
 
 export type SipEvent =
   // Connection and registration

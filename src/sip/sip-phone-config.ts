@@ -1,6 +1,6 @@
 import type { SessionDescriptionHandlerFactory } from 'sip.js';
 import type { ReconnectPolicy } from './reconnect-policy';
-import type { ReinviteRetryCause } from './reinvite-retry-cause';
+import type { ReinviteRetryCause } from './leg/reinvite';
 import type { MuteHook } from './mute-hook';
 import type { SipAuth } from './sip-auth';
 import type { SipLogger } from './sip-logger';

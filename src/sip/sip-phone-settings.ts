@@ -1,11 +1,10 @@
 // The configuration with every default filled in and every value checked, as the phone and its calls use it.
 import { defaultMicrophoneCheck } from './default-microphone-check';
 import { defaultMuteHook } from './default-mute-hook';
-import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { InvalidArgumentError } from './errors';
 import type { MuteHook } from './mute-hook';
 import type { ReconnectPolicy } from './reconnect-policy';
-import type { ReinviteRetryCause } from './reinvite-retry-cause';
-import { reinviteRetryDelay } from './reinvite-retry-delay';
+import { type ReinviteRetryCause, reinviteRetryDelay } from './leg/reinvite';
 import type { SipLogger } from './sip-logger';
 import type { SipPhoneConfig } from './sip-phone-config';
 

@@ -2,7 +2,7 @@
 // refusing anything that could smuggle headers or parameters onto the wire.
 import { UserAgent, type URI } from 'sip.js';
 import { toSipUri, type DialTarget } from '../dialing';
-import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { InvalidArgumentError } from './errors';
 
 const MAX_URI = 256;
 

@@ -1,7 +1,7 @@
 import { answeredElsewhere } from '../answered-elsewhere';
-import { dtmfTones } from '../dtmf-tones';
+import { dtmfTones } from '../leg/dtmf';
 import { offersHold } from '../offers-hold';
-import { retryAfterSeconds } from '../retry-after-seconds';
+import { retryAfterSeconds } from '../leg/reinvite';
 import { sipfragStatus } from '../sipfrag-status';
 
 const sdp = (...lines: string[]) =>

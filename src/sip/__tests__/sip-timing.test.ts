@@ -1,6 +1,6 @@
 import { reconnectDelay } from '../reconnect-delay';
 import type { ReconnectPolicy } from '../reconnect-policy';
-import { reinviteRetryDelay } from '../reinvite-retry-delay';
+import { reinviteRetryDelay } from '../leg/reinvite';
 
 const policy: ReconnectPolicy = {
   initialDelayMs: 500,

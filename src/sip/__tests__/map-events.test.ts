@@ -1,4 +1,4 @@
-import { toCallEvent, toPhoneEvent } from '../statechart-actors';
+import { toCallEvent, toPhoneEvent } from '../actors/map-events';
 
 const now = () => 42;
 

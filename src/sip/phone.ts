@@ -1,0 +1,448 @@
+// The telephony port: one user agent (user-agent.ts), its registration (registration.ts) and its calls
+// (leg/). Commands return promises that settle on the SIP outcome; everything that happens is also emitted as
+// a `sip.*` event carrying the call's SIP Call-ID. It keeps no call state of its own beyond SIP.js's
+// sessions: every decision (answer, retry, resume after a failed transfer…) belongs to the caller (the
+// statechart). The statechart's call actors take their leg (outgoingLeg, recoveringLeg, leg) and listen to
+// it; the per-call methods here are for tests and hosts that drive a phone by Call-ID.
+import { Invitation, SessionState, type Message, type Session } from 'sip.js';
+import type { DialTarget } from '../dialing';
+import type { CallContext } from './call-context';
+import type { CallMedia } from './call-media';
+import { AGENT_HEADER, CONTEXT_HEADER, contextFromAgent, formatContextHeader } from './context-header';
+import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
+import { DialogWatch } from './dialog-watch';
+import { CallNotFoundError, InvalidArgumentError, type SipError } from './errors';
+import { EventHub } from './event-hub';
+import { identifyCaller } from './identify-caller';
+import { isReadableOffer } from './is-readable-offer';
+import { CallLeg, type LegEnvironment } from './leg/call-leg';
+import { MAX_MESSAGE } from './leg/incoming-leg';
+import { Registration } from './registration';
+import type { SipEvent } from './sip-event';
+import type { SipEventOf } from './sip-event-of';
+import type { SipPhoneConfig } from './sip-phone-config';
+import { resolveSettings } from './sip-phone-settings';
+import { targetUri } from './target-uri';
+import { SipUserAgent } from './user-agent';
+
+const CALL_ID = /^[A-Za-z0-9][A-Za-z0-9.!%*_+`'~-]{7,99}$/;
+/** How long stop() lets calls end and the registration go before it drops the connection. */
+const STOP_GRACE_MS = 2000;
+
+/** Options of an outgoing call. */
+export interface DialOptions {
+  /** Use this SIP Call-ID (8–100 token characters, unique); by default a random one is generated. */
+  callId?: string;
+  /** The customer this call is about (consult calls): sent as X-Softphone-Context. */
+  context?: CallContext;
+}
+
+/** Resolves after `work` or STOP_GRACE_MS, whichever comes first: a silent far end must not hold us up. */
+function grace(work: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, STOP_GRACE_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
+}
+
+export class SipPhone {
+  /** The agent's address of record. */
+  readonly aor: string;
+  private readonly agent: SipUserAgent;
+  private readonly registration: Registration;
+  private readonly hub: EventHub<SipEvent>;
+  private readonly calls = new Map<string, CallLeg>();
+  private readonly legEnvironment: LegEnvironment;
+  /** The server's dialog event package, where offered: ends calls answered on another device. */
+  private readonly dialogWatch: DialogWatch;
+  /** Set by suspend(): the calls were left for another page, their legs report nothing more. */
+  private suspended = false;
+  /** The last word on the registration was a success, and the connection has not dropped since. */
+  private current = false;
+
+  constructor(config: SipPhoneConfig) {
+    const settings = resolveSettings(config);
+    const hub = new EventHub<SipEvent>(settings.logger);
+    this.hub = hub;
+    this.agent = new SipUserAgent(config, settings, {
+      onConnect: () => hub.emit({ type: 'sip.transport.connected' }),
+      onDisconnect: (error) => this.onTransportLost(error),
+      onReconnecting: (attempt, delayMs) =>
+        hub.emit({ type: 'sip.transport.reconnecting', attempt, delayMs }),
+      onReconnect: () => void this.afterReconnect(),
+      onReconnectFailed: (error) => hub.emit({ type: 'sip.transport.failed', error }),
+      onInvite: (invitation) => this.onInvite(invitation),
+      onMessage: (message) => this.onMessage(message),
+    });
+    const { ua, uri } = this.agent;
+    this.aor = uri.toString();
+    this.dialogWatch = new DialogWatch(ua, uri, (event) => hub.emit(event), settings.logger);
+    this.registration = new Registration({
+      ua,
+      aor: this.aor,
+      auth: config.auth,
+      settings,
+      emit: (event) => hub.emit(event),
+      closed: () => this.agent.closed,
+      onRegistered: () => this.dialogWatch.ensure(),
+    });
+    hub.subscribe((event) => {
+      if (event.type === 'sip.registration.registered') this.current = true;
+      else if (
+        event.type === 'sip.registration.failed' ||
+        event.type === 'sip.registration.unregistered' ||
+        event.type === 'sip.transport.disconnected'
+      )
+        this.current = false;
+    });
+    this.legEnvironment = {
+      ua,
+      settings,
+      emit: (event) => hub.emit(event),
+      // A suspended phone's calls belong to the page that takes them back: nothing more is reported.
+      reporting: () => !this.suspended,
+      renewCredentials: () => this.registration.renewCredentials(),
+      release: (leg) => {
+        if (this.calls.get(leg.callId) === leg) this.calls.delete(leg.callId);
+      },
+    };
+  }
+
+  /** Every event, in order; returns the unsubscribe function (an XState `fromCallback` cleanup). */
+  subscribe(listener: (event: SipEvent) => void): () => void {
+    return this.hub.subscribe(listener);
+  }
+
+  /** Events of one type. */
+  on<T extends SipEvent['type']>(type: T, listener: (event: SipEventOf<T>) => void): () => void {
+    return this.hub.subscribe((event) => {
+      if (event.type === type) listener(event as SipEventOf<T>);
+    });
+  }
+
+  /** This user agent's `+sip.instance` (see SipPhoneConfig.instanceId). */
+  get instanceId(): string {
+    return this.agent.ua.instanceId;
+  }
+
+  /** The Call-IDs of the calls in progress (ringing, dialling or connected). */
+  callIds(): string[] {
+    return [...this.calls.keys()];
+  }
+
+  /** The leg of a call in progress; throws CallNotFoundError for an unknown one. */
+  leg(callId: string): CallLeg {
+    const leg = this.calls.get(callId);
+    if (!leg) throw new CallNotFoundError();
+    return leg;
+  }
+
+  /**
+   * A call's media: its RTCPeerConnection (getStats, senders for a conference mix) and the far end's
+   * stream (play it). Undefined for an unknown call; no peer connection until its offer/answer began.
+   */
+  media(callId: string): CallMedia | undefined {
+    return this.calls.get(callId)?.media();
+  }
+
+  // -----------------------------------------------------------------------------------------------------
+  // Connection and registration
+
+  /** Connects and registers; settles when registered, rejects with the reason otherwise. */
+  async start(): Promise<void> {
+    try {
+      await this.agent.connect();
+    } catch (error) {
+      if ((error as SipError).code === 'network') this.registration.failed(error as SipError);
+      throw error;
+    }
+    this.registration.start();
+    await this.registration.register();
+  }
+
+  /** Unregisters, ends every call and disconnects. The phone cannot be started again. */
+  async stop(): Promise<void> {
+    if (this.agent.closed) return;
+    this.agent.close();
+    this.registration.stopRenewal();
+    // Politely (each step bounded), then SIP.js's non-graceful stop, which drops every transaction and timer.
+    await grace(Promise.all([...this.calls.values()].map((leg) => leg.end())));
+    await grace(this.dialogWatch.stop());
+    if (this.agent.isConnected() && this.registration.registered) await grace(this.unregister());
+    await grace(this.registration.dispose());
+    await this.agent.stop();
+  }
+
+  /**
+   * The page is going away (pagehide) and its calls were saved for another page of the agent to take back
+   * (recover()): the registration is removed and the connection dropped, but no call is hung up — a BYE
+   * would end the very call the next page is about to take back with Replaces. Their media stops here.
+   * Synchronous, because a page being hidden runs no more promise continuations: the un-REGISTER is
+   * written to the WebSocket before it closes. The phone cannot be started again.
+   */
+  suspend(): void {
+    if (this.agent.closed) return;
+    this.suspended = true;
+    this.agent.close();
+    this.registration.stopRenewal();
+    // The next page subscribes again; this one's subscription ends with its connection.
+    this.dialogWatch.reset();
+    for (const leg of this.calls.values()) leg.abandon();
+    this.calls.clear();
+    this.registration.abandon();
+    // gracefulShutdown is off: SIP.js drops its transport and dialogs without a BYE.
+    void this.agent.stop();
+  }
+
+  /** Registered on the current connection: no failure, end or loss reported since the last success. */
+  get registered(): boolean {
+    return this.current;
+  }
+
+  /** See Registration.register. */
+  register(options: { renewCredentials?: boolean } = {}): Promise<void> {
+    return this.registration.register(options);
+  }
+
+  /** Removes the registration; settles on the registrar's answer. */
+  unregister(): Promise<void> {
+    this.current = false;
+    return this.registration.unregister();
+  }
+
+  private onTransportLost(error: SipError): void {
+    this.hub.emit({ type: 'sip.transport.disconnected', error });
+    this.dialogWatch.reset();
+    // A call still ringing here cannot be answered once its WebSocket is gone (the INVITE's responses
+    // travel over that connection): refuse it now rather than ring on for nothing.
+    for (const leg of this.calls.values()) {
+      if (leg.sipSession instanceof Invitation && leg.sipSession.state === SessionState.Initial) {
+        void leg.end().catch(() => undefined);
+      }
+    }
+  }
+
+  /** A new connection is a new route: re-register, then tell every far end (in parallel). */
+  private async afterReconnect(): Promise<void> {
+    // Marked before registering: the far end's refresh may follow our REGISTER's 200 on the same connection.
+    const legs = [...this.calls.values()].map((leg) => ({ leg, remoteOffers: leg.remoteOffers }));
+    await this.registration.afterReconnect();
+    try {
+      await this.registration.register();
+    } catch {
+      return; // reported as sip.registration.failed
+    }
+    await Promise.all(
+      legs.map(({ leg, remoteOffers }) =>
+        leg.sipSession.state === SessionState.Established ? leg.refresh(remoteOffers) : undefined,
+      ),
+    ).catch(() => undefined);
+  }
+
+  // -----------------------------------------------------------------------------------------------------
+  // Calls
+
+  /**
+   * The leg of a new outgoing call to `target` (a SIP URI, or a DialTarget from src/dialing), nothing sent
+   * yet: its owner sets its delegate, then `leg.dial()`. Emits `sip.call.dialing` with the Call-ID.
+   */
+  outgoingLeg(target: string | DialTarget, options: DialOptions = {}): CallLeg {
+    this.agent.requireConnection();
+    const uri = targetUri(target, this.agent.domain());
+    if (options.callId !== undefined && (!CALL_ID.test(options.callId) || this.calls.has(options.callId))) {
+      throw new InvalidArgumentError(
+        "A Call-ID must be 8 to 100 letters, digits or .!%*_+`'~- and not in use.",
+      );
+    }
+    const extraHeaders = options.context
+      ? [`${CONTEXT_HEADER}: ${formatContextHeader(options.context)}`]
+      : [];
+    const leg = CallLeg.outgoing(uri, { callId: options.callId, extraHeaders }, this.legEnvironment);
+    this.calls.set(leg.callId, leg);
+    this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: uri.toString() });
+    return leg;
+  }
+
+  /**
+   * Calls `target`. Emits `sip.call.dialing` with the Call-ID at once, then progress/redirect events;
+   * settles when answered (with the Call-ID) or rejects with the typed reason (busy, no answer, not found,
+   * declined, cancelled, network…).
+   */
+  async dial(target: string | DialTarget, options: DialOptions = {}): Promise<{ callId: string }> {
+    const leg = this.outgoingLeg(target, options);
+    await leg.dial();
+    return { callId: leg.callId };
+  }
+
+  /**
+   * The dialog of a connected call, for another page of the agent to take the call back after a reload
+   * (see recover()). Undefined for an unknown call or one not connected.
+   */
+  dialogSnapshot(callId: string): DialogSnapshot | undefined {
+    const leg = this.calls.get(callId);
+    return leg && leg.sipSession.state === SessionState.Established
+      ? snapshotDialog(callId, leg.sipSession)
+      : undefined;
+  }
+
+  /**
+   * The leg that takes back a call this agent had on a page that is gone (a reload), nothing sent yet: an
+   * INVITE with Replaces for the old dialog, to the far end's Contact; `held`: offering hold (sendonly), the
+   * call comes back on hold. The call keeps `snapshot.callId`.
+   */
+  recoveringLeg(snapshot: DialogSnapshot, options: { held?: boolean } = {}): CallLeg {
+    this.agent.requireConnection();
+    const checked = parseDialogSnapshot(snapshot);
+    if (this.calls.has(checked.callId)) throw new InvalidArgumentError('This call is already on this phone.');
+    const leg = CallLeg.recovering(checked, this.legEnvironment, options.held === true);
+    this.calls.set(leg.callId, leg);
+    this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: checked.remoteUri });
+    return leg;
+  }
+
+  /**
+   * Takes back a call (see recoveringLeg). Events and the promise behave as for dial(): `sip.call.answered`
+   * once the far end swapped legs, else `sip.call.failed` with its answer (481: it has no such call any
+   * more; 420/603: it cannot or will not; no answer: network).
+   */
+  async recover(snapshot: DialogSnapshot, options: { held?: boolean } = {}): Promise<{ callId: string }> {
+    const leg = this.recoveringLeg(snapshot, options);
+    await leg.dial();
+    return { callId: leg.callId };
+  }
+
+  /** Answers a ringing call after checking the microphone (a refusal rejects, the call keeps ringing). */
+  async answer(callId: string): Promise<void> {
+    return this.answerLeg(this.leg(callId));
+  }
+
+  /** Answers `leg`; a call it replaces (attended transfer to us) is reported as replaced when it ends. */
+  answerLeg(leg: CallLeg): Promise<void> {
+    const replacee = leg.sipSession instanceof Invitation ? leg.sipSession.replacee : undefined;
+    const replaced = replacee ? this.legOf(replacee) : undefined;
+    replaced?.endAs({ type: 'sip.call.ended', callId: replaced.callId, by: 'local', reason: 'replaced' });
+    return leg.answer();
+  }
+
+  /** Texts the caller (SIP MESSAGE), then refuses the call; resolves with whether the text was delivered. */
+  async rejectWithMessage(
+    callId: string,
+    text: string,
+    reason: 'busy' | 'decline' = 'busy',
+  ): Promise<{ delivered: boolean }> {
+    if (text.trim() === '') throw new InvalidArgumentError('The text reply is empty.');
+    return this.leg(callId).rejectWithMessage(text, reason);
+  }
+
+  /** Sends a ringing call to `target` with a 302 (the caller's phone re-dials it). */
+  async redirect(callId: string, target: string | DialTarget): Promise<void> {
+    const leg = this.leg(callId);
+    return leg.redirect(targetUri(target, this.agent.domain()));
+  }
+
+  /**
+   * Unsupervised transfer of a connected call to `target`. Resolves when the far end reports success
+   * (the call is then hung up); rejects when it fails or stays unconfirmed: the call is still there.
+   * `timeoutMs`: how long to wait for the outcome (default: the phone's transferTimeoutMs).
+   */
+  async transfer(
+    callId: string,
+    target: string | DialTarget,
+    options: { context?: CallContext; timeoutMs?: number } = {},
+  ): Promise<void> {
+    const leg = this.leg(callId);
+    return leg.transfer(targetUri(target, this.agent.domain()), options.context, options.timeoutMs);
+  }
+
+  /** Supervised transfer: connects the caller of `callId` with the far end of the connected `consultCallId`. */
+  async attendedTransfer(
+    callId: string,
+    consultCallId: string,
+    options: { context?: CallContext } = {},
+  ): Promise<void> {
+    return this.leg(callId).attendedTransfer(this.leg(consultCallId), options.context);
+  }
+
+  /** Cancels an unanswered outgoing call; settles once the INVITE is over. */
+  async cancel(callId: string): Promise<void> {
+    return this.leg(callId).cancel();
+  }
+
+  /** Refuses a ringing call with 486 Busy Here or 603 Decline. */
+  async reject(callId: string, reason: 'busy' | 'decline' = 'busy'): Promise<void> {
+    return this.leg(callId).reject(reason);
+  }
+
+  /** Ends a call: BYE when connected, CANCEL when still dialling. */
+  async hangUp(callId: string): Promise<void> {
+    return this.leg(callId).hangUp();
+  }
+
+  /** Puts a connected call on hold (re-INVITE sendonly), serialised and retried on glare. */
+  async hold(callId: string): Promise<void> {
+    return this.leg(callId).hold();
+  }
+
+  /** Takes a call off hold (re-INVITE sendrecv), serialised and retried on glare. */
+  async resume(callId: string): Promise<void> {
+    return this.leg(callId).resume();
+  }
+
+  /** Mutes or unmutes the agent's microphone on a call (media only, nothing on the wire). */
+  async mute(callId: string, muted: boolean): Promise<void> {
+    return this.leg(callId).mute(muted);
+  }
+
+  /** Sends DTMF tones (0-9 * # A-D, "," = 2 s pause). */
+  async sendDtmf(callId: string, tones: string): Promise<void> {
+    return this.leg(callId).sendDtmf(tones);
+  }
+
+  /**
+   * Sends the audio of `stream` on a connected call instead of its current microphone, without
+   * renegotiating (the agent chose another input); mute and hold still apply. The old input is released.
+   */
+  async replaceMicrophone(callId: string, stream: MediaStream): Promise<void> {
+    await this.leg(callId).replaceMicrophone(stream);
+  }
+
+  private legOf(session: Session): CallLeg | undefined {
+    return [...this.calls.values()].find((leg) => leg.sipSession === session);
+  }
+
+  private onInvite(invitation: Invitation): void {
+    const { request } = invitation;
+    if (!isReadableOffer(request.getHeader('Content-Type'), request.body)) {
+      void invitation.reject({ statusCode: 488, reasonPhrase: 'Not Acceptable Here' });
+      return;
+    }
+    const leg = CallLeg.incoming(invitation, this.legEnvironment);
+    if (this.calls.has(leg.callId)) {
+      void invitation.reject({ statusCode: 482, reasonPhrase: 'Loop Detected' });
+      return;
+    }
+    this.calls.set(leg.callId, leg);
+    const context = contextFromAgent(request.getHeader(CONTEXT_HEADER), request.getHeader(AGENT_HEADER));
+    const replaced = invitation.replacee ? this.legOf(invitation.replacee) : undefined;
+    this.hub.emit({
+      type: 'sip.invite.received',
+      callId: leg.callId,
+      caller: identifyCaller(invitation.assertedIdentity, invitation.remoteIdentity),
+      ...(context ? { context } : {}),
+      ...(replaced ? { replacesCallId: replaced.callId } : {}),
+    });
+  }
+
+  private onMessage(message: Message): void {
+    void message.accept();
+    this.hub.emit({
+      type: 'sip.message.received',
+      from: identifyCaller(undefined, message.request.from),
+      body: (message.request.body ?? '').slice(0, MAX_MESSAGE),
+    });
+  }
+}
