@@ -228,12 +228,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     ...defaultPhoneSettings,
     ...options.phone,
     reconnect: { ...defaultPhoneSettings.reconnect, ...options.phone?.reconnect },
-    call: {
-      ...defaultPhoneSettings.call,
-      ...options.phone?.call,
-      // SipPhone already retries re-INVITE glare (RFC 3261 timings): what reaches the machine is final.
-      maxGlareRetries: 0,
-    },
+    call: { ...defaultPhoneSettings.call, ...options.phone?.call },
   };
 
   // The agent's devices: the chosen microphone opens for every call, the speaker plays the calls, the

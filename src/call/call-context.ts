@@ -8,7 +8,6 @@ import type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call
 import { durationSeconds } from './call-record';
 import type { CallSettings, PhoneMode } from './phone-settings';
 import type { RestoredCall } from './restored-call';
-import type { ReinviteFailure } from './sip-timing';
 
 /**
  * The customer a consult or transferred call is about: carried between agents (the X-Softphone-Context
@@ -85,9 +84,6 @@ export interface CallContext {
   outcome: CallOutcome | null;
   failure: CallFailure | null;
   error: CallError | null;
-  /** Last re-INVITE failure, for the glare retry delay. */
-  reinviteFailure: ReinviteFailure | null;
-  glareRetries: number;
   transfer: 'blind' | 'attended' | null;
   /** Joined a conference while still ringing: enters the conference when answered. */
   conferenceMember: boolean;
@@ -131,8 +127,6 @@ export function createCallContext(input: CallInput): CallContext {
     outcome: null,
     failure: dialFailure(input),
     error: null,
-    reinviteFailure: null,
-    glareRetries: 0,
     transfer: null,
     conferenceMember: false,
     revision: 0,

@@ -66,7 +66,7 @@ export type CallSipEvent =
   /** The server's dialog event package (RFC 4235) says the call answered elsewhere is over. */
   | { type: 'sip.dialog.terminated'; at: number }
   | { type: 'sip.reinvite.succeeded' }
-  | { type: 'sip.reinvite.failed'; statusCode: number; retryAfterSeconds?: number }
+  | { type: 'sip.reinvite.failed'; statusCode: number }
   /** REFER accepted (202): not a success yet. */
   | { type: 'sip.transfer.accepted' }
   /** Final NOTIFY sipfrag 2xx. */

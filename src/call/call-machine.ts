@@ -38,7 +38,7 @@ import { refusalOf } from './call-log-refusal';
 import { callFailure, notRecoveredFailure } from './call-failure';
 import type { CallOutcome, CallRecord } from './call-record';
 import type { LineStatus } from './line-status';
-import { glareRetryDelayMs, isGlare, saveRetryDelayMs } from './sip-timing';
+import { saveRetryDelayMs } from './sip-timing';
 
 export type CallTag = 'alerting' | 'liveAudio' | 'conference' | 'connected';
 
@@ -216,15 +216,6 @@ export const callMachine = setup({
       }),
     ),
     recordDialRejection: assign({ outcome: 'failed' }),
-    recordReinviteFailure: assign(({ context, event }) =>
-      event.type === 'sip.reinvite.failed'
-        ? {
-            reinviteFailure: { statusCode: event.statusCode, retryAfterSeconds: event.retryAfterSeconds },
-            glareRetries: context.glareRetries + 1,
-          }
-        : {},
-    ),
-    resetGlare: assign({ reinviteFailure: null, glareRetries: 0 }),
     rememberError: assign((_, params: { code: CallErrorCode }) => ({
       error: { code: params.code, message: callErrorMessages[params.code] },
     })),
@@ -276,10 +267,6 @@ export const callMachine = setup({
     isDialable: ({ event }) => event.type === 'ui.redirect' && event.dial.ok,
     hasReplyText: ({ event }) => event.type === 'ui.rejectWithText' && event.text.trim() !== '',
     isDtmf: ({ event }) => event.type === 'ui.dtmf' && DTMF_PATTERN.test(event.digits),
-    isGlareRetryable: ({ context, event }) =>
-      event.type === 'sip.reinvite.failed' &&
-      isGlare(event) &&
-      context.glareRetries < context.settings.maxGlareRetries,
     hasMaxHoldTime: ({ context }) => context.settings.maxHoldSeconds > 0,
     hasWorkTimer: ({ context }) => context.settings.wrapUpSeconds > 0,
     isBlindTransfer: ({ context }) => context.transfer === 'blind',
@@ -304,12 +291,6 @@ export const callMachine = setup({
     mayCloseWithoutLog: and(['isLogRefused', 'isInWrapUp']),
   },
   delays: {
-    glareRetry: ({ context }) =>
-      glareRetryDelayMs(
-        context.reinviteFailure ?? { statusCode: 491 },
-        context.direction === 'outgoing',
-        Math.random(),
-      ),
     maxHold: ({ context }) => context.settings.maxHoldSeconds * 1000,
     deskphoneKeyTimeout: ({ context }) => context.settings.deskphoneKeyTimeoutSeconds * 1000,
     workTimer: ({ context }) => context.settings.wrapUpSeconds * 1000,
@@ -798,7 +779,7 @@ export const callMachine = setup({
                     active: {
                       id: 'active',
                       tags: ['liveAudio'],
-                      entry: ['resetGlare', report('live')],
+                      entry: report('live'),
                       on: {
                         'ui.hold': 'holding',
                         'phone.hold': 'holding',
@@ -838,28 +819,12 @@ export const callMachine = setup({
                         },
                       },
                       on: {
-                        'sip.reinvite.failed': [
-                          {
-                            guard: 'isGlareRetryable',
-                            target: 'holdRetry',
-                            actions: 'recordReinviteFailure',
-                          },
-                          { target: 'active', actions: remember('hold-failed') },
-                        ],
-                      },
-                    },
-                    /** Glare: wait per the SIP timing rules, then send the hold again. */
-                    holdRetry: {
-                      after: { glareRetry: 'holding' },
-                      on: {
-                        'ui.resume': 'active',
-                        'phone.resume': 'active',
-                        'phone.conference.join': 'conference',
+                        'sip.reinvite.failed': { target: 'active', actions: remember('hold-failed') },
                       },
                     },
                     held: {
                       id: 'held',
-                      entry: ['resetGlare', report('held')],
+                      entry: report('held'),
                       initial: 'timing',
                       states: {
                         timing: {
@@ -937,34 +902,15 @@ export const callMachine = setup({
                         joinQueued: {
                           on: {
                             'sip.reinvite.succeeded': '#conferenceJoined',
-                            'sip.reinvite.failed': [
-                              {
-                                guard: 'isGlareRetryable',
-                                target: '#conferenceJoinRetry',
-                                actions: 'recordReinviteFailure',
-                              },
-                              { target: '#held', actions: remember('conference-join-failed') },
-                            ],
+                            'sip.reinvite.failed': {
+                              target: '#held',
+                              actions: remember('conference-join-failed'),
+                            },
                           },
                         },
                       },
                       on: {
-                        'sip.reinvite.failed': [
-                          {
-                            guard: 'isGlareRetryable',
-                            target: 'resumeRetry',
-                            actions: 'recordReinviteFailure',
-                          },
-                          { target: 'held', actions: remember('resume-failed') },
-                        ],
-                      },
-                    },
-                    resumeRetry: {
-                      after: { glareRetry: 'resuming' },
-                      on: {
-                        'ui.hold': 'held',
-                        'phone.hold': 'held',
-                        'phone.conference.join': 'conference.joining',
+                        'sip.reinvite.failed': { target: 'held', actions: remember('resume-failed') },
                       },
                     },
                     /** REFER sent; only the SIP layer's final answer decides. */
@@ -1011,21 +957,16 @@ export const callMachine = setup({
                           entry: command({ type: 'call.resume' }),
                           on: {
                             'sip.reinvite.succeeded': 'joined',
-                            'sip.reinvite.failed': [
-                              {
-                                guard: 'isGlareRetryable',
-                                target: 'joinRetry',
-                                actions: 'recordReinviteFailure',
-                              },
-                              { target: '#held', actions: remember('conference-join-failed') },
-                            ],
+                            'sip.reinvite.failed': {
+                              target: '#held',
+                              actions: remember('conference-join-failed'),
+                            },
                           },
                         },
-                        joinRetry: { id: 'conferenceJoinRetry', after: { glareRetry: 'joining' } },
                         joined: {
                           id: 'conferenceJoined',
                           tags: ['liveAudio'],
-                          entry: ['resetGlare', command({ type: 'call.conference.join' })],
+                          entry: command({ type: 'call.conference.join' }),
                         },
                       },
                       on: {

@@ -65,11 +65,4 @@ export type {
 export { registrationFailureMessages, registrationFailureReason } from './registration-failure';
 export type { RegistrationFailureReason } from './registration-failure';
 export type { RestoredCall } from './restored-call';
-export {
-  glareRetryDelayMs,
-  isGlare,
-  MAX_SAVE_RETRY_DELAY_MS,
-  reconnectDelayMs,
-  saveRetryDelayMs,
-} from './sip-timing';
-export type { ReinviteFailure } from './sip-timing';
+export { MAX_SAVE_RETRY_DELAY_MS, reconnectDelayMs, saveRetryDelayMs } from './sip-timing';
