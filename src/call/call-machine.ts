@@ -12,7 +12,6 @@ import {
   setup,
   stateIn,
 } from 'xstate';
-import type { ContactMatch } from '../crm';
 import type { DialTarget } from '../dialing';
 import type {
   AlertAgentInput,
@@ -31,7 +30,8 @@ import {
   toCallRecord,
   toLoggedRecord,
 } from './call-context';
-import type { CallContext, CustomerContext } from './call-context';
+import type { CallContext } from './call-context';
+import type { ContactMatch, Customer } from './customer';
 import type { CallCrmEvent, CallEvent, SipCallCommand } from './call-events';
 import type { CallFailureReason } from './call-failure';
 import { refusalOf } from './call-log-refusal';
@@ -61,12 +61,12 @@ function command(cmd: SipCallCommand) {
 }
 
 /** The customer a call from another agent is about (our own consult calls only send it). */
-function receivedAbout(context: CallContext): CustomerContext | null {
+function receivedAbout(context: CallContext): Customer | null {
   return context.direction === 'incoming' ? context.about : null;
 }
 
 /** The REFER tells the transfer target which customer it gets (see customerContext). */
-function aboutThisCall(context: CallContext): { about?: CustomerContext } {
+function aboutThisCall(context: CallContext): { about?: Customer } {
   const about = customerContext(context);
   return about ? { about } : {};
 }

@@ -15,6 +15,7 @@ export { callMachine, REJECT_STATUS_CODE } from './call-machine';
 export type { CallMachine, CallTag } from './call-machine';
 export { callErrorMessages, createCallContext, isLoggable, toCallRecord } from './call-context';
 export type { CallContext, CallError, CallErrorCode, CallInput } from './call-context';
+export type { ContactMatch, ContactObjectType, Customer } from './customer';
 export type {
   CallCrmEvent,
   CallEvent,

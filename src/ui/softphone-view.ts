@@ -17,7 +17,7 @@ import type {
   RemoteParty,
 } from '../call';
 import { registrationFailureMessages } from '../call';
-import type { ContactMatch } from '../crm';
+import type { ContactMatch } from '../call';
 import type { CallQualityRating } from '../media';
 
 export type RegistrationView =

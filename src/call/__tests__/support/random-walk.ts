@@ -2,7 +2,7 @@
 // and the clock, chosen mostly among those the current states accept, with invariant checks after each.
 import { getStateNodes } from 'xstate';
 import type { AnyActorRef, AnyMachineSnapshot, EventObject } from 'xstate';
-import type { ContactMatch } from '../../../crm';
+import type { ContactMatch } from '../../customer';
 import { CallLogError } from '../../../crm/call-log-error';
 import type { CallContext } from '../../call-context';
 import type { CallSipEvent } from '../../call-events';
