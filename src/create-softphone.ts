@@ -38,7 +38,7 @@ import { CallContinuity } from './ui/call-continuity';
 import { NoteDraftStore } from './ui/note-drafts';
 import { parseStorageKey, SealedStorage, StorageError } from './ui/sealed-storage';
 import { DEFAULT_STORAGE_RETENTION_MS, purgeCustomerData } from './ui/storage-retention';
-import { softphoneView, type SoftphoneView } from './ui/softphone-view';
+import { softphoneView, type SoftphoneView } from './view/softphone-view';
 
 export interface SoftphoneOptions {
   sip: SipPhoneConfig;

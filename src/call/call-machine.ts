@@ -40,7 +40,28 @@ import type { CallOutcome, CallRecord } from './call-record';
 import type { LineStatus } from './line-status';
 import { saveRetryDelayMs } from './sip-timing';
 
-export type CallTag = 'alerting' | 'liveAudio' | 'conference' | 'connected';
+/** What the view shows of a call is read from these tags, never from state paths. */
+export type CallTag =
+  | 'alerting'
+  | 'liveAudio'
+  | 'conference'
+  | 'connected'
+  | 'contactSearching'
+  | 'noMatch'
+  | 'severalMatches'
+  | 'creatingContact'
+  | 'lookupFailed'
+  | 'muted'
+  | 'keypadOpen'
+  | 'inWrapUp'
+  | 'wrapUpRunning'
+  | 'savingLog'
+  | 'logRefused'
+  | 'callingDevice'
+  | 'awaitingKey'
+  | 'callingCustomer'
+  | 'customerRinging'
+  | 'answeredOnDevice';
 
 /** Reject status for "Reject": 603 Decline stops every fork, so the agent's other devices stop ringing too. */
 export const REJECT_STATUS_CODE = 603;
@@ -315,6 +336,7 @@ export const callMachine = setup({
           ],
         },
         matching: {
+          tags: 'contactSearching',
           invoke: {
             id: 'contactSearch',
             src: 'searchContacts',
@@ -362,14 +384,16 @@ export const callMachine = setup({
             },
           },
         },
-        noMatch: { on: { 'ui.contact.new': 'creatingContact' } },
+        noMatch: { tags: 'noMatch', on: { 'ui.contact.new': 'creatingContact' } },
         severalMatches: {
+          tags: 'severalMatches',
           on: {
             'ui.contact.pick': { guard: 'isOneOfMatches', target: 'chosen', actions: 'chooseMatch' },
             'ui.contact.new': 'creatingContact',
           },
         },
         creatingContact: {
+          tags: 'creatingContact',
           entry: { type: 'popNewContactForm', params: ({ context }) => ({ number: context.remote.number }) },
           invoke: {
             id: 'createdContact',
@@ -398,6 +422,7 @@ export const callMachine = setup({
           },
         },
         lookupFailed: {
+          tags: 'lookupFailed',
           on: { 'ui.contact.retry': 'matching', 'ui.contact.new': 'creatingContact' },
         },
         closed: { type: 'final' },
@@ -698,6 +723,7 @@ export const callMachine = setup({
               },
               states: {
                 ringingDevice: {
+                  tags: 'callingDevice',
                   entry: {
                     type: 'sendToSip',
                     params: ({ context }) => ({ type: 'call.dialViaDevice', target: requireTarget(context) }),
@@ -706,6 +732,7 @@ export const callMachine = setup({
                 },
                 /** Voicemail never presses a key: the customer is never dialled. */
                 awaitingKey: {
+                  tags: 'awaitingKey',
                   after: {
                     deskphoneKeyTimeout: {
                       target: '#call.progress.failed',
@@ -715,6 +742,7 @@ export const callMachine = setup({
                   on: { 'sip.device.keyPressed': 'callingCustomer' },
                 },
                 callingCustomer: {
+                  tags: 'callingCustomer',
                   entry: command({ type: 'call.connectCustomer' }),
                   on: {
                     'sip.call.progress': 'customerRinging',
@@ -732,6 +760,7 @@ export const callMachine = setup({
                   },
                 },
                 customerRinging: {
+                  tags: 'customerRinging',
                   on: {
                     'sip.call.answered': {
                       target: '#call.progress.session.monitored',
@@ -985,6 +1014,7 @@ export const callMachine = setup({
                       on: { 'ui.mute': { target: 'muted', actions: command({ type: 'call.mute' }) } },
                     },
                     muted: {
+                      tags: 'muted',
                       on: { 'ui.unmute': { target: 'unmuted', actions: command({ type: 'call.unmute' }) } },
                     },
                   },
@@ -994,6 +1024,7 @@ export const callMachine = setup({
                   states: {
                     hidden: { on: { 'ui.keypad.toggle': 'shown' } },
                     shown: {
+                      tags: 'keypadOpen',
                       on: {
                         'ui.keypad.toggle': 'hidden',
                         'ui.dtmf': [
@@ -1015,7 +1046,7 @@ export const callMachine = setup({
 
             /** Audio is on another device of the agent (answered elsewhere, or deskphone mode): notes only. */
             monitored: {
-              tags: ['connected'],
+              tags: ['connected', 'answeredOnDevice'],
               entry: report('monitored'),
               on: {
                 'sip.call.ended': {
@@ -1071,6 +1102,7 @@ export const callMachine = setup({
 
         /** After-call work: the work timer runs while notes and disposition are finished and logged. */
         wrapUp: {
+          tags: 'inWrapUp',
           entry: report('wrapUp'),
           always: { guard: 'isWrapUpComplete', target: 'finished' },
           on: notesEditing,
@@ -1078,6 +1110,7 @@ export const callMachine = setup({
           states: {
             starting: { always: [{ guard: 'hasWorkTimer', target: 'running' }, { target: 'untimed' }] },
             running: {
+              tags: 'wrapUpRunning',
               after: { workTimer: 'over.expired' },
               on: closingWrapUp,
             },
@@ -1113,6 +1146,7 @@ export const callMachine = setup({
           },
         },
         saving: {
+          tags: 'savingLog',
           entry: 'markSaving',
           invoke: {
             id: 'logSave',
@@ -1146,6 +1180,7 @@ export const callMachine = setup({
          * the call without the related record when that is what failed, or copy the notes and close.
          */
         refused: {
+          tags: 'logRefused',
           on: {
             'ui.notes.save': 'saving',
             'ui.wrapUp.save': 'saving',

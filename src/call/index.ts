@@ -2,6 +2,7 @@
 export { phoneMachine, phoneErrorMessages } from './phone-machine';
 export type {
   PhoneMachine,
+  PhoneTag,
   PhoneInput,
   PhoneContext,
   PhoneError,

@@ -257,11 +257,24 @@ const consultDial = [
   { target: 'dialing', actions: 'spawnConsultCall' },
 ] as const;
 
+/** What the view shows of the phone (registration, availability) is read from these tags. */
+export type PhoneTag =
+  | 'registering'
+  | 'registered'
+  | 'lost'
+  | 'reconnecting'
+  | 'failed'
+  | 'unregistering'
+  | 'away'
+  | 'onCall'
+  | 'wrapUp';
+
 export const phoneMachine = setup({
   types: {
     context: {} as PhoneContext,
     events: {} as PhoneEvent,
     input: {} as PhoneInput,
+    tags: {} as PhoneTag,
   },
   actors: {
     /** The SIP adapter's user agent: receives UserAgentCommand, sends back PhoneSipEvent. */
@@ -670,6 +683,7 @@ export const phoneMachine = setup({
       states: {
         unregistered: { on: { 'ui.register': 'registering' } },
         registering: {
+          tags: 'registering',
           entry: { type: 'commandUserAgent', params: { type: 'phone.register' } },
           on: {
             'sip.registration.succeeded': 'registered',
@@ -682,6 +696,7 @@ export const phoneMachine = setup({
           },
         },
         registered: {
+          tags: 'registered',
           entry: 'resetReconnect',
           on: {
             'sip.transport.disconnected': 'reconnecting',
@@ -698,6 +713,7 @@ export const phoneMachine = setup({
          * jittered). Only the agent's own unregister, or the attempts running out, ends it.
          */
         lost: {
+          tags: 'lost',
           entry: 'countReconnectAttempt',
           initial: 'waiting',
           states: {
@@ -724,6 +740,7 @@ export const phoneMachine = setup({
         },
         /** SIP.js never reconnects by itself: exponential backoff with jitter, capped. */
         reconnecting: {
+          tags: 'reconnecting',
           entry: 'countReconnectAttempt',
           always: {
             guard: 'reconnectAttemptsExhausted',
@@ -738,8 +755,9 @@ export const phoneMachine = setup({
           },
           on: { 'ui.register': 'registering', 'ui.unregister': 'unregistered' },
         },
-        failed: { on: { 'ui.register': 'registering' } },
+        failed: { tags: 'failed', on: { 'ui.register': 'registering' } },
         unregistering: {
+          tags: 'unregistering',
           entry: { type: 'commandUserAgent', params: { type: 'phone.unregister' } },
           on: {
             'sip.registration.ended': 'unregistered',
@@ -772,10 +790,12 @@ export const phoneMachine = setup({
           on: { 'ui.availability.away': 'away' },
         },
         away: {
+          tags: 'away',
           always: { guard: 'hasCallInProgress', target: 'onCall' },
           on: { 'ui.availability.available': 'available' },
         },
         onCall: {
+          tags: 'onCall',
           always: [
             { guard: 'isOnlyWrappingUp', target: 'wrapUp' },
             { guard: 'hasNoCallToWorkOn', target: 'available' },
@@ -783,6 +803,7 @@ export const phoneMachine = setup({
         },
         /** Leaving wrap-up returns the agent to available. */
         wrapUp: {
+          tags: 'wrapUp',
           always: [
             { guard: 'hasCallInProgress', target: 'onCall' },
             { guard: 'hasNoCallToWorkOn', target: 'available' },

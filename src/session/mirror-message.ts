@@ -4,7 +4,7 @@
 import type { CallUiEvent, PhoneUiEvent } from '../call';
 import type { ContactMatch } from '../call';
 import type { AudioDevice, AudioDeviceChoice } from '../media';
-import type { SoftphoneView } from '../ui/softphone-view';
+import type { SoftphoneView } from '../view/softphone-view';
 
 export const MIRROR_VERSION = 1;
 

@@ -2,7 +2,7 @@
 // it. Tabs of one origin are trusted code, but not necessarily the same build (a tab opened before a
 // deployment), so the version, the envelope, every command and the view's load-bearing fields are checked.
 import type { ContactMatch } from '../call';
-import { CALL_ACTIONS, type SoftphoneView } from '../ui/softphone-view';
+import { CALL_ACTIONS, type SoftphoneView } from '../view/softphone-view';
 import {
   MIRROR_VERSION,
   type AudioDevices,

@@ -9,7 +9,7 @@ import { parseDialogSnapshot, type DialogSnapshot } from '../../src/sip';
 import type { BrowserStorage } from '../../src/ui/browser-storage';
 import type { SavedCall } from '../../src/ui/call-continuity';
 import { parseStorageKey, SealedStorage } from '../../src/ui/sealed-storage';
-import type { SoftphoneView } from '../../src/ui/softphone-view';
+import type { SoftphoneView } from '../../src/view/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
   callTraffic,
