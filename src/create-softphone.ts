@@ -522,14 +522,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
         dial: prepare(number),
         at: now(),
         ...(dialOptions.record ? { record: dialOptions.record } : {}),
+        ...(dialOptions.transfer ? { transfer: dialOptions.transfer } : {}),
       });
-      // Where the consultation allows it (a transfer target is being called): the REFER goes out now.
-      if (
-        dialOptions.transfer === 'unsupervised' &&
-        actor.getSnapshot().can({ type: 'ui.transfer.complete' })
-      ) {
-        actor.send({ type: 'ui.transfer.complete' });
-      }
       return callId;
     },
     redirect(callId, number) {

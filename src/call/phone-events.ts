@@ -18,6 +18,8 @@ export interface DialRequest {
   at: number;
   /** The record the agent dialled from, when known (click-to-dial, search result). */
   record?: ContactMatch;
+  /** Dialled as the target of an unsupervised transfer: the call is handed over as soon as it is dialled. */
+  transfer?: 'unsupervised';
 }
 
 /** The agent's intents about the phone as a whole. */

@@ -254,7 +254,7 @@ const dialIntent = [
 const consultDial = [
   { guard: not('hasFreeLine'), actions: reportError('no-free-line') },
   { guard: 'isAudioTakenOutsideConference', actions: reportError('audio-busy') },
-  { target: 'dialing', actions: 'spawnConsultCall' },
+  { target: 'dialing', actions: ['spawnConsultCall', 'handOverIfUnsupervised'] },
 ] as const;
 
 /** What the view shows of the phone (registration, availability) is read from these tags. */
@@ -437,6 +437,13 @@ export const phoneMachine = setup({
         },
       });
       enqueue.spawnChild('callMachine', { id: input.callId, input });
+    }),
+    /**
+     * An unsupervised transfer completes in the same macrostep as the consult dial, so the REFER follows
+     * the consult INVITE; `dialing` decides whether it may (a refused number has no transfer target).
+     */
+    handOverIfUnsupervised: enqueueActions(({ event, enqueue }) => {
+      if (dialRequestOf(event)?.transfer === 'unsupervised') enqueue.raise({ type: 'ui.transfer.complete' });
     }),
     forgetConsultCall: assign(({ context }) =>
       context.consultation
