@@ -10,4 +10,5 @@ export * as call from './call';
 export * as crm from './crm';
 export * as media from './media';
 export * as session from './session';
+export * as view from './view/statuses';
 export const version = '0.1.0';
