@@ -22,27 +22,13 @@ const LAYERS = {
   continuity: ['view', 'call', 'sip', 'dialing'],
   session: ['view', 'call', 'protocol', 'media'],
 };
-// src/ui is the view's name until src/ui/softphone-view.ts moves to src/view/: same layer, same rule.
-const ALIASES = { ui: 'view' };
 // Edges that still break the order, each waiting for the move of issue 14 that removes it: file → what it
 // may still import. Only ever shrinks; an exception opens that one edge of that one file, nothing else.
 const EXCEPTIONS = {
-  // call → crm and view → crm: ContactMatch, until call/customer.ts (move 3).
-  'src/call/call-actors.ts': ['crm'],
-  'src/call/call-context.ts': ['crm'],
-  'src/call/call-events.ts': ['crm'],
-  'src/call/call-machine.ts': ['crm'],
-  'src/call/call-record.ts': ['crm'],
-  'src/call/phone-events.ts': ['crm'],
-  'src/call/restored-call.ts': ['crm'],
-  'src/ui/softphone-view.ts': ['crm'],
-  // session → crm: ContactMatch (move 3); session → root: the Softphone type (move 16).
-  'src/session/mirror-message.ts': ['crm'],
-  'src/session/validate-mirror-message.ts': ['crm'],
+  // session → root: the Softphone type (move 16).
   'src/session/tab-softphone.ts': ['roots'],
 };
-const FOLDERS = [...Object.keys(LAYERS), ...Object.keys(ALIASES)];
-const layerOf = (folder) => ALIASES[folder] ?? folder;
+const FOLDERS = Object.keys(LAYERS);
 const ROOTS = {
   group: ['**/create-softphone', '**/create-shared-softphone'],
   message: 'Roots import layers, never the reverse.',
@@ -54,8 +40,8 @@ const CALL_IO = {
 };
 /** The import rule of a file in src/<folder>, with the edges `opened` by an exception left out. */
 function layerRule(folder, opened = []) {
-  const may = new Set([layerOf(folder), ...LAYERS[layerOf(folder)], ...opened]);
-  const allowed = LAYERS[layerOf(folder)].join(', ') || 'nothing from src';
+  const may = new Set([folder, ...LAYERS[folder], ...opened]);
+  const allowed = LAYERS[folder].join(', ') || 'nothing from src';
   return {
     'no-restricted-imports': [
       'error',
@@ -64,7 +50,7 @@ function layerRule(folder, opened = []) {
           ...(folder === 'sip' ? [] : [SIP_JS]),
           ...(folder === 'call' ? [CALL_IO] : []),
           ...(opened.includes('roots') ? [] : [ROOTS]),
-          ...FOLDERS.filter((f) => !may.has(f) && !may.has(layerOf(f))).map((f) => ({
+          ...FOLDERS.filter((f) => !may.has(f)).map((f) => ({
             group: [`**/${f}`, `**/${f}/**`],
             message: `src/${folder} may import only ${allowed} (ADR 0006).`,
           })),

@@ -24,10 +24,7 @@ const ORDER: Record<string, string[]> = {
   continuity: ['view', 'call', 'sip', 'dialing'],
   session: ['view', 'call', 'protocol', 'media'],
 };
-/** src/ui is the view until src/ui/softphone-view.ts moves to src/view/. */
-const ALIASES: Record<string, string> = { ui: 'view' };
-const FOLDERS = [...Object.keys(ORDER), ...Object.keys(ALIASES)];
-const layerOf = (folder: string) => ALIASES[folder] ?? folder;
+const FOLDERS = Object.keys(ORDER);
 
 const CANARIES: Canary[] = [
   {
@@ -79,11 +76,11 @@ function layerCanaries(): { refused: Canary[]; allowed: Canary[] } {
   const allowed: Canary[] = [];
   for (const folder of FOLDERS) {
     const filePath = `src/${folder}/canary.ts`;
-    const may = new Set([layerOf(folder), ...(ORDER[layerOf(folder)] ?? [])]);
+    const may = new Set([folder, ...(ORDER[folder] ?? [])]);
     for (const target of FOLDERS) {
-      if (layerOf(target) === layerOf(folder)) continue;
+      if (target === folder) continue;
       const canary = { filePath, code: importOf(`../${target}`) };
-      if (may.has(layerOf(target)))
+      if (may.has(target))
         allowed.push({ rule: `src/${folder} may import src/${target}`, ...canary });
       else refused.push({ rule: `src/${folder} does not import src/${target}`, ...canary });
     }

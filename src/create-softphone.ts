@@ -38,7 +38,7 @@ import { CallContinuity } from './continuity/call-continuity';
 import { NoteDraftStore } from './continuity/note-drafts';
 import { parseStorageKey, SealedStorage, StorageError } from './continuity/sealed-storage';
 import { DEFAULT_STORAGE_RETENTION_MS, purgeCustomerData } from './continuity/storage-retention';
-import { softphoneView, type SoftphoneView } from './ui/softphone-view';
+import { softphoneView, type SoftphoneView } from './view/softphone-view';
 
 export interface SoftphoneOptions {
   sip: SipPhoneConfig;
@@ -228,12 +228,7 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     ...defaultPhoneSettings,
     ...options.phone,
     reconnect: { ...defaultPhoneSettings.reconnect, ...options.phone?.reconnect },
-    call: {
-      ...defaultPhoneSettings.call,
-      ...options.phone?.call,
-      // SipPhone already retries re-INVITE glare (RFC 3261 timings): what reaches the machine is final.
-      maxGlareRetries: 0,
-    },
+    call: { ...defaultPhoneSettings.call, ...options.phone?.call },
   };
 
   // The agent's devices: the chosen microphone opens for every call, the speaker plays the calls, the
@@ -527,14 +522,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
         dial: prepare(number),
         at: now(),
         ...(dialOptions.record ? { record: dialOptions.record } : {}),
+        ...(dialOptions.transfer ? { transfer: dialOptions.transfer } : {}),
       });
-      // Where the consultation allows it (a transfer target is being called): the REFER goes out now.
-      if (
-        dialOptions.transfer === 'unsupervised' &&
-        actor.getSnapshot().can({ type: 'ui.transfer.complete' })
-      ) {
-        actor.send({ type: 'ui.transfer.complete' });
-      }
       return callId;
     },
     redirect(callId, number) {

@@ -13,7 +13,7 @@ import {
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
 import type { CrmPort } from '../../src/crm';
 import { defaultDialingSettings } from '../../src/dialing';
-import type { SoftphoneView } from '../../src/ui/softphone-view';
+import type { SoftphoneView } from '../../src/view/softphone-view';
 
 export interface PageStart {
   kind: 'softphone' | 'bare';

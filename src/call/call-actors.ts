@@ -1,5 +1,5 @@
 // Inputs and outputs of the actors a host provides to the call machine with `.provide({ actors })`.
-import type { ContactMatch } from '../crm';
+import type { ContactMatch } from './customer';
 import type { CallDirection } from './call-record';
 import type { PhoneMode } from './phone-settings';
 

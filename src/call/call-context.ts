@@ -1,5 +1,5 @@
 // The data a call machine carries: everything the call log and recents need, and nothing that cannot be persisted.
-import type { ContactMatch } from '../crm';
+import type { ContactMatch, Customer } from './customer';
 import type { DialResult, DialTarget } from '../dialing';
 import type { CallFailure } from './call-failure';
 import { callFailure } from './call-failure';
@@ -8,16 +8,6 @@ import type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call
 import { durationSeconds } from './call-record';
 import type { CallSettings, PhoneMode } from './phone-settings';
 import type { RestoredCall } from './restored-call';
-import type { ReinviteFailure } from './sip-timing';
-
-/**
- * The customer a consult or transferred call is about: carried between agents (the X-Softphone-Context
- * header, docs/sip-headers.md) so the receiving agent sees and logs to the customer, not the agent calling.
- */
-export interface CustomerContext {
-  number: string;
-  recordId: string;
-}
 
 export interface CallInput {
   callId: string;
@@ -36,7 +26,7 @@ export interface CallInput {
   /** A call carried over a page reload: it starts where it was (taking its dialog back, or in wrap-up). */
   restored?: RestoredCall;
   /** The customer this call is about: sent with a consult call, received with one from another agent. */
-  about?: CustomerContext;
+  about?: Customer;
 }
 
 export type CallErrorCode =
@@ -69,7 +59,7 @@ export interface CallContext {
   settings: CallSettings;
   remote: RemoteParty;
   callWaiting: boolean;
-  about: CustomerContext | null;
+  about: Customer | null;
   /** Another call took this one over (INVITE with Replaces, a supervised transfer to us): nothing to log. */
   replaced: boolean;
   /** Outgoing: the target that passed the dialing rules. */
@@ -85,9 +75,6 @@ export interface CallContext {
   outcome: CallOutcome | null;
   failure: CallFailure | null;
   error: CallError | null;
-  /** Last re-INVITE failure, for the glare retry delay. */
-  reinviteFailure: ReinviteFailure | null;
-  glareRetries: number;
   transfer: 'blind' | 'attended' | null;
   /** Joined a conference while still ringing: enters the conference when answered. */
   conferenceMember: boolean;
@@ -131,8 +118,6 @@ export function createCallContext(input: CallInput): CallContext {
     outcome: null,
     failure: dialFailure(input),
     error: null,
-    reinviteFailure: null,
-    glareRetries: 0,
     transfer: null,
     conferenceMember: false,
     revision: 0,
@@ -177,7 +162,7 @@ function dialFailure(input: CallInput): CallFailure | null {
  * The customer this call is about, as it goes to another agent (consult call, transfer): what we were told
  * with the call, else the caller's number and the record the agent has for them.
  */
-export function customerContext(context: CallContext): CustomerContext | undefined {
+export function customerContext(context: CallContext): Customer | undefined {
   if (context.about) return context.about;
   return context.chosen ? { number: context.remote.number, recordId: context.chosen.id } : undefined;
 }

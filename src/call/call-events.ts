@@ -1,7 +1,6 @@
 // Every event a call machine receives, grouped by origin, and the commands it sends to its SIP session.
-import type { ContactMatch } from '../crm';
 import type { DialResult, DialTarget } from '../dialing';
-import type { CustomerContext } from './call-context';
+import type { ContactMatch, Customer } from './customer';
 import type { CallFailureReason, DeviceFailureReason } from './call-failure';
 import type { CallRecord } from './call-record';
 import type { LineStatus } from './line-status';
@@ -66,7 +65,7 @@ export type CallSipEvent =
   /** The server's dialog event package (RFC 4235) says the call answered elsewhere is over. */
   | { type: 'sip.dialog.terminated'; at: number }
   | { type: 'sip.reinvite.succeeded' }
-  | { type: 'sip.reinvite.failed'; statusCode: number; retryAfterSeconds?: number }
+  | { type: 'sip.reinvite.failed'; statusCode: number }
   /** REFER accepted (202): not a success yet. */
   | { type: 'sip.transfer.accepted' }
   /** Final NOTIFY sipfrag 2xx. */
@@ -91,7 +90,7 @@ export type SipCallCommand =
   | { type: 'call.reject'; statusCode: number }
   | { type: 'call.rejectWithMessage'; text: string }
   | { type: 'call.redirect'; target: DialTarget }
-  | { type: 'call.dial'; target: DialTarget; about?: CustomerContext }
+  | { type: 'call.dial'; target: DialTarget; about?: Customer }
   /** After a page reload: take the call's dialog back (INVITE with Replaces); answered or failed follows. */
   | { type: 'call.recover'; held: boolean }
   /** Deskphone mode: ring the agent's own device first. */
@@ -105,8 +104,8 @@ export type SipCallCommand =
   | { type: 'call.mute' }
   | { type: 'call.unmute' }
   | { type: 'call.dtmf'; digits: string }
-  | { type: 'call.transfer.blind'; target: DialTarget; about?: CustomerContext }
-  | { type: 'call.transfer.attended'; consultCallId: string; about?: CustomerContext }
+  | { type: 'call.transfer.blind'; target: DialTarget; about?: Customer }
+  | { type: 'call.transfer.attended'; consultCallId: string; about?: Customer }
   | { type: 'call.conference.join' }
   | { type: 'call.conference.leave' };
 

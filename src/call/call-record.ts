@@ -1,5 +1,5 @@
 // The persistable facts of one call: what the call log actor writes and what recents show.
-import type { ContactMatch } from '../crm';
+import type { ContactMatch } from './customer';
 import type { CallFailure } from './call-failure';
 
 export type CallDirection = 'incoming' | 'outgoing';

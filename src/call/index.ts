@@ -2,6 +2,7 @@
 export { phoneMachine, phoneErrorMessages } from './phone-machine';
 export type {
   PhoneMachine,
+  PhoneTag,
   PhoneInput,
   PhoneContext,
   PhoneError,
@@ -15,6 +16,7 @@ export { callMachine, REJECT_STATUS_CODE } from './call-machine';
 export type { CallMachine, CallTag } from './call-machine';
 export { callErrorMessages, createCallContext, isLoggable, toCallRecord } from './call-context';
 export type { CallContext, CallError, CallErrorCode, CallInput } from './call-context';
+export type { ContactMatch, ContactObjectType, Customer } from './customer';
 export type {
   CallCrmEvent,
   CallEvent,
@@ -65,11 +67,4 @@ export type {
 export { registrationFailureMessages, registrationFailureReason } from './registration-failure';
 export type { RegistrationFailureReason } from './registration-failure';
 export type { RestoredCall } from './restored-call';
-export {
-  glareRetryDelayMs,
-  isGlare,
-  MAX_SAVE_RETRY_DELAY_MS,
-  reconnectDelayMs,
-  saveRetryDelayMs,
-} from './sip-timing';
-export type { ReinviteFailure } from './sip-timing';
+export { MAX_SAVE_RETRY_DELAY_MS, reconnectDelayMs, saveRetryDelayMs } from './sip-timing';

@@ -1,7 +1,6 @@
 // Every event the phone machine receives, grouped by origin, and the commands it sends to its SIP user agent.
-import type { ContactMatch } from '../crm';
 import type { DialResult } from '../dialing';
-import type { CustomerContext } from './call-context';
+import type { ContactMatch, Customer } from './customer';
 import type { CallCrmEvent, CallReportEvent, CallUiEvent } from './call-events';
 import type { RemoteParty } from './call-record';
 import type { RegistrationFailureReason } from './registration-failure';
@@ -19,6 +18,8 @@ export interface DialRequest {
   at: number;
   /** The record the agent dialled from, when known (click-to-dial, search result). */
   record?: ContactMatch;
+  /** Dialled as the target of an unsupervised transfer: the call is handed over as soon as it is dialled. */
+  transfer?: 'unsupervised';
 }
 
 /** The agent's intents about the phone as a whole. */
@@ -61,7 +62,7 @@ export type PhoneSipEvent =
       remote: RemoteParty;
       at: number;
       /** The customer a call from another agent is about (consult or transfer). */
-      about?: CustomerContext;
+      about?: Customer;
       /** This INVITE takes over one of our calls (a supervised transfer to us, RFC 3891 Replaces). */
       replacesCallId?: string;
     };

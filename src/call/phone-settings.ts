@@ -26,8 +26,6 @@ export interface CallSettings {
   deskphoneKeyTimeoutSeconds: number;
   /** Open the new-contact form at once when nobody matches the caller's number. */
   popNewContactForUnknown: boolean;
-  /** Re-INVITE glare (491 / 500 + Retry-After) retries before a hold or resume gives up. */
-  maxGlareRetries: number;
   /** Delay before a failed call-log save is retried; doubled after each further failure (max 60 s). */
   saveRetryDelayMs: number;
 }
@@ -49,7 +47,6 @@ export const defaultCallSettings: CallSettings = {
   maxHoldSeconds: 300,
   deskphoneKeyTimeoutSeconds: 20,
   popNewContactForUnknown: false,
-  maxGlareRetries: 3,
   saveRetryDelayMs: 5_000,
 };
 

@@ -1,6 +1,6 @@
 // A call carried over a page reload: what the agent saw of it before, so the new page shows the same call
 // (and logs it to the same Task, keyed by the original Call-ID) while the SIP layer takes its dialog back.
-import type { ContactMatch } from '../crm';
+import type { ContactMatch } from './customer';
 import type { CallFailure } from './call-failure';
 import type { CallDirection, CallOutcome, RemoteParty } from './call-record';
 

@@ -1,33 +1,6 @@
-// SIP timing rules the statechart follows: re-INVITE glare retries (RFC 3261 14.1) and reconnect backoff.
+// Timing rules the statechart follows: reconnect backoff and call-log save retries. Re-INVITE glare is
+// retried inside the SIP adapter (it knows who owns the Call-ID): a failure that reaches the chart is final.
 import type { ReconnectPolicy } from './phone-settings';
-
-export interface ReinviteFailure {
-  statusCode: number;
-  /** Seconds from a Retry-After header, when the peer sent one. */
-  retryAfterSeconds?: number;
-}
-
-/** 491 Request Pending, or 500 with Retry-After: the peer had its own re-INVITE in flight. */
-export function isGlare(failure: ReinviteFailure): boolean {
-  return (
-    failure.statusCode === 491 || (failure.statusCode === 500 && failure.retryAfterSeconds !== undefined)
-  );
-}
-
-/**
- * Delay before a re-INVITE that met glare is sent again. 491: 2.1–4 s when this side generated the
- * Call-ID (it placed the call), else 0–2 s. 500: the Retry-After value. `random01` is in [0, 1).
- */
-export function glareRetryDelayMs(
-  failure: ReinviteFailure,
-  isCallIdOwner: boolean,
-  random01: number,
-): number {
-  if (failure.statusCode === 500 && failure.retryAfterSeconds !== undefined) {
-    return Math.max(0, failure.retryAfterSeconds) * 1000;
-  }
-  return isCallIdOwner ? Math.round(2100 + random01 * 1900) : Math.round(random01 * 2000);
-}
 
 /** Exponential backoff capped at maxDelayMs, with the last jitterRatio share randomised. */
 export function reconnectDelayMs(attempt: number, policy: ReconnectPolicy, random01: number): number {

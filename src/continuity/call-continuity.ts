@@ -16,7 +16,7 @@ import {
 import { parseDialogSnapshot, type DialogSnapshot } from '../sip';
 import { readJson, writeJson, type BrowserStorage } from './browser-storage';
 import type { NoteDraftStore } from './note-drafts';
-import type { CallView, SoftphoneView } from '../ui/softphone-view';
+import type { CallView, SoftphoneView } from '../view/softphone-view';
 
 export interface SavedCall {
   call: RestoredCall;

@@ -1,14 +1,2 @@
-// A CRM record that matches a caller's number, as the contact search returns it.
-
-export type ContactObjectType = 'Contact' | 'Lead' | 'Account' | 'User';
-
-export interface ContactMatch {
-  /** Salesforce record id. */
-  id: string;
-  name: string;
-  objectType: ContactObjectType;
-  /** The phone number that matched, as stored on the record. */
-  phone: string;
-  accountName?: string;
-  title?: string;
-}
+// The contact types belong to the statecharts (src/call/customer.ts); crm re-exports them for its port.
+export type { ContactMatch, ContactObjectType } from '../call/customer';

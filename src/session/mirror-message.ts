@@ -2,9 +2,9 @@
 // the agent's clicks as commands with request ids and get one result each. Every message is structured-
 // cloneable and carries MIRROR_VERSION, so a tab still running an older build is recognised, not obeyed.
 import type { CallUiEvent, PhoneUiEvent } from '../call';
-import type { ContactMatch } from '../crm';
+import type { ContactMatch } from '../call';
 import type { AudioDevice, AudioDeviceChoice } from '../media';
-import type { SoftphoneView } from '../ui/softphone-view';
+import type { SoftphoneView } from '../view/softphone-view';
 
 export const MIRROR_VERSION = 1;
 

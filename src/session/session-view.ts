@@ -1,6 +1,6 @@
 // What a tab shows: the leader's view model plus this tab's part in the session.
 import type { PhoneMode } from '../call';
-import type { SoftphoneView } from '../ui/softphone-view';
+import type { SoftphoneView } from '../view/softphone-view';
 import type { TabRole } from './tab-role';
 
 export interface SessionState {

@@ -5,7 +5,7 @@
 import type { AlertAgentInput, CallUiEvent, PhoneMode, PhoneUiEvent } from '../call';
 import type { DialOptions, Softphone } from '../create-softphone';
 import type { AudioDeviceChoice } from '../media';
-import type { SoftphoneView } from '../ui/softphone-view';
+import type { SoftphoneView } from '../view/softphone-view';
 import { ChannelLeadership, type ChannelLeadershipTimings } from './channel-leadership';
 import type { ChannelPort, OpenChannel } from './channel-port';
 import { LockLeadership } from './lock-leadership';

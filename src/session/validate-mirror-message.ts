@@ -1,8 +1,8 @@
 // The receiving end of the mirror protocol: a message from another tab is checked before anything acts on
 // it. Tabs of one origin are trusted code, but not necessarily the same build (a tab opened before a
 // deployment), so the version, the envelope, every command and the view's load-bearing fields are checked.
-import type { ContactMatch } from '../crm';
-import { CALL_ACTIONS, type SoftphoneView } from '../ui/softphone-view';
+import type { ContactMatch } from '../call';
+import { CALL_ACTIONS, type SoftphoneView } from '../view/softphone-view';
 import {
   MIRROR_VERSION,
   type AudioDevices,

@@ -1,10 +1,3 @@
-/**
- * The customer a transferred or consult call is about, carried between agents in the
- * `X-Softphone-Context` header (docs/sip-headers.md), so the receiving agent pops the customer's record.
- */
-export interface CallContext {
-  /** The customer's number: digits, `*`, `#`, an optional leading `+` (at most 32). */
-  number: string;
-  /** The customer's Salesforce record id, 18 characters with a valid checksum. */
-  recordId: string;
-}
+// One customer type, owned by the statecharts (src/call/customer.ts). The old name stays so the sip
+// modules being split elsewhere keep their imports; new code imports `Customer` from src/call.
+export type { Customer as CallContext } from '../call/customer';

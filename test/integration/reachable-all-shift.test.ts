@@ -8,7 +8,7 @@ import { Inviter, SessionState, UserAgent } from 'sip.js';
 import { ephemeralCredentials } from '../../scripts/sip-server/kamailio';
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
 import type { EphemeralCredentials } from '../../src/sip/sip-auth';
-import type { SoftphoneView } from '../../src/ui/softphone-view';
+import type { SoftphoneView } from '../../src/view/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
   createNodeAgent,

@@ -5,7 +5,7 @@
 import { Inviter, UserAgent, type Invitation } from 'sip.js';
 import type { DialSource, Softphone } from '../../src/create-softphone';
 import type { DialResult } from '../../src/dialing';
-import type { SoftphoneView } from '../../src/ui/softphone-view';
+import type { SoftphoneView } from '../../src/view/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
   createNodeAgent,

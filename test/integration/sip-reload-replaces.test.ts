@@ -9,7 +9,7 @@ import { parseDialogSnapshot, type DialogSnapshot } from '../../src/sip';
 import type { BrowserStorage } from '../../src/continuity/browser-storage';
 import type { SavedCall } from '../../src/continuity/call-continuity';
 import { parseStorageKey, SealedStorage } from '../../src/continuity/sealed-storage';
-import type { SoftphoneView } from '../../src/ui/softphone-view';
+import type { SoftphoneView } from '../../src/view/softphone-view';
 import { useKamailio } from '../support/kamailio-fixture';
 import {
   callTraffic,

@@ -11,7 +11,7 @@ import type { CallLogEntry, ContactMatch, CrmPort } from '../../src/crm';
 import type { ScreenPopTarget } from '../../src/protocol';
 import { defaultDialingSettings } from '../../src/dialing';
 import { connectPromptSamples, DtmfDetector, dtmfFrequencies } from '../../src/media';
-import type { SoftphoneView } from '../../src/ui/softphone-view';
+import type { SoftphoneView } from '../../src/view/softphone-view';
 import type { KamailioServer } from '../../scripts/sip-server/kamailio';
 import { createWireRecorder, type WireRecorder } from './node-sip';
 import { RtpSessionDescriptionHandler, RTP_SAMPLE_RATE } from './rtp-media';

@@ -12,7 +12,7 @@ import { createSoftphone, type Softphone, type SoftphoneOptions } from '../../sr
 import type { CrmPort } from '../../src/crm';
 import { defaultDialingSettings } from '../../src/dialing';
 import { SipPhone, type SipEvent, type SipEventOf, type SipPhoneConfig } from '../../src/sip';
-import type { SoftphoneView } from '../../src/ui/softphone-view';
+import type { SoftphoneView } from '../../src/view/softphone-view';
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 

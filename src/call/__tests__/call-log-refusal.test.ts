@@ -2,7 +2,7 @@
 // deleted or hidden record) does not keep the agent in wrap-up, declining calls, for ever. Busy or unreachable
 // Salesforce is still retried. The agent reads why, and saves without the related record or copies the notes.
 import { CallLogError } from '../../crm/call-log-error';
-import { softphoneView } from '../../ui/softphone-view';
+import { softphoneView } from '../../view/softphone-view';
 import type { CallLogErrorCode } from '../../crm/call-log-error';
 import { ann, incomingInput, startCall, startPhone, T0 } from './support/harness';
 import type { CallHarness } from './support/harness';

@@ -526,45 +526,6 @@ describe('holding a call', () => {
     expect(h.effects.commandTypes('c1')).toEqual(['call.answer', 'call.hold', 'call.resume', 'call.hold']);
   });
 
-  it('a 491 glare on an incoming call is retried after 0-2 s (the peer owns the Call-ID)', () => {
-    const h = startCall(incomingInput());
-    connect(h);
-    h.actor.send({ type: 'ui.hold', callId: 'c1' });
-    h.actor.send({ type: 'sip.reinvite.failed', statusCode: 491 });
-    const [retry] = h.clock.pending();
-    expect(retry?.scheduled?.event.type).toBe(
-      'xstate.after.glareRetry.call.progress.session.connected.audio.holdRetry',
-    );
-    expect(retry?.due).toBeGreaterThanOrEqual(0);
-    expect(retry?.due).toBeLessThanOrEqual(2_000);
-    h.clock.fireNext();
-    expect(h.effects.commandTypes('c1')).toEqual(['call.answer', 'call.hold', 'call.hold']);
-  });
-
-  it('a 491 glare on a call the agent placed is retried after 2.1-4 s (this side owns the Call-ID)', () => {
-    const h = startCall(outgoingInput());
-    h.actor.send({ type: 'sip.call.answered', at: T0 });
-    h.actor.send({ type: 'ui.hold', callId: 'c1' });
-    h.actor.send({ type: 'sip.reinvite.failed', statusCode: 491 });
-    const due = h.clock.pending()[0]?.due ?? -1;
-    expect(due).toBeGreaterThanOrEqual(2_100);
-    expect(due).toBeLessThanOrEqual(4_000);
-  });
-
-  it('a 500 with Retry-After is retried after the Retry-After time', () => {
-    const h = startCall(incomingInput());
-    connect(h);
-    holdAndConfirm(h);
-    h.actor.send({ type: 'ui.resume', callId: 'c1' });
-    h.actor.send({ type: 'sip.reinvite.failed', statusCode: 500, retryAfterSeconds: 3 });
-    expect(h.clock.pending().map((p) => p.due)).toEqual([3_000]);
-    h.clock.fireNext();
-    h.actor.send({ type: 'sip.reinvite.succeeded' });
-    expect(h.actor.getSnapshot().matches({ progress: { session: { connected: { audio: 'active' } } } })).toBe(
-      true,
-    );
-  });
-
   it('a hold that fails returns the call to connected with an error', () => {
     const h = startCall(incomingInput());
     connect(h);
@@ -577,23 +538,6 @@ describe('holding a call', () => {
       code: 'hold-failed',
       message: callErrorMessages['hold-failed'],
     });
-  });
-
-  it('glare retries give up after the configured number and return to the previous state', () => {
-    const h = startCall(incomingInput({ settings: { ...testCallSettings, maxGlareRetries: 2 } }));
-    connect(h);
-    holdAndConfirm(h);
-    h.actor.send({ type: 'ui.resume', callId: 'c1' });
-    for (let i = 0; i < 2; i++) {
-      h.actor.send({ type: 'sip.reinvite.failed', statusCode: 491 });
-      h.clock.fireNext();
-    }
-    h.actor.send({ type: 'sip.reinvite.failed', statusCode: 491 });
-    expect(h.actor.getSnapshot().matches({ progress: { session: { connected: { audio: 'held' } } } })).toBe(
-      true,
-    );
-    expect(h.actor.getSnapshot().context.error?.code).toBe('resume-failed');
-    expect(h.effects.commandTypes('c1').filter((t) => t === 'call.resume')).toHaveLength(3);
   });
 
   it('a call on hold longer than the maximum hold time rings back; clicking answer reconnects the caller', () => {

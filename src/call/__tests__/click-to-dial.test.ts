@@ -2,7 +2,7 @@
 // message channel, so the phone asks the agent before it holds a customer or calls an emergency number,
 // and refuses a burst of clicks.
 import type { DialResult } from '../../dialing';
-import { softphoneView } from '../../ui/softphone-view';
+import { softphoneView } from '../../view/softphone-view';
 import { CLICK_TO_DIAL_LIMIT } from '../click-to-dial-limit';
 import { phoneErrorMessages } from '../phone-machine';
 import { ann, dialEmergency, dialOk, dialRefused, startPhone, T0 } from './support/harness';

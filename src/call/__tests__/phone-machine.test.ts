@@ -551,6 +551,37 @@ describe('transfers', () => {
     expect(h.phone.getSnapshot().value.consultation).toBe('transferring');
   });
 
+  it('unsupervised transfer: dialling the new party with "unsupervised" hands the call over at once, while it rings', () => {
+    const h = consultFor('transfer');
+    h.phone.send({
+      type: 'ui.dial',
+      callId: 'k1',
+      number: '+15550001111',
+      dial: dialOk('+15550001111'),
+      at: T0,
+      transfer: 'unsupervised',
+    });
+    const blind = dialOk('+15550001111');
+    if (!blind.ok) throw new Error('fixture');
+    expect(h.effects.commandsFor('c1').at(-1)).toEqual({ type: 'call.transfer.blind', target: blind.target });
+    expect(h.effects.commandTypes('k1')).toEqual(['call.dial', 'call.cancel']);
+    expect(h.phone.getSnapshot().value.consultation).toBe('transferring');
+  });
+
+  it('unsupervised transfer to a number the dialing rules refuse: nothing is handed over, the original stays held', () => {
+    const h = consultFor('transfer');
+    h.phone.send({
+      type: 'ui.dial',
+      callId: 'k1',
+      number: '123',
+      dial: dialRefused(),
+      at: T0,
+      transfer: 'unsupervised',
+    });
+    expect(h.effects.commandTypes('c1')).toEqual(['call.answer', 'call.hold']);
+    expect(h.phone.getSnapshot().context.lines.c1).toBe('held');
+  });
+
   it('if an unsupervised transfer fails, the call comes back to the agent as an incoming call', () => {
     const h = consultFor('transfer');
     dial(h, 'k1', '+15550001111');

@@ -1,32 +1,9 @@
 // The SIP timing rules and the mappings the SIP adapter uses to report failures.
 import { callFailureReasonFromSipStatus } from '../call-failure';
 import { registrationFailureReason } from '../registration-failure';
-import { glareRetryDelayMs, isGlare, reconnectDelayMs } from '../sip-timing';
+import { reconnectDelayMs } from '../sip-timing';
 
 describe('SIP timing rules', () => {
-  it('a 491, or a 500 with Retry-After, is glare; other re-INVITE failures are not', () => {
-    expect(isGlare({ statusCode: 491 })).toBe(true);
-    expect(isGlare({ statusCode: 500, retryAfterSeconds: 1 })).toBe(true);
-    expect(isGlare({ statusCode: 500 })).toBe(false);
-    expect(isGlare({ statusCode: 488 })).toBe(false);
-  });
-
-  it.each([0, 0.5, 0.999])(
-    '491 glare waits 2.1-4 s for the Call-ID owner and 0-2 s for the other side (random %p)',
-    (r) => {
-      const owner = glareRetryDelayMs({ statusCode: 491 }, true, r);
-      const other = glareRetryDelayMs({ statusCode: 491 }, false, r);
-      expect(owner).toBeGreaterThanOrEqual(2_100);
-      expect(owner).toBeLessThanOrEqual(4_000);
-      expect(other).toBeGreaterThanOrEqual(0);
-      expect(other).toBeLessThanOrEqual(2_000);
-    },
-  );
-
-  it('500 glare waits exactly the Retry-After time', () => {
-    expect(glareRetryDelayMs({ statusCode: 500, retryAfterSeconds: 7 }, true, 0.3)).toBe(7_000);
-  });
-
   it('reconnect backoff doubles from the initial delay, is capped, and keeps only the jitter share random', () => {
     const policy = { initialDelayMs: 500, maxDelayMs: 10_000, jitterRatio: 0.2, maxAttempts: 0 };
     expect([1, 2, 3, 4, 5, 6, 30].map((n) => reconnectDelayMs(n, policy, 1))).toEqual([

@@ -1,7 +1,7 @@
 // The leader tab's real softphone stand-in: records what the session asks of it and publishes the views
 // the test sets (the real createSoftphone is covered by its own unit and integration tests).
 import type { Softphone } from '../../create-softphone';
-import type { CallView, SoftphoneView } from '../../ui/softphone-view';
+import type { CallView, SoftphoneView } from '../../view/softphone-view';
 import { waitingView } from '../session-view';
 
 export const idleView = (): SoftphoneView => ({

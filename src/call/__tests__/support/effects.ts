@@ -1,7 +1,7 @@
 // Recording fakes for every actor and action the call and phone machines expect from their host.
 import { fromCallback } from 'xstate';
 import type { AnyActorRef, PromiseActorLogic } from 'xstate';
-import type { ContactMatch } from '../../../crm';
+import type { ContactMatch } from '../../customer';
 import type { AlertAgentInput, SearchContactsInput, SipSessionInput } from '../../call-actors';
 import type { SipCallCommand } from '../../call-events';
 import { callMachine } from '../../call-machine';

@@ -1,7 +1,7 @@
 // Starts call and phone actors on a manual clock with recording fakes, and builds their inputs.
 import { createActor } from 'xstate';
 import type { Actor, AnyActorRef, InspectionEvent } from 'xstate';
-import type { ContactMatch } from '../../../crm';
+import type { ContactMatch } from '../../customer';
 import type { DialResult } from '../../../dialing';
 import type { CallInput } from '../../call-context';
 import type { CallMachine } from '../../call-machine';

@@ -2,7 +2,7 @@
 // and the clock, chosen mostly among those the current states accept, with invariant checks after each.
 import { getStateNodes } from 'xstate';
 import type { AnyActorRef, AnyMachineSnapshot, EventObject } from 'xstate';
-import type { ContactMatch } from '../../../crm';
+import type { ContactMatch } from '../../customer';
 import { CallLogError } from '../../../crm/call-log-error';
 import type { CallContext } from '../../call-context';
 import type { CallSipEvent } from '../../call-events';
@@ -10,7 +10,7 @@ import type { CallFailureReason, DeviceFailureReason } from '../../call-failure'
 import type { PhoneEvent } from '../../phone-events';
 import { MAX_CONFERENCE_PARTIES } from '../../phone-settings';
 import type { PhoneSettings } from '../../phone-settings';
-import { glareRetryDelayMs, reconnectDelayMs } from '../../sip-timing';
+import { reconnectDelayMs } from '../../sip-timing';
 import { Effects } from './effects';
 import { ann, bob, dialOk, dialRefused, T0 } from './harness';
 import { ManualClock } from './manual-clock';
@@ -105,16 +105,7 @@ export class RandomWalk {
     /** An agent who keeps building conferences (between the random events), to reach five parties. */
     private readonly intent: 'none' | 'conference' = 'none',
   ) {
-    const calls = this.effects.callLogic().provide({
-      delays: {
-        glareRetry: ({ context }) =>
-          glareRetryDelayMs(
-            context.reinviteFailure ?? { statusCode: 491 },
-            context.direction === 'outgoing',
-            random(),
-          ),
-      },
-    });
+    const calls = this.effects.callLogic();
     const logic = this.effects.phoneLogic(calls).provide({
       delays: {
         reconnectBackoff: ({ context }) =>
@@ -417,7 +408,7 @@ export class RandomWalk {
       { type: 'sip.dialog.terminated', at },
       { type: 'sip.reinvite.succeeded' },
       { type: 'sip.reinvite.failed', statusCode: 491 },
-      { type: 'sip.reinvite.failed', statusCode: 500, retryAfterSeconds: 2 },
+      { type: 'sip.reinvite.failed', statusCode: 500 },
       { type: 'sip.reinvite.failed', statusCode: 488 },
       { type: 'sip.transfer.accepted' },
       { type: 'sip.transfer.succeeded', at },

@@ -22,7 +22,6 @@ import {
   toEphemeralCredentials,
   toSipConfig,
 } from 'c/softphoneSettings';
-import { callCards } from './cards';
 import { announcementFor, answeredCalls, utilityLabelFor } from './viewChanges';
 
 /** Clicks after which the agent hears audio (a call or the conference mix): each resumes the AudioContext. */
@@ -317,7 +316,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   }
 
   get cards() {
-    return callCards(this.view);
+    return this.core.view.callCards(this.view);
   }
 
   callById(callId) {

@@ -19,6 +19,7 @@ import listRecents from '@salesforce/apex/SoftphoneRecents.listRecents';
 import axe from 'axe-core';
 // The real LMS client of the core: click-to-dial and screen pops are checked against the real message schema.
 import { BridgeClient } from '../../../../../../src/crm/bridge-client';
+import * as coreView from '../../../../../../src/view/statuses';
 
 const mockSettings = require('./data/getSettings.json');
 const mockCredentials = require('./data/getSipCredentials.json');
@@ -118,6 +119,7 @@ function createFakeCore() {
         }),
       },
       crm: { BridgeClient },
+      view: coreView,
     },
     setView(next) {
       view = next;

@@ -1,0 +1,88 @@
+// Outgoing calls from the browser: calling, ringback, ringing into a conference, cancelling.
+import { callSetup, requireTarget, report, command, endAs } from './setup';
+
+export const calling = callSetup.createStateConfig({
+  entry: [
+    {
+      type: 'sendToSip',
+      params: ({ context }) => ({
+        type: 'call.dial',
+        target: requireTarget(context),
+        ...(context.about ? { about: context.about } : {}),
+      }),
+    },
+    report('dialing'),
+  ],
+  on: {
+    'sip.call.progress': 'ringback',
+    'sip.call.answered': {
+      target: 'connected',
+      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+    },
+    'sip.call.failed': {
+      target: '#call.progress.failed',
+      actions: {
+        type: 'recordFailure',
+        params: ({ event }) => ({ reason: event.reason, at: event.at }),
+      },
+    },
+    'ui.hangup': 'canceling',
+    'phone.conference.join': 'ringingIntoConference',
+  },
+});
+
+/** 180/183: ringback or early media is heard. */
+export const ringback = callSetup.createStateConfig({
+  tags: ['liveAudio'],
+  entry: report('dialing'),
+  on: {
+    'sip.call.answered': {
+      target: 'connected',
+      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+    },
+    'sip.call.failed': {
+      target: '#call.progress.failed',
+      actions: {
+        type: 'recordFailure',
+        params: ({ event }) => ({ reason: event.reason, at: event.at }),
+      },
+    },
+    'ui.hangup': 'canceling',
+    'phone.conference.join': 'ringingIntoConference',
+  },
+});
+
+/** Added to the conference before answering: every party hears it ring until it answers. */
+export const ringingIntoConference = callSetup.createStateConfig({
+  tags: ['liveAudio', 'conference'],
+  entry: ['markConferenceMember', report('conference')],
+  on: {
+    'sip.call.answered': {
+      target: 'connected',
+      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+    },
+    'sip.call.failed': {
+      target: '#call.progress.failed',
+      actions: {
+        type: 'recordFailure',
+        params: ({ event }) => ({ reason: event.reason, at: event.at }),
+      },
+    },
+    'ui.hangup': 'canceling',
+    'phone.conference.dissolved': { target: 'ringback', actions: 'leaveConference' },
+  },
+});
+
+export const canceling = callSetup.createStateConfig({
+  entry: [command({ type: 'call.cancel' }), report('ending')],
+  on: {
+    'sip.call.ended': endAs('canceled'),
+    'sip.call.failed': endAs('canceled'),
+    'sip.session.failed': endAs('canceled'),
+    // The 200 crossed our CANCEL: the call is up, so it must be hung up (and wrapped up).
+    'sip.call.answered': {
+      target: 'ending',
+      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+    },
+  },
+});

@@ -1,0 +1,46 @@
+// Click-to-dial: a click from Salesforce dials at once when the agent is free, else asks on a card first.
+import { and, not, or } from 'xstate';
+import { phoneSetup } from './setup';
+import { reportError } from './support';
+
+/**
+ * Every click-to-dial is a request: any component of the org can publish one on the message channel.
+ * Taken at once only when the agent is free and the number is not an emergency number; otherwise the
+ * agent is asked first. A burst beyond CLICK_TO_DIAL_LIMIT is refused and the agent told why.
+ */
+export const clickToDial = phoneSetup.createStateConfig({
+  initial: 'idle',
+  on: {
+    'crm.clickToDial': [
+      {
+        guard: 'isOverClickToDialLimit',
+        actions: ['countClickToDial', reportError('click-to-dial-limit')],
+      },
+      {
+        guard: or(['isEmergencyNumber', 'isBusyForClickToDial']),
+        target: '.confirming',
+        actions: ['countClickToDial', 'askToConfirmClickToDial'],
+      },
+      { actions: ['countClickToDial', 'acceptClickToDial'] },
+    ],
+  },
+  states: {
+    idle: {},
+    /** The card shows the number and where it came from, with "Call" and "Cancel". */
+    confirming: {
+      on: {
+        'ui.clickToDial.confirm': {
+          // The request's id names the call it becomes: never a second call under one id.
+          guard: and(['isClickToDialOnCard', not('isKnownCall')]),
+          target: 'idle',
+          actions: 'acceptClickToDial',
+        },
+        'ui.clickToDial.cancel': {
+          guard: 'isClickToDialOnCard',
+          target: 'idle',
+          actions: 'forgetClickToDial',
+        },
+      },
+    },
+  },
+});
