@@ -80,8 +80,7 @@ function layerCanaries(): { refused: Canary[]; allowed: Canary[] } {
     for (const target of FOLDERS) {
       if (target === folder) continue;
       const canary = { filePath, code: importOf(`../${target}`) };
-      if (may.has(target))
-        allowed.push({ rule: `src/${folder} may import src/${target}`, ...canary });
+      if (may.has(target)) allowed.push({ rule: `src/${folder} may import src/${target}`, ...canary });
       else refused.push({ rule: `src/${folder} does not import src/${target}`, ...canary });
     }
     refused.push({

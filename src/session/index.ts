@@ -1,6 +1,7 @@
 // The tab session: one phone per browser however many tabs (leader election, view mirror, command proxy).
 export { createTabSoftphone } from './tab-softphone';
 export type { TabSoftphone, TabSessionOptions } from './tab-softphone';
+export type { SoftphonePort, DialOptions, DialSource } from './softphone-port';
 export type { SessionView, SessionState } from './session-view';
 export type { TabRole } from './tab-role';
 export type { TabLeadership } from './tab-leadership';

@@ -1,4 +1,4 @@
-// Contract tests of the workbench's emulated Open CTI (workbench/opencti) against the unit tests' fake
+// Contract tests of the emulated Open CTI (test/emulation/open-cti.ts, which the workbench runs) against the unit tests' fake
 // sforce.opencti (src/bridge/__tests__/fake-sforce-open-cti.ts): one table of scenarios runs through the
 // REAL bridge (wrapOpenCti + SoftphoneBridge) and the utility's real BridgeClient on both, so the
 // emulation the workbench shows and the fake the unit tests trust answer with the same documented shapes.
@@ -26,8 +26,8 @@ import {
 } from '../../workbench/emulation/open-cti-services';
 import { WorkbenchEmulation } from '../../workbench/emulation/workbench-emulation';
 import * as lms from '../../workbench/lwc/stubs/lightning/messageService/messageService.js';
-import { EmulatedOpenCti } from '../../workbench/opencti/emulated-open-cti';
-import type { ContainerScreenPop } from '../../workbench/opencti/open-cti-container';
+import { EmulatedOpenCti } from '../emulation/open-cti';
+import type { ContainerScreenPop } from '../emulation/open-cti-container';
 
 const CHANNEL = 'Softphone__c';
 const ALICE: OpenCtiClickPayload = {

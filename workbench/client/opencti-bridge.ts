@@ -5,8 +5,8 @@
 // which fails outside the Open CTI iframe — and the bridge says so.
 import type { OpenCtiErrorEntry } from '../../src/bridge';
 import { publish, subscribe, unsubscribe } from '../lwc/stubs/lightning/messageService/messageService.js';
-import { EmulatedOpenCti } from '../opencti/emulated-open-cti';
-import type { OpenCtiContainer } from '../opencti/open-cti-container';
+import { EmulatedOpenCti } from '../../test/emulation/open-cti';
+import type { OpenCtiContainer } from '../../test/emulation/open-cti-container';
 import {
   SHELL_SOURCE,
   OPEN_CTI_SOURCE,

@@ -1,8 +1,8 @@
-// The leader tab's real softphone stand-in: records what the session asks of it and publishes the views
-// the test sets (the real createSoftphone is covered by its own unit and integration tests).
-import type { Softphone } from '../../create-softphone';
+// The leader tab's phone stand-in: implements the session's SoftphonePort, records what the session asks of it
+// and publishes the views the test sets (the real createSoftphone is covered by its own unit and integration tests).
 import type { CallView, SoftphoneView } from '../../view/softphone-view';
 import { waitingView } from '../session-view';
+import type { SoftphonePort } from '../softphone-port';
 
 export const idleView = (): SoftphoneView => ({
   ...waitingView('softphone'),
@@ -65,7 +65,7 @@ export function ringingCall(callId: string, answerable = true): CallView {
   };
 }
 
-export interface FakeSoftphone extends Softphone {
+export interface FakeSoftphone extends SoftphonePort {
   readonly sent: unknown[];
   readonly dialled: { number: string; options: unknown }[];
   readonly redirected: { callId: string; number: string }[];
@@ -79,7 +79,7 @@ export interface FakeSoftphone extends Softphone {
 export function fakeSoftphone(): FakeSoftphone {
   let view = idleView();
   const listeners = new Set<(view: SoftphoneView) => void>();
-  const phone = {
+  const phone: FakeSoftphone = {
     sent: [] as unknown[],
     dialled: [] as { number: string; options: unknown }[],
     redirected: [] as { callId: string; number: string }[],
@@ -127,5 +127,5 @@ export function fakeSoftphone(): FakeSoftphone {
       phone.suspended += 1;
     },
   };
-  return phone as unknown as FakeSoftphone;
+  return phone;
 }

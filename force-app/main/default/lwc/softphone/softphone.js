@@ -1,34 +1,14 @@
 import { LightningElement, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import { loadScript } from 'lightning/platformResourceLoader';
-import { APPLICATION_SCOPE, MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import { MessageContext } from 'lightning/messageService';
 import { EnclosingUtilityId, open, updateUtility } from 'lightning/platformUtilityBarApi';
-import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
-import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
-import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
-import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
-import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
-import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
-import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
-import USER_ID from '@salesforce/user/Id';
-import { clickedRecord, createCrmPort } from 'c/softphoneCrm';
 import { errorMessage } from 'c/softphoneErrors';
 import { LABELS, format } from 'c/softphoneLabels';
-import {
-  parseIceServers,
-  toDialingSettings,
-  toPhoneSettings,
-  toScreenPopPolicy,
-  toEphemeralCredentials,
-  toSipConfig,
-} from 'c/softphoneSettings';
+import { startSoftphoneService } from 'c/softphoneService';
 import { announcementFor, answeredCalls, utilityLabelFor } from './viewChanges';
 
 /** Clicks after which the agent hears audio (a call or the conference mix): each resumes the AudioContext. */
 const AUDIO_GESTURES = new Set(['ui.answer', 'ui.resume', 'ui.conference.start', 'ui.conference.merge']);
-
-const MISSED_OUTCOMES = ['missed', 'declined'];
-const PERSON_TYPES = ['Contact', 'Lead'];
 
 function ignore() {
   return undefined;
@@ -40,9 +20,9 @@ function focusLost() {
 }
 
 /**
- * The agent's softphone in the utility bar: loads the core (static resource softphoneCore) with the agent's
- * settings and SIP credentials, gives it the CRM (Apex, the Open CTI bridge over LMS, navigation) and the
- * utility bar, and renders its view model through the child components. Every call decision is the core's;
+ * The agent's softphone in the utility bar: its service module (c/softphoneService) loads the core with the
+ * agent's settings and credentials and gives it the CRM; this component gives it the utility bar and
+ * renders its view model through the child components. Every call decision is the core's;
  * this component only forwards the agent's intents and shows `view`. Each Lightning tab has its own utility:
  * the core's session layer lets one of them hold the phone and the others mirror it (`view.session`).
  */
@@ -61,8 +41,8 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   utilityId;
   settings;
-  /** The loaded SoftphoneCore (its dialing rules validate the agent's own phone number). */
-  core;
+  /** The started c/softphoneService: the core, the CRM port and the phone. */
+  service;
   /** Deskphone mode: the agent's own phone, read by the core at each call. */
   deviceNumber = '';
   deviceError = '';
@@ -71,7 +51,6 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   crm;
   alerts = 0;
   problemCount = 0;
-  cleanups = [];
   /** Bumped on every connect and disconnect, so a start that outlived its connection does nothing. */
   generation = 0;
   /** The call the agent last acted on: its card gets the focus back when the button they used goes away. */
@@ -90,90 +69,35 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   disconnectedCallback() {
     this.generation += 1;
-    this.cleanups.splice(0).forEach((cleanup) => cleanup());
+    this.service?.dispose();
+    this.service = undefined;
     const softphone = this.softphone;
     this.softphone = undefined;
     if (softphone) softphone.stop().catch(ignore);
   }
 
   async start(generation) {
-    const [core, settings, credentials, storageKey] = await Promise.allSettled([
-      loadScript(this, SOFTPHONE_CORE).then(() => window.SoftphoneCore),
-      getSettings(),
-      getSipCredentials(),
-      getStorageKey(),
-    ]);
-    if (generation !== this.generation) return;
-    const ready = core.status === 'fulfilled' && !!core.value && settings.status === 'fulfilled';
-    if (core.status === 'rejected' || !core.value) this.addProblem('core', LABELS.errorCoreLoad);
-    if (settings.status === 'rejected') {
-      this.addProblem('settings', format(LABELS.errorSettings, errorMessage(settings.reason, '')).trim());
-    }
-    if (credentials.status === 'rejected') {
-      this.addProblem('credentials', this.credentialsProblem(credentials.reason));
-    }
-    // Without its key the phone still works; its calls and notes just do not outlive the page.
-    if (storageKey.status === 'rejected') {
-      this.addProblem('storage', format(LABELS.errorStorage, errorMessage(storageKey.reason, '')).trim());
-    }
-    if (ready && credentials.status === 'fulfilled') {
-      try {
-        const secret = storageKey.status === 'fulfilled' ? storageKey.value : undefined;
-        this.createPhone(core.value, settings.value, credentials.value, secret);
-      } catch {
-        this.addProblem('core', LABELS.errorStart);
-      }
-    }
-    this.loading = false;
-  }
-
-  /** `storageSecret`: the agent's storage key (Apex), held in this page's memory only. */
-  createPhone(core, settings, credentials, storageSecret) {
-    this.settings = settings;
-    this.core = core;
-    this.deviceNumber = settings.deviceNumber || '';
-    const ice = parseIceServers(settings.iceServers);
-    if (!ice.ok) this.addProblem('ice', LABELS.errorIceServers);
-    const bridge = new core.crm.BridgeClient({ transport: this.channel() });
-    this.cleanups.push(() => bridge.dispose());
-    this.crm = createCrmPort({
-      searchVariants: core.dialing.searchVariants,
-      country: settings.defaultCountry,
-      bridge,
-      navigate: (pageReference) => this[NavigationMixin.Navigate](pageReference),
-      callFor: (callId) => this.callFor(callId),
-    });
-    const sip = toSipConfig(credentials, ice.iceServers, () => this.refreshCredentials());
-    const phoneOptions = {
-      sip,
-      crm: this.crm,
-      phone: toPhoneSettings(settings),
-      dialing: toDialingSettings(settings),
-      screenPop: toScreenPopPolicy(settings),
-      alert: (input) => this.alertAgent(input),
-      onRecent: (record) => this.keepRecent(record),
-      device: { number: () => this.deviceNumber },
-      // Calls and notes are kept in this browser sealed with the agent's key (none: not kept at all).
-      storage: storageSecret ? { secret: storageSecret } : {},
-      onError: (error) => this.coreProblem(error),
-    };
-    // One phone per user and line across this browser's tabs (same origin, so the same org).
-    const softphone = core.createSharedSoftphone(phoneOptions, {
-      key: `${USER_ID}:${sip.aor}`,
-      alertFollower: (input) => this.alertAgent(input),
-      onError: (error) =>
-        this.addProblem('session', format(LABELS.errorSession, errorMessage(error, '')).trim()),
-    });
-    this.softphone = softphone;
-    this.cleanups.push(softphone.subscribe((view) => this.show(view)));
-    // Clicks on phone fields, relayed by the Open CTI bridge; the BridgeClient drops invalid messages.
-    this.cleanups.push(
-      this.crm.onClickToDial((click) =>
-        softphone.dial(click.number, { record: clickedRecord(click), source: 'crm' }),
-      ),
+    await startSoftphoneService(
+      {
+        component: this,
+        messageContext: () => this.messageContext,
+        navigate: (pageReference) => this[NavigationMixin.Navigate](pageReference),
+        alert: (input) => this.alertAgent(input),
+        deviceNumber: () => this.deviceNumber,
+        attach: (service) => {
+          this.service = service;
+          this.settings = service.settings;
+          this.crm = service.crm;
+          this.softphone = service.softphone;
+          this.deviceNumber = service.settings.deviceNumber || '';
+        },
+        show: (view) => this.show(view),
+        problem: (key, error) => this.addProblem(key, error),
+        resolved: (key) => this.removeProblem(key),
+      },
+      () => generation === this.generation,
     );
-    this.show(softphone.view());
-    softphone.start();
+    if (generation === this.generation) this.loading = false;
   }
 
   get isDeskphone() {
@@ -183,58 +107,20 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   /** The agent saves their own phone: checked against the dialing rules, then stored at user level. */
   async handleDeviceSave(event) {
     const { number } = event.detail;
-    const checked = number ? this.core.dialing.prepareDial(number, toDialingSettings(this.settings)) : null;
-    if (checked && !checked.ok) {
-      this.deviceError = checked.message;
+    const refused = this.service.deviceNumberProblem(number);
+    if (refused) {
+      this.deviceError = refused;
       return;
     }
     this.deviceSaving = true;
     try {
-      const saved = await saveDeviceNumber({ deviceNumber: number });
-      this.deviceNumber = saved.deviceNumber || '';
+      this.deviceNumber = await this.service.saveDeviceNumber(number);
       this.deviceError = '';
     } catch (error) {
       this.deviceError = errorMessage(error, LABELS.deviceNumberSaveFailed);
     } finally {
       this.deviceSaving = false;
     }
-  }
-
-  /** Lightning Message Service as the BridgeClient's transport (channel Softphone__c, application scope). */
-  channel() {
-    return {
-      publish: (message) => publish(this.messageContext, SOFTPHONE_CHANNEL, message),
-      subscribe: (listener) => {
-        const subscription = subscribe(this.messageContext, SOFTPHONE_CHANNEL, listener, {
-          scope: APPLICATION_SCOPE,
-        });
-        return () => unsubscribe(subscription);
-      },
-    };
-  }
-
-  async refreshCredentials() {
-    try {
-      const credentials = await getSipCredentials();
-      this.removeProblem('credentials');
-      return toEphemeralCredentials(credentials);
-    } catch (error) {
-      this.addProblem('credentials', this.credentialsProblem(error));
-      throw error;
-    }
-  }
-
-  /** Problems the core reports that lose nothing: a failed screen pop, or calls not kept in this browser. */
-  coreProblem(error) {
-    if (error?.name === 'StorageError') {
-      this.addProblem('storage', format(LABELS.errorStorage, error.message).trim());
-    } else {
-      this.addProblem('crm', format(LABELS.errorScreenPop, errorMessage(error, '')).trim());
-    }
-  }
-
-  credentialsProblem(error) {
-    return format(LABELS.errorCredentials, errorMessage(error, '')).trim();
   }
 
   /** The core's alert (the core rings on the agent's ringer): open and highlight the utility until it ends. */
@@ -257,35 +143,6 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   showUtilityLabel(label) {
     if (this.utilityId) updateUtility(this.utilityId, { label }).catch(ignore);
-  }
-
-  /** What the call log needs of a call that the view still shows. */
-  callFor(callId) {
-    const call = this.softphone?.view().calls.find((candidate) => candidate.callId === callId);
-    if (!call) return undefined;
-    const name = call.title !== call.remote.number ? call.title : call.remote.displayName;
-    return { direction: call.direction, number: call.remote.number, name };
-  }
-
-  /**
-   * Missed calls never reach the call log by themselves: record them so Recents lists them (the phone
-   * changes the view's recentsRevision once this resolves, and Recents reloads in every tab).
-   */
-  keepRecent(record) {
-    if (record.direction !== 'incoming' || !MISSED_OUTCOMES.includes(record.outcome)) return undefined;
-    const person =
-      record.chosen && PERSON_TYPES.includes(record.chosen.objectType) ? record.chosen.id : undefined;
-    const input = {
-      callId: record.callId,
-      direction: 'Inbound',
-      phoneNumber: record.remote.number.length <= 40 ? record.remote.number : undefined,
-      displayName: record.chosen?.name || record.remote.displayName,
-      whoId: person,
-    };
-    return logMissedCall({ input }).catch((error) => {
-      this.addProblem('missed', format(LABELS.errorMissedCall, errorMessage(error, '')).trim());
-      throw error;
-    });
   }
 
   show(view) {

@@ -17,9 +17,7 @@ import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import logCall from '@salesforce/apex/SoftphoneCallLog.logCall';
 import listRecents from '@salesforce/apex/SoftphoneRecents.listRecents';
 import axe from 'axe-core';
-// The real LMS client of the core: click-to-dial and screen pops are checked against the real message schema.
-import { BridgeClient } from '../../../../../../src/crm/bridge-client';
-import * as coreView from '../../../../../../src/view/statuses';
+import { createFakeCore } from './fakeCore';
 
 const mockSettings = require('./data/getSettings.json');
 const mockCredentials = require('./data/getSipCredentials.json');
@@ -72,61 +70,6 @@ const Softphone = require('c/softphone').default;
 const clone = (value) => JSON.parse(JSON.stringify(value));
 const viewWith = (...calls) => ({ ...clone(idleView), calls });
 const callWith = (overrides) => ({ ...clone(ringingCall), ...overrides });
-
-/**
- * A stand-in for the softphoneCore static resource: createSharedSoftphone returns a phone whose view the test
- * sets (the session layer's own behaviour is unit-tested in src/session).
- */
-function createFakeCore() {
-  const listeners = new Set();
-  let view = clone(idleView);
-  const softphone = {
-    view: jest.fn(() => view),
-    subscribe: jest.fn((listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    }),
-    send: jest.fn(),
-    resumeAudio: jest.fn(() => Promise.resolve()),
-    dial: jest.fn(() => 'dialled-call'),
-    redirect: jest.fn(),
-    audioDevices: jest.fn(() =>
-      Promise.resolve({
-        inputs: [{ deviceId: 'mic-2', label: 'Headset microphone', kind: 'audioinput' }],
-        outputs: [{ deviceId: 'spk-2', label: 'Headset', kind: 'audiooutput' }],
-        choice: { microphone: '', speaker: '', ringer: '' },
-      }),
-    ),
-    chooseAudioDevices: jest.fn(() => Promise.resolve()),
-    start: jest.fn(),
-    stop: jest.fn(() => Promise.resolve()),
-  };
-  return {
-    softphone,
-    listeners,
-    core: {
-      createSharedSoftphone: jest.fn(() => softphone),
-      dialing: {
-        searchVariants: jest.fn((number) => [number]),
-        prepareDial: jest.fn((number) => {
-          if (/^[0-9+]+$/.test(number)) {
-            return {
-              ok: true,
-              target: { kind: 'extension', input: number, dialString: number, display: number },
-            };
-          }
-          return { ok: false, code: 'invalid-characters', message: 'A phone number has only digits.' };
-        }),
-      },
-      crm: { BridgeClient },
-      view: coreView,
-    },
-    setView(next) {
-      view = next;
-      [...listeners].forEach((listener) => listener(next));
-    },
-  };
-}
 
 describe('c-softphone', () => {
   let fake;
@@ -206,47 +149,6 @@ describe('c-softphone', () => {
       expect($(element, 'lightning-spinner')).toBeNull();
     });
 
-    it('gives the core the SIP server, address and ephemeral credentials from Apex', async () => {
-      await createComponent();
-
-      expect(getSettings).toHaveBeenCalledTimes(1);
-      expect(getSipCredentials).toHaveBeenCalledTimes(1);
-      expect(options().sip).toEqual({
-        server: 'wss://sip.example.com:443',
-        aor: 'sip:alice@example.com',
-        auth: {
-          kind: 'ephemeral',
-          username: '1767225600:alice',
-          password: 'bWFkZS11cC1obWFj',
-          ttlSeconds: 3600,
-          expiresAt: 1767225600,
-          refresh: expect.any(Function),
-        },
-        iceServers: [{ urls: 'stun:stun.example.com' }],
-      });
-    });
-
-    it('gives the core the phone, dialing and screen pop settings', async () => {
-      await createComponent();
-
-      expect(options().phone).toEqual({
-        mode: 'softphone',
-        maxLines: 2,
-        whenAway: 'decline',
-        whenInWrapUp: 'ring',
-        call: { wrapUpSeconds: 60, maxHoldSeconds: 120, popNewContactForUnknown: false },
-      });
-      expect(options().dialing).toEqual({
-        defaultCountry: 'US',
-        outsidePrefix: '9',
-        longDistancePrefix: '',
-        internationalPrefix: '011',
-        extensionLengths: [4],
-        dialPlan: { allow: [], deny: ['+1900'] },
-      });
-      expect(options().screenPop).toBe('record');
-    });
-
     it('starts the phone and renders its view', async () => {
       const element = await createComponent();
 
@@ -256,39 +158,6 @@ describe('c-softphone', () => {
       expect(status.registration).toBe('registered');
       expect(status.availability).toBe('available');
       expect(status.mode).toBe('softphone');
-    });
-
-    it('renews the SIP credentials through Apex when the core asks, with their lifetime', async () => {
-      await createComponent();
-      getSipCredentials.mockResolvedValueOnce({
-        ...mockCredentials,
-        username: '1767229200:alice',
-        password: 'bmV3',
-        expiresAt: 1767229200,
-      });
-
-      // The core schedules the next renewal from the lifetime and expiry (see src/sip/credential-renewal.ts).
-      await expect(options().sip.auth.refresh()).resolves.toEqual({
-        username: '1767229200:alice',
-        password: 'bmV3',
-        ttlSeconds: 3600,
-        expiresAt: 1767229200,
-      });
-      expect(getSipCredentials).toHaveBeenCalledTimes(2);
-    });
-
-    it('says why when renewed credentials are refused', async () => {
-      const element = await createComponent();
-      getSipCredentials.mockRejectedValueOnce({ body: { message: 'Your phone has no SIP user yet.' } });
-
-      await expect(options().sip.auth.refresh()).rejects.toBeTruthy();
-      await Promise.resolve();
-
-      expect(errorPanel(element).errors).toContainEqual({
-        key: 'credentials',
-        error: 'Your phone could not sign in to the phone system. Your phone has no SIP user yet.',
-        dismissible: true,
-      });
     });
   });
 
@@ -677,50 +546,6 @@ describe('c-softphone', () => {
   });
 
   describe('click-to-dial over Lightning Message Service', () => {
-    it('dials a clicked number with its record, as a CRM dial', async () => {
-      await createComponent();
-
-      bridgeSays('clickToDial', {
-        number: '(555) 010-0100',
-        recordId: '003000000000001AAA',
-        recordName: 'Ada Lovelace',
-        objectType: 'Contact',
-      });
-
-      expect(fake.softphone.dial).toHaveBeenCalledWith('(555) 010-0100', {
-        record: {
-          id: '003000000000001AAA',
-          name: 'Ada Lovelace',
-          objectType: 'Contact',
-          phone: '(555) 010-0100',
-        },
-        source: 'crm',
-      });
-    });
-
-    it('dials a number clicked on a record it cannot log against without that record', async () => {
-      await createComponent();
-
-      bridgeSays('clickToDial', { number: '5550100', recordId: '500000000000001AAA', objectType: 'Case' });
-
-      expect(fake.softphone.dial).toHaveBeenCalledWith('5550100', { record: undefined, source: 'crm' });
-    });
-
-    it('ignores messages that fail the schema', async () => {
-      await createComponent();
-
-      publish(lms, SOFTPHONE_CHANNEL, {
-        version: 2,
-        type: 'clickToDial',
-        requestId: 'e1',
-        payload: { number: '1' },
-      });
-      bridgeSays('clickToDial', { number: '5550100', extra: 'member' });
-      bridgeSays('clickToDial', { number: '5550100', recordId: 'not-an-id' });
-
-      expect(fake.softphone.dial).not.toHaveBeenCalled();
-    });
-
     it('stops listening and stops the phone when it leaves the page', async () => {
       const element = await createComponent();
       expect(getSubscriberCount(SOFTPHONE_CHANNEL)).toBe(1);
@@ -800,52 +625,6 @@ describe('c-softphone', () => {
       });
     });
 
-    it('records missed calls for Recents', async () => {
-      await createComponent();
-
-      options().onRecent({
-        callId: 'call-9',
-        direction: 'incoming',
-        remote: { number: '+15550199', displayName: 'Grace Hopper' },
-        matches: [],
-        chosen: null,
-        outcome: 'missed',
-      });
-      await flushPromises();
-
-      expect(logMissedCall).toHaveBeenCalledWith({
-        input: {
-          callId: 'call-9',
-          direction: 'Inbound',
-          phoneNumber: '+15550199',
-          displayName: 'Grace Hopper',
-        },
-      });
-    });
-
-    it('hands the phone the recording of a missed call, so it can tell every tab once it is done', async () => {
-      await createComponent();
-
-      const recorded = options().onRecent({
-        callId: 'call-9',
-        direction: 'incoming',
-        remote: { number: '+15550199' },
-        chosen: { id: '003000000000001AAA', name: 'Ada Lovelace', objectType: 'Contact', phone: '+15550199' },
-        outcome: 'declined',
-      });
-
-      await expect(recorded).resolves.toEqual({ taskId: '00T000000000001AAA', created: true });
-      expect(logMissedCall).toHaveBeenCalledWith({
-        input: {
-          callId: 'call-9',
-          direction: 'Inbound',
-          phoneNumber: '+15550199',
-          displayName: 'Ada Lovelace',
-          whoId: '003000000000001AAA',
-        },
-      });
-    });
-
     it('reloads the recent calls when the view says they changed (in a follower tab too)', async () => {
       await createComponent();
       listRecents.mockClear();
@@ -861,19 +640,6 @@ describe('c-softphone', () => {
       });
       await flushPromises();
       expect(listRecents).toHaveBeenCalledTimes(1);
-    });
-
-    it('leaves answered calls to the call log', async () => {
-      await createComponent();
-
-      options().onRecent({
-        callId: 'call-1',
-        direction: 'incoming',
-        remote: { number: '1' },
-        outcome: 'completed',
-      });
-
-      expect(logMissedCall).not.toHaveBeenCalled();
     });
 
     it('reports a screen pop that failed', async () => {

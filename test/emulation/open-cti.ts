@@ -1,4 +1,4 @@
-// EMULATION of sforce.opencti (opencti_min.js, Lightning Experience) for the workbench: the documented
+// EMULATION of sforce.opencti (opencti_min.js, Lightning Experience) for the workbench and the unit tests: the documented
 // methods with their documented argument objects and {success, returnValue, errors} callbacks, answered
 // asynchronously as the real library does (it talks to the container with postMessage). The REAL bridge
 // bundle (softphoneBridge static resource) runs on top of it. Enumeration values match the unit tests'

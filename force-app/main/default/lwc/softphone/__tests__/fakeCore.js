@@ -1,0 +1,63 @@
+// The softphoneCore static resource as the utility's tests see it (softphone and softphoneService).
+// The real LMS client of the core: click-to-dial and screen pops are checked against the real message schema.
+import { BridgeClient } from '../../../../../../src/crm/bridge-client';
+import * as coreView from '../../../../../../src/view/statuses';
+
+const idleView = require('./data/idleView.json');
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+
+/**
+ * A stand-in for the softphoneCore static resource: createSharedSoftphone returns a phone whose view the test
+ * sets (the session layer's own behaviour is unit-tested in src/session).
+ */
+export function createFakeCore() {
+  const listeners = new Set();
+  let view = clone(idleView);
+  const softphone = {
+    view: jest.fn(() => view),
+    subscribe: jest.fn((listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    send: jest.fn(),
+    resumeAudio: jest.fn(() => Promise.resolve()),
+    dial: jest.fn(() => 'dialled-call'),
+    redirect: jest.fn(),
+    audioDevices: jest.fn(() =>
+      Promise.resolve({
+        inputs: [{ deviceId: 'mic-2', label: 'Headset microphone', kind: 'audioinput' }],
+        outputs: [{ deviceId: 'spk-2', label: 'Headset', kind: 'audiooutput' }],
+        choice: { microphone: '', speaker: '', ringer: '' },
+      }),
+    ),
+    chooseAudioDevices: jest.fn(() => Promise.resolve()),
+    start: jest.fn(),
+    stop: jest.fn(() => Promise.resolve()),
+  };
+  return {
+    softphone,
+    listeners,
+    core: {
+      createSharedSoftphone: jest.fn(() => softphone),
+      dialing: {
+        searchVariants: jest.fn((number) => [number]),
+        prepareDial: jest.fn((number) => {
+          if (/^[0-9+]+$/.test(number)) {
+            return {
+              ok: true,
+              target: { kind: 'extension', input: number, dialString: number, display: number },
+            };
+          }
+          return { ok: false, code: 'invalid-characters', message: 'A phone number has only digits.' };
+        }),
+      },
+      crm: { BridgeClient },
+      view: coreView,
+    },
+    setView(next) {
+      view = next;
+      [...listeners].forEach((listener) => listener(next));
+    },
+  };
+}

@@ -1,0 +1,321 @@
+// The utility's service module on its own: what it asks of Apex and the static resource, what it gives the
+// core, and the Lightning Message Service transport of the Open CTI bridge. The host is a plain object
+// standing in for the component (c/softphone renders what the host is given; see its own tests).
+import { loadScript } from 'lightning/platformResourceLoader';
+import {
+  createMessageContext,
+  getSubscriberCount,
+  publish,
+  resetMessageService,
+} from 'lightning/messageService';
+import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
+import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
+import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
+import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
+import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
+import { createFakeCore } from '../../softphone/__tests__/fakeCore';
+
+const mockSettings = require('../../softphone/__tests__/data/getSettings.json');
+const mockCredentials = require('../../softphone/__tests__/data/getSipCredentials.json');
+const STORAGE_KEY = 'GQ8cKM6qsduotKaxX3ky8hbTmpTcebmO2R6ObqsxL8U=';
+
+jest.mock('@salesforce/apex/SoftphoneSettingsController.getSettings', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCredentials.getSipCredentials', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCredentials.getStorageKey', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCallLog.logMissedCall', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneCallLog.logCall', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByPhone', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByName', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+
+const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
+mockCustomLabels();
+const { lmsTransport, startSoftphoneService } = require('c/softphoneService');
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+
+describe('c-softphone-service', () => {
+  let fake;
+  let host;
+  const lms = createMessageContext();
+  const options = () => fake.core.createSharedSoftphone.mock.calls[0][0];
+  const bridgeSays = (type, payload, requestId = `evt-${type}`) =>
+    publish(lms, SOFTPHONE_CHANNEL, { version: 1, type, requestId, payload });
+  const start = () => startSoftphoneService(host, () => true);
+
+  beforeEach(() => {
+    fake = createFakeCore();
+    loadScript.mockImplementation(() => {
+      window.SoftphoneCore = fake.core;
+      return Promise.resolve();
+    });
+    getSettings.mockResolvedValue(clone(mockSettings));
+    getSipCredentials.mockResolvedValue(clone(mockCredentials));
+    getStorageKey.mockResolvedValue(STORAGE_KEY);
+    logMissedCall.mockResolvedValue({ taskId: '00T000000000001AAA', created: true });
+    const events = [];
+    host = {
+      events,
+      component: { name: 'the component' },
+      messageContext: () => lms,
+      navigate: jest.fn(),
+      alert: jest.fn(() => () => undefined),
+      deviceNumber: () => '+15550100',
+      attach: jest.fn(() => events.push('attach')),
+      show: jest.fn(() => events.push('show')),
+      problem: jest.fn(),
+      resolved: jest.fn(),
+    };
+  });
+
+  afterEach(() => {
+    delete window.SoftphoneCore;
+    resetMessageService();
+    jest.clearAllMocks();
+  });
+
+  describe('starting', () => {
+    it('loads the softphoneCore static resource for the component that hosts it', async () => {
+      await start();
+
+      expect(loadScript).toHaveBeenCalledWith(host.component, expect.stringContaining('softphoneCore'));
+    });
+
+    it('gives the core the SIP server, address and ephemeral credentials from Apex', async () => {
+      await start();
+
+      expect(getSettings).toHaveBeenCalledTimes(1);
+      expect(getSipCredentials).toHaveBeenCalledTimes(1);
+      expect(options().sip).toEqual({
+        server: 'wss://sip.example.com:443',
+        aor: 'sip:alice@example.com',
+        auth: {
+          kind: 'ephemeral',
+          username: '1767225600:alice',
+          password: 'bWFkZS11cC1obWFj',
+          ttlSeconds: 3600,
+          expiresAt: 1767225600,
+          refresh: expect.any(Function),
+        },
+        iceServers: [{ urls: 'stun:stun.example.com' }],
+      });
+    });
+
+    it('gives the core the phone, dialing and screen pop settings, and the agent’s own phone from the host', async () => {
+      await start();
+
+      expect(options().phone).toEqual({
+        mode: 'softphone',
+        maxLines: 2,
+        whenAway: 'decline',
+        whenInWrapUp: 'ring',
+        call: { wrapUpSeconds: 60, maxHoldSeconds: 120, popNewContactForUnknown: false },
+      });
+      expect(options().dialing).toEqual({
+        defaultCountry: 'US',
+        outsidePrefix: '9',
+        longDistancePrefix: '',
+        internationalPrefix: '011',
+        extensionLengths: [4],
+        dialPlan: { allow: [], deny: ['+1900'] },
+      });
+      expect(options().screenPop).toBe('record');
+      expect(options().device.number()).toBe('+15550100');
+      expect(options().storage).toEqual({ secret: STORAGE_KEY });
+    });
+
+    it('gives the host the service before the first view, then starts the phone', async () => {
+      const service = await start();
+
+      expect(host.attach).toHaveBeenCalledWith(service);
+      expect(service.softphone).toBe(fake.softphone);
+      expect(host.events).toEqual(['attach', 'show']);
+      expect(fake.softphone.start).toHaveBeenCalledTimes(1);
+    });
+
+    it('builds nothing when its component left the page while it loaded', async () => {
+      const service = await startSoftphoneService(host, () => false);
+
+      expect(service).toBeUndefined();
+      expect(fake.core.createSharedSoftphone).not.toHaveBeenCalled();
+      expect(host.attach).not.toHaveBeenCalled();
+      expect(getSubscriberCount(SOFTPHONE_CHANNEL)).toBe(0);
+    });
+
+    it('renews the SIP credentials through Apex when the core asks, with their lifetime', async () => {
+      await start();
+      getSipCredentials.mockResolvedValueOnce({
+        ...mockCredentials,
+        username: '1767229200:alice',
+        password: 'bmV3',
+        expiresAt: 1767229200,
+      });
+
+      // The core schedules the next renewal from the lifetime and expiry (see src/sip/credential-renewal.ts).
+      await expect(options().sip.auth.refresh()).resolves.toEqual({
+        username: '1767229200:alice',
+        password: 'bmV3',
+        ttlSeconds: 3600,
+        expiresAt: 1767229200,
+      });
+      expect(getSipCredentials).toHaveBeenCalledTimes(2);
+      expect(host.resolved).toHaveBeenCalledWith('credentials');
+    });
+
+    it('says why when renewed credentials are refused', async () => {
+      await start();
+      getSipCredentials.mockRejectedValueOnce({ body: { message: 'Your phone has no SIP user yet.' } });
+
+      await expect(options().sip.auth.refresh()).rejects.toBeTruthy();
+
+      expect(host.problem).toHaveBeenCalledWith(
+        'credentials',
+        'Your phone could not sign in to the phone system. Your phone has no SIP user yet.',
+      );
+    });
+  });
+
+  describe('click-to-dial over Lightning Message Service', () => {
+    it('dials a clicked number with its record, as a CRM dial', async () => {
+      await start();
+
+      bridgeSays('clickToDial', {
+        number: '(555) 010-0100',
+        recordId: '003000000000001AAA',
+        recordName: 'Ada Lovelace',
+        objectType: 'Contact',
+      });
+
+      expect(fake.softphone.dial).toHaveBeenCalledWith('(555) 010-0100', {
+        record: {
+          id: '003000000000001AAA',
+          name: 'Ada Lovelace',
+          objectType: 'Contact',
+          phone: '(555) 010-0100',
+        },
+        source: 'crm',
+      });
+    });
+
+    it('dials a number clicked on a record it cannot log against without that record', async () => {
+      await start();
+
+      bridgeSays('clickToDial', { number: '5550100', recordId: '500000000000001AAA', objectType: 'Case' });
+
+      expect(fake.softphone.dial).toHaveBeenCalledWith('5550100', { record: undefined, source: 'crm' });
+    });
+
+    it('ignores messages that fail the schema', async () => {
+      await start();
+
+      publish(lms, SOFTPHONE_CHANNEL, {
+        version: 2,
+        type: 'clickToDial',
+        requestId: 'e1',
+        payload: { number: '1' },
+      });
+      bridgeSays('clickToDial', { number: '5550100', extra: 'member' });
+      bridgeSays('clickToDial', { number: '5550100', recordId: 'not-an-id' });
+
+      expect(fake.softphone.dial).not.toHaveBeenCalled();
+    });
+
+    it('stops listening once disposed', async () => {
+      const service = await start();
+      expect(getSubscriberCount(SOFTPHONE_CHANNEL)).toBe(1);
+
+      service.dispose();
+      bridgeSays('clickToDial', { number: '5550100' });
+
+      expect(getSubscriberCount(SOFTPHONE_CHANNEL)).toBe(0);
+      expect(fake.listeners.size).toBe(0);
+      expect(fake.softphone.dial).not.toHaveBeenCalled();
+    });
+
+    it('publishes and subscribes on the Softphone__c channel in application scope', () => {
+      const transport = lmsTransport(() => lms);
+      const heard = [];
+      const stop = transport.subscribe((message) => heard.push(message));
+
+      transport.publish({ type: 'ping' });
+      stop();
+      transport.publish({ type: 'after' });
+
+      expect(heard).toEqual([{ type: 'ping' }]);
+    });
+  });
+
+  describe('the CRM it gives the core', () => {
+    it('records missed calls for Recents', async () => {
+      await start();
+
+      await options().onRecent({
+        callId: 'call-9',
+        direction: 'incoming',
+        remote: { number: '+15550199', displayName: 'Grace Hopper' },
+        matches: [],
+        chosen: null,
+        outcome: 'missed',
+      });
+
+      expect(logMissedCall).toHaveBeenCalledWith({
+        input: {
+          callId: 'call-9',
+          direction: 'Inbound',
+          phoneNumber: '+15550199',
+          displayName: 'Grace Hopper',
+        },
+      });
+    });
+
+    it('hands the phone the recording of a missed call, so it can tell every tab once it is done', async () => {
+      await start();
+
+      const recorded = options().onRecent({
+        callId: 'call-9',
+        direction: 'incoming',
+        remote: { number: '+15550199' },
+        chosen: { id: '003000000000001AAA', name: 'Ada Lovelace', objectType: 'Contact', phone: '+15550199' },
+        outcome: 'declined',
+      });
+
+      await expect(recorded).resolves.toEqual({ taskId: '00T000000000001AAA', created: true });
+      expect(logMissedCall).toHaveBeenCalledWith({
+        input: {
+          callId: 'call-9',
+          direction: 'Inbound',
+          phoneNumber: '+15550199',
+          displayName: 'Ada Lovelace',
+          whoId: '003000000000001AAA',
+        },
+      });
+    });
+
+    it('leaves answered calls to the call log', async () => {
+      await start();
+
+      options().onRecent({
+        callId: 'call-1',
+        direction: 'incoming',
+        remote: { number: '1' },
+        outcome: 'completed',
+      });
+
+      expect(logMissedCall).not.toHaveBeenCalled();
+    });
+  });
+});

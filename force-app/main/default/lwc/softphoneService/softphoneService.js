@@ -1,0 +1,187 @@
+// The utility's service module (no template): loads the core (static resource softphoneCore) with the
+// agent's settings, SIP credentials and storage key from Apex, gives it the CRM (Apex, the Open CTI bridge
+// over Lightning Message Service, navigation) and starts the phone shared by this browser's tabs. The
+// component (c/softphone) renders the phone's view and forwards the agent's intents; what it needs from
+// the org and the core comes from here, through the host it passes in.
+import { loadScript } from 'lightning/platformResourceLoader';
+import { APPLICATION_SCOPE, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
+import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
+import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
+import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
+import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
+import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
+import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
+import USER_ID from '@salesforce/user/Id';
+import { clickedRecord, createCrmPort } from 'c/softphoneCrm';
+import { errorMessage } from 'c/softphoneErrors';
+import { LABELS, format } from 'c/softphoneLabels';
+import {
+  parseIceServers,
+  toDialingSettings,
+  toPhoneSettings,
+  toScreenPopPolicy,
+  toEphemeralCredentials,
+  toSipConfig,
+} from 'c/softphoneSettings';
+
+const MISSED_OUTCOMES = ['missed', 'declined'];
+const PERSON_TYPES = ['Contact', 'Lead'];
+
+const reason = (template, error) => format(template, errorMessage(error, '')).trim();
+
+/** Lightning Message Service as the BridgeClient's transport (channel Softphone__c, application scope). */
+export function lmsTransport(messageContext) {
+  return {
+    publish: (message) => publish(messageContext(), SOFTPHONE_CHANNEL, message),
+    subscribe: (listener) => {
+      const subscription = subscribe(messageContext(), SOFTPHONE_CHANNEL, listener, {
+        scope: APPLICATION_SCOPE,
+      });
+      return () => unsubscribe(subscription);
+    },
+  };
+}
+
+/**
+ * Missed calls never reach the call log by themselves: record them so Recents lists them (the phone
+ * changes the view's recentsRevision once this resolves, and Recents reloads in every tab).
+ */
+function keepRecent(record, problem) {
+  if (record.direction !== 'incoming' || !MISSED_OUTCOMES.includes(record.outcome)) return undefined;
+  const person =
+    record.chosen && PERSON_TYPES.includes(record.chosen.objectType) ? record.chosen.id : undefined;
+  const input = {
+    callId: record.callId,
+    direction: 'Inbound',
+    phoneNumber: record.remote.number.length <= 40 ? record.remote.number : undefined,
+    displayName: record.chosen?.name || record.remote.displayName,
+    whoId: person,
+  };
+  return logMissedCall({ input }).catch((error) => {
+    problem('missed', reason(LABELS.errorMissedCall, error));
+    throw error;
+  });
+}
+
+/** Problems the core reports that lose nothing: a failed screen pop, or calls not kept in this browser. */
+function coreProblem(error, problem) {
+  if (error?.name === 'StorageError') problem('storage', format(LABELS.errorStorage, error.message).trim());
+  else problem('crm', reason(LABELS.errorScreenPop, error));
+}
+
+/**
+ * Builds and starts the phone. `host`: `component` (loadScript's owner), `messageContext()`, `navigate`,
+ * `alert(input)` (returns what stops it), `deviceNumber()`, `attach(service)` (before the first view),
+ * `show(view)`, `problem(key, message)` and `resolved(key)`. `isCurrent()` is false once the component
+ * left the page: a start that outlived it builds nothing. Resolves with the service, or undefined.
+ */
+export async function startSoftphoneService(host, isCurrent) {
+  const [core, settings, credentials, storageKey] = await Promise.allSettled([
+    loadScript(host.component, SOFTPHONE_CORE).then(() => window.SoftphoneCore),
+    getSettings(),
+    getSipCredentials(),
+    getStorageKey(),
+  ]);
+  if (!isCurrent()) return undefined;
+  const ready = core.status === 'fulfilled' && !!core.value && settings.status === 'fulfilled';
+  if (core.status === 'rejected' || !core.value) host.problem('core', LABELS.errorCoreLoad);
+  if (settings.status === 'rejected') host.problem('settings', reason(LABELS.errorSettings, settings.reason));
+  if (credentials.status === 'rejected') {
+    host.problem('credentials', reason(LABELS.errorCredentials, credentials.reason));
+  }
+  // Without its key the phone still works; its calls and notes just do not outlive the page.
+  if (storageKey.status === 'rejected')
+    host.problem('storage', reason(LABELS.errorStorage, storageKey.reason));
+  if (!ready || credentials.status !== 'fulfilled') return undefined;
+  try {
+    const secret = storageKey.status === 'fulfilled' ? storageKey.value : undefined;
+    return createService(host, core.value, settings.value, credentials.value, secret);
+  } catch {
+    host.problem('core', LABELS.errorStart);
+    return undefined;
+  }
+}
+
+/** `storageSecret`: the agent's storage key (Apex), held in this page's memory only. */
+function createService(host, core, settings, credentials, storageSecret) {
+  const cleanups = [];
+  const ice = parseIceServers(settings.iceServers);
+  if (!ice.ok) host.problem('ice', LABELS.errorIceServers);
+  const bridge = new core.crm.BridgeClient({ transport: lmsTransport(host.messageContext) });
+  cleanups.push(() => bridge.dispose());
+  let softphone;
+  const crm = createCrmPort({
+    searchVariants: core.dialing.searchVariants,
+    country: settings.defaultCountry,
+    bridge,
+    navigate: host.navigate,
+    callFor: (callId) => callFor(softphone, callId),
+  });
+  const refreshCredentials = async () => {
+    try {
+      const renewed = await getSipCredentials();
+      host.resolved('credentials');
+      return toEphemeralCredentials(renewed);
+    } catch (error) {
+      host.problem('credentials', reason(LABELS.errorCredentials, error));
+      throw error;
+    }
+  };
+  const sip = toSipConfig(credentials, ice.iceServers, refreshCredentials);
+  const phoneOptions = {
+    sip,
+    crm,
+    phone: toPhoneSettings(settings),
+    dialing: toDialingSettings(settings),
+    screenPop: toScreenPopPolicy(settings),
+    alert: (input) => host.alert(input),
+    onRecent: (record) => keepRecent(record, host.problem),
+    device: { number: () => host.deviceNumber() },
+    // Calls and notes are kept in this browser sealed with the agent's key (none: not kept at all).
+    storage: storageSecret ? { secret: storageSecret } : {},
+    onError: (error) => coreProblem(error, host.problem),
+  };
+  // One phone per user and line across this browser's tabs (same origin, so the same org).
+  softphone = core.createSharedSoftphone(phoneOptions, {
+    key: `${USER_ID}:${sip.aor}`,
+    alertFollower: (input) => host.alert(input),
+    onError: (error) => host.problem('session', reason(LABELS.errorSession, error)),
+  });
+  const service = {
+    core,
+    settings,
+    crm,
+    softphone,
+    /** Why the agent's own phone number (deskphone mode) cannot be dialled, or '' (the dialing rules). */
+    deviceNumberProblem(number) {
+      const checked = number ? core.dialing.prepareDial(number, toDialingSettings(settings)) : null;
+      return checked && !checked.ok ? checked.message : '';
+    },
+    /** Keeps the agent's own phone number at user level; resolves with the number as saved. */
+    async saveDeviceNumber(number) {
+      const saved = await saveDeviceNumber({ deviceNumber: number });
+      return saved.deviceNumber || '';
+    },
+    dispose: () => cleanups.splice(0).forEach((cleanup) => cleanup()),
+  };
+  host.attach(service);
+  cleanups.push(softphone.subscribe((view) => host.show(view)));
+  // Clicks on phone fields, relayed by the Open CTI bridge; the BridgeClient drops invalid messages.
+  cleanups.push(
+    crm.onClickToDial((click) =>
+      softphone.dial(click.number, { record: clickedRecord(click), source: 'crm' }),
+    ),
+  );
+  host.show(softphone.view());
+  softphone.start();
+  return service;
+}
+
+/** What the call log needs of a call that the view still shows. */
+function callFor(softphone, callId) {
+  const call = softphone?.view().calls.find((candidate) => candidate.callId === callId);
+  if (!call) return undefined;
+  const name = call.title !== call.remote.number ? call.title : call.remote.displayName;
+  return { direction: call.direction, number: call.remote.number, name };
+}
