@@ -173,7 +173,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   }
 
   get cards() {
-    return this.core.view.callCards(this.view);
+    return this.service ? this.service.core.view.callCards(this.view) : [];
   }
 
   callById(callId) {
