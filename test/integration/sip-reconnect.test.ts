@@ -88,9 +88,15 @@ describe('SipPhone across a SIP server restart', () => {
         'sip.registration.registered',
       ]);
     }
-    // Both re-INVITing at once would be a glare whose rollbacks silence the answering end in Chromium.
+    // Both re-INVITing at once would be a glare whose rollbacks silence the answering end in Chromium. (Alice
+    // may send her refresh more than once: until Bob has registered again, the server answers it 480.)
     expect(offeredIceRestart(alice)).toBe(true);
-    expect(reinvitesSent(alice, aliceMark)).toBe(1);
+    expect(reinvitesSent(alice, aliceMark)).toBeGreaterThanOrEqual(1);
+    for (const side of [alice, bob]) {
+      expect(side.wire.summary().slice(side === alice ? aliceMark : bobMark)).not.toContain(
+        'received 491 INVITE',
+      );
+    }
     expect(offeredIceRestart(bob)).toBe(false);
     expect(reinvitesSent(bob, bobMark)).toBe(0);
     expect(bob.eventsOf('sip.reinvite.received')).toHaveLength(1);
