@@ -24,6 +24,12 @@ export interface CallSettings {
   maxHoldSeconds: number;
   /** Deskphone mode: how long the agent's device waits for a key press before giving up. */
   deskphoneKeyTimeoutSeconds: number;
+  /**
+   * Deskphone mode: how long the agent's device may take to reach the customer after the key, their
+   * ringing included: an INVITE's Timer C (RFC 3261 §16.6), not the 30 s an agent's unsupervised transfer
+   * waits, since a customer may answer after 40 s and the panel must still follow the call then.
+   */
+  deskphoneCustomerAnswerSeconds: number;
   /** Open the new-contact form at once when nobody matches the caller's number. */
   popNewContactForUnknown: boolean;
   /** Delay before a failed call-log save is retried; doubled after each further failure (max 60 s). */
@@ -46,6 +52,7 @@ export const defaultCallSettings: CallSettings = {
   wrapUpSeconds: 60,
   maxHoldSeconds: 300,
   deskphoneKeyTimeoutSeconds: 20,
+  deskphoneCustomerAnswerSeconds: 180,
   popNewContactForUnknown: false,
   saveRetryDelayMs: 5_000,
 };

@@ -12,13 +12,6 @@ import type { SipPhone } from './phone';
 
 type Clock = () => number;
 
-/**
- * How long the agent's phone may take to reach the customer after the key, their ringing included: an
- * INVITE's Timer C (RFC 3261 §16.6), not the 30 s an agent's unsupervised transfer waits before the call
- * comes back. The customer may answer after 40 s; the panel must still follow the call then.
- */
-const CUSTOMER_ANSWER_WAIT_MS = 180_000;
-
 /** Why the device leg did not answer, in the statechart's words. */
 export function deviceFailureReason(error: SipError): DeviceFailureReason {
   switch (error.code) {
@@ -41,18 +34,16 @@ export function deviceFailureReason(error: SipError): DeviceFailureReason {
 
 /** The customer's outcome from the REFER's final NOTIFY (a sipfrag status) or its refusal. */
 function customerFailureReason(error: SipError): CallFailureReason {
-  if (error.statusCode !== undefined) return callFailureReasonFromSipStatus(error.statusCode);
-  return error.code === 'transfer-timeout' ? 'no-answer' : 'network';
+  return error.statusCode !== undefined ? callFailureReasonFromSipStatus(error.statusCode) : 'network';
 }
 
-/** Where the device leg is; only used to tell what a SIP event means for the call. */
-type Step = 'idle' | 'ringingDevice' | 'awaitingKey' | 'connecting' | 'handedOver' | 'ending';
-
 export class DeviceLeg {
-  private step: Step = 'idle';
+  /** From `call.dialViaDevice`: `call.connectCustomer` carries no target of its own. */
   private customer: DialTarget | undefined;
+  /** Set by the machine's cancel or hang-up: the leg's end is then the call's end, not a device failure. */
+  private hangingUp = false;
   private stopMedia: (() => void)[] = [];
-  /** Set while a key is awaited: SIP INFO keys arrive as events of this leg. */
+  /** Set while keys are listened for: SIP INFO keys arrive as events of this leg. */
   private onInfoKey: ((key: string) => void) | undefined;
   private readonly unsubscribe: () => void;
 
@@ -76,23 +67,25 @@ export class DeviceLeg {
       this.sendBack({ type: 'sip.device.failed', reason: 'device-not-set' });
       return;
     }
-    this.step = 'ringingDevice';
     this.phone.dial(device, { callId: this.callId }).then(
       () => this.onDeviceAnswered(),
       (error: SipError) => {
-        if (this.step === 'ending') this.sendBack({ type: 'sip.call.ended', at: this.now() });
+        if (this.hangingUp) this.sendBack({ type: 'sip.call.ended', at: this.now() });
         else this.sendBack({ type: 'sip.device.failed', reason: deviceFailureReason(error) });
       },
     );
   }
 
-  /** `call.connectCustomer`: the key was pressed; the device calls the customer (REFER). */
+  /**
+   * `call.connectCustomer`: the key was pressed; the device calls the customer (REFER). The REFER has no
+   * timer of its own: the statechart decides how long the customer may take, and its hang-up ends the
+   * REFER's subscription with the dialog.
+   */
   connectCustomer(): void {
     const customer = this.customer;
-    if (!customer || this.step !== 'awaitingKey') return;
-    this.step = 'connecting';
+    if (!customer) return;
     this.stopListening();
-    this.phone.transfer(this.callId, customer, { timeoutMs: CUSTOMER_ANSWER_WAIT_MS }).then(
+    this.phone.transfer(this.callId, customer, { timeoutMs: false }).then(
       () => undefined,
       (error: SipError) => {
         const deviceGone = !this.phone.callIds().includes(this.callId);
@@ -108,11 +101,11 @@ export class DeviceLeg {
 
   /** `call.cancel` / `call.hangup`: whatever is left of the leg to the device ends. */
   hangUp(): void {
-    if (this.step === 'handedOver' || !this.phone.callIds().includes(this.callId)) {
+    if (!this.phone.callIds().includes(this.callId)) {
       this.sendBack({ type: 'sip.call.ended', at: this.now() });
       return;
     }
-    this.step = 'ending';
+    this.hangingUp = true;
     this.stopListening();
     this.phone.hangUp(this.callId).catch(() => undefined);
   }
@@ -123,13 +116,10 @@ export class DeviceLeg {
   }
 
   private onDeviceAnswered(): void {
-    if (this.step !== 'ringingDevice') return;
-    this.step = 'awaitingKey';
+    // The device answered as the machine's cancel crossed it: the leg is being hung up.
+    if (this.hangingUp) return;
     this.sendBack({ type: 'sip.device.answered' });
-    const onKey = (key: string) => {
-      if (this.step !== 'awaitingKey') return;
-      this.sendBack({ type: 'sip.device.keyPressed', key });
-    };
+    const onKey = (key: string) => this.sendBack({ type: 'sip.device.keyPressed', key });
     if (this.hook.playPrompt) this.stopMedia.push(this.hook.playPrompt(this.callId));
     if (this.hook.listenForKeys) this.stopMedia.push(this.hook.listenForKeys(this.callId, onKey));
     this.onInfoKey = onKey;
@@ -147,23 +137,22 @@ export class DeviceLeg {
         break;
       case 'sip.transfer.progress':
         // 180/183 of the device's call to the customer: the customer is ringing.
-        if (this.step === 'connecting') this.sendBack({ type: 'sip.call.progress', earlyMedia: false });
+        this.sendBack({ type: 'sip.call.progress', earlyMedia: false });
         break;
       case 'sip.transfer.succeeded':
         // The customer answered the device: the panel only follows the call from here.
-        this.step = 'handedOver';
         this.sendBack({ type: 'sip.call.answered', at: this.now() });
         break;
-      case 'sip.call.ended':
+      case 'sip.call.ended': {
         // Our own BYE after the hand-over is not the end of the agent's call with the customer.
-        if (this.step === 'handedOver') break;
+        if (event.reason === 'transferred') break;
+        const keyAwaited = this.onInfoKey !== undefined;
         this.stopListening();
-        if (this.step === 'awaitingKey') {
-          this.sendBack({ type: 'sip.device.failed', reason: 'device-hung-up' });
-        } else if (this.step === 'ending') {
-          this.sendBack({ type: 'sip.call.ended', at: this.now() });
-        }
+        if (this.hangingUp) this.sendBack({ type: 'sip.call.ended', at: this.now() });
+        // While ringing, the dial's failure says why; after the key, the REFER's.
+        else if (keyAwaited) this.sendBack({ type: 'sip.device.failed', reason: 'device-hung-up' });
         break;
+      }
     }
   }
 }

@@ -347,12 +347,13 @@ export class SipPhone {
   /**
    * Unsupervised transfer of a connected call to `target`. Resolves when the far end reports success
    * (the call is then hung up); rejects when it fails or stays unconfirmed: the call is still there.
-   * `timeoutMs`: how long to wait for the outcome (default: the phone's transferTimeoutMs).
+   * `timeoutMs`: how long to wait for the outcome (default: the phone's transferTimeoutMs); `false` waits
+   * until the caller hangs up, which ends the REFER's subscription with the dialog.
    */
   async transfer(
     callId: string,
     target: string | DialTarget,
-    options: { context?: CallContext; timeoutMs?: number } = {},
+    options: { context?: CallContext; timeoutMs?: number | false } = {},
   ): Promise<void> {
     const leg = this.leg(callId);
     return leg.transfer(targetUri(target, this.agent.domain()), options.context, options.timeoutMs);

@@ -175,6 +175,33 @@ describe('deskphone mode: click-to-dial rings the agent’s device first', () =>
     await agent.until((v) => v.calls[0]?.deviceStep === 'answeredOnDevice', 'answered');
   });
 
+  test('the customer never answers: after the wait the settings give, the panel hangs up on the device and says nobody answered', async () => {
+    await agent.stop();
+    agent = await startDeskphoneAgent(server(), {
+      user: 'agent',
+      password: 'agent-pw',
+      deviceNumber: () => '2001',
+      keyTimeoutSeconds: 5,
+      customerAnswerSeconds: 4,
+    });
+    const callId = agent.softphone.dial('1001', { source: 'crm' });
+    await customer().waitFor('CALL_INCOMING', { timeoutMs: 10_000 });
+    await agent.until((v) => v.calls[0]?.deviceStep === 'customerRinging', 'customer ringing');
+
+    const failed = await agent.until(
+      (v) => v.calls[0]?.failure !== null && v.calls[0]?.failure !== undefined,
+      'failure',
+      10_000,
+    );
+    const failedAt = Date.now();
+    expect(failed.calls[0]!.failure).toMatchObject({ reason: 'no-answer' });
+    // The wait runs from the key, the customer's ringing included.
+    expect(failedAt - agent.keys[0]!.at).toBeGreaterThanOrEqual(3_900);
+    expect(failedAt - agent.keys[0]!.at).toBeLessThan(6_000);
+    await keyDevice().waitFor('CALL_CLOSED', { match: (e) => e.id === callId });
+    expect(agent.wire.summary(callTraffic)).toEqual(expect.arrayContaining(['sent REFER', 'sent BYE']));
+  });
+
   test('no key within the timeout: the panel hangs up on the device and the customer is never called', async () => {
     deviceNumber = '2002';
     const callId = agent.softphone.dial('1001');

@@ -73,6 +73,8 @@ export async function startDeskphoneAgent(
     password: string;
     deviceNumber?: () => string | undefined;
     keyTimeoutSeconds?: number;
+    /** How long the customer may take to answer after the key (CallSettings.deskphoneCustomerAnswerSeconds). */
+    customerAnswerSeconds?: number;
     mode?: 'deskphone' | 'softphone';
     /** How long an agent's unsupervised transfer waits for its outcome (SipPhoneConfig.transferTimeoutMs). */
     transferTimeoutMs?: number;
@@ -105,7 +107,13 @@ export async function startDeskphoneAgent(
     onRecent: (record) => recents.push(record),
     phone: {
       mode: options.mode ?? 'deskphone',
-      call: { wrapUpSeconds: 30, deskphoneKeyTimeoutSeconds: options.keyTimeoutSeconds ?? 6 },
+      call: {
+        wrapUpSeconds: 30,
+        deskphoneKeyTimeoutSeconds: options.keyTimeoutSeconds ?? 6,
+        ...(options.customerAnswerSeconds
+          ? { deskphoneCustomerAnswerSeconds: options.customerAnswerSeconds }
+          : {}),
+      },
     },
     dialing: { ...defaultDialingSettings, extensionLengths: [4] },
     device: {

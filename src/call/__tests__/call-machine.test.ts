@@ -666,6 +666,29 @@ describe('softphone disabled (deskphone mode), call level', () => {
     expect(h.effects.sessions[0]?.stopped).toBe(true);
   });
 
+  it('if the called number never answers, the panel ends the call after the wait the settings give, ringing included', () => {
+    const settings = { ...testCallSettings, deskphoneCustomerAnswerSeconds: 45 };
+    const h = startCall(outgoingInput('+15551230000', { ...desk, settings }));
+    h.actor.send({ type: 'sip.device.answered' });
+    h.clock.advance(3_000);
+    h.actor.send({ type: 'sip.device.keyPressed', key: '1' });
+    expect(h.clock.pending().map((p) => p.due)).toEqual([48_000]);
+    h.clock.advance(2_000);
+    // The device's 180 from the customer does not restart the wait.
+    h.actor.send({ type: 'sip.call.progress', earlyMedia: false });
+    expect(h.actor.getSnapshot().hasTag('customerRinging')).toBe(true);
+    h.clock.advance(42_999);
+    expect(h.actor.getSnapshot().hasTag('customerRinging')).toBe(true);
+    h.clock.advance(1);
+    expect(progress(h)).toBe('failed');
+    expect(h.actor.getSnapshot().context.failure).toEqual({
+      reason: 'no-answer',
+      message: callFailureMessages['no-answer'],
+    });
+    // Leaving the session stops its SIP actor, which hangs up the device's leg.
+    expect(h.effects.sessions[0]?.stopped).toBe(true);
+  });
+
   it.each(['device-busy', 'device-unreachable', 'device-voicemail'] as const)(
     "when the agent's device reports %s the agent sees a clear error and the customer is never dialled",
     (reason) => {

@@ -18,8 +18,8 @@ const callTags: [string, string][] = [
   ['call.log.refused', 'logRefused'],
   ['call.progress.session.deskphone.ringingDevice', 'callingDevice'],
   ['call.progress.session.deskphone.awaitingKey', 'awaitingKey'],
-  ['call.progress.session.deskphone.callingCustomer', 'callingCustomer'],
-  ['call.progress.session.deskphone.customerRinging', 'customerRinging'],
+  ['call.progress.session.deskphone.connectingCustomer.callingCustomer', 'callingCustomer'],
+  ['call.progress.session.deskphone.connectingCustomer.customerRinging', 'customerRinging'],
   ['call.progress.session.monitored', 'answeredOnDevice'],
 ];
 

@@ -30,13 +30,21 @@ export const deskphone = callSetup.createStateConfig({
           actions: { type: 'recordFailure', params: { reason: 'no-key-press' } },
         },
       },
-      on: { 'sip.device.keyPressed': 'callingCustomer' },
+      on: { 'sip.device.keyPressed': 'connectingCustomer' },
     },
-    callingCustomer: {
-      tags: 'callingCustomer',
+    /**
+     * From the key until the customer answers, their ringing included: the wait runs from the REFER,
+     * whatever 1xx the device reports on the way.
+     */
+    connectingCustomer: {
       entry: command({ type: 'call.connectCustomer' }),
+      after: {
+        customerAnswerWait: {
+          target: '#call.progress.failed',
+          actions: { type: 'recordFailure', params: { reason: 'no-answer' } },
+        },
+      },
       on: {
-        'sip.call.progress': 'customerRinging',
         'sip.call.answered': {
           target: '#call.progress.session.monitored',
           actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
@@ -49,21 +57,13 @@ export const deskphone = callSetup.createStateConfig({
           },
         },
       },
-    },
-    customerRinging: {
-      tags: 'customerRinging',
-      on: {
-        'sip.call.answered': {
-          target: '#call.progress.session.monitored',
-          actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
+      initial: 'callingCustomer',
+      states: {
+        callingCustomer: {
+          tags: 'callingCustomer',
+          on: { 'sip.call.progress': 'customerRinging' },
         },
-        'sip.call.failed': {
-          target: '#call.progress.failed',
-          actions: {
-            type: 'recordFailure',
-            params: ({ event }) => ({ reason: event.reason, at: event.at }),
-          },
-        },
+        customerRinging: { tags: 'customerRinging' },
       },
     },
   },

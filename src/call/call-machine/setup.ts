@@ -308,6 +308,7 @@ export const callSetup = setup({
   delays: {
     maxHold: ({ context }) => context.settings.maxHoldSeconds * 1000,
     deskphoneKeyTimeout: ({ context }) => context.settings.deskphoneKeyTimeoutSeconds * 1000,
+    customerAnswerWait: ({ context }) => context.settings.deskphoneCustomerAnswerSeconds * 1000,
     workTimer: ({ context }) => context.settings.wrapUpSeconds * 1000,
     saveRetry: ({ context }) => saveRetryDelayMs(context.saveFailures, context.settings.saveRetryDelayMs),
   },

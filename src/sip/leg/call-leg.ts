@@ -284,7 +284,7 @@ export class CallLeg {
     return sendDtmf(this, tones);
   }
 
-  transfer(target: URI, context?: CallContext, timeoutMs?: number): Promise<void> {
+  transfer(target: URI, context?: CallContext, timeoutMs?: number | false): Promise<void> {
     return transfer(this, target, context, timeoutMs);
   }
 

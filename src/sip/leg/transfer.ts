@@ -1,6 +1,7 @@
 // Transfers of a connected call: REFER (blind, or attended with Replaces) followed through the NOTIFYs'
 // sipfrag; and the far end's REFER, which is declined. The final NOTIFY decides: 2xx → the transfer is
-// done and we hang up; ≥300, a refused REFER or no final NOTIFY in time → failure, the call stays with us.
+// done and we hang up; ≥300, a refused REFER, no final NOTIFY in time (when timed) or the dialog's end
+// → failure, the call stays with us.
 import { SessionState, type Referral, type Session, type URI } from 'sip.js';
 import type { CallContext } from '../call-context';
 import { CONTEXT_HEADER, formatContextHeader } from '../context-header';
@@ -22,7 +23,7 @@ export async function transfer(
   leg: CallLeg,
   target: URI,
   context?: CallContext,
-  timeoutMs?: number,
+  timeoutMs?: number | false,
 ): Promise<void> {
   const session = leg.established();
   const header = context ? formatContextHeader(context) : undefined;
@@ -55,7 +56,7 @@ function refer(
   session: Session,
   referTo: URI | Session,
   extraHeaders: string[],
-  timeoutMs = leg.settings.transferTimeoutMs,
+  timeoutMs: number | false = leg.settings.transferTimeoutMs,
 ): Promise<void> {
   const { callId } = leg;
   return new Promise((resolve, reject) => {
@@ -88,7 +89,9 @@ function refer(
         );
       }
     };
-    const timer = setTimeout(() => fail(new TransferTimeoutError()), timeoutMs);
+    // Without a timer the wait ends with the dialog (onEnd): the caller's hang-up closes the subscription.
+    const timer =
+      timeoutMs === false ? undefined : setTimeout(() => fail(new TransferTimeoutError()), timeoutMs);
     session.stateChange.addListener(onEnd);
     const send = (renewed: boolean): Promise<unknown> =>
       session.refer(referTo, {
