@@ -3,10 +3,10 @@
 // a `sip.*` event carrying the call's SIP Call-ID. It keeps no call state of its own beyond SIP.js's
 // sessions: every decision (answer, retry, resume after a failed transfer…) belongs to the caller (the
 // statechart). The statechart's call actors take their leg (outgoingLeg, recoveringLeg, leg) and listen to
-// it; the per-call methods here are for tests and hosts that drive a phone by Call-ID.
-import { Invitation, SessionState, type Message, type Session } from 'sip.js';
+// it; the commands by Call-ID it inherits (call-id-commands.ts) are for tests and hosts that drive a phone.
+import { Invitation, SessionState, type Message, type Session, type URI } from 'sip.js';
 import type { DialTarget } from '../dialing';
-import type { CallContext } from './call-context';
+import { CallIdCommands, type DialOptions } from './call-id-commands';
 import type { CallMedia } from './call-media';
 import { AGENT_HEADER, CONTEXT_HEADER, contextFromAgent, formatContextHeader } from './context-header';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
@@ -25,17 +25,11 @@ import { resolveSettings } from './sip-phone-settings';
 import { targetUri } from './target-uri';
 import { SipUserAgent } from './user-agent';
 
+export type { DialOptions } from './call-id-commands';
+
 const CALL_ID = /^[A-Za-z0-9][A-Za-z0-9.!%*_+`'~-]{7,99}$/;
 /** How long stop() lets calls end and the registration go before it drops the connection. */
 const STOP_GRACE_MS = 2000;
-
-/** Options of an outgoing call. */
-export interface DialOptions {
-  /** Use this SIP Call-ID (8–100 token characters, unique); by default a random one is generated. */
-  callId?: string;
-  /** The customer this call is about (consult calls): sent as X-Softphone-Context. */
-  context?: CallContext;
-}
 
 /** Resolves after `work` or STOP_GRACE_MS, whichever comes first: a silent far end must not hold us up. */
 function grace(work: Promise<unknown>): Promise<void> {
@@ -49,7 +43,7 @@ function grace(work: Promise<unknown>): Promise<void> {
   });
 }
 
-export class SipPhone {
+export class SipPhone extends CallIdCommands {
   /** The agent's address of record. */
   readonly aor: string;
   private readonly agent: SipUserAgent;
@@ -65,6 +59,7 @@ export class SipPhone {
   private current = false;
 
   constructor(config: SipPhoneConfig) {
+    super();
     const settings = resolveSettings(config);
     const hub = new EventHub<SipEvent>(settings.logger);
     this.hub = hub;
@@ -252,7 +247,7 @@ export class SipPhone {
    */
   outgoingLeg(target: string | DialTarget, options: DialOptions = {}): CallLeg {
     this.agent.requireConnection();
-    const uri = targetUri(target, this.agent.domain());
+    const uri = this.uriOf(target);
     if (options.callId !== undefined && (!CALL_ID.test(options.callId) || this.calls.has(options.callId))) {
       throw new InvalidArgumentError(
         "A Call-ID must be 8 to 100 letters, digits or .!%*_+`'~- and not in use.",
@@ -265,17 +260,6 @@ export class SipPhone {
     this.calls.set(leg.callId, leg);
     this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: uri.toString() });
     return leg;
-  }
-
-  /**
-   * Calls `target`. Emits `sip.call.dialing` with the Call-ID at once, then progress/redirect events;
-   * settles when answered (with the Call-ID) or rejects with the typed reason (busy, no answer, not found,
-   * declined, cancelled, network…).
-   */
-  async dial(target: string | DialTarget, options: DialOptions = {}): Promise<{ callId: string }> {
-    const leg = this.outgoingLeg(target, options);
-    await leg.dial();
-    return { callId: leg.callId };
   }
 
   /**
@@ -304,22 +288,6 @@ export class SipPhone {
     return leg;
   }
 
-  /**
-   * Takes back a call (see recoveringLeg). Events and the promise behave as for dial(): `sip.call.answered`
-   * once the far end swapped legs, else `sip.call.failed` with its answer (481: it has no such call any
-   * more; 420/603: it cannot or will not; no answer: network).
-   */
-  async recover(snapshot: DialogSnapshot, options: { held?: boolean } = {}): Promise<{ callId: string }> {
-    const leg = this.recoveringLeg(snapshot, options);
-    await leg.dial();
-    return { callId: leg.callId };
-  }
-
-  /** Answers a ringing call after checking the microphone (a refusal rejects, the call keeps ringing). */
-  async answer(callId: string): Promise<void> {
-    return this.answerLeg(this.leg(callId));
-  }
-
   /** Answers `leg`; a call it replaces (attended transfer to us) is reported as replaced when it ends. */
   answerLeg(leg: CallLeg): Promise<void> {
     const replacee = leg.sipSession instanceof Invitation ? leg.sipSession.replacee : undefined;
@@ -328,87 +296,8 @@ export class SipPhone {
     return leg.answer();
   }
 
-  /** Texts the caller (SIP MESSAGE), then refuses the call; resolves with whether the text was delivered. */
-  async rejectWithMessage(
-    callId: string,
-    text: string,
-    reason: 'busy' | 'decline' = 'busy',
-  ): Promise<{ delivered: boolean }> {
-    if (text.trim() === '') throw new InvalidArgumentError('The text reply is empty.');
-    return this.leg(callId).rejectWithMessage(text, reason);
-  }
-
-  /** Sends a ringing call to `target` with a 302 (the caller's phone re-dials it). */
-  async redirect(callId: string, target: string | DialTarget): Promise<void> {
-    const leg = this.leg(callId);
-    return leg.redirect(targetUri(target, this.agent.domain()));
-  }
-
-  /**
-   * Unsupervised transfer of a connected call to `target`. Resolves when the far end reports success
-   * (the call is then hung up); rejects when it fails or stays unconfirmed: the call is still there.
-   * `timeoutMs`: how long to wait for the outcome (default: the phone's transferTimeoutMs); `false` waits
-   * until the caller hangs up, which ends the REFER's subscription with the dialog.
-   */
-  async transfer(
-    callId: string,
-    target: string | DialTarget,
-    options: { context?: CallContext; timeoutMs?: number | false } = {},
-  ): Promise<void> {
-    const leg = this.leg(callId);
-    return leg.transfer(targetUri(target, this.agent.domain()), options.context, options.timeoutMs);
-  }
-
-  /** Supervised transfer: connects the caller of `callId` with the far end of the connected `consultCallId`. */
-  async attendedTransfer(
-    callId: string,
-    consultCallId: string,
-    options: { context?: CallContext } = {},
-  ): Promise<void> {
-    return this.leg(callId).attendedTransfer(this.leg(consultCallId), options.context);
-  }
-
-  /** Cancels an unanswered outgoing call; settles once the INVITE is over. */
-  async cancel(callId: string): Promise<void> {
-    return this.leg(callId).cancel();
-  }
-
-  /** Refuses a ringing call with 486 Busy Here or 603 Decline. */
-  async reject(callId: string, reason: 'busy' | 'decline' = 'busy'): Promise<void> {
-    return this.leg(callId).reject(reason);
-  }
-
-  /** Ends a call: BYE when connected, CANCEL when still dialling. */
-  async hangUp(callId: string): Promise<void> {
-    return this.leg(callId).hangUp();
-  }
-
-  /** Puts a connected call on hold (re-INVITE sendonly), serialised and retried on glare. */
-  async hold(callId: string): Promise<void> {
-    return this.leg(callId).hold();
-  }
-
-  /** Takes a call off hold (re-INVITE sendrecv), serialised and retried on glare. */
-  async resume(callId: string): Promise<void> {
-    return this.leg(callId).resume();
-  }
-
-  /** Mutes or unmutes the agent's microphone on a call (media only, nothing on the wire). */
-  async mute(callId: string, muted: boolean): Promise<void> {
-    return this.leg(callId).mute(muted);
-  }
-
-  /** Sends DTMF tones (0-9 * # A-D, "," = 2 s pause). */
-  async sendDtmf(callId: string, tones: string): Promise<void> {
-    return this.leg(callId).sendDtmf(tones);
-  }
-
-  /**
-   * Sends the audio of `stream` on a connected call instead of its current microphone, without
-   * renegotiating (the agent chose another input); mute and hold still apply. The old input is released.
-   */
-  async replaceMicrophone(callId: string, stream: MediaStream): Promise<void> {
-    await this.leg(callId).replaceMicrophone(stream);
+  protected uriOf(target: string | DialTarget): URI {
+    return targetUri(target, this.agent.domain());
   }
 
   private legOf(session: Session): CallLeg | undefined {

@@ -9,6 +9,9 @@ export { IN_PROGRESS_STATUSES };
 /** Over: the call shows its result or is in wrap-up. */
 export const FINISHED_STATUSES: readonly LineStatus[] = ['ended', 'wrapUp'];
 
+/** The far end has left the call or is leaving it: hanging up, over, or in wrap-up. */
+export const GONE_STATUSES: readonly LineStatus[] = ['ending', ...FINISHED_STATUSES];
+
 /** One card of the utility, chosen by its call's line status. */
 export interface CallCard {
   callId: string;

@@ -1,8 +1,8 @@
 // One call of the phone, named by its SIP Call-ID: the SIP.js session behind it (a new Inviter after each
 // 3xx hop of an outgoing call) and its delegate wiring, end and BYE, media and mute. What can be done with
-// it lives next door (incoming-leg, outgoing-leg, hold, transfer, dtmf; reinvite.ts gets re-INVITEs
-// through). It decides nothing about the call: it carries out commands and reports SIP outcomes to its
-// delegate.
+// it lives next door (incoming-leg, outgoing-leg, hold, transfer, dtmf, session-media; reinvite.ts gets
+// re-INVITEs through). It decides nothing about the call: it carries out commands and reports SIP outcomes
+// to its delegate.
 import {
   Invitation,
   SessionState,
@@ -12,8 +12,6 @@ import {
   type URI,
   type UserAgent,
 } from 'sip.js';
-// The class's own module, not the `Web` namespace (which would bundle SimpleUser and SessionManager).
-import { SessionDescriptionHandler as WebSessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler.js';
 import { answeredElsewhere } from '../answered-elsewhere';
 import type { CallContext } from '../call-context';
 import type { CallMedia } from '../call-media';
@@ -26,6 +24,7 @@ import type { SipPhoneSettings } from '../sip-phone-settings';
 import { receivedTone, sendDtmf } from './dtmf';
 import { hold, refresh, resume } from './hold';
 import { MAX_MESSAGE, answer, redirect, refuse, reject, rejectWithMessage } from './incoming-leg';
+import { replaceAudioTrack, sessionMedia } from './session-media';
 import { cancel, createInviter, runDial } from './outgoing-leg';
 import { Reinvites, type ReinviteMediaOptions } from './reinvite';
 import { parseUri } from './shared';
@@ -344,14 +343,7 @@ export class CallLeg {
 
   /** The call's media as SIP.js's WebRTC handler holds it (none before an offer/answer, none in Node). */
   media(): CallMedia {
-    const handler = this.session.sessionDescriptionHandler as
-      { peerConnection?: RTCPeerConnection; remoteMediaStream?: MediaStream } | undefined;
-    const remoteStream = handler?.remoteMediaStream;
-    return {
-      callId: this.callId,
-      peerConnection: handler?.peerConnection,
-      ...(remoteStream ? { remoteStream } : {}),
-    };
+    return sessionMedia(this.callId, this.session);
   }
 
   /**
@@ -369,29 +361,12 @@ export class CallLeg {
     await this.silence('muted', muted);
   }
 
-  /**
-   * Puts `stream`'s audio track on the call with RTCRtpSender.replaceTrack (no renegotiation), and into
-   * the handler's local stream in place of the old one, so hanging up releases the new microphone.
-   */
+  /** Sends `stream`'s audio instead of the current microphone (see replaceAudioTrack); mute still applies. */
   async replaceMicrophone(stream: MediaStream): Promise<void> {
     this.established();
-    const handler = this.session.sessionDescriptionHandler;
-    const [track] = stream.getAudioTracks();
-    const sender = this.media()
-      .peerConnection?.getSenders()
-      .find((candidate) => candidate.track?.kind === 'audio');
-    if (!(handler instanceof WebSessionDescriptionHandler) || !track || !sender) {
-      for (const unused of stream.getTracks()) unused.stop();
-      return;
+    if (await replaceAudioTrack(this.session, this.media(), stream)) {
+      await this.silence('muted', this.silenced.muted);
     }
-    await sender.replaceTrack(track);
-    const local = handler.localMediaStream;
-    for (const old of local.getAudioTracks()) {
-      old.stop();
-      local.removeTrack(old);
-    }
-    local.addTrack(track);
-    await this.silence('muted', this.silenced.muted);
   }
 
   /** The microphone stays off while the call is muted or held; unmuting a held call keeps it off. */

@@ -1,6 +1,6 @@
 // The utility's cards come from the core, so the LWC keeps no copy of the status vocabulary.
 import type { CallView, SoftphoneView } from '../softphone-view';
-import { callCards, FINISHED_STATUSES, IN_PROGRESS_STATUSES } from '../statuses';
+import { callCards, FINISHED_STATUSES, GONE_STATUSES, IN_PROGRESS_STATUSES } from '../statuses';
 
 function call(callId: string, status: CallView['status'], inConference = false): CallView {
   return { callId, status, inConference } as CallView;
@@ -28,6 +28,10 @@ describe('call cards', () => {
   it('conference members get no card of their own (the conference panel lists them)', () => {
     const cards = callCards(view(call('a', 'conference', true), call('b', 'ended')));
     expect(cards.map((c) => [c.callId, c.isEnded])).toEqual([['b', true]]);
+  });
+
+  it('a party has left once its call is hanging up, over or in wrap-up', () => {
+    expect([...GONE_STATUSES].sort()).toEqual(['ended', 'ending', 'wrapUp']);
   });
 
   it('finished and in-progress statuses do not overlap', () => {

@@ -148,7 +148,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   show(view) {
     const before = this.view;
     this.view = view;
-    const announcement = announcementFor(before, view);
+    const announcement = announcementFor(before, view, this.service.core.view);
     if (announcement) this.announcement = announcement;
     const label = utilityLabelFor(view);
     if (!before || label !== utilityLabelFor(before)) this.showUtilityLabel(label);
@@ -174,6 +174,11 @@ export default class Softphone extends NavigationMixin(LightningElement) {
 
   get cards() {
     return this.service ? this.service.core.view.callCards(this.view) : [];
+  }
+
+  /** The core's view module, for the children that lay calls out by status. */
+  get coreView() {
+    return this.service?.core.view;
   }
 
   callById(callId) {

@@ -1,11 +1,10 @@
 // What the utility derives from two successive view models: the screen reader announcement, the utility bar
-// label, and the calls the agent just answered. Pure functions of the views.
+// label, and the calls the agent just answered. Pure functions of the views (and of the core's status lists).
 import { LABELS, format } from 'c/softphoneLabels';
 
-const FINISHED = ['ended', 'wrapUp'];
 const ON_AUDIO = ['live', 'connecting', 'conference', 'monitored', 'transferring', 'holding', 'ending'];
 
-function announcementOf(before, call) {
+function announcementOf(before, call, finished) {
   if (!before) {
     if (call.status === 'ringing') return format(LABELS.announceIncoming, call.title);
     if (call.status === 'dialing') return format(LABELS.announceDialing, call.title);
@@ -27,7 +26,7 @@ function announcementOf(before, call) {
       return format(LABELS.announceConnected, call.title);
     case 'ended':
     case 'wrapUp':
-      return FINISHED.includes(before.status) ? null : format(LABELS.announceEnded, call.title);
+      return finished.includes(before.status) ? null : format(LABELS.announceEnded, call.title);
     default:
       return null;
   }
@@ -42,15 +41,19 @@ function registrationAnnouncement(before, after) {
   return null;
 }
 
-/** Sentences for the live region about what changed between two views ('' when nothing worth saying). */
-export function announcementFor(before, after) {
+/**
+ * Sentences for the live region about what changed between two views ('' when nothing worth saying).
+ * `statuses`: the core's view module (SoftphoneCore.view), which owns the status lists.
+ */
+export function announcementFor(before, after, statuses) {
+  const finished = statuses.FINISHED_STATUSES;
   const previous = new Map((before?.calls || []).map((call) => [call.callId, call]));
   const current = new Set(after.calls.map((call) => call.callId));
   const sentences = [registrationAnnouncement(before, after)];
-  sentences.push(...after.calls.map((call) => announcementOf(previous.get(call.callId), call)));
+  sentences.push(...after.calls.map((call) => announcementOf(previous.get(call.callId), call, finished)));
   for (const call of before?.calls || []) {
     // Gone without passing through ended (rejected, redirected, transferred): the call is over all the same.
-    if (!current.has(call.callId) && !FINISHED.includes(call.status)) {
+    if (!current.has(call.callId) && !finished.includes(call.status)) {
       sentences.push(format(LABELS.announceEnded, call.title));
     }
   }

@@ -2,8 +2,6 @@ import { LightningElement, api } from 'lwc';
 import { dialNumber, sendToPhone } from 'c/softphoneEvents';
 import { LABELS, format } from 'c/softphoneLabels';
 
-const GONE = ['ending', 'ended', 'wrapUp'];
-
 /**
  * A transfer or conference in progress: the original call is held while the agent dials the third party.
  * A transfer asks for an explicit choice: supervised (talk to the third party, then Complete transfer) or
@@ -19,6 +17,8 @@ export default class SoftphoneConsult extends LightningElement {
   @api canCompleteTransfer = false;
   @api canMerge = false;
   @api canCancel = false;
+  /** The core's view module (SoftphoneCore.view): which statuses mean the held party left. */
+  @api statuses;
   labels = LABELS;
   /** 'supervised' or 'unsupervised': the agent's choice, none until they make it. */
   transferType;
@@ -57,7 +57,7 @@ export default class SoftphoneConsult extends LightningElement {
     return (
       !!this.consultation.originalCallId &&
       !!this.consultation.consultCallId &&
-      (!this.originalCall || GONE.includes(this.originalCall.status))
+      (!this.originalCall || this.statuses.GONE_STATUSES.includes(this.originalCall.status))
     );
   }
 

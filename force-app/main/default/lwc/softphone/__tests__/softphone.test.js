@@ -387,6 +387,27 @@ describe('c-softphone', () => {
       expect(element.shadowRoot.querySelectorAll('c-softphone-active-call')).toHaveLength(2);
     });
 
+    it('tells the agent the held party hung up while the transfer target is dialled', async () => {
+      const element = await createComponent();
+      const held = callWith({ status: 'ending', answeredAt: 1767225005000 });
+      const consult = callWith({
+        callId: 'call-2',
+        direction: 'outgoing',
+        status: 'dialing',
+        title: 'Help desk',
+      });
+
+      await show({
+        ...viewWith(held, consult),
+        consultation: { purpose: 'transfer', originalCallId: 'call-1', consultCallId: 'call-2' },
+      });
+
+      const panel = $(element, 'c-softphone-consult');
+      expect(panel.shadowRoot.querySelector('[data-id="held-party-gone"]').textContent).toBe(
+        'Ada Lovelace hung up. You can only hang up until the other call connects.',
+      );
+    });
+
     it('lists conference members in the conference panel instead of cards', async () => {
       const element = await createComponent();
       const first = callWith({ status: 'conference', answeredAt: 1767225005000, inConference: true });

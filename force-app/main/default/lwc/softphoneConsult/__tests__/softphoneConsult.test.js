@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import axe from 'axe-core';
+import * as coreView from '../../../../../../src/view/statuses';
 
 const calls = require('./data/calls.json');
 
@@ -25,7 +26,11 @@ describe('c-softphone-consult', () => {
 
   function createComponent(props) {
     const element = createElement('c-softphone-consult', { is: SoftphoneConsult });
-    Object.assign(element, { consultation: TRANSFER, originalCall: clone(calls.held) }, props);
+    Object.assign(
+      element,
+      { consultation: TRANSFER, originalCall: clone(calls.held), statuses: coreView },
+      props,
+    );
     document.body.appendChild(element);
     const events = jest.fn();
     element.addEventListener('softphonesend', (event) => events('send', event.detail));
