@@ -107,6 +107,44 @@ export default tseslint.config(
     ignores: ['src/**/__tests__/**'],
     rules: { 'no-console': 'error' },
   },
+  // Size: a file reads as one idea (~400 lines) and a function as one step (~60). A longer function states
+  // why at its top: `// eslint-disable-next-line max-lines-per-function -- <reason>`.
+  {
+    files: ['src/**/*.ts', 'force-app/main/default/lwc/**/*.js', 'workbench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/__tests__/**'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  // Being split (issue 14): each entry leaves this list with its split.
+  {
+    files: [
+      'force-app/main/default/lwc/softphoneCrm/softphoneCrm.js',
+      'force-app/main/default/lwc/softphoneService/softphoneService.js',
+      'scripts/metadata/apex-ls.ts',
+      'scripts/metadata/convert.ts',
+      'scripts/metadata/pmd.ts',
+      'scripts/sip-server/kamailio.ts',
+      'scripts/sip-server/rtpengine.ts',
+      'src/bridge/wrap-open-cti.ts',
+      'src/call/phone-machine/consultation-rules.ts',
+      'src/create-softphone.ts',
+      'src/media/audio-routing.ts',
+      'src/protocol/payload-checks.ts',
+      'src/session/follower.ts',
+      'src/session/leader.ts',
+      'src/session/tab-softphone.ts',
+      'src/session/validate-mirror-message.ts',
+      'src/sip/actors/call-actor.ts',
+      'src/sip/leg/transfer.ts',
+      'src/sip/user-agent.ts',
+      'workbench/client/shell/workspace.ts',
+      'workbench/emulation/apex/setup-controller.ts',
+      'workbench/server.ts',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
+  },
   // Architecture: only src/sip imports sip.js (root files included); the layer blocks below restate it.
   {
     files: ['src/**/*.ts'],
