@@ -9,7 +9,7 @@ const config: SipPhoneConfig = {
 };
 
 describe('a call’s actor owns the events of its call', () => {
-  test.each(['softphone'] as const)(
+  test.each(['softphone', 'deskphone'] as const)(
     'in %s mode, calls add no listener to the phone’s stream of every event: each one hears its own leg and dialog, not a hub filtered by Call-ID',
     async (mode) => {
       const phone = new SipPhone(config);
