@@ -7,7 +7,7 @@ import { callFailureReasonFromSipStatus } from '../call';
 import type { DialTarget } from '../dialing';
 import type { DeviceHook } from './device-hook';
 import type { SipError } from './errors';
-import type { SipEvent } from './sip-event';
+import type { CallLeg, LegDelegate, LegEvent } from './leg/call-leg';
 import type { SipPhone } from './phone';
 
 type Clock = () => number;
@@ -37,7 +37,8 @@ function customerFailureReason(error: SipError): CallFailureReason {
   return error.statusCode !== undefined ? callFailureReasonFromSipStatus(error.statusCode) : 'network';
 }
 
-export class DeviceLeg {
+/** The leg to the agent's device: it owns that leg, whose events come to it as its delegate. */
+export class DeviceLeg implements LegDelegate {
   /** From `call.dialViaDevice`: `call.connectCustomer` carries no target of its own. */
   private customer: DialTarget | undefined;
   /** Set by the machine's cancel or hang-up: the leg's end is then the call's end, not a device failure. */
@@ -45,7 +46,7 @@ export class DeviceLeg {
   private stopMedia: (() => void)[] = [];
   /** Set while keys are listened for: SIP INFO keys arrive as events of this leg. */
   private onInfoKey: ((key: string) => void) | undefined;
-  private readonly unsubscribe: () => void;
+  private leg: CallLeg | undefined;
 
   constructor(
     private readonly phone: SipPhone,
@@ -53,11 +54,7 @@ export class DeviceLeg {
     private readonly hook: DeviceHook,
     private readonly sendBack: (event: CallSipEvent) => void,
     private readonly now: Clock,
-  ) {
-    this.unsubscribe = phone.subscribe((event) => {
-      if ('callId' in event && event.callId === callId) this.onSipEvent(event);
-    });
-  }
+  ) {}
 
   /** `call.dialViaDevice`: ring the agent's device; the customer is remembered, not called. */
   dialDevice(customer: DialTarget): void {
@@ -67,7 +64,7 @@ export class DeviceLeg {
       this.sendBack({ type: 'sip.device.failed', reason: 'device-not-set' });
       return;
     }
-    this.phone.dial(device, { callId: this.callId }).then(
+    this.dial(device).then(
       () => this.onDeviceAnswered(),
       (error: SipError) => {
         if (this.hangingUp) this.sendBack({ type: 'sip.call.ended', at: this.now() });
@@ -111,8 +108,16 @@ export class DeviceLeg {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    if (this.leg?.delegate === this) this.leg.delegate = undefined;
     this.stopListening();
+  }
+
+  /** Rings the device on a leg with this call's Call-ID; settles when it answers or has failed. */
+  private async dial(device: string | DialTarget): Promise<void> {
+    const leg = this.phone.outgoingLeg(device, { callId: this.callId });
+    this.leg = leg;
+    leg.delegate = this;
+    await leg.dial();
   }
 
   private onDeviceAnswered(): void {
@@ -130,7 +135,7 @@ export class DeviceLeg {
     for (const stop of this.stopMedia.splice(0)) stop();
   }
 
-  private onSipEvent(event: SipEvent): void {
+  onEvent(event: LegEvent): void {
     switch (event.type) {
       case 'sip.dtmf.received':
         this.onInfoKey?.(event.tone);

@@ -9,9 +9,15 @@ import type { SipLogger } from './sip-logger';
 
 const EXPIRES_SEC = 3600;
 
+/** The one listener to a call's dialog: the call's actor (a call answered elsewhere has no leg to tell it). */
+export interface DialogOwner {
+  onDialogTerminated(): void;
+}
+
 export class DialogWatch {
   private subscriber: Subscriber | undefined;
   private stopped = false;
+  private readonly owners = new Map<string, DialogOwner>();
 
   constructor(
     private readonly ua: UserAgent,
@@ -19,6 +25,17 @@ export class DialogWatch {
     private readonly emit: (event: SipEvent) => void,
     private readonly logger: SipLogger,
   ) {}
+
+  /**
+   * Tells `owner`, until the returned release, when the server reports the dialog of `callId` over; a call
+   * has one owner (a later one takes over).
+   */
+  own(callId: string, owner: DialogOwner): () => void {
+    this.owners.set(callId, owner);
+    return () => {
+      if (this.owners.get(callId) === owner) this.owners.delete(callId);
+    };
+  }
 
   /** Subscribes unless a subscription is pending or active (called on each successful registration). */
   ensure(): void {
@@ -68,6 +85,14 @@ export class DialogWatch {
       this.logger.warn('dialog events: a NOTIFY body that is not a dialog-info document was ignored');
       return;
     }
-    for (const callId of terminatedCallIds(info)) this.emit({ type: 'sip.dialog.terminated', callId });
+    for (const callId of terminatedCallIds(info)) {
+      try {
+        this.owners.get(callId)?.onDialogTerminated();
+      } catch (error) {
+        this.logger.error(`the owner of dialog ${callId} threw: ${String(error)}`);
+      }
+      // The phone's stream still tells every observer; no call listens there for its own.
+      this.emit({ type: 'sip.dialog.terminated', callId });
+    }
   }
 }

@@ -10,7 +10,7 @@ import { CallIdCommands, type DialOptions } from './call-id-commands';
 import type { CallMedia } from './call-media';
 import { AGENT_HEADER, CONTEXT_HEADER, contextFromAgent, formatContextHeader } from './context-header';
 import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dialog-snapshot';
-import { DialogWatch } from './dialog-watch';
+import { DialogWatch, type DialogOwner } from './dialog-watch';
 import { CallNotFoundError, InvalidArgumentError, type SipError } from './errors';
 import { EventHub } from './event-hub';
 import { identifyCaller } from './identify-caller';
@@ -117,6 +117,14 @@ export class SipPhone extends CallIdCommands {
     return this.hub.subscribe((event) => {
       if (event.type === type) listener(event as SipEventOf<T>);
     });
+  }
+
+  /**
+   * Tells `owner` (the call's actor), until the returned release, when the server's dialog package reports
+   * the dialog of `callId` over: a call answered on another device of the agent has no leg here.
+   */
+  ownDialog(callId: string, owner: DialogOwner): () => void {
+    return this.dialogWatch.own(callId, owner);
   }
 
   /** This user agent's `+sip.instance` (see SipPhoneConfig.instanceId). */

@@ -44,7 +44,7 @@ export interface LegDelegate {
 export interface LegEnvironment {
   readonly ua: UserAgent;
   readonly settings: SipPhoneSettings;
-  /** The phone's own stream of every event (its subscribers: tests, the deskphone leg, the phone actor). */
+  /** The phone's own stream of every event (its subscribers: tests, the host, the phone actor). */
   emit(event: SipEvent): void;
   /** False once the phone's calls were left for another page: nothing more is reported. */
   reporting(): boolean;

@@ -2,7 +2,7 @@
 // sipfrag; and the far end's REFER, which is declined. The final NOTIFY decides: 2xx → the transfer is
 // done and we hang up; ≥300, a refused REFER, no final NOTIFY in time (when timed) or the dialog's end
 // → failure, the call stays with us.
-import { SessionState, type Referral, type Session, type URI } from 'sip.js';
+import { SessionState, type Notification, type Referral, type Session, type URI } from 'sip.js';
 import type { CallContext } from '../call-context';
 import { CONTEXT_HEADER, formatContextHeader } from '../context-header';
 import {
@@ -58,83 +58,115 @@ function refer(
   extraHeaders: string[],
   timeoutMs: number | false = leg.settings.transferTimeoutMs,
 ): Promise<void> {
-  const { callId } = leg;
   return new Promise((resolve, reject) => {
-    let done = false;
-    const finish = () => {
-      done = true;
-      clearTimeout(timer);
-      session.stateChange.removeListener(onEnd);
-    };
-    const fail = (error: SipError) => {
-      if (done) return;
-      finish();
-      leg.report({ type: 'sip.transfer.failed', callId, error });
-      reject(error);
-    };
-    const succeed = () => {
-      if (done) return;
-      finish();
-      leg.report({ type: 'sip.transfer.succeeded', callId });
-      if (session.state !== SessionState.Established) return resolve();
-      leg.endAs({ type: 'sip.call.ended', callId, by: 'local', reason: 'transferred' });
-      void leg.byeAfterAck(session).then(resolve);
-    };
-    const onEnd = (state: SessionState) => {
-      if (state === SessionState.Terminated) {
-        fail(
-          new TransferFailedError(
-            'The call ended before the transfer was confirmed; the caller may or may not have been transferred.',
-          ),
-        );
-      }
-    };
+    new PendingRefer(leg, session, referTo, extraHeaders, { resolve, reject }).start(timeoutMs);
+  });
+}
+
+/**
+ * One REFER of ours followed to its outcome: the first final word (a final NOTIFY, a refusal, the timer,
+ * the dialog's end) settles it and is reported; whatever comes after is ignored.
+ */
+class PendingRefer {
+  private done = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly leg: CallLeg,
+    private readonly session: Session,
+    private readonly referTo: URI | Session,
+    private readonly extraHeaders: string[],
+    private readonly outcome: { resolve: () => void; reject: (error: SipError) => void },
+  ) {}
+
+  start(timeoutMs: number | false): void {
     // Without a timer the wait ends with the dialog (onEnd): the caller's hang-up closes the subscription.
-    const timer =
-      timeoutMs === false ? undefined : setTimeout(() => fail(new TransferTimeoutError()), timeoutMs);
-    session.stateChange.addListener(onEnd);
-    const send = (renewed: boolean): Promise<unknown> =>
-      session.refer(referTo, {
-        requestOptions: { extraHeaders },
+    if (timeoutMs !== false) this.timer = setTimeout(() => this.fail(new TransferTimeoutError()), timeoutMs);
+    this.session.stateChange.addListener(this.onEnd);
+    this.send(false);
+  }
+
+  private readonly onEnd = (state: SessionState): void => {
+    if (state === SessionState.Terminated) {
+      this.fail(
+        new TransferFailedError(
+          'The call ended before the transfer was confirmed; the caller may or may not have been transferred.',
+        ),
+      );
+    }
+  };
+
+  private send(renewed: boolean): void {
+    const { leg } = this;
+    this.session
+      .refer(this.referTo, {
+        requestOptions: { extraHeaders: this.extraHeaders },
         requestDelegate: {
           onAccept: () => {
-            if (!done) leg.report({ type: 'sip.transfer.accepted', callId });
+            if (!this.done) leg.report({ type: 'sip.transfer.accepted', callId: leg.callId });
           },
-          onReject: (response) => {
-            const status = response.message.statusCode ?? 500;
-            const refused = () =>
-              fail(
-                new TransferFailedError(
-                  `The other side refused the transfer (SIP ${status}). The caller is still on the line with you.`,
-                  status,
-                ),
-              );
-            if (renewed || !refusesCredentials(status)) return refused();
-            // Refused for our credentials: once more with renewed ones (the call is untouched).
-            void leg.renewCredentials().then((fresh) => {
-              if (done) return;
-              if (fresh) send(true).catch(() => fail(new NetworkError()));
-              else refused();
-            });
-          },
+          onReject: (response) => this.refused(response.message.statusCode ?? 500, renewed),
         },
         // SIP.js hands every later NOTIFY of this dialog here too: only the first final status counts.
-        onNotify: (notification) => {
-          void notification.accept();
-          const status = sipfragStatus(notification.request.body);
-          if (done || status === undefined) return;
-          if (status < 200) leg.report({ type: 'sip.transfer.progress', callId, statusCode: status });
-          else if (status < 300) succeed();
-          else {
-            fail(
-              new TransferFailedError(
-                `The transfer did not go through: ${errorForStatus(status).message} The caller is still on the line with you.`,
-                status,
-              ),
-            );
-          }
-        },
-      });
-    send(false).catch(() => fail(new NetworkError()));
-  });
+        onNotify: (notification) => this.notified(notification),
+      })
+      .catch(() => this.fail(new NetworkError()));
+  }
+
+  private refused(status: number, renewed: boolean): void {
+    const refused = () =>
+      this.fail(
+        new TransferFailedError(
+          `The other side refused the transfer (SIP ${status}). The caller is still on the line with you.`,
+          status,
+        ),
+      );
+    if (renewed || !refusesCredentials(status)) return refused();
+    // Refused for our credentials: once more with renewed ones (the call is untouched).
+    void this.leg.renewCredentials().then((fresh) => {
+      if (this.done) return;
+      if (fresh) this.send(true);
+      else refused();
+    });
+  }
+
+  private notified(notification: Notification): void {
+    void notification.accept();
+    const status = sipfragStatus(notification.request.body);
+    if (this.done || status === undefined) return;
+    if (status < 200) {
+      this.leg.report({ type: 'sip.transfer.progress', callId: this.leg.callId, statusCode: status });
+    } else if (status < 300) this.succeed();
+    else {
+      this.fail(
+        new TransferFailedError(
+          `The transfer did not go through: ${errorForStatus(status).message} The caller is still on the line with you.`,
+          status,
+        ),
+      );
+    }
+  }
+
+  private finish(): void {
+    this.done = true;
+    clearTimeout(this.timer);
+    this.session.stateChange.removeListener(this.onEnd);
+  }
+
+  private fail(error: SipError): void {
+    if (this.done) return;
+    this.finish();
+    this.leg.report({ type: 'sip.transfer.failed', callId: this.leg.callId, error });
+    this.outcome.reject(error);
+  }
+
+  private succeed(): void {
+    if (this.done) return;
+    this.finish();
+    const { leg, session } = this;
+    leg.report({ type: 'sip.transfer.succeeded', callId: leg.callId });
+    if (session.state !== SessionState.Established) return this.outcome.resolve();
+    leg.endAs({ type: 'sip.call.ended', callId: leg.callId, by: 'local', reason: 'transferred' });
+    void leg.byeAfterAck(session).then(this.outcome.resolve);
+  }
 }
