@@ -109,7 +109,6 @@ export function iceServersProblem(value: string | null): string | undefined {
 export function validate(settings: Input | null): string[] {
   if (!settings) return ['No settings were sent.'];
   const problems: string[] = [];
-  // In the Apex's order: the agent reads the problems as the form lists its fields.
   for (const check of [connectionProblems, limitProblems, dialingProblems, answerProblems, dialPlanProblems])
     check(settings, problems);
   return problems;
