@@ -212,28 +212,7 @@ export async function checkApexLs(project: Project): Promise<{ summary: string; 
 
   const temp = mkdtempSync(path.join(os.tmpdir(), 'verify-metadata-apex-ls-'));
   try {
-    const projectJson = readFileSync(path.join(project.root, 'sfdx-project.json'), 'utf8');
-    const apiVersion = (JSON.parse(projectJson) as { sourceApiVersion?: string }).sourceApiVersion ?? '62.0';
-    const staged = [
-      new StagedProject(
-        path.join(temp, 'project'),
-        projectJson,
-        project.deployableFiles.map((file) => ({ source: file, target: relative(file) })),
-      ),
-      new StagedProject(
-        path.join(temp, 'canary'),
-        `${JSON.stringify({
-          packageDirectories: [{ path: 'force-app', default: true }],
-          namespace: '',
-          sourceApiVersion: apiVersion,
-        })}\n`,
-        walk(CANARY_DIR).map((file) => ({
-          source: file,
-          target: `force-app/main/default/${path.relative(CANARY_DIR, file).split(path.sep).join('/')}`,
-        })),
-      ),
-    ] as const;
-
+    const staged = stageProjects(project, temp);
     const result = await runJava(
       { root: project.root, jars, classes, timeoutMs: 45_000, jvmArgs: JVM_ARGS },
       'ApexLsRunner',
@@ -248,56 +227,106 @@ export async function checkApexLs(project: Project): Promise<{ summary: string; 
     const analysis = parse(result.stdout, [...staged]);
     const [real, canary] = staged;
     const inWorkspace = (n: number) => analysis.issues.filter((issue) => issue.workspace === n);
-    const split = (issues: Issue[], s: StagedProject) => ({
-      kept: issues.filter((issue) => s.acceptedField(issue) === undefined),
-      accepted: issues.filter((issue) => s.acceptedField(issue) !== undefined),
-    });
     const projectIssues = split(inWorkspace(0), real);
     const canaryIssues = split(inWorkspace(1), canary);
-
-    // The checker must be demonstrably alive before a clean result means anything: both projects
-    // analysed, every project class loaded (or reported as broken), the canary's errors all found.
-    const health: string[] = [];
-    for (const n of [0, 1]) if (!analysis.done.has(n)) health.push(`apex-ls did not finish workspace ${n}`);
-    const loaded = new Set(analysis.types.get(0)?.values() ?? []);
-    const withErrors = new Set(projectIssues.kept.filter((i) => i.isError).map((i) => i.file));
     const classFiles = apexSources(project).filter((file) => file.endsWith('.cls'));
-    for (const file of classFiles) {
-      if (!loaded.has(file) && !withErrors.has(file)) health.push(`apex-ls did not load ${relative(file)}`);
-    }
-    health.push(...checkCanary(canaryIssues.kept, canaryIssues.accepted));
-    if (health.length > 0) {
-      throw new CheckFailure(
-        'the apex-ls checker is not working, so its result cannot be trusted',
-        health,
-        'Check the apex-ls jar (npm ci), scripts/metadata/ApexLsRunner.java and apex-ls.ts; keep the canary and its `// expect` markers in step.',
-      );
-    }
-
-    const failing = projectIssues.kept.filter((i) => i.isError || i.category === 'Warning').sort(byPosition);
-    const unused = projectIssues.kept.filter((i) => !i.isError && i.category !== 'Warning').sort(byPosition);
-    const notes = unused.map((issue) => `note (not a failure): ${describe(issue)}`);
-    if (failing.length > 0) {
-      const errors = failing.filter((i) => i.isError).length;
-      throw new CheckFailure(
-        `apex-ls found ${errors} error(s) and ${failing.length - errors} warning(s) in project Apex`,
-        [...failing.map(describe), ...notes],
-        'Fix each one: the Salesforce compiler rejects the errors, and each apex-ls warning is a defect (see the header of scripts/metadata/apex-ls.ts).',
-      );
-    }
-    const acceptedNames = [...new Set(projectIssues.accepted.map((i) => real.acceptedField(i)))];
-    const canaryCount = canaryIssues.kept.length + canaryIssues.accepted.length;
-    return {
-      summary:
-        `${classFiles.length} Apex class(es) type-checked: 0 errors, 0 warnings` +
-        (unused.length > 0 ? `, ${unused.length} unused note(s)` : '') +
-        (projectIssues.accepted.length > 0
-          ? `; ${projectIssues.accepted.length} reference(s) to our standard-object fields accepted (${acceptedNames.join(', ')})`
-          : '') +
-        `; canary: ${canaryCount} findings`,
-      findings: notes,
-    };
+    requireHealthy(analysis, classFiles, projectIssues, canaryIssues);
+    return report(classFiles, projectIssues, real, canaryIssues.kept.length + canaryIssues.accepted.length);
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** This project and the canary, each staged as its own SFDX project under `temp`. */
+function stageProjects(project: Project, temp: string): readonly [StagedProject, StagedProject] {
+  const projectJson = readFileSync(path.join(project.root, 'sfdx-project.json'), 'utf8');
+  const apiVersion = (JSON.parse(projectJson) as { sourceApiVersion?: string }).sourceApiVersion ?? '62.0';
+  return [
+    new StagedProject(
+      path.join(temp, 'project'),
+      projectJson,
+      project.deployableFiles.map((file) => ({ source: file, target: relative(file) })),
+    ),
+    new StagedProject(
+      path.join(temp, 'canary'),
+      `${JSON.stringify({
+        packageDirectories: [{ path: 'force-app', default: true }],
+        namespace: '',
+        sourceApiVersion: apiVersion,
+      })}\n`,
+      walk(CANARY_DIR).map((file) => ({
+        source: file,
+        target: `force-app/main/default/${path.relative(CANARY_DIR, file).split(path.sep).join('/')}`,
+      })),
+    ),
+  ] as const;
+}
+
+interface SplitIssues {
+  kept: Issue[];
+  /** References to our own fields on standard objects, which apex-ls cannot know (see acceptedField). */
+  accepted: Issue[];
+}
+
+const split = (issues: Issue[], s: StagedProject): SplitIssues => ({
+  kept: issues.filter((issue) => s.acceptedField(issue) === undefined),
+  accepted: issues.filter((issue) => s.acceptedField(issue) !== undefined),
+});
+
+/**
+ * The checker must be demonstrably alive before a clean result means anything: both projects analysed,
+ * every project class loaded (or reported as broken), the canary's errors all found.
+ */
+function requireHealthy(
+  analysis: Analysis,
+  classFiles: string[],
+  projectIssues: SplitIssues,
+  canaryIssues: SplitIssues,
+): void {
+  const health: string[] = [];
+  for (const n of [0, 1]) if (!analysis.done.has(n)) health.push(`apex-ls did not finish workspace ${n}`);
+  const loaded = new Set(analysis.types.get(0)?.values() ?? []);
+  const withErrors = new Set(projectIssues.kept.filter((i) => i.isError).map((i) => i.file));
+  for (const file of classFiles) {
+    if (!loaded.has(file) && !withErrors.has(file)) health.push(`apex-ls did not load ${relative(file)}`);
+  }
+  health.push(...checkCanary(canaryIssues.kept, canaryIssues.accepted));
+  if (health.length > 0) {
+    throw new CheckFailure(
+      'the apex-ls checker is not working, so its result cannot be trusted',
+      health,
+      'Check the apex-ls jar (npm ci), scripts/metadata/ApexLsRunner.java and apex-ls.ts; keep the canary and its `// expect` markers in step.',
+    );
+  }
+}
+
+/** Fails on any error or warning in project Apex; otherwise the summary, with unused findings as notes. */
+function report(
+  classFiles: string[],
+  projectIssues: SplitIssues,
+  real: StagedProject,
+  canaryCount: number,
+): { summary: string; findings: string[] } {
+  const failing = projectIssues.kept.filter((i) => i.isError || i.category === 'Warning').sort(byPosition);
+  const unused = projectIssues.kept.filter((i) => !i.isError && i.category !== 'Warning').sort(byPosition);
+  const notes = unused.map((issue) => `note (not a failure): ${describe(issue)}`);
+  if (failing.length > 0) {
+    const errors = failing.filter((i) => i.isError).length;
+    throw new CheckFailure(
+      `apex-ls found ${errors} error(s) and ${failing.length - errors} warning(s) in project Apex`,
+      [...failing.map(describe), ...notes],
+      'Fix each one: the Salesforce compiler rejects the errors, and each apex-ls warning is a defect (see the header of scripts/metadata/apex-ls.ts).',
+    );
+  }
+  const acceptedNames = [...new Set(projectIssues.accepted.map((i) => real.acceptedField(i)))];
+  return {
+    summary:
+      `${classFiles.length} Apex class(es) type-checked: 0 errors, 0 warnings` +
+      (unused.length > 0 ? `, ${unused.length} unused note(s)` : '') +
+      (projectIssues.accepted.length > 0
+        ? `; ${projectIssues.accepted.length} reference(s) to our standard-object fields accepted (${acceptedNames.join(', ')})`
+        : '') +
+      `; canary: ${canaryCount} findings`,
+    findings: notes,
+  };
 }

@@ -41,7 +41,6 @@ function listFiles(directory: string, prefix = ''): string[] {
 
 export async function checkConversion(project: Project): Promise<{ summary: string; findings: string[] }> {
   checkStaticResources(project);
-
   const expected = inventory(project);
   if (expected.unrecognised.length > 0) {
     throw new CheckFailure(
@@ -50,60 +49,12 @@ export async function checkConversion(project: Project): Promise<{ summary: stri
       'Move the file into its metadata folder, exclude it in .forceignore, or teach scripts/metadata/inventory.ts the new type.',
     );
   }
-
-  const sf = path.join(project.root, 'node_modules', '.bin', 'sf');
-  if (!existsSync(sf)) {
-    throw new CheckFailure('Salesforce CLI not found at node_modules/.bin/sf', [], 'Run `npm ci`.');
-  }
   const temp = mkdtempSync(path.join(os.tmpdir(), 'verify-metadata-'));
   try {
     const outputDir = path.join(temp, 'mdapi');
-    const sourceDirs = project.packageDirectories.flatMap((dir) => ['--source-dir', dir]);
-    const result = await runProcess(
-      sf,
-      ['project', 'convert', 'source', ...sourceDirs, '--output-dir', outputDir, '--json'],
-      { cwd: project.root, env: { ...process.env, ...SF_ENV }, timeoutMs: 45_000 },
-    );
-    if (result.code !== 0) {
-      let message = result.stderr.trim() || result.stdout.trim();
-      try {
-        message = (JSON.parse(result.stdout) as { message?: string }).message ?? message;
-      } catch {
-        // not JSON: keep the raw output
-      }
-      throw new CheckFailure(
-        `sf project convert source failed (exit ${result.code})`,
-        message.split('\n').slice(0, 20),
-        'Fix the metadata file named above; the same error would fail a deploy.',
-      );
-    }
-
-    const packageXml = path.join(outputDir, 'package.xml');
-    if (!existsSync(packageXml)) {
-      throw new CheckFailure('the conversion wrote no package.xml', [], 'Check the sf output above.');
-    }
-    const listed = parsePackageXml(readFileSync(packageXml, 'utf8'));
-    const listedKeys = new Set(listed.map(componentKey));
-    const expectedKeys = new Set(expected.components.map(componentKey));
-    const findings = [
-      ...[...expectedKeys].filter((k) => !listedKeys.has(k)).map((k) => `missing from package.xml: ${k}`),
-      ...[...listedKeys].filter((k) => !expectedKeys.has(k)).map((k) => `unexpected in package.xml: ${k}`),
-    ];
-    const expectedTypes = new Set(expected.components.map((c) => c.type));
-    const listedTypes = new Set(listed.map((c) => c.type));
-    for (const type of expectedTypes) {
-      if (!listedTypes.has(type)) findings.push(`metadata type absent from package.xml: ${type}`);
-    }
-
+    const listed = await convert(project, outputDir);
     const converted = listFiles(outputDir);
-    for (const file of converted) {
-      const leak = ALWAYS_LEAKS.find(({ pattern }) => pattern.test(file));
-      if (leak) findings.push(`${leak.what} leaked into the deploy: ${file}`);
-      else if (file !== 'package.xml' && project.forceIgnore.ignores(file)) {
-        findings.push(`.forceignore'd file leaked into the deploy: ${file}`);
-      }
-    }
-
+    const findings = [...packageProblems(expected.components, listed), ...leaks(project, converted)];
     if (findings.length > 0) {
       throw new CheckFailure(
         `${findings.length} problem(s) in the converted package`,
@@ -112,11 +63,72 @@ export async function checkConversion(project: Project): Promise<{ summary: stri
       );
     }
     const sources = project.packageDirectories.map(relative).join(', ');
+    const types = new Set(listed.map((c) => c.type)).size;
     return {
-      summary: `${sources}: ${listedTypes.size} types, ${listed.length} components in package.xml, ${converted.length} files, no TypeScript/test files`,
+      summary: `${sources}: ${types} types, ${listed.length} components in package.xml, ${converted.length} files, no TypeScript/test files`,
       findings: [],
     };
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** Runs `sf project convert source` into `outputDir`; the components its package.xml lists. */
+async function convert(project: Project, outputDir: string): Promise<Component[]> {
+  const sf = path.join(project.root, 'node_modules', '.bin', 'sf');
+  if (!existsSync(sf)) {
+    throw new CheckFailure('Salesforce CLI not found at node_modules/.bin/sf', [], 'Run `npm ci`.');
+  }
+  const sourceDirs = project.packageDirectories.flatMap((dir) => ['--source-dir', dir]);
+  const result = await runProcess(
+    sf,
+    ['project', 'convert', 'source', ...sourceDirs, '--output-dir', outputDir, '--json'],
+    { cwd: project.root, env: { ...process.env, ...SF_ENV }, timeoutMs: 45_000 },
+  );
+  if (result.code !== 0) {
+    let message = result.stderr.trim() || result.stdout.trim();
+    try {
+      message = (JSON.parse(result.stdout) as { message?: string }).message ?? message;
+    } catch {
+      // not JSON: keep the raw output
+    }
+    throw new CheckFailure(
+      `sf project convert source failed (exit ${result.code})`,
+      message.split('\n').slice(0, 20),
+      'Fix the metadata file named above; the same error would fail a deploy.',
+    );
+  }
+  const packageXml = path.join(outputDir, 'package.xml');
+  if (!existsSync(packageXml)) {
+    throw new CheckFailure('the conversion wrote no package.xml', [], 'Check the sf output above.');
+  }
+  return parsePackageXml(readFileSync(packageXml, 'utf8'));
+}
+
+/** Components the source should produce but package.xml lacks, and the reverse. */
+function packageProblems(expected: Component[], listed: Component[]): string[] {
+  const listedKeys = new Set(listed.map(componentKey));
+  const expectedKeys = new Set(expected.map(componentKey));
+  const findings = [
+    ...[...expectedKeys].filter((k) => !listedKeys.has(k)).map((k) => `missing from package.xml: ${k}`),
+    ...[...listedKeys].filter((k) => !expectedKeys.has(k)).map((k) => `unexpected in package.xml: ${k}`),
+  ];
+  const listedTypes = new Set(listed.map((c) => c.type));
+  for (const type of new Set(expected.map((c) => c.type))) {
+    if (!listedTypes.has(type)) findings.push(`metadata type absent from package.xml: ${type}`);
+  }
+  return findings;
+}
+
+/** Converted files that must never deploy: tests, TypeScript, tooling, or what .forceignore excludes. */
+function leaks(project: Project, converted: string[]): string[] {
+  const findings: string[] = [];
+  for (const file of converted) {
+    const leak = ALWAYS_LEAKS.find(({ pattern }) => pattern.test(file));
+    if (leak) findings.push(`${leak.what} leaked into the deploy: ${file}`);
+    else if (file !== 'package.xml' && project.forceIgnore.ignores(file)) {
+      findings.push(`.forceignore'd file leaked into the deploy: ${file}`);
+    }
+  }
+  return findings;
 }

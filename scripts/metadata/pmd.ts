@@ -85,9 +85,18 @@ export async function checkPmd(project: Project): Promise<{ summary: string }> {
     );
   }
   const scan = parse(result.stdout);
+  const canary = requireHealthy(scan, files.length);
+  requireClean(scan);
+  const rules = [...scan.ruleCounts.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    summary: `${sources.length} Apex file(s), ${rules} rules (security, bestpractices, performance): 0 violations; canary: ${canary.length} findings`,
+  };
+}
 
-  // The scanner must be demonstrably alive before a clean result means anything.
-  const isCanary = (file: string) => path.resolve(file) === CANARY;
+const isCanary = (file: string) => path.resolve(file) === CANARY;
+
+/** The scanner must be demonstrably alive before a clean result means anything; returns the canary's findings. */
+function requireHealthy(scan: ScanOutput, fileCount: number): Violation[] {
   const health: string[] = [
     ...scan.configErrors,
     ...scan.unanalysed.filter((e) => isCanary(e.file)).map(describeUnanalysed),
@@ -95,8 +104,8 @@ export async function checkPmd(project: Project): Promise<{ summary: string }> {
   for (const ruleset of Object.keys(RULESETS)) {
     if (!((scan.ruleCounts.get(ruleset) ?? 0) > 0)) health.push(`ruleset ${ruleset} loaded no rules`);
   }
-  if (scan.fileCount !== files.length) {
-    health.push(`PMD accepted ${scan.fileCount} of ${files.length} Apex files`);
+  if (scan.fileCount !== fileCount) {
+    health.push(`PMD accepted ${scan.fileCount} of ${fileCount} Apex files`);
   }
   const canary = scan.violations.filter((v) => isCanary(v.file));
   for (const ruleSet of Object.values(RULESETS)) {
@@ -114,7 +123,11 @@ export async function checkPmd(project: Project): Promise<{ summary: string }> {
       'Check the PMD jars (npm ci) and scripts/metadata/PmdRunner.java; do not weaken the canary.',
     );
   }
+  return canary;
+}
 
+/** Fails on any project file PMD could not analyse, then on any violation in project Apex. */
+function requireClean(scan: ScanOutput): void {
   const findings = scan.violations.filter((v) => !isCanary(v.file));
   const unanalysed = scan.unanalysed.filter((e) => !isCanary(e.file));
   if (unanalysed.length > 0) {
@@ -135,8 +148,4 @@ export async function checkPmd(project: Project): Promise<{ summary: string }> {
       "Fix each finding (rule docs: https://pmd.github.io/pmd/pmd_rules_apex.html); suppress one only with @SuppressWarnings('PMD.RuleName') and a comment saying why.",
     );
   }
-  const rules = [...scan.ruleCounts.values()].reduce((sum, n) => sum + n, 0);
-  return {
-    summary: `${sources.length} Apex file(s), ${rules} rules (security, bestpractices, performance): 0 violations; canary: ${canary.length} findings`,
-  };
 }

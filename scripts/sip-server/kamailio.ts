@@ -182,36 +182,8 @@ function createDialogInfoTables(runDir: string): string {
 }
 
 export async function startKamailio(options: KamailioOptions = {}): Promise<KamailioServer> {
-  const domain = options.domain ?? 'softphone.test';
-  const auth = options.auth ?? { kind: 'none' };
-  const label = (options.name ?? 'kamailio').replace(/[^\w.-]+/g, '-');
-  // The run folder holds the config, and with it the auth_ephemeral secret that signs every agent's SIP
-  // credentials: a fresh folder only this user can enter (mkdtemp creates it 0700 and never reuses a name
-  // another user could have prepared in the shared temp folder; chmod states it whatever the platform did).
-  const runDir = mkdtempSync(join(tmpdir(), `softphone-sip-${label}-${process.pid}-`));
-  chmodSync(runDir, 0o700);
-  const logFile = join(runDir, 'kamailio.log');
-  const cfgFile = join(runDir, 'kamailio.cfg');
-  const ctlSock = join(runDir, 'kamailio.ctl');
-  const wsPort = await freeTcpPort();
-  const udpPort = await freeUdpPort();
-  const dbDir = options.dialogEvents ? createDialogInfoTables(runDir) : undefined;
-  writeFileSync(
-    cfgFile,
-    renderConfig({
-      domain,
-      wsPort,
-      udpPort,
-      ctlSock,
-      auth,
-      rtpengine: options.rtpengine,
-      dbDir,
-      registrar: options.registrar,
-      deny: options.dialing ? denyPattern(options.dialing) : null,
-    }),
-    { mode: 0o600 },
-  );
-
+  const run = await prepareRun(options);
+  const { runDir, logFile, cfgFile, wsPort, udpPort } = run;
   let child: ChildProcess | undefined;
 
   async function launch(): Promise<void> {
@@ -228,7 +200,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   await launch();
 
   const server: KamailioServer = {
-    domain,
+    domain: run.domain,
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     wsPort,
     udpPort,
@@ -238,7 +210,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     },
     runDir,
     logFile,
-    registrations: () => readRegistrations(ctlSock),
+    registrations: () => readRegistrations(run.ctlSock),
     async restart() {
       await kill();
       await launch();
@@ -254,4 +226,51 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     },
   };
   return server;
+}
+
+interface KamailioRun {
+  domain: string;
+  runDir: string;
+  logFile: string;
+  cfgFile: string;
+  ctlSock: string;
+  wsPort: number;
+  udpPort: number;
+}
+
+/** A run folder with the rendered config, on free ports; Kamailio is not started yet. */
+async function prepareRun(options: KamailioOptions): Promise<KamailioRun> {
+  const domain = options.domain ?? 'softphone.test';
+  const label = (options.name ?? 'kamailio').replace(/[^\w.-]+/g, '-');
+  // The run folder holds the config, and with it the auth_ephemeral secret that signs every agent's SIP
+  // credentials: a fresh folder only this user can enter (mkdtemp creates it 0700 and never reuses a name
+  // another user could have prepared in the shared temp folder; chmod states it whatever the platform did).
+  const runDir = mkdtempSync(join(tmpdir(), `softphone-sip-${label}-${process.pid}-`));
+  chmodSync(runDir, 0o700);
+  const run: KamailioRun = {
+    domain,
+    runDir,
+    logFile: join(runDir, 'kamailio.log'),
+    cfgFile: join(runDir, 'kamailio.cfg'),
+    ctlSock: join(runDir, 'kamailio.ctl'),
+    wsPort: await freeTcpPort(),
+    udpPort: await freeUdpPort(),
+  };
+  const dbDir = options.dialogEvents ? createDialogInfoTables(runDir) : undefined;
+  writeFileSync(
+    run.cfgFile,
+    renderConfig({
+      domain,
+      wsPort: run.wsPort,
+      udpPort: run.udpPort,
+      ctlSock: run.ctlSock,
+      auth: options.auth ?? { kind: 'none' },
+      rtpengine: options.rtpengine,
+      dbDir,
+      registrar: options.registrar,
+      deny: options.dialing ? denyPattern(options.dialing) : null,
+    }),
+    { mode: 0o600 },
+  );
+  return run;
 }

@@ -148,7 +148,37 @@ export async function startRtpengine(options: RtpengineOptions = {}): Promise<Rt
   const logFile = join(runDir, 'rtpengine.log');
   const ngPort = await freeUdpPort();
   const [portMin, portMax] = await freePortRange(options.portCount ?? 200);
-  const args = [
+  const proc = spawnRtpengine(rtpengineArgs(options, ngPort, portMin, portMax), logFile);
+  await whenReady(proc, ngPort, logFile);
+
+  let child: ChildProcess | undefined = proc;
+  return {
+    get pid() {
+      return child?.pid ?? -1;
+    },
+    ngSocket: `127.0.0.1:${ngPort}`,
+    ngPort,
+    portMin,
+    portMax,
+    runDir,
+    logFile,
+    ng: (command) => ngRequest(ngPort, command, 2000),
+    logTail(lines = 60) {
+      if (!existsSync(logFile)) return '';
+      return readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
+    },
+    async stop(opts = {}) {
+      const running = child;
+      child = undefined;
+      if (running) await terminate(running);
+      const keep = options.keepLog || opts.failed || process.env.SOFTPHONE_KEEP_SIP_LOGS === '1';
+      if (!keep) rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function rtpengineArgs(options: RtpengineOptions, ngPort: number, portMin: number, portMax: number) {
+  return [
     // Debian's /etc/rtpengine/rtpengine.conf asks for the kernel module and fixed ports: ignore it.
     '--config-file=none',
     '--table=-1',
@@ -162,13 +192,21 @@ export async function startRtpengine(options: RtpengineOptions = {}): Promise<Rt
     '--num-threads=2',
     '--delete-delay=0',
   ];
+}
+
+/** rtpengine in the foreground, logging to `logFile`, killed if this process exits first. */
+function spawnRtpengine(args: string[], logFile: string): ChildProcess {
   const log = openSync(logFile, 'a');
   const proc = spawn('rtpengine', args, { stdio: ['ignore', log, log] });
   closeSync(log);
   const reap = () => proc.kill('SIGKILL');
   process.once('exit', reap);
   proc.once('exit', () => process.off('exit', reap));
+  return proc;
+}
 
+/** Resolves once rtpengine answers ping; kills it and fails if it cannot start, exits, or stays silent 5 s. */
+async function whenReady(proc: ChildProcess, ngPort: number, logFile: string): Promise<void> {
   const spawnError = new Promise<never>((_, fail) =>
     proc.once('error', (e) =>
       fail(new RtpengineStartError(`rtpengine could not start (${e.message})`, logFile)),
@@ -196,34 +234,12 @@ export async function startRtpengine(options: RtpengineOptions = {}): Promise<Rt
   } finally {
     starting = false;
   }
+}
 
-  let child: ChildProcess | undefined = proc;
-  return {
-    get pid() {
-      return child?.pid ?? -1;
-    },
-    ngSocket: `127.0.0.1:${ngPort}`,
-    ngPort,
-    portMin,
-    portMax,
-    runDir,
-    logFile,
-    ng: (command) => ngRequest(ngPort, command, 2000),
-    logTail(lines = 60) {
-      if (!existsSync(logFile)) return '';
-      return readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
-    },
-    async stop(opts = {}) {
-      const running = child;
-      child = undefined;
-      if (running) {
-        running.kill('SIGTERM');
-        const timer = setTimeout(() => running.kill('SIGKILL'), 3000);
-        await exited(running);
-        clearTimeout(timer);
-      }
-      const keep = options.keepLog || opts.failed || process.env.SOFTPHONE_KEEP_SIP_LOGS === '1';
-      if (!keep) rmSync(runDir, { recursive: true, force: true });
-    },
-  };
+/** SIGTERM, then SIGKILL if it is still running 3 s later. */
+async function terminate(running: ChildProcess): Promise<void> {
+  running.kill('SIGTERM');
+  const timer = setTimeout(() => running.kill('SIGKILL'), 3000);
+  await exited(running);
+  clearTimeout(timer);
 }

@@ -1,7 +1,7 @@
-// Contract tests of the emulated Open CTI (test/emulation/open-cti.ts, which the workbench runs) against the unit tests' fake
-// sforce.opencti (src/bridge/__tests__/fake-sforce-open-cti.ts): one table of scenarios runs through the
-// REAL bridge (wrapOpenCti + SoftphoneBridge) and the utility's real BridgeClient on both, so the
-// emulation the workbench shows and the fake the unit tests trust answer with the same documented shapes.
+// Contract tests of the emulated Open CTI (test/emulation/open-cti.ts) in its two containers: the in-memory one
+// the bridge's unit tests run on (open-cti-memory.ts) and the workbench's org. One table of scenarios runs
+// through the REAL bridge (wrapOpenCti + SoftphoneBridge) and the utility's real BridgeClient on both, so
+// what the workbench shows and what the unit tests trust answer with the same documented shapes.
 // The emulator's org is the workbench's (sample data, local store); its LMS is the workbench's
 // lightning/messageService emulation (checked against the Jest mock in workbench-platform-stubs.test.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,6 @@ import {
   type OpenCtiResponse,
   type SforceOpenCti,
 } from '../../src/bridge';
-import { DOCUMENTED_ERRORS, FakeSforceOpenCti } from '../../src/bridge/__tests__/fake-sforce-open-cti';
 import { BridgeClient, type MessageTransport } from '../../src/crm';
 import type { BridgeStatus, ClickToDial, CrmLogger, RecordShown } from '../../src/protocol';
 import {
@@ -28,6 +27,8 @@ import { WorkbenchEmulation } from '../../workbench/emulation/workbench-emulatio
 import * as lms from '../../workbench/lwc/stubs/lightning/messageService/messageService.js';
 import { EmulatedOpenCti } from '../emulation/open-cti';
 import type { ContainerScreenPop } from '../emulation/open-cti-container';
+import { DOCUMENTED_ERRORS } from '../emulation/open-cti-documented';
+import { memoryOpenCti } from '../emulation/open-cti-memory';
 
 const CHANNEL = 'Softphone__c';
 const ALICE: OpenCtiClickPayload = {
@@ -74,20 +75,18 @@ interface Side {
   pops(): ContainerScreenPop[];
 }
 
-function fakeSide(): Side {
-  const fake = new FakeSforceOpenCti();
+function memorySide(): Side {
+  const { openCti, lms: memoryLms, pops } = memoryOpenCti();
   return {
-    name: 'unit-test fake',
-    raw: fake,
-    transport: { publish: (m) => fake.deliver(CHANNEL, m), subscribe: (l) => fake.listen(CHANNEL, l) },
-    click: (payload) => fake.click(payload),
-    navigate: (payload) => fake.navigate(payload),
-    pops: () =>
-      fake.callsOf('screenPop').map(({ type, params, defaultFieldValues }) => ({
-        type: String(type),
-        params: params as Record<string, unknown>,
-        ...(defaultFieldValues ? { defaultFieldValues: defaultFieldValues as Record<string, unknown> } : {}),
-      })),
+    name: 'in-memory container',
+    raw: openCti,
+    transport: {
+      publish: (m) => memoryLms.publish(CHANNEL, m),
+      subscribe: (l) => memoryLms.subscribe(CHANNEL, l),
+    },
+    click: (payload) => openCti.click(payload),
+    navigate: (payload) => openCti.navigated(payload),
+    pops: () => pops,
   };
 }
 
@@ -152,7 +151,7 @@ async function started(side: Side) {
 }
 
 const sides: [string, () => Side][] = [
-  ['unit-test fake', fakeSide],
+  ['in-memory container', memorySide],
   ['workbench emulator', emulatorSide],
 ];
 
@@ -231,9 +230,10 @@ describe.each(sides)('the real bridge on the %s', (_name, makeSide) => {
   test('an Open CTI error comes back as the bridge failure of the same code', async () => {
     const side = makeSide();
     const { client } = await started(side);
-    if (side.raw instanceof FakeSforceOpenCti)
-      side.raw.answer('saveLog', { errors: [DOCUMENTED_ERRORS.SERVER_ERROR] });
-    // The emulator answers SERVER_ERROR for a field Task does not have, as Salesforce does.
+    // The in-memory container files any log; the workbench's org answers SERVER_ERROR for a field Task does
+    // not have, as Salesforce does.
+    if (side.name === 'in-memory container')
+      (side.raw as EmulatedOpenCti).script('saveLog', { errors: [DOCUMENTED_ERRORS.SERVER_ERROR] });
     const request = client.request('saveLog', {
       value: { entityApiName: 'Task', Subject: 'Call', NoSuchField__c: 'x' },
     });
@@ -242,30 +242,33 @@ describe.each(sides)('the real bridge on the %s', (_name, makeSide) => {
 });
 
 describe('the workbench emulator answers like Salesforce', () => {
-  test('has every method and enumeration of the unit-test fake, with the same values', () => {
-    const fake = new FakeSforceOpenCti();
+  test('has every method the bridge calls, and the enumerations with opencti_min.js values', () => {
     const emulator = emulatorSide().raw as EmulatedOpenCti;
-    const methods = Object.getOwnPropertyNames(FakeSforceOpenCti.prototype).filter(
-      (m) =>
-        ![
-          'constructor',
-          'answer',
-          'callsOf',
-          'click',
-          'navigate',
-          'deliver',
-          'listen',
-          'subscriberCount',
-          'respond',
-        ].includes(m),
-    );
-    for (const method of methods)
-      expect([method, typeof (emulator as unknown as Record<string, unknown>)[method]]).toEqual([
-        method,
-        'function',
-      ]);
-    expect(emulator.SCREENPOP_TYPE).toEqual(fake.SCREENPOP_TYPE);
-    expect(emulator.CALL_TYPE).toEqual(fake.CALL_TYPE);
+    const methods: (keyof SforceOpenCti)[] = [
+      'enableClickToDial',
+      'disableClickToDial',
+      'onClickToDial',
+      'onNavigationChange',
+      'screenPop',
+      'searchAndScreenPop',
+      'saveLog',
+      'getCallCenterSettings',
+      'setSoftphonePanelVisibility',
+      'notifyInitializationComplete',
+      'subscribe',
+      'publish',
+    ];
+    for (const method of methods) expect([method, typeof emulator[method]]).toEqual([method, 'function']);
+    expect(emulator.SCREENPOP_TYPE).toEqual({
+      SOBJECT: 'sobject',
+      URL: 'url',
+      OBJECTHOME: 'objecthome',
+      LIST: 'list',
+      SEARCH: 'search',
+      NEW_RECORD_MODAL: 'newRecord',
+      FLOW: 'flow',
+    });
+    expect(emulator.CALL_TYPE).toEqual({ INBOUND: 'inbound', OUTBOUND: 'outbound', INTERNAL: 'internal' });
   });
 
   test('refuses invalid parameters with the documented error shape, asynchronously', async () => {

@@ -1,6 +1,6 @@
 // Call center items → settings: the documented getCallCenterSettings map, admin spelling, and what is ignored.
 import { CALL_CENTER_KEYS, parseCallCenterSettings } from '..';
-import { DOCUMENTED_SETTINGS } from './fake-sforce-open-cti';
+import { DOCUMENTED_SETTINGS } from '../../../test/emulation/open-cti-documented';
 
 const DEFAULTS = {
   mode: 'softphone',

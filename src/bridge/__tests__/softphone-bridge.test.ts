@@ -1,9 +1,12 @@
-// The bridge end to end inside one page: a fake sforce.opencti (documented shapes) under the real
-// wrapOpenCti, and on the other side of the fake LMS channel the utility's real BridgeClient.
+// The bridge end to end inside one page: the emulated sforce.opencti (documented shapes, test/emulation)
+// under the real wrapOpenCti, and on the other side of its in-memory LMS channel the utility's real
+// BridgeClient.
 import { BridgeClient, type MessageTransport } from '../../crm';
 import type { BridgeStatus, CrmLogger, ScreenPopTarget, SoftphoneMessage } from '../../protocol';
 import { SoftphoneBridge, wrapOpenCti } from '..';
-import { DOCUMENTED_ERRORS, DOCUMENTED_SETTINGS, FakeSforceOpenCti } from './fake-sforce-open-cti';
+import type { EmulatedOpenCti } from '../../../test/emulation/open-cti';
+import { DOCUMENTED_ERRORS, DOCUMENTED_SETTINGS } from '../../../test/emulation/open-cti-documented';
+import { memoryOpenCti } from '../../../test/emulation/open-cti-memory';
 
 const CHANNEL = 'Softphone__c';
 const ID18 = '003000000000001AAA';
@@ -19,35 +22,35 @@ const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
 
-function setup(prepare: (fake: FakeSforceOpenCti) => void = () => undefined) {
-  const fake = new FakeSforceOpenCti();
-  prepare(fake);
+function setup(prepare: (salesforce: EmulatedOpenCti) => void = () => undefined) {
+  const { openCti: salesforce, lms } = memoryOpenCti();
+  prepare(salesforce);
   const log = logger();
   const statuses: BridgeStatus[] = [];
   let ids = 0;
   const bridge = new SoftphoneBridge({
-    openCti: wrapOpenCti(fake),
+    openCti: wrapOpenCti(salesforce),
     logger: log,
     createRequestId: () => `bridge-${++ids}`,
     onStatus: (status) => statuses.push(status),
   });
   // The utility LWC's side: lightning/messageService adapted to MessageTransport, on the same channel.
   const transport: MessageTransport = {
-    publish: (message: SoftphoneMessage) => fake.deliver(CHANNEL, message),
-    subscribe: (listener) => fake.listen(CHANNEL, listener),
+    publish: (message: SoftphoneMessage) => lms.publish(CHANNEL, message),
+    subscribe: (listener) => lms.subscribe(CHANNEL, listener),
   };
   let requestIds = 0;
   const client = new BridgeClient({ transport, createRequestId: () => `utility-${++requestIds}` });
   const seen: unknown[] = [];
-  fake.listen(CHANNEL, (message) => seen.push(message));
-  return { fake, log, bridge, client, statuses, seen };
+  lms.subscribe(CHANNEL, (message) => seen.push(message));
+  return { salesforce, lms, log, bridge, client, statuses, seen };
 }
 
-async function started(prepare?: (fake: FakeSforceOpenCti) => void) {
+async function started(prepare?: (salesforce: EmulatedOpenCti) => void) {
   const context = setup(prepare);
   await context.bridge.start();
   await settle();
-  context.fake.calls.length = 0;
+  context.salesforce.calls.length = 0;
   context.seen.length = 0;
   context.log.lines.length = 0;
   return context;
@@ -64,9 +67,9 @@ afterEach(() => jest.useRealTimers());
 
 describe('starting the bridge', () => {
   test('subscribes, reads the call center, listens for clicks, enables click-to-dial, then tells Salesforce it is ready', async () => {
-    const { fake, bridge } = setup();
+    const { salesforce, bridge } = setup();
     await expect(bridge.start()).resolves.toEqual({ state: 'ready', clickToDial: true, settings: SETTINGS });
-    expect(fake.calls.map((call) => call.method)).toEqual([
+    expect(salesforce.calls.map((call) => call.method)).toEqual([
       'subscribe',
       'getCallCenterSettings',
       'onClickToDial',
@@ -75,7 +78,7 @@ describe('starting the bridge', () => {
       'notifyInitializationComplete',
       'publish',
     ]);
-    expect(fake.callsOf('subscribe')).toEqual([{ channelName: CHANNEL }]);
+    expect(salesforce.callsOf('subscribe')).toEqual([{ channelName: CHANNEL }]);
   });
 
   test('shows connecting, then ready, and announces ready on the channel', async () => {
@@ -98,15 +101,15 @@ describe('starting the bridge', () => {
   });
 
   test('starts once however often it is asked', async () => {
-    const { bridge, fake } = setup();
+    const { bridge, salesforce } = setup();
     await Promise.all([bridge.start(), bridge.start()]);
     await bridge.start();
-    expect(fake.callsOf('subscribe')).toHaveLength(1);
+    expect(salesforce.callsOf('subscribe')).toHaveLength(1);
   });
 
   test('is in error when it cannot subscribe, and still lets Salesforce stop its spinner', async () => {
-    const { bridge, fake, log, seen } = setup((f) =>
-      f.answer('subscribe', { errors: [DOCUMENTED_ERRORS.SOFTPHONE_CONTAINER_ERROR] }),
+    const { bridge, salesforce, log, seen } = setup((f) =>
+      f.script('subscribe', { errors: [DOCUMENTED_ERRORS.SOFTPHONE_CONTAINER_ERROR] }),
     );
     const status = await bridge.start();
     expect(status).toEqual({
@@ -118,7 +121,10 @@ describe('starting the bridge', () => {
           'The phone bridge could not listen to the softphone utility. The phone panel is still starting; wait a moment and try again, or reload the page.',
       },
     });
-    expect(fake.calls.map((call) => call.method)).toEqual(['subscribe', 'notifyInitializationComplete']);
+    expect(salesforce.calls.map((call) => call.method)).toEqual([
+      'subscribe',
+      'notifyInitializationComplete',
+    ]);
     expect(seen).toEqual([]);
     expect(log.lines[0]).toMatch(
       /^error Could not subscribe to Softphone__c: subscribe SOFTPHONE_CONTAINER_ERROR: Unable/,
@@ -126,8 +132,8 @@ describe('starting the bridge', () => {
   });
 
   test('stays ready without click-to-dial when Salesforce refuses to enable it, and says why', async () => {
-    const { bridge, fake } = setup((f) =>
-      f.answer('enableClickToDial', { errors: [DOCUMENTED_ERRORS.SERVER_ERROR] }),
+    const { bridge, salesforce } = setup((f) =>
+      f.script('enableClickToDial', { errors: [DOCUMENTED_ERRORS.SERVER_ERROR] }),
     );
     await expect(bridge.start()).resolves.toEqual({
       state: 'ready',
@@ -139,12 +145,12 @@ describe('starting the bridge', () => {
           'Click-to-dial could not be turned on. Salesforce had a server problem; try again in a moment.',
       },
     });
-    expect(fake.callsOf('notifyInitializationComplete')).toHaveLength(1);
+    expect(salesforce.callsOf('notifyInitializationComplete')).toHaveLength(1);
   });
 
   test('runs with default settings when the call center cannot be read', async () => {
     const { bridge, log } = setup((f) =>
-      f.answer('getCallCenterSettings', { errors: [DOCUMENTED_ERRORS.GENERIC_ERROR] }),
+      f.script('getCallCenterSettings', { errors: [DOCUMENTED_ERRORS.GENERIC_ERROR] }),
     );
     const status = await bridge.start();
     expect(status).toMatchObject({ state: 'ready', clickToDial: true, error: { code: 'GENERIC_ERROR' } });
@@ -156,7 +162,7 @@ describe('starting the bridge', () => {
 
   test('logs call center items it ignores', async () => {
     const { bridge, log } = setup((f) =>
-      f.answer('getCallCenterSettings', {
+      f.script('getCallCenterSettings', {
         returnValue: { ...DOCUMENTED_SETTINGS, '/softphoneSettings/mode': 'hybrid' },
       }),
     );
@@ -169,10 +175,10 @@ describe('starting the bridge', () => {
 
 describe('record pages the agent lands on', () => {
   test('are relayed to the utility with their id, object and name', async () => {
-    const { fake, client, seen } = await started();
+    const { salesforce, client, seen } = await started();
     const records = jest.fn();
     client.onRecordShown(records);
-    fake.navigate({
+    salesforce.navigated({
       url: 'https://example.lightning.force.com/lightning/r/Contact/003000000000009AAA/view',
       recordId: '003000000000009AAA',
       recordName: 'Dana Scully',
@@ -185,11 +191,11 @@ describe('record pages the agent lands on', () => {
   });
 
   test('other pages (list views, homes, the new-record form) and malformed payloads are not relayed', async () => {
-    const { fake, seen, log } = await started();
-    fake.navigate({ url: 'https://example.lightning.force.com/lightning/o/Contact/list' });
-    fake.navigate({ url: 'https://x/lightning/o/Contact/new', recordId: '', objectType: '' });
-    fake.navigate(null as never);
-    fake.navigate({ recordId: 'not an id', objectType: 'Contact' });
+    const { salesforce, seen, log } = await started();
+    salesforce.navigated({ url: 'https://example.lightning.force.com/lightning/o/Contact/list' });
+    salesforce.navigated({ url: 'https://x/lightning/o/Contact/new', recordId: '', objectType: '' });
+    salesforce.navigated(null as never);
+    salesforce.navigated({ recordId: 'not an id', objectType: 'Contact' });
     await settle();
     expect(seen).toEqual([]);
     expect(log.lines).toContainEqual(expect.stringMatching(/^error Did not send recordShown/));
@@ -198,10 +204,10 @@ describe('record pages the agent lands on', () => {
 
 describe('click-to-dial', () => {
   test('relays every documented payload field to the utility', async () => {
-    const { fake, client, seen } = await started();
+    const { salesforce, client, seen } = await started();
     const clicks = jest.fn();
     client.onClickToDial(clicks);
-    fake.click({
+    salesforce.click({
       number: '+1 (415) 555-0100',
       recordId: ID18,
       recordName: 'Ada Lovelace',
@@ -226,16 +232,16 @@ describe('click-to-dial', () => {
   });
 
   test('relays a number Open CTI typed as a number, as text', async () => {
-    const { fake, seen } = await started();
-    fake.click({ number: 4155550100 });
+    const { salesforce, seen } = await started();
+    salesforce.click({ number: 4155550100 });
     expect(seen).toEqual([
       { version: 1, type: 'clickToDial', requestId: 'bridge-2', payload: { number: '4155550100' } },
     ]);
   });
 
   test('also reads the fields under returnValue, as early Open CTI guides show them', async () => {
-    const { fake, seen } = await started();
-    fake.click({ returnValue: { number: '5550100', recordId: ID18 } } as never);
+    const { salesforce, seen } = await started();
+    salesforce.click({ returnValue: { number: '5550100', recordId: ID18 } } as never);
     expect(seen).toEqual([
       {
         version: 1,
@@ -247,18 +253,18 @@ describe('click-to-dial', () => {
   });
 
   test('keeps record names as text, markup included', async () => {
-    const { fake, client } = await started();
+    const { salesforce, client } = await started();
     const clicks = jest.fn();
     client.onClickToDial(clicks);
-    fake.click({ number: '5550100', recordName: '<img src=x onerror=alert(1)>' });
+    salesforce.click({ number: '5550100', recordName: '<img src=x onerror=alert(1)>' });
     expect(clicks).toHaveBeenCalledWith({ number: '5550100', recordName: '<img src=x onerror=alert(1)>' });
   });
 
   test('drops a field the schema refuses but still relays the click', async () => {
-    const { fake, client, log } = await started();
+    const { salesforce, client, log } = await started();
     const clicks = jest.fn();
     client.onClickToDial(clicks);
-    fake.click({ number: '5550100', recordId: 'not-an-id', recordName: '', objectType: 'Contact' });
+    salesforce.click({ number: '5550100', recordId: 'not-an-id', recordName: '', objectType: 'Contact' });
     expect(clicks).toHaveBeenCalledWith({ number: '5550100', objectType: 'Contact' });
     expect(log.lines.filter((line) => !line.startsWith('debug'))).toEqual([
       'warn Click-to-dial: payload.recordId must be a Salesforce id (15 letters and digits, or 18 with a valid checksum) (dropped)',
@@ -266,9 +272,9 @@ describe('click-to-dial', () => {
   });
 
   test('relays nothing without a usable number', async () => {
-    const { fake, seen, log } = await started();
-    fake.click({ number: 'call me', recordId: ID18 });
-    fake.click(null as never);
+    const { salesforce, seen, log } = await started();
+    salesforce.click({ number: 'call me', recordId: ID18 });
+    salesforce.click(null as never);
     expect(seen).toEqual([]);
     expect(log.lines).toEqual([
       expect.stringMatching(/^warn Click-to-dial: payload\.number must be a phone number/),
@@ -332,9 +338,9 @@ const SCREEN_POPS: [ScreenPopTarget, Record<string, unknown>][] = [
 
 describe('serving the utility', () => {
   test.each(SCREEN_POPS)('screenPop %j', async (target, expected) => {
-    const { fake, client, seen } = await started();
+    const { salesforce, client, seen } = await started();
     await expect(client.request('screenPop', target)).resolves.toBeNull();
-    expect(fake.callsOf('screenPop')).toEqual([expected]);
+    expect(salesforce.callsOf('screenPop')).toEqual([expected]);
     expect(seen).toEqual([
       { version: 1, type: 'screenPop', requestId: 'utility-1', payload: target },
       { version: 1, type: 'response', requestId: 'utility-1', payload: { ok: true, result: null } },
@@ -342,8 +348,8 @@ describe('serving the utility', () => {
   });
 
   test('searchAndScreenPop returns the matches and lets Salesforce pop as the softphone layout says', async () => {
-    const { fake, client } = await started((f) =>
-      f.answer('searchAndScreenPop', {
+    const { salesforce, client } = await started((f) =>
+      f.script('searchAndScreenPop', {
         returnValue: {
           [ID18]: { Id: ID18, Name: 'Ada Lovelace', RecordType: 'Contact', Phone: '+1 415 555 0100' },
         },
@@ -360,15 +366,15 @@ describe('serving the utility', () => {
         { id: ID18, objectType: 'Contact', name: 'Ada Lovelace', fields: { Phone: '+1 415 555 0100' } },
       ],
     });
-    expect(fake.callsOf('searchAndScreenPop')).toEqual([
+    expect(salesforce.callsOf('searchAndScreenPop')).toEqual([
       { searchParams: '+14155550100', callType: 'inbound', deferred: false },
     ]);
   });
 
   test('a deferred searchAndScreenPop hands back a token; screenPopDeferred pops SCREEN_POP_DATA once', async () => {
     const screenPopData = { type: 'sobject', params: { recordId: ID18 } };
-    const { fake, client } = await started((f) =>
-      f.answer('searchAndScreenPop', {
+    const { salesforce, client } = await started((f) =>
+      f.script('searchAndScreenPop', {
         returnValue: {
           [ID18]: { Id: ID18, Name: 'Ada Lovelace', RecordType: 'Contact' },
           SCREEN_POP_DATA: screenPopData,
@@ -384,10 +390,10 @@ describe('serving the utility', () => {
       matches: [{ id: ID18, objectType: 'Contact', name: 'Ada Lovelace', fields: {} }],
       popToken: 'bridge-2',
     });
-    expect(fake.callsOf('screenPop')).toEqual([]);
+    expect(salesforce.callsOf('screenPop')).toEqual([]);
 
     await expect(client.request('screenPopDeferred', { popToken: 'bridge-2' })).resolves.toBeNull();
-    expect(fake.callsOf('screenPop')).toEqual([screenPopData]);
+    expect(salesforce.callsOf('screenPop')).toEqual([screenPopData]);
 
     await expect(client.request('screenPopDeferred', { popToken: 'bridge-2' })).rejects.toMatchObject({
       code: 'EXPIRED',
@@ -397,7 +403,7 @@ describe('serving the utility', () => {
 
   test('keeps at most 20 deferred screen pops', async () => {
     const { client } = await started((f) =>
-      f.answer('searchAndScreenPop', {
+      f.script('searchAndScreenPop', {
         returnValue: { SCREEN_POP_DATA: { type: 'search', params: { searchString: '555' } } },
       }),
     );
@@ -417,8 +423,8 @@ describe('serving the utility', () => {
   });
 
   test('saveLog creates the record and answers with its id', async () => {
-    const { fake, client } = await started((f) =>
-      f.answer('saveLog', { returnValue: { recordId: '00T000000000001EAA' } }),
+    const { salesforce, client } = await started((f) =>
+      f.script('saveLog', { returnValue: { recordId: '00T000000000001EAA' } }),
     );
     const value = {
       entityApiName: 'Task',
@@ -431,12 +437,12 @@ describe('serving the utility', () => {
       WhoId: ID18,
     };
     await expect(client.request('saveLog', { value })).resolves.toEqual({ recordId: '00T000000000001EAA' });
-    expect(fake.callsOf('saveLog')).toEqual([{ value }]);
+    expect(salesforce.callsOf('saveLog')).toEqual([{ value }]);
   });
 
   test('saveLog failure reaches the agent with Salesforce’s field-level reason', async () => {
     const { client } = await started((f) =>
-      f.answer('saveLog', {
+      f.script('saveLog', {
         errors: [
           {
             code: 'GENERIC_ERROR',
@@ -457,7 +463,7 @@ describe('serving the utility', () => {
 
   test.each(Object.keys(DOCUMENTED_ERRORS))('answers an Open CTI %s with that code', async (code) => {
     const { client } = await started((f) =>
-      f.answer('screenPop', { errors: [DOCUMENTED_ERRORS[code as keyof typeof DOCUMENTED_ERRORS]] }),
+      f.script('screenPop', { errors: [DOCUMENTED_ERRORS[code as keyof typeof DOCUMENTED_ERRORS]] }),
     );
     await expect(
       client.request('screenPop', { type: 'SOBJECT', params: { recordId: ID18 } }),
@@ -465,22 +471,25 @@ describe('serving the utility', () => {
   });
 
   test('setPanelVisibility opens or minimises the softphone panel', async () => {
-    const { fake, client } = await started();
+    const { salesforce, client } = await started();
     await client.request('setPanelVisibility', { visible: true });
     await client.request('setPanelVisibility', { visible: false });
-    expect(fake.callsOf('setSoftphonePanelVisibility')).toEqual([{ visible: true }, { visible: false }]);
+    expect(salesforce.callsOf('setSoftphonePanelVisibility')).toEqual([
+      { visible: true },
+      { visible: false },
+    ]);
   });
 
   test('getCallCenterSettings reads the call center again', async () => {
-    const { fake, client } = await started();
-    fake.answer('getCallCenterSettings', {
+    const { salesforce, client } = await started();
+    salesforce.script('getCallCenterSettings', {
       returnValue: { ...DOCUMENTED_SETTINGS, '/softphoneSettings/mode': 'deskphone' },
     });
     await expect(client.request('getCallCenterSettings', {})).resolves.toEqual({
       ...SETTINGS,
       mode: 'deskphone',
     });
-    expect(fake.callsOf('getCallCenterSettings')).toEqual([{}]);
+    expect(salesforce.callsOf('getCallCenterSettings')).toEqual([{}]);
     // The change is announced to everyone listening.
     await settle();
     expect(client.bridgeStatus).toEqual({
@@ -501,7 +510,7 @@ describe('serving the utility', () => {
 
   test('answers TIMEOUT when Open CTI never calls back, before the utility gives up', async () => {
     jest.useFakeTimers();
-    const { fake, client } = await started((f) => f.answer('screenPop', 'never'));
+    const { salesforce, client } = await started((f) => f.script('screenPop', 'never'));
     const outcome = client
       .request('screenPop', { type: 'SOBJECT', params: { recordId: ID18 } })
       .catch((e: unknown) => e);
@@ -511,7 +520,7 @@ describe('serving the utility', () => {
       message:
         'Salesforce could not open the page for this call. Salesforce did not answer in time; try again, or reload the page.',
     });
-    expect(fake.callsOf('screenPop')).toHaveLength(1);
+    expect(salesforce.callsOf('screenPop')).toHaveLength(1);
   });
 });
 
@@ -551,40 +560,40 @@ describe('what the bridge never acts on', () => {
       'invalid-payload: payload.params.url must be a relative path starting with a single /',
     ],
   ])('%s: ignored and logged, no Open CTI call, no answer', async (_what, message, why) => {
-    const { fake, log, seen } = await started();
-    fake.deliver(CHANNEL, message);
+    const { salesforce, lms, log, seen } = await started();
+    lms.publish(CHANNEL, message);
     await settle();
-    expect(fake.calls).toEqual([]);
+    expect(salesforce.calls).toEqual([]);
     expect(seen).toEqual([message]);
     expect(log.lines).toEqual([`warn Ignored a message on Softphone__c: ${why}`]);
   });
 
   test('a repeated requestId is served once', async () => {
-    const { fake, log } = await started();
-    fake.deliver(CHANNEL, request());
+    const { salesforce, lms, log } = await started();
+    lms.publish(CHANNEL, request());
     await settle();
-    fake.deliver(CHANNEL, request());
+    lms.publish(CHANNEL, request());
     await settle();
-    expect(fake.callsOf('screenPop')).toHaveLength(1);
+    expect(salesforce.callsOf('screenPop')).toHaveLength(1);
     expect(log.lines).toContain('warn Ignored screenPop forged-1: this requestId was already served');
   });
 
   test('events and responses, its own or forged, are not requests', async () => {
-    const { fake, log } = await started();
-    fake.deliver(CHANNEL, {
+    const { salesforce, lms, log } = await started();
+    lms.publish(CHANNEL, {
       version: 1,
       type: 'response',
       requestId: 'x1',
       payload: { ok: true, result: null },
     });
-    fake.deliver(CHANNEL, {
+    lms.publish(CHANNEL, {
       version: 1,
       type: 'clickToDial',
       requestId: 'x2',
       payload: { number: '5550100' },
     });
     await settle();
-    expect(fake.calls).toEqual([]);
+    expect(salesforce.calls).toEqual([]);
     expect(log.lines).toEqual([
       'debug Ignored response x1: the bridge serves requests only',
       'debug Ignored clickToDial x2: the bridge serves requests only',

@@ -2,7 +2,8 @@
 // The Visualforce page's wiring: Open CTI from the window, the bridge, and <softphone-bridge-status>.
 import type { CrmLogger } from '../../protocol';
 import { OPEN_CTI_MISSING, startBridgePage } from '../start-bridge-page';
-import { DOCUMENTED_ERRORS, FakeSforceOpenCti } from './fake-sforce-open-cti';
+import { DOCUMENTED_ERRORS } from '../../../test/emulation/open-cti-documented';
+import { memoryOpenCti } from '../../../test/emulation/open-cti-memory';
 
 function logger(): CrmLogger & { lines: string[] } {
   const lines: string[] = [];
@@ -35,9 +36,9 @@ describe('startBridgePage', () => {
 
   test('starts the bridge and shows click-to-dial enabled in the page’s status element', async () => {
     document.body.innerHTML = '<softphone-bridge-status></softphone-bridge-status>';
-    const fake = new FakeSforceOpenCti();
+    const salesforce = memoryOpenCti().openCti;
     const bridge = await startBridgePage({
-      window: { sforce: { opencti: fake } },
+      window: { sforce: { opencti: salesforce } },
       document,
       logger: logger(),
     });
@@ -46,15 +47,15 @@ describe('startBridgePage', () => {
     const status = await rendered();
     expect(status?.getAttribute('data-view')).toBe('click-to-dial');
     expect(status?.textContent).toContain('Phone bridge ready, click-to-dial enabled');
-    expect(fake.callsOf('subscribe')).toEqual([{ channelName: 'Softphone__c' }]);
+    expect(salesforce.callsOf('subscribe')).toEqual([{ channelName: 'Softphone__c' }]);
   });
 
   test('adds the status element when the page has none, and shows why click-to-dial is off', async () => {
-    const fake = new FakeSforceOpenCti().answer('enableClickToDial', {
+    const salesforce = memoryOpenCti().openCti.script('enableClickToDial', {
       errors: [DOCUMENTED_ERRORS.SERVER_ERROR],
     });
     await startBridgePage({
-      window: { sforce: { opencti: fake } },
+      window: { sforce: { opencti: salesforce } },
       document,
       logger: logger(),
       channelName: 'ns__Softphone__c',
@@ -62,6 +63,6 @@ describe('startBridgePage', () => {
     const status = await rendered();
     expect(status?.getAttribute('data-view')).toBe('ready');
     expect(status?.textContent).toContain('Click-to-dial could not be turned on.');
-    expect(fake.callsOf('subscribe')).toEqual([{ channelName: 'ns__Softphone__c' }]);
+    expect(salesforce.callsOf('subscribe')).toEqual([{ channelName: 'ns__Softphone__c' }]);
   });
 });

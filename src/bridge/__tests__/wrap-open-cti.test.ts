@@ -1,24 +1,26 @@
-// wrapOpenCti against a fake sforce.opencti answering with the documented shapes: the exact argument
-// objects it passes, how success, error arrays, thrown errors and silence become promises.
+// wrapOpenCti against the emulated sforce.opencti (test/emulation) answering with the documented shapes: the
+// exact argument objects it passes, how success, error arrays, thrown errors and silence become promises.
 import { DEFAULT_OPEN_CTI_TIMEOUT_MS, OpenCtiError, wrapOpenCti } from '..';
-import { DOCUMENTED_ERRORS, DOCUMENTED_SETTINGS, FakeSforceOpenCti } from './fake-sforce-open-cti';
+import { DOCUMENTED_ERRORS, DOCUMENTED_SETTINGS } from '../../../test/emulation/open-cti-documented';
+import type { EmulatedOpenCti } from '../../../test/emulation/open-cti';
+import { memoryOpenCti } from '../../../test/emulation/open-cti-memory';
 
 const ID18 = '003000000000001AAA';
 
 function setup() {
-  const fake = new FakeSforceOpenCti();
-  return { fake, openCti: wrapOpenCti(fake, { timeoutMs: 1_000 }) };
+  const salesforce = memoryOpenCti().openCti;
+  return { salesforce, openCti: wrapOpenCti(salesforce, { timeoutMs: 1_000 }) };
 }
 
 afterEach(() => jest.useRealTimers());
 
 describe('wrapOpenCti passes the documented argument objects', () => {
   test('enableClickToDial, disableClickToDial and notifyInitializationComplete take only a callback', async () => {
-    const { fake, openCti } = setup();
+    const { salesforce, openCti } = setup();
     await openCti.enableClickToDial();
     await openCti.disableClickToDial();
     await openCti.notifyInitializationComplete();
-    expect(fake.calls).toEqual([
+    expect(salesforce.calls).toEqual([
       { method: 'enableClickToDial', args: {} },
       { method: 'disableClickToDial', args: {} },
       { method: 'notifyInitializationComplete', args: {} },
@@ -26,24 +28,27 @@ describe('wrapOpenCti passes the documented argument objects', () => {
   });
 
   test('screenPop uses sforce.opencti.SCREENPOP_TYPE and passes params (and defaultFieldValues for new records)', async () => {
-    const { fake, openCti } = setup();
+    const { salesforce, openCti } = setup();
     await openCti.screenPop({ type: 'SOBJECT', params: { recordId: ID18 } });
     await openCti.screenPop({
       type: 'NEW_RECORD_MODAL',
       params: { entityName: 'Contact' },
       defaultFieldValues: { Phone: '5550100' },
     });
-    expect(fake.callsOf('screenPop')).toEqual([
+    expect(salesforce.callsOf('screenPop')).toEqual([
       { type: 'sobject', params: { recordId: ID18 } },
       { type: 'newRecord', params: { entityName: 'Contact' }, defaultFieldValues: { Phone: '5550100' } },
     ]);
   });
 
   test('screenPop falls back to the documented type names when the enumeration is missing', async () => {
-    const fake = new FakeSforceOpenCti();
+    // An opencti_min.js without the enumerations: its own checks are not the point, so it accepts the names.
+    const salesforce = memoryOpenCti()
+      .openCti.script('screenPop', { returnValue: null })
+      .script('searchAndScreenPop', { returnValue: {} });
     const bare = Object.assign(
-      Object.create(Object.getPrototypeOf(fake) as object) as FakeSforceOpenCti,
-      fake,
+      Object.create(Object.getPrototypeOf(salesforce) as object) as EmulatedOpenCti,
+      salesforce,
       {
         SCREENPOP_TYPE: undefined,
         CALL_TYPE: undefined,
@@ -59,7 +64,7 @@ describe('wrapOpenCti passes the documented argument objects', () => {
   });
 
   test('searchAndScreenPop passes searchParams, queryParams, defaultFieldValues, CALL_TYPE and deferred', async () => {
-    const { fake, openCti } = setup();
+    const { salesforce, openCti } = setup();
     await openCti.searchAndScreenPop({
       searchParams: '+14155550100',
       queryParams: 'callId=abc',
@@ -67,7 +72,7 @@ describe('wrapOpenCti passes the documented argument objects', () => {
       callType: 'OUTBOUND',
       deferred: true,
     });
-    expect(fake.callsOf('searchAndScreenPop')).toEqual([
+    expect(salesforce.callsOf('searchAndScreenPop')).toEqual([
       {
         searchParams: '+14155550100',
         queryParams: 'callId=abc',
@@ -79,13 +84,13 @@ describe('wrapOpenCti passes the documented argument objects', () => {
   });
 
   test('saveLog, setSoftphonePanelVisibility, subscribe and publish', async () => {
-    const { fake, openCti } = setup();
+    const { salesforce, openCti } = setup();
     const listener = jest.fn();
     await openCti.saveLog({ entityApiName: 'Task', Subject: 'Call', CallDurationInSeconds: 42 });
     await openCti.setSoftphonePanelVisibility(false);
     await openCti.subscribe('Softphone__c', listener);
     await openCti.publish('Softphone__c', { hello: 'world' });
-    expect(fake.calls).toEqual([
+    expect(salesforce.calls).toEqual([
       {
         method: 'saveLog',
         args: { value: { entityApiName: 'Task', Subject: 'Call', CallDurationInSeconds: 42 } },
@@ -100,16 +105,16 @@ describe('wrapOpenCti passes the documented argument objects', () => {
 
 describe('wrapOpenCti reads returnValues', () => {
   test('getCallCenterSettings: the flat "/section/item" map, strings only', async () => {
-    const { fake, openCti } = setup();
-    fake.answer('getCallCenterSettings', {
+    const { salesforce, openCti } = setup();
+    salesforce.script('getCallCenterSettings', {
       returnValue: { ...DOCUMENTED_SETTINGS, '/odd/number': 7, notAKey: 'x' },
     });
     await expect(openCti.getCallCenterSettings()).resolves.toEqual(DOCUMENTED_SETTINGS);
   });
 
   test('searchAndScreenPop: records by id with their display fields, and SCREEN_POP_DATA when deferred', async () => {
-    const { fake, openCti } = setup();
-    fake.answer('searchAndScreenPop', {
+    const { salesforce, openCti } = setup();
+    salesforce.script('searchAndScreenPop', {
       returnValue: {
         [ID18]: {
           Id: ID18,
@@ -147,8 +152,8 @@ describe('wrapOpenCti reads returnValues', () => {
     ['nothing usable', { id: 42 }, {}],
     ['null', null, {}],
   ])('saveLog: the record id from %s', async (_what, returnValue, expected) => {
-    const { fake, openCti } = setup();
-    fake.answer('saveLog', { returnValue });
+    const { salesforce, openCti } = setup();
+    salesforce.script('saveLog', { returnValue });
     await expect(openCti.saveLog({ Id: ID18, Subject: 'Call' })).resolves.toEqual(expected);
   });
 });
@@ -157,8 +162,8 @@ describe('wrapOpenCti turns failures into OpenCtiError', () => {
   test.each(Object.values(DOCUMENTED_ERRORS).map((entry) => [entry.code, entry] as const))(
     'keeps the documented %s code and Salesforce’s description, and explains it to the agent',
     async (code, entry) => {
-      const { fake, openCti } = setup();
-      fake.answer('screenPop', { errors: [entry] });
+      const { salesforce, openCti } = setup();
+      salesforce.script('screenPop', { errors: [entry] });
       const error = await openCti
         .screenPop({ type: 'SOBJECT', params: { recordId: ID18 } })
         .catch((e: unknown) => e);
@@ -177,8 +182,8 @@ describe('wrapOpenCti turns failures into OpenCtiError', () => {
   test('words each code for the agent', async () => {
     const messages: Record<string, string> = {};
     for (const entry of Object.values(DOCUMENTED_ERRORS)) {
-      const { fake, openCti } = setup();
-      fake.answer('setSoftphonePanelVisibility', { errors: [entry] });
+      const { salesforce, openCti } = setup();
+      salesforce.script('setSoftphonePanelVisibility', { errors: [entry] });
       messages[entry.code] = (
         (await openCti.setSoftphonePanelVisibility(true).catch((e: unknown) => e)) as Error
       ).message;
@@ -196,8 +201,8 @@ describe('wrapOpenCti turns failures into OpenCtiError', () => {
   });
 
   test('adds saveLog’s field-level details to the message', async () => {
-    const { fake, openCti } = setup();
-    fake.answer('saveLog', {
+    const { salesforce, openCti } = setup();
+    salesforce.script('saveLog', {
       errors: [
         {
           code: 'GENERIC_ERROR',
@@ -228,13 +233,13 @@ describe('wrapOpenCti turns failures into OpenCtiError', () => {
     ],
     ['no response object', undefined],
   ])('treats %s as GENERIC_ERROR', async (_what, response) => {
-    const raw = new FakeSforceOpenCti();
+    const raw = memoryOpenCti().openCti;
     raw.enableClickToDial = ({ callback }) => callback?.(response as never);
     await expect(wrapOpenCti(raw).enableClickToDial()).rejects.toMatchObject({ code: 'GENERIC_ERROR' });
   });
 
   test('reads the error list when the response names it `error`', async () => {
-    const raw = new FakeSforceOpenCti();
+    const raw = memoryOpenCti().openCti;
     raw.enableClickToDial = ({ callback }) =>
       callback?.({ success: false, returnValue: null, error: [DOCUMENTED_ERRORS.SERVER_ERROR] } as never);
     await expect(wrapOpenCti(raw).enableClickToDial()).rejects.toMatchObject({ code: 'SERVER_ERROR' });
@@ -242,7 +247,7 @@ describe('wrapOpenCti turns failures into OpenCtiError', () => {
 
   test('fails with TIMEOUT when the callback never comes, and ignores it if it comes later', async () => {
     jest.useFakeTimers();
-    const raw = new FakeSforceOpenCti();
+    const raw = memoryOpenCti().openCti;
     let late: (() => void) | undefined;
     raw.getCallCenterSettings = ({ callback }) => {
       late = () => callback({ success: true, returnValue: {}, errors: null });
@@ -262,8 +267,8 @@ describe('wrapOpenCti turns failures into OpenCtiError', () => {
   });
 
   test('fails with GENERIC_ERROR when the method throws (e.g. outside the Open CTI iframe)', async () => {
-    const { fake, openCti } = setup();
-    fake.answer('subscribe', 'throw');
+    const { salesforce, openCti } = setup();
+    salesforce.script('subscribe', 'throw');
     await expect(openCti.subscribe('Softphone__c', jest.fn())).rejects.toMatchObject({
       code: 'GENERIC_ERROR',
       method: 'subscribe',
@@ -272,8 +277,8 @@ describe('wrapOpenCti turns failures into OpenCtiError', () => {
   });
 
   test('keeps agent messages within the schema’s 500 characters and free of control characters', async () => {
-    const { fake, openCti } = setup();
-    fake.answer('saveLog', {
+    const { salesforce, openCti } = setup();
+    salesforce.script('saveLog', {
       errors: [
         {
           code: 'GENERIC_ERROR',

@@ -204,75 +204,18 @@ export class Workspace {
       return;
     }
     const error = h('p', { class: 'slds-text-color_error', role: 'alert', 'data-new-record-error': '' });
-    const inputs = CONTACT_FIELDS.map(([field, label, required]) => {
-      const input = h('input', {
-        class: 'slds-input',
-        name: field,
-        value: defaults.get(field) ?? '',
-        required,
-        'aria-required': required ? 'true' : undefined,
-      });
-      return [
-        input,
-        h(
-          'div',
-          { class: 'slds-form-element' },
-          h('label', { class: 'slds-form-element__label' }, required ? `* ${label}` : label, input),
-        ),
-      ] as const;
-    });
+    const fields = contactFields(defaults);
     const save = async (event: Event) => {
       event.preventDefault();
-      const fields = Object.fromEntries(inputs.map(([input]) => [input.name, input.value]));
+      const values = Object.fromEntries(fields.map(([input]) => [input.name, input.value]));
       try {
-        location.hash = `#/record/${await this.deps.createContact(fields)}`;
+        location.hash = `#/record/${await this.deps.createContact(values)}`;
       } catch (e) {
         error.textContent = e instanceof Error ? e.message : String(e);
       }
     };
-    replaceChildren(
-      this.root,
-      h(
-        'form',
-        {
-          class: 'slds-card',
-          'data-new-record': entity,
-          'aria-label': `New ${entity}`,
-          novalidate: true,
-          onsubmit: (event) => void save(event),
-        },
-        h(
-          'div',
-          { class: 'slds-card__header' },
-          h('h2', { class: 'slds-text-heading_medium' }, `New ${entity}`),
-        ),
-        h(
-          'div',
-          { class: 'slds-card__body slds-card__body_inner' },
-          h(
-            'p',
-            { class: 'slds-text-color_weak' },
-            'Workbench emulation of the standard new-record form: the Contact is saved in the local data file.',
-          ),
-          error,
-          inputs.map(([, element]) => element),
-          h(
-            'div',
-            { class: 'slds-m-top_small' },
-            h(
-              'button',
-              { type: 'button', class: 'slds-button slds-button_neutral', onclick: () => history.back() },
-              'Cancel',
-            ),
-            h(
-              'button',
-              { type: 'submit', class: 'slds-button slds-button_brand', 'data-save-record': '' },
-              'Save',
-            ),
-          ),
-        ),
-      ),
-    );
+    const body = [error, ...fields.map(([, element]) => element), formButtons()];
+    replaceChildren(this.root, newRecordForm(entity, body, save));
   }
 
   private showSearch(term: string): void {
@@ -351,4 +294,63 @@ export class Workspace {
       ),
     );
   }
+}
+
+/** The new-Contact form's inputs, filled with the pop's default field values, each in its labelled element. */
+function contactFields(defaults: URLSearchParams) {
+  return CONTACT_FIELDS.map(([field, label, required]) => {
+    const input = h('input', {
+      class: 'slds-input',
+      name: field,
+      value: defaults.get(field) ?? '',
+      required,
+      'aria-required': required ? 'true' : undefined,
+    });
+    return [
+      input,
+      h(
+        'div',
+        { class: 'slds-form-element' },
+        h('label', { class: 'slds-form-element__label' }, required ? `* ${label}` : label, input),
+      ),
+    ] as const;
+  });
+}
+
+function formButtons() {
+  return h(
+    'div',
+    { class: 'slds-m-top_small' },
+    h(
+      'button',
+      { type: 'button', class: 'slds-button slds-button_neutral', onclick: () => history.back() },
+      'Cancel',
+    ),
+    h('button', { type: 'submit', class: 'slds-button slds-button_brand', 'data-save-record': '' }, 'Save'),
+  );
+}
+
+/** The emulated standard new-record form around its body (the error line, the fields, the buttons). */
+function newRecordForm(entity: string, body: HTMLElement[], save: (event: Event) => Promise<void>) {
+  return h(
+    'form',
+    {
+      class: 'slds-card',
+      'data-new-record': entity,
+      'aria-label': `New ${entity}`,
+      novalidate: true,
+      onsubmit: (event) => void save(event),
+    },
+    h('div', { class: 'slds-card__header' }, h('h2', { class: 'slds-text-heading_medium' }, `New ${entity}`)),
+    h(
+      'div',
+      { class: 'slds-card__body slds-card__body_inner' },
+      h(
+        'p',
+        { class: 'slds-text-color_weak' },
+        'Workbench emulation of the standard new-record form: the Contact is saved in the local data file.',
+      ),
+      body,
+    ),
+  );
 }

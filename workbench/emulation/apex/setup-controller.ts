@@ -107,8 +107,15 @@ export function iceServersProblem(value: string | null): string | undefined {
 }
 
 export function validate(settings: Input | null): string[] {
-  const problems: string[] = [];
   if (!settings) return ['No settings were sent.'];
+  const problems: string[] = [];
+  for (const check of [connectionProblems, limitProblems, dialingProblems, answerProblems, dialPlanProblems])
+    check(settings, problems);
+  return problems;
+}
+
+/** Mode, SIP server and ICE servers. */
+function connectionProblems(settings: Input, problems: string[]): void {
   if (settings.mode !== 'Softphone' && settings.mode !== 'Deskphone')
     problems.push('Mode must be Softphone or Deskphone.');
   if (
@@ -122,6 +129,10 @@ export function validate(settings: Input | null): string[] {
   }
   const ice = iceServersProblem(text(settings.iceServers));
   if (ice) problems.push(ice);
+}
+
+/** The timers, the number of lines and the credential lifetime. */
+function limitProblems(settings: Input, problems: string[]): void {
   checkRange(problems, settings.maxHoldSeconds, 0, MAX_SECONDS, 'The maximum hold time');
   checkRange(problems, settings.workTimerSeconds, 0, MAX_SECONDS, 'The work timer');
   checkRange(problems, settings.maxLines, MIN_LINES, MAX_LINES, 'The number of lines');
@@ -132,6 +143,10 @@ export function validate(settings: Input | null): string[] {
     MAX_CREDENTIAL_TTL_SECONDS,
     'The credential lifetime',
   );
+}
+
+/** Dialing prefixes and the default country. */
+function dialingProblems(settings: Input, problems: string[]): void {
   const prefixes: [string, unknown][] = [
     ['The outside-line prefix', settings.outsidePrefix],
     ['The long-distance prefix', settings.longDistancePrefix],
@@ -143,6 +158,10 @@ export function validate(settings: Input | null): string[] {
   if (trimToEmpty(text(settings.defaultCountry)) !== '' && !matches(COUNTRY, settings.defaultCountry, 2)) {
     problems.push('The default country must be a two-letter ISO code such as US or GB.');
   }
+}
+
+/** Text replies, the screen pop, and what happens to calls while away or in wrap-up. */
+function answerProblems(settings: Input, problems: string[]): void {
   const replies = trimToEmpty(text(settings.textReplies));
   if (replies.length > MAX_TEXT_LENGTH) {
     problems.push(`The text replies must fit in ${MAX_TEXT_LENGTH} characters in total.`);
@@ -159,6 +178,10 @@ export function validate(settings: Input | null): string[] {
   ) {
     problems.push('Calls while away or in wrap-up must either Ring or be declined (Decline).');
   }
+}
+
+/** The dial plan's allowed and denied prefixes, and the extension lengths. */
+function dialPlanProblems(settings: Input, problems: string[]): void {
   for (const [value, name] of [
     [settings.dialPlanAllow, 'The allowed prefixes'],
     [settings.dialPlanDeny, 'The denied prefixes'],
@@ -176,7 +199,6 @@ export function validate(settings: Input | null): string[] {
   if (trimToEmpty(text(settings.extensionLengths)).length > 20) {
     problems.push('Extension lengths must fit in 20 characters.');
   }
-  return problems;
 }
 
 const trimToNull = (value: unknown): string | null => {
