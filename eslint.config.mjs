@@ -130,7 +130,6 @@ export default tseslint.config(
       'src/bridge/wrap-open-cti.ts',
       'src/call/phone-machine/consultation-rules.ts',
       'src/create-softphone.ts',
-      'src/media/audio-routing.ts',
       'src/protocol/payload-checks.ts',
       'src/session/follower.ts',
       'src/session/leader.ts',
