@@ -129,7 +129,6 @@ export default tseslint.config(
       'scripts/sip-server/rtpengine.ts',
       'src/bridge/wrap-open-cti.ts',
       'src/call/phone-machine/consultation-rules.ts',
-      'src/create-softphone.ts',
       'src/protocol/payload-checks.ts',
       'src/session/follower.ts',
       'src/session/leader.ts',
