@@ -11,7 +11,6 @@ import { LABELS } from 'c/softphoneLabels';
 const MAX_LOGGED_NUMBER = 40;
 /** How long the utility waits for the bridge to say whether it is up. */
 const BRIDGE_STATUS_TIMEOUT_MS = 5000;
-const CONTACT_TYPES = ['Contact', 'Lead', 'Account', 'User'];
 
 function defined(object) {
   return Object.fromEntries(
@@ -29,15 +28,6 @@ export function toContactMatch(match, phone) {
     title: match.title,
     accountName: match.accountName,
   });
-}
-
-/** A ContactMatch for a clicked phone field, when the record is one the core can log a call against. */
-export function clickedRecord(click) {
-  const contactId = click.personAccount && click.contactId ? click.contactId : undefined;
-  const objectType = contactId ? 'Contact' : click.objectType;
-  const id = contactId || click.recordId;
-  if (!id || !CONTACT_TYPES.includes(objectType)) return undefined;
-  return defined({ id, name: click.recordName || click.number, objectType, phone: click.number });
 }
 
 /** lightning/navigation's version of an Open CTI screen pop; null for the pops only Open CTI can do. */

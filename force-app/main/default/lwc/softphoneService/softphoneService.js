@@ -13,7 +13,7 @@ import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCrede
 import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import USER_ID from '@salesforce/user/Id';
-import { clickedRecord, createCrmPort } from 'c/softphoneCrm';
+import { createCrmPort } from 'c/softphoneCrm';
 import { errorMessage } from 'c/softphoneErrors';
 import { LABELS, format } from 'c/softphoneLabels';
 import {
@@ -167,12 +167,6 @@ function createService(host, core, settings, credentials, storageSecret) {
   };
   host.attach(service);
   cleanups.push(softphone.subscribe((view) => host.show(view)));
-  // Clicks on phone fields, relayed by the Open CTI bridge; the BridgeClient drops invalid messages.
-  cleanups.push(
-    crm.onClickToDial((click) =>
-      softphone.dial(click.number, { record: clickedRecord(click), source: 'crm' }),
-    ),
-  );
   host.show(softphone.view());
   softphone.start();
   return service;
