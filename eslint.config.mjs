@@ -120,12 +120,8 @@ export default tseslint.config(
   // Being split (issue 14): each entry leaves this list with its split.
   {
     files: [
-      'force-app/main/default/lwc/softphoneCrm/softphoneCrm.js',
-      'force-app/main/default/lwc/softphoneService/softphoneService.js',
       'src/bridge/wrap-open-cti.ts',
       'src/call/phone-machine/consultation-rules.ts',
-      'src/create-softphone.ts',
-      'src/media/audio-routing.ts',
       'src/protocol/payload-checks.ts',
       'src/session/follower.ts',
       'src/session/leader.ts',

@@ -1,5 +1,6 @@
-// The composition root: the phone statechart given its real actors (SIP on SipPhone, CRM on a CrmPort,
-// the agent alert from the host) and a view model for whichever UI hosts it.
+// The composition root, wiring only, in named steps: the agent's audio and SIP.js on it, the phone
+// statechart given its real actors (SIP, the CRM port, the agent alert from the host), the stores that
+// outlive the page, and a view model for whichever UI hosts it.
 import { createActor, fromCallback, type Actor } from 'xstate';
 import {
   callMachine,
@@ -15,9 +16,16 @@ import {
 import type { CrmPort } from './crm';
 import { createCrmActors, type ScreenPopPolicy } from './crm/actors';
 import { checkDestination, defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
-import { keepLateNotes, linkStores, openStores, type StorageOptions } from './continuity/open-stores';
-import { CallQualityMonitor } from './media';
-import { createAudioRouting, type AudioRoutingOptions } from './media/audio-routing';
+import {
+  keepLateNotes,
+  linkStores,
+  openStores,
+  type LinkedStores,
+  type StorageOptions,
+  type Stores,
+} from './continuity/open-stores';
+import { watchCallQuality, type CallQualityWatch } from './media/call-quality-watch';
+import { createAudioRouting, type AudioRouting, type AudioRoutingOptions } from './media/audio-routing';
 import { SipPhone, type DeviceHook, type MuteHook, type SipPhoneConfig } from './sip';
 import { defaultMuteHook } from './sip/default-mute-hook';
 import { createSipActors } from './sip/actors';
@@ -57,6 +65,8 @@ export interface SoftphoneOptions {
 
 export type { DialOptions, DialSource } from './session/softphone-port';
 
+type UiEvent = PhoneUiEvent | CallUiEvent;
+
 /** The real phone: what the tab session drives (SoftphonePort), and the parts only its own page uses. */
 export interface Softphone extends SoftphonePort {
   readonly actor: Actor<PhoneMachine>;
@@ -73,25 +83,26 @@ function randomCallId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createSoftphone(options: SoftphoneOptions): Softphone {
-  const now = options.now ?? Date.now;
-  const newCallId = options.newCallId ?? randomCallId;
-  const dialing = options.dialing ?? defaultDialingSettings;
-  const settings: PhoneSettings = {
+/** The host's phone settings over the defaults, the nested ones merged too. */
+function phoneSettings(phone: SoftphoneOptions['phone']): PhoneSettings {
+  return {
     ...defaultPhoneSettings,
-    ...options.phone,
-    reconnect: { ...defaultPhoneSettings.reconnect, ...options.phone?.reconnect },
-    call: { ...defaultPhoneSettings.call, ...options.phone?.call },
+    ...phone,
+    reconnect: { ...defaultPhoneSettings.reconnect, ...phone?.reconnect },
+    call: { ...defaultPhoneSettings.call, ...phone?.call },
   };
+}
 
-  const stores = openStores({
-    storage: options.storage,
-    aor: options.sip.aor,
-    instanceId: options.sip.instanceId,
-    now,
-    onError: options.onError,
-  });
-  const { drafts, continuity } = stores;
+/**
+ * The agent's audio and SIP.js on it: each call's media is SIP's; each call sends the chosen microphone,
+ * mutes in the conference mix when there is one, and goes where a 3xx sends it only through the dial plan.
+ */
+function connectSip(
+  options: SoftphoneOptions,
+  settings: PhoneSettings,
+  dialing: DialingSettings,
+  instanceId: string | undefined,
+): { sip: SipPhone; audio: AudioRouting } {
   const audio = createAudioRouting({
     options: options.media,
     callMedia: (callId) => sip.media(callId),
@@ -108,53 +119,78 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     checkDestination: (uri) => checkDestination(uri, dialing)?.message ?? null,
     muteHook,
     // One +sip.instance per browser and agent: a reload's registration replaces the old page's contact.
-    instanceId: stores.instanceId,
+    instanceId,
   };
   const sip = new SipPhone(
     audio.callAudio && !options.sip.sessionDescriptionHandlerFactory
       ? { openMicrophone: audio.callAudio, ...sipConfig }
       : sipConfig,
   );
-  const deviceHook: DeviceHook = {
+  return { sip, audio };
+}
+
+/** Deskphone mode: the agent's own phone, its connect prompt and its key listener. */
+function deviceHookOf(
+  audio: AudioRouting,
+  device: SoftphoneOptions['device'],
+  dialing: DialingSettings,
+): DeviceHook {
+  return {
     ...audio.deviceMedia(),
-    ...options.device,
+    ...device,
     // The dialing rules apply to the device number as to any other; a refused one is "not set".
     device: () => {
-      const number = options.device?.number()?.trim();
+      const number = device?.number()?.trim();
       if (!number) return undefined;
       const prepared = prepareDial(number, dialing);
       return prepared.ok ? prepared.target : undefined;
     },
   };
+}
+
+/** What the phone statechart is given to act on the world. */
+interface MachineParts {
+  options: SoftphoneOptions;
+  sip: SipPhone;
+  audio: AudioRouting;
+  continuity: Stores['continuity'];
+  dialing: DialingSettings;
+  now: () => number;
+  /** A call was logged or recorded as missed: the recents lists reload. */
+  recentsChanged: () => void;
+}
+
+/** The phone statechart given its real actors: SIP, the CRM, the agent alert and the recents. */
+function providePhoneMachine({
+  options,
+  sip,
+  audio,
+  continuity,
+  dialing,
+  now,
+  recentsChanged,
+}: MachineParts) {
   const sipActors = createSipActors(
     sip,
     now,
     audio.conferenceHook,
     (callId) => continuity.savedDialog(callId),
-    deviceHook,
+    deviceHookOf(audio, options.device, dialing),
   );
-  // The recents lists reload, in every tab, whenever a call was logged or recorded as missed.
-  let recentsRevision = 0;
-  const recentsChanged = () => {
-    recentsRevision += 1;
-    notify();
-  };
   const crm = createCrmActors(options.crm, {
     screenPop: options.screenPop,
     onError: options.onError,
     onCallLogged: recentsChanged,
   });
-  const alert = options.alert;
   const alertAgent = fromCallback<{ type: 'alert.noop' }, AlertAgentInput>(({ input }) => {
     const stopRinging = audio.ring(input.tone);
-    const stopHost = alert?.(input);
+    const stopHost = options.alert?.(input);
     return () => {
       stopRinging?.();
       stopHost?.();
     };
   });
-
-  const machine = phoneMachine.provide({
+  return phoneMachine.provide({
     actors: {
       sipUserAgent: sipActors.sipUserAgent,
       callMachine: callMachine.provide({
@@ -170,104 +206,43 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       },
     },
   });
+}
 
-  // Call quality from getStats while a call is connected; a changed rating refreshes the view.
-  const qualityIntervalMs = options.qualityIntervalMs ?? 5000;
-  const quality =
-    qualityIntervalMs > 0
-      ? new CallQualityMonitor({
-          intervalMs: qualityIntervalMs,
-          peerConnection: (callId) => sip.media(callId)?.peerConnection,
-          onChange: () => notify(),
-        })
-      : undefined;
-  const stopQualityWatch = sip.subscribe((event) => {
-    if (!quality) return;
-    if (event.type === 'sip.call.answered') quality.track(event.callId);
-    if (event.type === 'sip.call.ended' || event.type === 'sip.call.failed') quality.untrack(event.callId);
-  });
-  const viewExtras = {
-    quality: (callId: string) => quality?.quality(callId)?.rating,
-    recentsRevision: () => recentsRevision,
-  };
-
+/** Who hears of each new view model; bursts of snapshots coalesce into one update. */
+function createViewFeed(current: () => SoftphoneView | undefined, show: (view: SoftphoneView) => void) {
   const listeners = new Set<(view: SoftphoneView) => void>();
   let scheduled = false;
-  // Any snapshot in the system (phone or a call) changes the view; coalesce bursts into one update.
-  const notify = () => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      if (actor.getSnapshot().status !== 'active') return;
-      const view = softphoneView(actor.getSnapshot(), viewExtras);
-      continuity.update(view, (callId) => sip.dialogSnapshot(callId));
-      // The agent's ear: one audio element fed from the view (conference mix, else the live call).
-      audio.hear(view.calls);
-      for (const listener of listeners) listener(view);
-    });
-  };
-  const actor = createActor(machine, {
-    input: { settings },
-    inspect: (event) => {
-      if (event.type === '@xstate.snapshot') notify();
-    },
-  });
-  actor.start();
-  const kept = linkStores(stores, {
-    now,
-    restore: (call) => actor.send({ type: 'host.call.restore', call }),
-    view: () =>
-      actor.getSnapshot().status === 'active' ? softphoneView(actor.getSnapshot(), viewExtras) : undefined,
-    dialogSnapshot: (callId) => sip.dialogSnapshot(callId),
-    onRegistered: (listener) => sip.on('sip.registration.registered', listener),
-  });
-  let ended = false;
-  /** The view as the page left it (suspend): the calls whose late notes still go to their drafts. */
-  let leftWith: SoftphoneView | undefined;
-  /** What stop() and suspend() share: nothing more is restored, shown or measured. */
-  const end = () => {
-    ended = true;
-    kept.stop();
-    listeners.clear();
-    stopQualityWatch();
-    quality?.stop();
-    audio.silence();
-  };
-
-  const prepare = (number: string) => prepareDial(number, dialing);
-  // Every dial source goes through the dialing rules and the dial plan: a verdict carried in by an event
-  // from the host (a UI component's action, a message) is never trusted, it is taken again here.
-  const ruled = (event: PhoneUiEvent | CallUiEvent): PhoneUiEvent | CallUiEvent =>
-    event.type === 'ui.dial' || event.type === 'ui.redirect'
-      ? { ...event, dial: prepare(event.number) }
-      : event;
-
   return {
-    actor,
-    sip,
-    view: () => softphoneView(actor.getSnapshot(), viewExtras),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    listeners,
+    notify() {
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(() => {
+        scheduled = false;
+        const view = current();
+        if (!view) return;
+        show(view);
+        for (const listener of listeners) listener(view);
+      });
     },
-    send(event) {
-      if (!leftWith) {
-        const checked = ruled(event);
-        // "Call ended" on a call the agent's own phone carries is the only end no SIP message dates: stamp it.
-        return actor.send(checked.type === 'ui.dismiss' ? { at: now(), ...checked } : checked);
-      }
-      keepLateNotes(drafts, leftWith, event);
-    },
-    conferenceAudio: () => audio.conference?.agentOutput,
-    resumeAudio: async () => audio.conference?.resume(),
-    audioDevices: () => audio.audioDevices(),
-    chooseAudioDevices: (next) =>
-      audio.chooseAudioDevices(
-        next,
-        () => softphoneView(actor.getSnapshot(), viewExtras).calls,
-        (callId, microphone) => sip.replaceMicrophone(callId, microphone),
-      ),
+  };
+}
+
+/** The agent's and the CRM's ways to place calls, each through the dialing rules and the dial plan. */
+function dialingCommands(
+  actor: Actor<PhoneMachine>,
+  dialing: DialingSettings,
+  now: () => number,
+  newCallId: () => string,
+): Pick<SoftphonePort, 'dial' | 'redirect'> & { ruled(event: UiEvent): UiEvent } {
+  const prepare = (number: string) => prepareDial(number, dialing);
+  return {
+    // A verdict carried in by an event from the host (a UI component's action, a message) is never
+    // trusted, it is taken again here.
+    ruled: (event) =>
+      event.type === 'ui.dial' || event.type === 'ui.redirect'
+        ? { ...event, dial: prepare(event.number) }
+        : event,
     dial(number, dialOptions = {}) {
       const callId = dialOptions.callId ?? newCallId();
       actor.send({
@@ -284,13 +259,48 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     redirect(callId, number) {
       actor.send({ type: 'ui.redirect', callId, number, dial: prepare(number) });
     },
+  };
+}
+
+/** The running parts the phone's lifetime ends. */
+interface Running {
+  actor: Actor<PhoneMachine>;
+  sip: SipPhone;
+  audio: AudioRouting;
+  stores: Stores;
+  kept: LinkedStores;
+  feed: ReturnType<typeof createViewFeed>;
+  quality: { stop(): void };
+  view: () => SoftphoneView;
+  now: () => number;
+}
+
+/** Start, stop for good, suspend for the next page; after suspend only late notes are still kept. */
+function lifetime({ actor, sip, audio, stores, kept, feed, quality, view, now }: Running) {
+  let ended = false;
+  /** The view as the page left it (suspend): the calls whose late notes still go to their drafts. */
+  let leftWith: SoftphoneView | undefined;
+  /** What stop() and suspend() share: nothing more is restored, shown or measured. */
+  const end = () => {
+    ended = true;
+    kept.stop();
+    feed.listeners.clear();
+    quality.stop();
+    audio.silence();
+  };
+  return {
+    /** Sends to the phone while it runs; "Call ended" on a deskphone call is stamped (no SIP dates it). */
+    deliver(event: UiEvent) {
+      if (leftWith) keepLateNotes(stores.drafts, leftWith, event);
+      else actor.send(event.type === 'ui.dismiss' ? { at: now(), ...event } : event);
+    },
     start: () => actor.send({ type: 'ui.register' }),
     async stop() {
       if (ended) return;
       end();
-      drafts.dispose();
+      stores.drafts.dispose();
       actor.stop();
-      continuity.forgetConnected();
+      stores.continuity.forgetConnected();
       await sip.stop();
       await audio.close();
     },
@@ -299,11 +309,101 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
       // The calls are saved as they are now, before the phone lets go of them (and before another tab leads).
       kept.pageHidden();
       end();
-      leftWith = softphoneView(actor.getSnapshot(), viewExtras);
+      leftWith = view();
       // The legs are forgotten first, so stopping the call machines hangs nothing up.
       sip.suspend();
       actor.stop();
       void audio.close();
     },
   };
+}
+
+/** Call quality from getStats while a call is connected; a changed rating refreshes the view. */
+function watchQuality(sip: SipPhone, intervalMs: number, onChange: () => void): CallQualityWatch {
+  return watchCallQuality({
+    intervalMs,
+    peerConnection: (callId) => sip.media(callId)?.peerConnection,
+    onChange,
+    follow: (calls) =>
+      sip.subscribe((event) => {
+        if (event.type === 'sip.call.answered') calls.connected(event.callId);
+        if (event.type === 'sip.call.ended' || event.type === 'sip.call.failed') calls.ended(event.callId);
+      }),
+  });
+}
+
+/** What the phone's page and the tab session use of it. */
+function softphoneApi(
+  running: Omit<Running, 'kept' | 'quality' | 'now'>,
+  commands: ReturnType<typeof dialingCommands>,
+  life: ReturnType<typeof lifetime>,
+): Softphone {
+  const { actor, sip, audio, feed, view } = running;
+  return {
+    actor,
+    sip,
+    view,
+    subscribe(listener) {
+      feed.listeners.add(listener);
+      return () => feed.listeners.delete(listener);
+    },
+    send: (event) => life.deliver(commands.ruled(event)),
+    dial: commands.dial,
+    redirect: commands.redirect,
+    conferenceAudio: () => audio.conference?.agentOutput,
+    resumeAudio: async () => audio.conference?.resume(),
+    audioDevices: () => audio.audioDevices(),
+    chooseAudioDevices: (next) =>
+      audio.chooseAudioDevices(
+        next,
+        () => view().calls,
+        (callId, microphone) => sip.replaceMicrophone(callId, microphone),
+      ),
+    start: life.start,
+    stop: life.stop,
+    suspend: life.suspend,
+  };
+}
+
+export function createSoftphone(options: SoftphoneOptions): Softphone {
+  const now = options.now ?? Date.now;
+  const dialing = options.dialing ?? defaultDialingSettings;
+  const settings = phoneSettings(options.phone);
+  const { aor, instanceId } = options.sip;
+  const stores = openStores({ storage: options.storage, aor, instanceId, now, onError: options.onError });
+  const { sip, audio } = connectSip(options, settings, dialing, stores.instanceId);
+  // The recents lists reload, in every tab, whenever a call was logged or recorded as missed.
+  let recentsRevision = 0;
+  const recentsChanged = () => {
+    recentsRevision += 1;
+    feed.notify();
+  };
+  const { continuity } = stores;
+  const machine = providePhoneMachine({ options, sip, audio, continuity, dialing, now, recentsChanged });
+  const quality = watchQuality(sip, options.qualityIntervalMs ?? 5000, () => feed.notify());
+  const extras = { quality: quality.rating, recentsRevision: () => recentsRevision };
+  const view = () => softphoneView(actor.getSnapshot(), extras);
+  const running = () => (actor.getSnapshot().status === 'active' ? view() : undefined);
+  const feed = createViewFeed(running, (shown) => {
+    continuity.update(shown, (callId) => sip.dialogSnapshot(callId));
+    // The agent's ear: one audio element fed from the view (conference mix, else the live call).
+    audio.hear(shown.calls);
+  });
+  const actor = createActor(machine, {
+    input: { settings },
+    inspect: (event) => {
+      if (event.type === '@xstate.snapshot') feed.notify();
+    },
+  });
+  actor.start();
+  const kept = linkStores(stores, {
+    now,
+    restore: (call) => actor.send({ type: 'host.call.restore', call }),
+    view: running,
+    dialogSnapshot: (callId) => sip.dialogSnapshot(callId),
+    onRegistered: (listener) => sip.on('sip.registration.registered', listener),
+  });
+  const commands = dialingCommands(actor, dialing, now, options.newCallId ?? randomCallId);
+  const life = lifetime({ actor, sip, audio, stores, kept, feed, quality, view, now });
+  return softphoneApi({ actor, sip, audio, stores, feed, view }, commands, life);
 }

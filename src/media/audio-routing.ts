@@ -88,9 +88,12 @@ function mediaDevices(): MediaDevices | undefined {
 }
 
 /** One AudioContext for the conference mix and the ringtone, opened on first use; none without WebAudio. */
-function sharedAudioContext(
-  options: AudioRoutingOptions | undefined,
-): { get: () => AudioContext; close: () => Promise<void> } | undefined {
+interface SharedAudioContext {
+  get: () => AudioContext;
+  close: () => Promise<void>;
+}
+
+function sharedAudioContext(options: AudioRoutingOptions | undefined): SharedAudioContext | undefined {
   const create =
     options?.audioContext ?? (typeof AudioContext === 'function' ? () => new AudioContext() : undefined);
   if (!create) return undefined;
@@ -103,85 +106,149 @@ function sharedAudioContext(
   };
 }
 
+/** The agent's device choice: read once from where it is kept, kept again at each change. */
+interface ChosenDevices {
+  current(): AudioDeviceChoice;
+  keep(next: AudioDeviceChoice): void;
+}
+
+function chosenDevices(options: AudioRoutingOptions | undefined): ChosenDevices {
+  const preferences = new AudioDevicePreferences(
+    options?.preferences ?? (typeof localStorage === 'undefined' ? undefined : localStorage),
+  );
+  let choice = preferences.load();
+  return {
+    current: () => choice,
+    keep(next) {
+      choice = next;
+      preferences.save(choice);
+    },
+  };
+}
+
+/** Where the agent hears calls, on the chosen speaker: the element and what plays in it. */
+function agentOutput(
+  options: AudioRoutingOptions | undefined,
+  speaker: string,
+  onError: ((error: unknown) => void) | undefined,
+): { sink: AudioSink | undefined; agentAudio: AgentAudio | undefined } {
+  const sink = options?.audioOutput ?? (typeof Audio === 'function' ? new Audio() : undefined);
+  if (isMediaElement(sink)) {
+    sink.autoplay = true;
+    if (speaker) setAudioOutput(sink, speaker).catch((e: unknown) => onError?.(e));
+  }
+  return { sink, agentAudio: sink ? new AgentAudio(sink, onError) : undefined };
+}
+
+/** What a new call sends: silence in deskphone mode where WebAudio makes it, else the chosen microphone. */
+function callAudioOf(
+  devices: MediaDevices | undefined,
+  silence: SharedAudioContext | undefined,
+  chosen: ChosenDevices,
+): AudioRouting['callAudio'] {
+  if (!devices) return undefined;
+  if (silence) return async () => silence.get().createMediaStreamDestination().stream;
+  return () => openMicrophone(chosen.current().microphone, devices);
+}
+
+function deviceMediaOf(
+  audioContext: SharedAudioContext | undefined,
+  callMedia: AudioRoutingInput['callMedia'],
+  onError: AudioRoutingInput['onError'],
+): ReturnType<AudioRouting['deviceMedia']> {
+  if (!audioContext) return {};
+  const media = new DeviceMedia({ audioContext: audioContext.get, media: callMedia, onError });
+  return {
+    listenForKeys: (callId, onKey) => media.listenForKeys(callId, onKey),
+    playPrompt: (callId) => media.playPrompt(callId),
+  };
+}
+
+/** The ringtone on the chosen ringer, built on the first call that alerts the agent. */
+function ringerOf(
+  options: AudioRoutingOptions | undefined,
+  audioContext: SharedAudioContext | undefined,
+  chosen: ChosenDevices,
+  onError: AudioRoutingInput['onError'],
+): AudioRouting['ring'] {
+  let ringtone: Ringtone | undefined;
+  return (tone) => {
+    if (!audioContext || options?.ring === false) return undefined;
+    ringtone ??= new Ringtone(audioContext.get(), { sinkId: () => chosen.current().ringer, onError });
+    return ringtone.start(tone);
+  };
+}
+
+/** The conference mix while there is one, else the live call, else nothing. */
+function whatTheAgentHears(
+  calls: readonly RoutedCall[],
+  conference: CallConference | undefined,
+  callMedia: AudioRoutingInput['callMedia'],
+): MediaStream | null {
+  const live = calls.find((c) => c.status === 'live');
+  const inConference = calls.some((c) => c.inConference);
+  return (inConference ? conference?.agentOutput : live && callMedia(live.callId)?.remoteStream) ?? null;
+}
+
+interface DeviceChange {
+  chosen: ChosenDevices;
+  next: Partial<AudioDeviceChoice>;
+  sink: AudioSink | undefined;
+  devices: MediaDevices | undefined;
+  calls: () => readonly RoutedCall[];
+  replaceMicrophone: (callId: string, microphone: MediaStream) => Promise<void>;
+}
+
+async function changeDevices({ chosen, next, sink, devices, calls, replaceMicrophone }: DeviceChange) {
+  const choice = chosen.current();
+  const wanted = { ...choice, ...next };
+  if (wanted.speaker !== choice.speaker && isMediaElement(sink)) {
+    await setAudioOutput(sink, wanted.speaker);
+  }
+  if (wanted.microphone !== choice.microphone && devices) {
+    // Calls in a conference send the mix, which takes the microphone it opened with.
+    const talking = calls().filter(
+      (call) => (call.status === 'live' || call.status === 'held') && !call.inConference,
+    );
+    for (const call of talking) {
+      await replaceMicrophone(call.callId, await openMicrophone(wanted.microphone, devices));
+    }
+  }
+  chosen.keep(wanted);
+}
+
 export function createAudioRouting({
   options,
   callMedia,
   deskphone,
   onError,
 }: AudioRoutingInput): AudioRouting {
-  // A microphone that went away falls back to the system default.
   const devices = mediaDevices();
-  const preferences = new AudioDevicePreferences(
-    options?.preferences ?? (typeof localStorage === 'undefined' ? undefined : localStorage),
-  );
-  let choice = preferences.load();
-  const microphone = options?.microphone ?? (devices && (() => openMicrophone(choice.microphone, devices)));
+  // A microphone that went away falls back to the system default.
+  const chosen = chosenDevices(options);
+  const microphone =
+    options?.microphone ?? (devices && (() => openMicrophone(chosen.current().microphone, devices)));
   const audioContext = sharedAudioContext(options);
   const conference =
     audioContext && microphone
       ? new CallConference({ audioContext: audioContext.get, microphone, media: callMedia })
       : undefined;
-  let ringtone: Ringtone | undefined;
-  const sink = options?.audioOutput ?? (typeof Audio === 'function' ? new Audio() : undefined);
-  if (isMediaElement(sink)) {
-    sink.autoplay = true;
-    if (choice.speaker) setAudioOutput(sink, choice.speaker).catch((e: unknown) => onError?.(e));
-  }
-  const agentAudio = sink ? new AgentAudio(sink, onError) : undefined;
+  const { sink, agentAudio } = agentOutput(options, chosen.current().speaker, onError);
 
   return {
     devices,
     conference,
-    callAudio:
-      devices &&
-      (deskphone && audioContext
-        ? async () => audioContext.get().createMediaStreamDestination().stream
-        : () => openMicrophone(choice.microphone, devices)),
+    callAudio: callAudioOf(devices, deskphone ? audioContext : undefined, chosen),
     conferenceHook: conference && {
       join: (callId) => conference.join(callId).catch((error: unknown) => onError?.(error)),
       leave: (callId) => conference.leave(callId),
     },
-    deviceMedia() {
-      if (!audioContext) return {};
-      const media = new DeviceMedia({ audioContext: audioContext.get, media: callMedia, onError });
-      return {
-        listenForKeys: (callId, onKey) => media.listenForKeys(callId, onKey),
-        playPrompt: (callId) => media.playPrompt(callId),
-      };
-    },
-    ring(tone) {
-      if (!audioContext || options?.ring === false) return undefined;
-      ringtone ??= new Ringtone(audioContext.get(), { sinkId: () => choice.ringer, onError });
-      return ringtone.start(tone);
-    },
-    hear(calls) {
-      if (!agentAudio) return;
-      const live = calls.find((c) => c.status === 'live');
-      const inConference = calls.some((c) => c.inConference);
-      agentAudio.play(
-        (inConference ? conference?.agentOutput : live && callMedia(live.callId)?.remoteStream) ?? null,
-      );
-    },
-    async audioDevices() {
-      return { ...(await listAudioDevices(devices)), choice: { ...choice } };
-    },
-    async chooseAudioDevices(next, calls, replaceMicrophone) {
-      const wanted = { ...choice, ...next };
-      if (wanted.speaker !== choice.speaker && isMediaElement(sink)) {
-        await setAudioOutput(sink, wanted.speaker);
-      }
-      if (wanted.microphone !== choice.microphone && devices) {
-        // Calls in a conference send the mix, which takes the microphone it opened with.
-        const talking = calls().filter(
-          (call) => (call.status === 'live' || call.status === 'held') && !call.inConference,
-        );
-        for (const call of talking) {
-          await replaceMicrophone(call.callId, await openMicrophone(wanted.microphone, devices));
-        }
-      }
-      choice = wanted;
-      preferences.save(choice);
-    },
+    deviceMedia: () => deviceMediaOf(audioContext, callMedia, onError),
+    ring: ringerOf(options, audioContext, chosen, onError),
+    hear: (calls) => agentAudio?.play(whatTheAgentHears(calls, conference, callMedia)),
+    audioDevices: async () => ({ ...(await listAudioDevices(devices)), choice: { ...chosen.current() } }),
+    chooseAudioDevices: (next, calls, replaceMicrophone) =>
+      changeDevices({ chosen, next, sink, devices, calls, replaceMicrophone }),
     silence: () => agentAudio?.play(null),
     async close() {
       await conference?.close();

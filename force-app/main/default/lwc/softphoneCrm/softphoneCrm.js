@@ -11,7 +11,6 @@ import { LABELS } from 'c/softphoneLabels';
 const MAX_LOGGED_NUMBER = 40;
 /** How long the utility waits for the bridge to say whether it is up. */
 const BRIDGE_STATUS_TIMEOUT_MS = 5000;
-const CONTACT_TYPES = ['Contact', 'Lead', 'Account', 'User'];
 
 function defined(object) {
   return Object.fromEntries(
@@ -29,15 +28,6 @@ export function toContactMatch(match, phone) {
     title: match.title,
     accountName: match.accountName,
   });
-}
-
-/** A ContactMatch for a clicked phone field, when the record is one the core can log a call against. */
-export function clickedRecord(click) {
-  const contactId = click.personAccount && click.contactId ? click.contactId : undefined;
-  const objectType = contactId ? 'Contact' : click.objectType;
-  const id = contactId || click.recordId;
-  if (!id || !CONTACT_TYPES.includes(objectType)) return undefined;
-  return defined({ id, name: click.recordName || click.number, objectType, phone: click.number });
 }
 
 /** lightning/navigation's version of an Open CTI screen pop; null for the pops only Open CTI can do. */
@@ -89,31 +79,17 @@ function trackBridge(bridge) {
   return () => status?.state === 'ready';
 }
 
-/**
- * @param options.searchVariants SoftphoneCore.dialing.searchVariants
- * @param options.country the agent's default country (settings.defaultCountry)
- * @param options.bridge a SoftphoneCore.crm.BridgeClient on the Softphone__c channel
- * @param options.navigate shows a page reference (NavigationMixin.Navigate of the utility)
- * @param options.callFor callId → { direction, number, name } of a call the phone still shows
- */
-export function createCrmPort({ searchVariants, country, bridge, navigate, callFor }) {
-  const bridgeReady = trackBridge(bridge);
-  // SoftphoneContactSearch gives a contact's account; the core's ContactMatch has no room for it.
-  const accountOf = new Map();
+const failed = (error, fallback) => new Error(errorMessage(error, fallback));
 
+/**
+ * SoftphoneContactSearch through Apex. It gives a contact's account, which the core's ContactMatch has no
+ * room for: `accountOf` keeps it for the call log.
+ */
+function contactSearch(searchVariants, country, accountOf) {
   const remember = (matches) => {
     for (const match of matches) if (match.accountId) accountOf.set(match.id, match.accountId);
     return matches.map((match) => toContactMatch(match));
   };
-
-  const failed = (error, fallback) => new Error(errorMessage(error, fallback));
-
-  const popHere = (target) => {
-    const pageReference = pageReferenceOf(target);
-    // A search pop needs Open CTI; without the bridge the matches are listed in the utility already.
-    if (pageReference) navigate(pageReference);
-  };
-
   return {
     async searchByNumber(number) {
       const variants = searchVariants(number, country);
@@ -132,6 +108,49 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
         throw failed(error, LABELS.errorSearch);
       }
     },
+  };
+}
+
+/** SoftphoneCallLog's input for a call log entry of the core, with what the view still shows of the call. */
+function callLogInput(entry, call, accountOf) {
+  const number = call?.number;
+  const whatId = entry.whatId || (entry.whoId ? accountOf.get(entry.whoId) : undefined);
+  return defined({
+    callId: entry.callId,
+    direction: (call ? call.direction === 'incoming' : entry.callType !== 'Outbound')
+      ? 'Inbound'
+      : 'Outbound',
+    internal: entry.callType === 'Internal',
+    phoneNumber: number && number.length <= MAX_LOGGED_NUMBER ? number : undefined,
+    displayName: call?.name,
+    durationSeconds: entry.durationSeconds,
+    disposition: entry.disposition,
+    notes: entry.notes,
+    whoId: entry.whoId,
+    whatId,
+    savedAt: entry.savedAt,
+  });
+}
+
+/**
+ * @param options.searchVariants SoftphoneCore.dialing.searchVariants
+ * @param options.country the agent's default country (settings.defaultCountry)
+ * @param options.bridge a SoftphoneCore.crm.BridgeClient on the Softphone__c channel
+ * @param options.navigate shows a page reference (NavigationMixin.Navigate of the utility)
+ * @param options.callFor callId → { direction, number, name } of a call the phone still shows
+ */
+export function createCrmPort({ searchVariants, country, bridge, navigate, callFor }) {
+  const bridgeReady = trackBridge(bridge);
+  const accountOf = new Map();
+
+  const popHere = (target) => {
+    const pageReference = pageReferenceOf(target);
+    // A search pop needs Open CTI; without the bridge the matches are listed in the utility already.
+    if (pageReference) navigate(pageReference);
+  };
+
+  return {
+    ...contactSearch(searchVariants, country, accountOf),
 
     async screenPop(target) {
       if (bridgeReady()) {
@@ -146,24 +165,7 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
     },
 
     async logCall(entry) {
-      const call = callFor(entry.callId);
-      const number = call?.number;
-      const whatId = entry.whatId || (entry.whoId ? accountOf.get(entry.whoId) : undefined);
-      const input = defined({
-        callId: entry.callId,
-        direction: (call ? call.direction === 'incoming' : entry.callType !== 'Outbound')
-          ? 'Inbound'
-          : 'Outbound',
-        internal: entry.callType === 'Internal',
-        phoneNumber: number && number.length <= MAX_LOGGED_NUMBER ? number : undefined,
-        displayName: call?.name,
-        durationSeconds: entry.durationSeconds,
-        disposition: entry.disposition,
-        notes: entry.notes,
-        whoId: entry.whoId,
-        whatId,
-        savedAt: entry.savedAt,
-      });
+      const input = callLogInput(entry, callFor(entry.callId), accountOf);
       try {
         const result = await logCall({ input });
         return { taskId: result.taskId };
@@ -173,6 +175,7 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
       }
     },
 
+    /** Clicks on phone fields, relayed by the bridge: the core dials them (src/crm/click-to-dial.ts). */
     onClickToDial(listener) {
       return bridge.onClickToDial(listener);
     },

@@ -13,7 +13,7 @@ import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCrede
 import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import USER_ID from '@salesforce/user/Id';
-import { clickedRecord, createCrmPort } from 'c/softphoneCrm';
+import { createCrmPort } from 'c/softphoneCrm';
 import { errorMessage } from 'c/softphoneErrors';
 import { LABELS, format } from 'c/softphoneLabels';
 import {
@@ -103,22 +103,9 @@ export async function startSoftphoneService(host, isCurrent) {
   }
 }
 
-/** `storageSecret`: the agent's storage key (Apex), held in this page's memory only. */
-function createService(host, core, settings, credentials, storageSecret) {
-  const cleanups = [];
-  const ice = parseIceServers(settings.iceServers);
-  if (!ice.ok) host.problem('ice', LABELS.errorIceServers);
-  const bridge = new core.crm.BridgeClient({ transport: lmsTransport(host.messageContext) });
-  cleanups.push(() => bridge.dispose());
-  let softphone;
-  const crm = createCrmPort({
-    searchVariants: core.dialing.searchVariants,
-    country: settings.defaultCountry,
-    bridge,
-    navigate: host.navigate,
-    callFor: (callId) => callFor(softphone, callId),
-  });
-  const refreshCredentials = async () => {
+/** Renews the SIP credentials through Apex when the core asks; the host hears whether that worked. */
+function credentialRenewal(host) {
+  return async () => {
     try {
       const renewed = await getSipCredentials();
       host.resolved('credentials');
@@ -128,8 +115,11 @@ function createService(host, core, settings, credentials, storageSecret) {
       throw error;
     }
   };
-  const sip = toSipConfig(credentials, ice.iceServers, refreshCredentials);
-  const phoneOptions = {
+}
+
+/** What the core is given: the SIP account, the CRM port, the admin's settings and the host's hooks. */
+function phoneOptions(host, { sip, crm, settings, storageSecret }) {
+  return {
     sip,
     crm,
     phone: toPhoneSettings(settings),
@@ -142,8 +132,27 @@ function createService(host, core, settings, credentials, storageSecret) {
     storage: storageSecret ? { secret: storageSecret } : {},
     onError: (error) => coreProblem(error, host.problem),
   };
+}
+
+/** `storageSecret`: the agent's storage key (Apex), held in this page's memory only. */
+function createService(host, core, settings, credentials, storageSecret) {
+  const cleanups = [];
+  const ice = parseIceServers(settings.iceServers);
+  if (!ice.ok) host.problem('ice', LABELS.errorIceServers);
+  const bridge = new core.crm.BridgeClient({ transport: lmsTransport(host.messageContext) });
+  cleanups.push(() => bridge.dispose());
+  let softphone;
+  // The core dials the clicks this port relays from the Open CTI bridge (src/crm/click-to-dial.ts).
+  const crm = createCrmPort({
+    searchVariants: core.dialing.searchVariants,
+    country: settings.defaultCountry,
+    bridge,
+    navigate: host.navigate,
+    callFor: (callId) => callFor(softphone, callId),
+  });
+  const sip = toSipConfig(credentials, ice.iceServers, credentialRenewal(host));
   // One phone per user and line across this browser's tabs (same origin, so the same org).
-  softphone = core.createSharedSoftphone(phoneOptions, {
+  softphone = core.createSharedSoftphone(phoneOptions(host, { sip, crm, settings, storageSecret }), {
     key: `${USER_ID}:${sip.aor}`,
     alertFollower: (input) => host.alert(input),
     onError: (error) => host.problem('session', reason(LABELS.errorSession, error)),
@@ -167,12 +176,6 @@ function createService(host, core, settings, credentials, storageSecret) {
   };
   host.attach(service);
   cleanups.push(softphone.subscribe((view) => host.show(view)));
-  // Clicks on phone fields, relayed by the Open CTI bridge; the BridgeClient drops invalid messages.
-  cleanups.push(
-    crm.onClickToDial((click) =>
-      softphone.dial(click.number, { record: clickedRecord(click), source: 'crm' }),
-    ),
-  );
   host.show(softphone.view());
   softphone.start();
   return service;

@@ -1,6 +1,8 @@
 // The softphoneCore static resource as the utility's tests see it (softphone and softphoneService).
 // The real LMS client of the core: click-to-dial and screen pops are checked against the real message schema.
 import { BridgeClient } from '../../../../../../src/crm/bridge-client';
+// The core dials the CRM's click-to-dial requests itself (src/create-shared-softphone.ts), with this.
+import { dialRequests } from '../../../../../../src/crm/click-to-dial';
 import * as coreView from '../../../../../../src/view/statuses';
 
 const idleView = require('./data/idleView.json');
@@ -9,7 +11,8 @@ const clone = (value) => JSON.parse(JSON.stringify(value));
 
 /**
  * A stand-in for the softphoneCore static resource: createSharedSoftphone returns a phone whose view the test
- * sets (the session layer's own behaviour is unit-tested in src/session).
+ * sets (the session layer's own behaviour is unit-tested in src/session), and dials the clicks its CRM port
+ * relays until the phone stops, as the real one does.
  */
 export function createFakeCore() {
   const listeners = new Set();
@@ -39,7 +42,14 @@ export function createFakeCore() {
     softphone,
     listeners,
     core: {
-      createSharedSoftphone: jest.fn(() => softphone),
+      createSharedSoftphone: jest.fn((options) => {
+        const stopDialRequests = dialRequests(options.crm, (number, dial) => softphone.dial(number, dial));
+        softphone.stop.mockImplementation(() => {
+          stopDialRequests();
+          return Promise.resolve();
+        });
+        return softphone;
+      }),
       dialing: {
         searchVariants: jest.fn((number) => [number]),
         prepareDial: jest.fn((number) => {

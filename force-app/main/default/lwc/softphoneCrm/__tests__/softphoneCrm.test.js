@@ -15,7 +15,7 @@ jest.mock('@salesforce/apex/SoftphoneCallLog.logCall', () => ({ default: jest.fn
 
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 mockCustomLabels();
-const { clickedRecord, createCrmPort, pageReferenceOf, toContactMatch } = require('c/softphoneCrm');
+const { createCrmPort, pageReferenceOf, toContactMatch } = require('c/softphoneCrm');
 
 const ADA = {
   id: '003000000000001AAA',
@@ -280,19 +280,6 @@ describe('c-softphone-crm', () => {
   describe('helpers', () => {
     it('uses the dialled number as the match phone', () => {
       expect(toContactMatch(mockMatches[0], '+15550111').phone).toBe('+15550111');
-    });
-
-    it('takes the contact behind a person account click', () => {
-      expect(
-        clickedRecord({
-          number: '5550100',
-          recordId: '001000000000001AAA',
-          recordName: 'Ada',
-          objectType: 'Account',
-          personAccount: true,
-          contactId: '003000000000001AAA',
-        }),
-      ).toEqual({ id: '003000000000001AAA', name: 'Ada', objectType: 'Contact', phone: '5550100' });
     });
 
     it('maps the other Open CTI pop types it can show', () => {
