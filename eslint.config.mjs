@@ -131,7 +131,6 @@ export default tseslint.config(
       'src/call/phone-machine/consultation-rules.ts',
       'src/create-softphone.ts',
       'src/media/audio-routing.ts',
-      'src/protocol/payload-checks.ts',
       'src/session/follower.ts',
       'src/session/leader.ts',
       'src/session/tab-softphone.ts',
