@@ -134,7 +134,6 @@ export default tseslint.config(
       'src/session/follower.ts',
       'src/session/leader.ts',
       'src/session/tab-softphone.ts',
-      'src/session/validate-mirror-message.ts',
       'src/sip/actors/call-actor.ts',
       'src/sip/leg/transfer.ts',
       'src/sip/user-agent.ts',
