@@ -127,7 +127,6 @@ export default tseslint.config(
       'scripts/metadata/pmd.ts',
       'scripts/sip-server/kamailio.ts',
       'scripts/sip-server/rtpengine.ts',
-      'src/bridge/wrap-open-cti.ts',
       'src/call/phone-machine/consultation-rules.ts',
       'src/create-softphone.ts',
       'src/media/audio-routing.ts',
