@@ -130,7 +130,6 @@ export default tseslint.config(
       'src/call/phone-machine/consultation-rules.ts',
       'src/create-softphone.ts',
       'src/media/audio-routing.ts',
-      'src/session/tab-softphone.ts',
       'src/sip/actors/call-actor.ts',
       'src/sip/leg/transfer.ts',
       'src/sip/user-agent.ts',
