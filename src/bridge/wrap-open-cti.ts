@@ -1,19 +1,22 @@
-// The only code that calls sforce.opencti: one documented call per method, callbacks turned into promises,
-// error arrays into OpenCtiError, and every call bounded by a timeout (a callback that never comes fails).
-import { validateResult, type SaveLogResult, type SearchMatch } from '../protocol';
+// The only code that calls sforce.opencti: one documented call per method, its arguments built from the
+// schema's types and its returnValue read back into them; callOpenCti turns each call into a promise.
+import {
+  validateResult,
+  type SaveLogResult,
+  type ScreenPopTarget,
+  type SearchAndScreenPopRequest,
+  type SearchMatch,
+} from '../protocol';
+import { callOpenCti, type OpenCtiCallback } from './call-open-cti';
 import { isRecord } from './is-record';
 import type { OpenCti } from './open-cti';
-import { OpenCtiError } from './open-cti-error';
 import type { OpenCtiMethod } from './open-cti-method';
-import type { OpenCtiResponse } from './open-cti-response';
 import type { OpenCtiScreenPopData } from './open-cti-screen-pop-data';
 import type { OpenCtiSearchResult } from './open-cti-search-result';
 import type { SforceOpenCti } from './sforce-open-cti';
 import type { WrapOpenCtiOptions } from './wrap-open-cti-options';
 
 export const DEFAULT_OPEN_CTI_TIMEOUT_MS = 8_000;
-
-type Callback = (response: OpenCtiResponse) => void;
 
 /** A record of searchAndScreenPop's returnValue ({Id, Name, RecordType, ...display fields}), checked by the schema. */
 function toMatch(key: string, value: unknown): SearchMatch | undefined {
@@ -64,43 +67,49 @@ function toSettings(returnValue: unknown): Readonly<Record<string, string>> {
 
 const nothing = (): void => undefined;
 
+type ScreenPopArgs = Parameters<SforceOpenCti['screenPop']>[0];
+type SearchAndScreenPopArgs = Parameters<SforceOpenCti['searchAndScreenPop']>[0];
+
+// Documented usage is sforce.opencti.SCREENPOP_TYPE.X / CALL_TYPE.X; their values belong to Salesforce.
+
+/** screenPop's argument: defaultFieldValues go only with a new-record form. */
+function screenPopArgs(
+  raw: SforceOpenCti,
+  target: ScreenPopTarget,
+  callback: OpenCtiCallback,
+): ScreenPopArgs {
+  return {
+    type: raw.SCREENPOP_TYPE?.[target.type] ?? target.type,
+    params: { ...target.params },
+    ...(target.type === 'NEW_RECORD_MODAL' && target.defaultFieldValues
+      ? { defaultFieldValues: { ...target.defaultFieldValues } }
+      : {}),
+    callback,
+  };
+}
+
+function searchAndScreenPopArgs(
+  raw: SforceOpenCti,
+  request: SearchAndScreenPopRequest,
+  callback: OpenCtiCallback,
+): SearchAndScreenPopArgs {
+  return {
+    searchParams: request.searchParams,
+    ...(request.queryParams !== undefined ? { queryParams: request.queryParams } : {}),
+    ...(request.defaultFieldValues ? { defaultFieldValues: { ...request.defaultFieldValues } } : {}),
+    callType: raw.CALL_TYPE?.[request.callType] ?? request.callType,
+    deferred: request.deferred,
+    callback,
+  };
+}
+
 export function wrapOpenCti(raw: SforceOpenCti, options: WrapOpenCtiOptions = {}): OpenCti {
   const timeoutMs = options.timeoutMs ?? DEFAULT_OPEN_CTI_TIMEOUT_MS;
-
-  function call<T>(
+  const call = <T>(
     method: OpenCtiMethod,
-    invoke: (callback: Callback) => void,
+    invoke: (callback: OpenCtiCallback) => void,
     convert: (value: unknown) => T,
-  ) {
-    return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const timer = setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        reject(OpenCtiError.timeout(method, timeoutMs));
-      }, timeoutMs);
-      const finish = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        outcome();
-      };
-      try {
-        invoke((response) =>
-          finish(() => {
-            if (isRecord(response) && response.success === true) resolve(convert(response.returnValue));
-            else reject(OpenCtiError.fromResponse(method, response));
-          }),
-        );
-      } catch (error) {
-        finish(() => reject(OpenCtiError.thrown(method, error)));
-      }
-    });
-  }
-
-  // Documented usage is sforce.opencti.SCREENPOP_TYPE.X / CALL_TYPE.X; their values belong to Salesforce.
-  const screenPopType = (type: string) => raw.SCREENPOP_TYPE?.[type] ?? type;
-  const callType = (type: string) => raw.CALL_TYPE?.[type] ?? type;
+  ) => callOpenCti(method, timeoutMs, invoke, convert);
 
   return {
     enableClickToDial: () =>
@@ -110,19 +119,7 @@ export function wrapOpenCti(raw: SforceOpenCti, options: WrapOpenCtiOptions = {}
     onClickToDial: (listener) => raw.onClickToDial({ listener }),
     onNavigationChange: (listener) => raw.onNavigationChange({ listener }),
     screenPop: (target) =>
-      call(
-        'screenPop',
-        (callback) =>
-          raw.screenPop({
-            type: screenPopType(target.type),
-            params: { ...target.params },
-            ...(target.type === 'NEW_RECORD_MODAL' && target.defaultFieldValues
-              ? { defaultFieldValues: { ...target.defaultFieldValues } }
-              : {}),
-            callback,
-          }),
-        nothing,
-      ),
+      call('screenPop', (callback) => raw.screenPop(screenPopArgs(raw, target, callback)), nothing),
     replayScreenPop: (data) =>
       call(
         'screenPop',
@@ -132,15 +129,7 @@ export function wrapOpenCti(raw: SforceOpenCti, options: WrapOpenCtiOptions = {}
     searchAndScreenPop: (request) =>
       call(
         'searchAndScreenPop',
-        (callback) =>
-          raw.searchAndScreenPop({
-            searchParams: request.searchParams,
-            ...(request.queryParams !== undefined ? { queryParams: request.queryParams } : {}),
-            ...(request.defaultFieldValues ? { defaultFieldValues: { ...request.defaultFieldValues } } : {}),
-            callType: callType(request.callType),
-            deferred: request.deferred,
-            callback,
-          }),
+        (callback) => raw.searchAndScreenPop(searchAndScreenPopArgs(raw, request, callback)),
         toSearchResult,
       ),
     saveLog: (value) =>

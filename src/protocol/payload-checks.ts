@@ -193,24 +193,58 @@ function discriminant(value: unknown, path: string, member: string): unknown {
   return object[member];
 }
 
+/** The params of a pop whose only other member is its type. */
+function popParams(value: unknown, path: string, required: string[], optional: string[] = []) {
+  return fields(fields(value, path, ['type', 'params']).params, `${path}.params`, required, optional);
+}
+
+/** The new-record form: the one pop that carries a member besides its params (the form's prefilled fields). */
+function newRecordModal(value: unknown, path: string): ScreenPopTarget {
+  const o = fields(value, path, ['type', 'params'], ['defaultFieldValues']);
+  const params = fields(o.params, `${path}.params`, ['entityName']);
+  const out: ScreenPopTarget = {
+    type: 'NEW_RECORD_MODAL',
+    params: { entityName: apiName(params.entityName, `${path}.params.entityName`) },
+  };
+  if (o.defaultFieldValues !== undefined) {
+    out.defaultFieldValues = fieldValues(o.defaultFieldValues, `${path}.defaultFieldValues`);
+  }
+  return out;
+}
+
+function flow(value: unknown, path: string): ScreenPopTarget {
+  const p = `${path}.params`;
+  const params = popParams(value, path, ['flowDevName'], ['flowArgs']);
+  const out: ScreenPopTarget = {
+    type: 'FLOW',
+    params: { flowDevName: apiName(params.flowDevName, `${p}.flowDevName`) },
+  };
+  if (params.flowArgs !== undefined) {
+    out.params.flowArgs = array(params.flowArgs, `${p}.flowArgs`, SCHEMA_LIMITS.flowArgCount).map((arg, i) =>
+      flowArg(arg, `${p}.flowArgs[${i}]`),
+    );
+  }
+  return out;
+}
+
 function screenPop(value: unknown, path: string): ScreenPopTarget {
   const type = oneOf(discriminant(value, path, 'type'), `${path}.type`, SCREEN_POP_TYPES);
   const p = `${path}.params`;
   switch (type) {
     case 'SOBJECT': {
-      const params = fields(fields(value, path, ['type', 'params']).params, p, ['recordId']);
+      const params = popParams(value, path, ['recordId']);
       return { type, params: { recordId: salesforceId(params.recordId, `${p}.recordId`) } };
     }
     case 'URL': {
-      const params = fields(fields(value, path, ['type', 'params']).params, p, ['url']);
+      const params = popParams(value, path, ['url']);
       return { type, params: { url: relativeUrl(params.url, `${p}.url`) } };
     }
     case 'OBJECTHOME': {
-      const params = fields(fields(value, path, ['type', 'params']).params, p, ['scope']);
+      const params = popParams(value, path, ['scope']);
       return { type, params: { scope: apiName(params.scope, `${p}.scope`) } };
     }
     case 'LIST': {
-      const params = fields(fields(value, path, ['type', 'params']).params, p, ['listViewId', 'scope']);
+      const params = popParams(value, path, ['listViewId', 'scope']);
       return {
         type,
         params: {
@@ -220,38 +254,17 @@ function screenPop(value: unknown, path: string): ScreenPopTarget {
       };
     }
     case 'SEARCH': {
-      const params = fields(fields(value, path, ['type', 'params']).params, p, ['searchString']);
+      const params = popParams(value, path, ['searchString']);
       const searchString = text(params.searchString, `${p}.searchString`, {
         max: SCHEMA_LIMITS.searchLength,
         min: SCHEMA_LIMITS.searchMinLength,
       });
       return { type, params: { searchString } };
     }
-    case 'NEW_RECORD_MODAL': {
-      const o = fields(value, path, ['type', 'params'], ['defaultFieldValues']);
-      const params = fields(o.params, p, ['entityName']);
-      const out: ScreenPopTarget = {
-        type,
-        params: { entityName: apiName(params.entityName, `${p}.entityName`) },
-      };
-      if (o.defaultFieldValues !== undefined) {
-        out.defaultFieldValues = fieldValues(o.defaultFieldValues, `${path}.defaultFieldValues`);
-      }
-      return out;
-    }
-    case 'FLOW': {
-      const params = fields(fields(value, path, ['type', 'params']).params, p, ['flowDevName'], ['flowArgs']);
-      const out: ScreenPopTarget = {
-        type,
-        params: { flowDevName: apiName(params.flowDevName, `${p}.flowDevName`) },
-      };
-      if (params.flowArgs !== undefined) {
-        out.params.flowArgs = array(params.flowArgs, `${p}.flowArgs`, SCHEMA_LIMITS.flowArgCount).map(
-          (arg, i) => flowArg(arg, `${p}.flowArgs[${i}]`),
-        );
-      }
-      return out;
-    }
+    case 'NEW_RECORD_MODAL':
+      return newRecordModal(value, path);
+    case 'FLOW':
+      return flow(value, path);
   }
 }
 

@@ -1,9 +1,9 @@
-// The follower half of a tab: it shows the leader's mirrored view and forwards the agent's clicks to the
-// leader as commands with request ids; a command nobody answers in time fails, it is never retried blindly.
+// The follower half of a tab: it shows the leader's mirrored view, alerts its own tab while a call rings,
+// and forwards the agent's clicks to the leader as commands (src/session/command-requests.ts).
 import type { AlertAgentInput } from '../call';
 import type { SoftphoneView } from '../view/softphone-view';
+import { createCommandRequests } from './command-requests';
 import { MIRROR_VERSION, type AudioDevices, type MirrorCommand, type MirrorMessage } from './mirror-message';
-import { SessionError } from './session-error';
 import type { Result, TabContext } from './tab-context';
 
 export interface FollowerOptions {
@@ -33,55 +33,40 @@ export interface Follower {
   stop(): void;
 }
 
+/** Follower only: each answerable call alerts this tab too (the leader's tab plays the ringtone). */
+function createRingAlerts(alertFollower: FollowerOptions['alertFollower']) {
+  const alerts = new Map<string, () => void>();
+  return {
+    /** Alerts the calls of `view` that can be answered, and ends the alerts of the others (none: all end). */
+    reconcile(view: SoftphoneView | undefined) {
+      const calls = view?.calls ?? [];
+      const ringing = calls.filter((c) => c.actions.answer);
+      const ids = new Set(ringing.map((call) => call.callId));
+      for (const [callId, stop] of alerts) {
+        if (ids.has(callId)) continue;
+        alerts.delete(callId);
+        stop();
+      }
+      if (!alertFollower) return;
+      for (const call of ringing) {
+        if (alerts.has(call.callId)) continue;
+        const tone = calls.length > 1 ? 'callWaiting' : 'ring';
+        alerts.set(call.callId, alertFollower({ callId: call.callId, tone }));
+      }
+    },
+    stop() {
+      for (const stopAlert of alerts.values()) stopAlert();
+      alerts.clear();
+    },
+  };
+}
+
 export function createFollower(tab: TabContext, options: FollowerOptions): Follower {
   let mirrored: SoftphoneView | undefined;
   let leaderId: string | undefined;
-  let requests = 0;
-  /** The commands awaiting their result. */
-  const pending = new Map<
-    string,
-    { timer: ReturnType<typeof setTimeout>; settle: (result?: Result) => void }
-  >();
-  const alerts = new Map<string, () => void>();
-
-  /** Follower only: each answerable call alerts this tab too (the leader's tab plays the ringtone). */
-  const reconcileAlerts = () => {
-    const ringing =
-      tab.role() === 'follower' && mirrored ? mirrored.calls.filter((c) => c.actions.answer) : [];
-    const ids = new Set(ringing.map((call) => call.callId));
-    for (const [callId, stop] of alerts) {
-      if (ids.has(callId)) continue;
-      alerts.delete(callId);
-      stop();
-    }
-    if (!options.alertFollower) return;
-    for (const call of ringing) {
-      if (alerts.has(call.callId)) continue;
-      const tone = (mirrored?.calls.length ?? 0) > 1 ? 'callWaiting' : 'ring';
-      alerts.set(call.callId, options.alertFollower({ callId: call.callId, tone }));
-    }
-  };
-
-  /** Commands the old leader will never answer: their callers hear so now. */
-  const dropPending = () => {
-    for (const { settle } of [...pending.values()]) settle();
-  };
-
-  const request = (command: MirrorCommand): Promise<AudioDevices | undefined> =>
-    new Promise((resolve, reject) => {
-      requests += 1;
-      const requestId = `${tab.tabId}:${requests}`;
-      const settle = (result?: Result) => {
-        clearTimeout(timer);
-        pending.delete(requestId);
-        if (!result) reject(new SessionError('leader-unreachable'));
-        else if (!result.ok) reject(new SessionError('command-failed', result.error?.message));
-        else resolve(result.value);
-      };
-      const timer = setTimeout(() => settle(), options.commandTimeoutMs);
-      pending.set(requestId, { timer, settle });
-      tab.post({ version: MIRROR_VERSION, type: 'command', from: tab.tabId, requestId, command });
-    });
+  const commands = createCommandRequests(tab, options.commandTimeoutMs);
+  const alerts = createRingAlerts(options.alertFollower);
+  const reconcileAlerts = () => alerts.reconcile(tab.role() === 'follower' ? mirrored : undefined);
 
   return {
     mirrored: () => mirrored,
@@ -106,9 +91,7 @@ export function createFollower(tab: TabContext, options: FollowerOptions): Follo
       reconcileAlerts();
       tab.emit();
     },
-    onResult(message) {
-      if (message.to === tab.tabId) pending.get(message.requestId)?.settle(message);
-    },
+    onResult: commands.onResult,
     takeLead() {
       // Not lost: the calls the old leader showed were saved for whichever tab leads next (this one), whose
       // phone takes them back; a leader that hung them up says so in its bye.
@@ -116,15 +99,15 @@ export function createFollower(tab: TabContext, options: FollowerOptions): Follo
       mirrored = undefined;
       leaderId = undefined;
       reconcileAlerts();
-      dropPending();
+      // Commands the old leader will never answer: their callers hear so now.
+      commands.dropAll();
       return former;
     },
-    request,
-    forward: (command) => void request(command).catch(tab.onError),
+    request: commands.request,
+    forward: (command) => void commands.request(command).catch(tab.onError),
     stop() {
-      dropPending();
-      for (const stopAlert of alerts.values()) stopAlert();
-      alerts.clear();
+      commands.dropAll();
+      alerts.stop();
     },
   };
 }

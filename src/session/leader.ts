@@ -1,12 +1,10 @@
-// The leader half of a tab: it builds the real phone, mirrors its view to the followers and runs their
-// commands once each (request ids) and only as its statechart accepts them (a second "answer" is a no-op).
+// The leader half of a tab: it holds the real phone, mirrors its view to the followers, keeps count of them
+// and answers their commands (src/session/command-answers.ts: once each, as its statechart accepts them).
+import { createCommandAnswers } from './command-answers';
 import type { FormerLeader } from './follower';
-import { MIRROR_VERSION, type AudioDevices, type MirrorCommand, type MirrorMessage } from './mirror-message';
+import { MIRROR_VERSION, type MirrorMessage } from './mirror-message';
 import type { SoftphonePort } from './softphone-port';
-import type { Result, TabContext } from './tab-context';
-
-/** Results remembered per request id, so a retransmitted command is answered and not done twice. */
-const REMEMBERED_RESULTS = 200;
+import type { TabContext } from './tab-context';
 
 export interface LeaderOptions {
   /** Builds the real softphone, in the tab that leads. */
@@ -31,44 +29,20 @@ export interface Leader {
   onCommand(message: Extract<MirrorMessage, { type: 'command' }>): void;
 }
 
-/** Runs a follower's command on the real phone; resolves with what the follower asked for, if anything. */
-async function execute(command: MirrorCommand, softphone: SoftphonePort): Promise<AudioDevices | undefined> {
-  switch (command.kind) {
-    case 'send':
-      softphone.send(command.event);
-      return;
-    case 'dial':
-      softphone.dial(command.number, {
-        source: command.source,
-        callId: command.callId,
-        ...(command.record ? { record: command.record } : {}),
-        ...(command.transfer ? { transfer: command.transfer } : {}),
-      });
-      return;
-    case 'redirect':
-      softphone.redirect(command.callId, command.number);
-      return;
-    case 'audioDevices':
-      return softphone.audioDevices();
-    case 'chooseAudioDevices':
-      await softphone.chooseAudioDevices(command.choice);
-      return;
-  }
-}
-
-export function createLeader(tab: TabContext, options: LeaderOptions): Leader {
+/**
+ * The real phone of a leading tab: built when the tab takes the lead, its every view mirrored to the
+ * followers and shown in this tab, and given up when the tab stops leading.
+ */
+function holdPhone(tab: TabContext, options: LeaderOptions) {
   let phone: SoftphonePort | undefined;
   let stopPhoneView: (() => void) | undefined;
   let handedOver: SoftphonePort | undefined;
   let createFailed = false;
-  /** The leader this tab followed until it took the lead (until its bye says what became of its calls). */
-  let formerLeader: FormerLeader | undefined;
-  const followers = new Set<string>();
-  /** The results by request id (a promise while the command runs). */
-  const results = new Map<string, Promise<Result>>();
 
-  const postView = (view = phone?.view()) =>
-    view && tab.post({ version: MIRROR_VERSION, type: 'view', from: tab.tabId, view });
+  const showView = (view = phone?.view()) => {
+    if (view) tab.post({ version: MIRROR_VERSION, type: 'view', from: tab.tabId, view });
+    tab.emit();
+  };
 
   return {
     get phone() {
@@ -80,44 +54,65 @@ export function createLeader(tab: TabContext, options: LeaderOptions): Leader {
     get createFailed() {
       return createFailed;
     },
-    get followers() {
-      return followers.size;
-    },
-    lead(former) {
-      formerLeader = former;
-      let created: SoftphonePort;
+    showView,
+    build() {
       try {
-        created = options.create();
+        phone = options.create();
       } catch (error) {
         createFailed = true;
         tab.onError(error);
         return tab.emit();
       }
-      phone = created;
-      stopPhoneView = created.subscribe((view) => {
-        postView(view);
-        tab.emit();
-      });
-      if (options.started()) created.start();
-      postView();
-      tab.emit();
+      stopPhoneView = phone.subscribe(showView);
+      if (options.started()) phone.start();
+      showView();
     },
-    async stopLeading(keepCalls = false) {
+    /** Stopped (its calls hung up), or suspended (its calls left to the next leader). */
+    async release(keepCalls: boolean) {
       const leaving = phone;
       stopPhoneView?.();
       stopPhoneView = undefined;
       phone = undefined;
-      followers.clear();
       if (keepCalls) {
         handedOver = leaving;
         leaving?.suspend();
       } else await leaving?.stop();
     },
+  };
+}
+
+export function createLeader(tab: TabContext, options: LeaderOptions): Leader {
+  const held = holdPhone(tab, options);
+  /** The leader this tab followed until it took the lead (until its bye says what became of its calls). */
+  let formerLeader: FormerLeader | undefined;
+  const followers = new Set<string>();
+  const answer = createCommandAnswers(tab);
+
+  return {
+    get phone() {
+      return held.phone;
+    },
+    get handedOver() {
+      return held.handedOver;
+    },
+    get createFailed() {
+      return held.createFailed;
+    },
+    get followers() {
+      return followers.size;
+    },
+    lead(former) {
+      formerLeader = former;
+      held.build();
+    },
+    stopLeading(keepCalls = false) {
+      followers.clear();
+      return held.release(keepCalls);
+    },
     onHello(message) {
-      if (!phone) return;
+      if (!held.phone) return;
       followers.add(message.from);
-      postView();
-      tab.emit();
+      held.showView();
     },
     onBye(message) {
       const former = formerLeader?.id === message.from ? formerLeader : undefined;
@@ -127,32 +122,7 @@ export function createLeader(tab: TabContext, options: LeaderOptions): Leader {
       if (followers.delete(message.from) || former) tab.emit();
     },
     onCommand(message) {
-      if (!phone) return;
-      let result = results.get(message.requestId);
-      if (!result) {
-        const answer = {
-          version: MIRROR_VERSION,
-          type: 'result',
-          from: tab.tabId,
-          to: message.from,
-        } as const;
-        const requestId = message.requestId;
-        result = execute(message.command, phone).then(
-          (value): Result => ({ ...answer, requestId, ok: true, ...(value ? { value } : {}) }),
-          (error: unknown): Result => ({
-            ...answer,
-            requestId,
-            ok: false,
-            error: {
-              code: 'command-failed',
-              message: error instanceof Error ? error.message : String(error),
-            },
-          }),
-        );
-        results.set(requestId, result);
-        if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
-      }
-      void result.then(tab.post);
+      if (held.phone) void answer(message, held.phone).then(tab.post);
     },
   };
 }

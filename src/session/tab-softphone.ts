@@ -1,17 +1,18 @@
 // One phone per browser, however many tabs: every tab of the agent gets a TabSoftphone with the surface of
 // the real Softphone. The tabs elect a leader; the leader tab builds the real phone (src/session/leader.ts)
 // and mirrors its view model to the others; a follower shows that mirror and forwards the agent's clicks
-// (src/session/follower.ts). This file holds the election, the role switch and the tab's lifetime.
+// (src/session/follower.ts), the role switch between them is src/session/tab-halves.ts. This file holds the
+// election and the tab's lifetime: started, stopped, or its page hidden with its calls handed over.
 import type { AlertAgentInput, CallUiEvent, PhoneMode, PhoneUiEvent } from '../call';
 import type { AudioDeviceChoice } from '../media';
+import { createAgentActions } from './agent-actions';
 import { elect, type ElectionOptions } from './elect';
-import { createFollower } from './follower';
-import { createLeader } from './leader';
-import { MIRROR_VERSION, type AudioDevices, type ForwardedEvent, type MirrorMessage } from './mirror-message';
+import type { AudioDevices } from './mirror-message';
 import { SessionError } from './session-error';
-import { waitingView, type SessionView } from './session-view';
+import type { SessionView } from './session-view';
 import type { DialOptions, SoftphonePort } from './softphone-port';
-import { randomId, type TabContext } from './tab-context';
+import { randomId } from './tab-context';
+import { createTabHalves } from './tab-halves';
 import type { TabRole } from './tab-role';
 import { validateMirrorMessage } from './validate-mirror-message';
 
@@ -50,92 +51,37 @@ export interface TabSessionOptions extends Omit<ElectionOptions, 'tabId' | 'onEr
   lifecycle?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
 }
 
+/** Where the tab's lifetime is observed unless the host says: the page, where there is one. */
+function pageLifecycle(lifecycle: TabSessionOptions['lifecycle']) {
+  if (lifecycle !== undefined) return lifecycle;
+  return typeof globalThis.addEventListener === 'function' ? globalThis : null;
+}
+
 export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
   const tabId = options.tabId ?? randomId();
   const onError = options.onError ?? (() => undefined);
-  const lifecycle =
-    options.lifecycle !== undefined
-      ? options.lifecycle
-      : typeof globalThis.addEventListener === 'function'
-        ? globalThis
-        : null;
+  const lifecycle = pageLifecycle(options.lifecycle);
   const { leadership, mirror } = elect({ ...options, tabId, onError });
-
   let started = false;
   let stopped = false;
-  let lostCalls = 0;
-  let lostCallIds = new Set<string>();
-  const listeners = new Set<(view: SessionView) => void>();
   let stopRole: () => void = () => undefined;
-
-  const current = (): SessionView => {
-    const waiting = waitingView(options.mode ?? 'softphone');
-    const base =
-      leader.phone?.view() ??
-      follower.mirrored() ??
-      (leader.createFailed ? { ...waiting, registration: 'failed' as const } : waiting);
-    const role = leadership.role;
-    return { ...base, session: { role, followers: role === 'leader' ? leader.followers : 0, lostCalls } };
-  };
-
-  const tab: TabContext = {
+  const halves = createTabHalves({
     tabId,
-    role: () => leadership.role,
-    post(message: MirrorMessage) {
-      try {
-        mirror?.postMessage(message);
-      } catch (error) {
-        onError(new SessionError('not-cloneable', error instanceof Error ? error.message : String(error)));
-      }
-    },
-    emit() {
-      const view = current();
-      if (lostCalls > 0 && view.calls.some((call) => !lostCallIds.has(call.callId))) {
-        lostCalls = 0;
-        lostCallIds = new Set();
-        view.session.lostCalls = 0;
-      }
-      for (const listener of [...listeners]) listener(view);
-    },
-    loseCalls(calls) {
-      if (calls.length === 0) return;
-      lostCalls = calls.length;
-      lostCallIds = new Set(calls.map((call) => call.callId));
-    },
+    leadership,
+    mirror,
     onError,
-  };
-  const leader = createLeader(tab, { create: options.create, started: () => started });
-  const follower = createFollower(tab, {
+    create: options.create,
+    started: () => started,
     alertFollower: options.alertFollower,
     commandTimeoutMs: options.commandTimeoutMs ?? 3000,
+    mode: options.mode ?? 'softphone',
   });
-
-  const onRole = (role: TabRole) => {
-    if (role === 'leader') return leader.lead(follower.takeLead());
-    if (leader.phone) leader.stopLeading().catch(onError);
-    if (role === 'follower') tab.post({ version: MIRROR_VERSION, type: 'hello', from: tabId });
-    tab.emit();
-  };
+  const { view, leader, follower } = halves;
 
   const receive = (event: { data: unknown }) => {
     const checked = validateMirrorMessage(event.data);
     if (!checked.ok) return onError(new SessionError('invalid-message', checked.detail));
-    const message = checked.value;
-    if (message.from === tabId || stopped) return;
-    const leading = leadership.role === 'leader';
-    switch (message.type) {
-      // A second leader's view (the BroadcastChannel election settling) is not ours to show.
-      case 'view':
-        return leading ? undefined : follower.onView(message);
-      case 'hello':
-        return leading ? leader.onHello(message) : undefined;
-      case 'bye':
-        return leading ? leader.onBye(message) : follower.onLeaderBye(message);
-      case 'command':
-        return leading ? leader.onCommand(message) : undefined;
-      case 'result':
-        return follower.onResult(message);
-    }
+    if (checked.value.from !== tabId && !stopped) halves.receive(checked.value);
   };
 
   /**
@@ -149,18 +95,14 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     if (stopped) return;
     stopped = true;
     lifecycle?.removeEventListener('pagehide', onPageHide);
-    const leading = leadership.role === 'leader';
-    const handover = keepCalls && leader.phone !== undefined;
     // Begun before leadership is released: its synchronous part leaves the store as the next leader must
     // find it (the calls saved when suspended, only those in wrap-up when stopped and hung up).
-    const leaving = leader.stopLeading(keepCalls);
-    const bye = { version: MIRROR_VERSION, type: 'bye', from: tabId, leader: leading } as const;
-    tab.post(leading && handover ? { ...bye, handover: true } : bye);
+    const leaving = halves.leave(keepCalls);
     stopRole();
     mirror?.removeEventListener('message', receive);
     leadership.stop();
     follower.stop();
-    listeners.clear();
+    view.clear();
     try {
       await leaving;
     } finally {
@@ -172,56 +114,15 @@ export function createTabSoftphone(options: TabSessionOptions): TabSoftphone {
     get role() {
       return leadership.role;
     },
-    view: current,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    send(event) {
-      const phone = leader.phone ?? leader.handedOver;
-      // The notes field flushes on pagehide too, after this page's phone was suspended (see Softphone.send).
-      if (phone) return phone.send(event);
-      if (event.type === 'ui.dial' || event.type === 'ui.redirect') {
-        // The leader applies its own dialing rules: dial() and redirect() carry the number, not a result.
-        return onError(new SessionError('command-failed', `${event.type} goes through dial() or redirect()`));
-      }
-      follower.forward({ kind: 'send', event: event as ForwardedEvent });
-    },
-    dial(number, dialOptions = {}) {
-      if (leader.phone) return leader.phone.dial(number, dialOptions);
-      const callId = randomId() + randomId();
-      const { record, transfer } = dialOptions;
-      const source = dialOptions.source ?? 'ui';
-      follower.forward({
-        kind: 'dial',
-        callId,
-        number,
-        source,
-        ...(record ? { record } : {}),
-        ...(transfer ? { transfer } : {}),
-      });
-      return callId;
-    },
-    redirect(callId, number) {
-      if (leader.phone) return leader.phone.redirect(callId, number);
-      follower.forward({ kind: 'redirect', callId, number });
-    },
-    async audioDevices() {
-      if (leader.phone) return leader.phone.audioDevices();
-      const devices = await follower.request({ kind: 'audioDevices' });
-      if (!devices) throw new SessionError('command-failed', 'no device list');
-      return devices;
-    },
-    async chooseAudioDevices(choice) {
-      if (leader.phone) return leader.phone.chooseAudioDevices(choice);
-      await follower.request({ kind: 'chooseAudioDevices', choice });
-    },
+    view: view.current,
+    subscribe: view.subscribe,
+    ...createAgentActions(leader, follower, onError),
     start() {
       if (started || stopped) return;
       started = true;
       mirror?.addEventListener('message', receive);
       lifecycle?.addEventListener('pagehide', onPageHide);
-      stopRole = leadership.onChange(onRole);
+      stopRole = leadership.onChange(halves.onRole);
       leadership.start();
     },
     stop: () => stop(),

@@ -6,6 +6,7 @@ import { CALL_ACTIONS, type SoftphoneView } from '../view/softphone-view';
 import {
   MIRROR_VERSION,
   type AudioDevices,
+  type CommandFailure,
   type ForwardedEvent,
   type MirrorCommand,
   type MirrorMessage,
@@ -255,66 +256,67 @@ function view(value: unknown, path: string): SoftphoneView {
   return v as unknown as SoftphoneView;
 }
 
+type Envelope = { version: typeof MIRROR_VERSION; from: string };
+type Message<T extends MirrorMessageType> = Extract<MirrorMessage, { type: T }>;
+
+function bye(m: Record<string, unknown>, base: Envelope): Message<'bye'> {
+  if (typeof m.leader !== 'boolean') fail('message.leader', 'must be true or false');
+  if (m.handover !== undefined && typeof m.handover !== 'boolean') {
+    fail('message.handover', 'must be true or false');
+  }
+  return { ...base, type: 'bye', leader: m.leader, ...(m.handover === true ? { handover: true } : {}) };
+}
+
+function commandFailure(value: unknown, path: string): CommandFailure {
+  const e = object(value, path, ['code', 'message']);
+  oneOf(e.code, `${path}.code`, ['command-failed'] as const);
+  return { code: 'command-failed', message: text(e.message, `${path}.message`, 500) };
+}
+
+function result(m: Record<string, unknown>, base: Envelope): Message<'result'> {
+  if (typeof m.ok !== 'boolean') fail('message.ok', 'must be true or false');
+  const error = m.error === undefined ? undefined : commandFailure(m.error, 'message.error');
+  return {
+    ...base,
+    type: 'result',
+    to: token(m.to, 'message.to'),
+    requestId: token(m.requestId, 'message.requestId'),
+    ok: m.ok,
+    ...(error ? { error } : {}),
+    ...(m.value === undefined ? {} : { value: audioDevices(m.value, 'message.value') }),
+  };
+}
+
+/** The envelope every message shares, then the members of its type. */
+function message(raw: unknown): MirrorMessage {
+  const type = oneOf((raw as { type?: unknown } | null)?.type, 'message.type', MESSAGE_TYPES);
+  const fieldsOf = MESSAGE_FIELDS[type];
+  const m = object(raw, 'message', ['version', 'type', 'from', ...fieldsOf.required], fieldsOf.optional);
+  if (m.version !== MIRROR_VERSION) fail('message.version', `is not ${MIRROR_VERSION}`);
+  const base = { version: MIRROR_VERSION, from: token(m.from, 'message.from') } as const;
+  switch (type) {
+    case 'view':
+      return { ...base, type, view: view(m.view, 'message.view') };
+    case 'hello':
+      return { ...base, type };
+    case 'bye':
+      return bye(m, base);
+    case 'command':
+      return {
+        ...base,
+        type,
+        requestId: token(m.requestId, 'message.requestId'),
+        command: command(m.command, 'message.command'),
+      };
+    case 'result':
+      return result(m, base);
+  }
+}
+
 /** Checks a message received on the mirror channel; the result's value is what the tab acts on. */
 export function validateMirrorMessage(raw: unknown): MirrorValidation {
   try {
-    const type = oneOf((raw as { type?: unknown } | null)?.type, 'message.type', MESSAGE_TYPES);
-    const fieldsOf = MESSAGE_FIELDS[type];
-    const m = object(raw, 'message', ['version', 'type', 'from', ...fieldsOf.required], fieldsOf.optional);
-    if (m.version !== MIRROR_VERSION) fail('message.version', `is not ${MIRROR_VERSION}`);
-    const from = token(m.from, 'message.from');
-    const base = { version: MIRROR_VERSION, from } as const;
-    switch (type) {
-      case 'view':
-        return { ok: true, value: { ...base, type, view: view(m.view, 'message.view') } };
-      case 'hello':
-        return { ok: true, value: { ...base, type } };
-      case 'bye':
-        if (typeof m.leader !== 'boolean') fail('message.leader', 'must be true or false');
-        if (m.handover !== undefined && typeof m.handover !== 'boolean') {
-          fail('message.handover', 'must be true or false');
-        }
-        return {
-          ok: true,
-          value: { ...base, type, leader: m.leader, ...(m.handover === true ? { handover: true } : {}) },
-        };
-      case 'command':
-        return {
-          ok: true,
-          value: {
-            ...base,
-            type,
-            requestId: token(m.requestId, 'message.requestId'),
-            command: command(m.command, 'message.command'),
-          },
-        };
-      case 'result': {
-        if (typeof m.ok !== 'boolean') fail('message.ok', 'must be true or false');
-        const error =
-          m.error === undefined
-            ? undefined
-            : (() => {
-                const e = object(m.error, 'message.error', ['code', 'message']);
-                oneOf(e.code, 'message.error.code', ['command-failed'] as const);
-                return {
-                  code: 'command-failed' as const,
-                  message: text(e.message, 'message.error.message', 500),
-                };
-              })();
-        return {
-          ok: true,
-          value: {
-            ...base,
-            type,
-            to: token(m.to, 'message.to'),
-            requestId: token(m.requestId, 'message.requestId'),
-            ok: m.ok,
-            ...(error ? { error } : {}),
-            ...(m.value === undefined ? {} : { value: audioDevices(m.value, 'message.value') }),
-          },
-        };
-      }
-    }
+    return { ok: true, value: message(raw) };
   } catch (error) {
     if (error instanceof SchemaViolation) return { ok: false, detail: error.message };
     throw error;
