@@ -128,7 +128,6 @@ export default tseslint.config(
       'scripts/sip-server/kamailio.ts',
       'scripts/sip-server/rtpengine.ts',
       'src/bridge/wrap-open-cti.ts',
-      'src/call/phone-machine/consultation-rules.ts',
       'src/create-softphone.ts',
       'src/media/audio-routing.ts',
       'src/protocol/payload-checks.ts',
