@@ -16,8 +16,7 @@ import { startCall } from './support/harness';
 import type { CallHarness } from './support/harness';
 import { Effects } from './support/effects';
 import {
-  allStateIds,
-  allTransitionKeys,
+  expectEveryStateAndTransition,
   takesUncoveredTransition,
   TransitionCoverage,
 } from './support/transition-coverage';
@@ -167,16 +166,6 @@ describe('call machine, model-based (xstate/graph)', () => {
     }
 
     expect(failures.slice(0, 5)).toEqual([]);
-    const states = allStateIds(callMachine);
-    const transitions = allTransitionKeys(callMachine);
-    const transient = states.filter((s) => !statesSeen.has(s) && coverage.entered.has(s));
-    console.log(
-      `call machine model coverage: ${states.filter((s) => statesSeen.has(s) || coverage.entered.has(s)).length}/` +
-        `${states.length} states (${transient.length} transient, passed through: ${transient.join(', ')}), ` +
-        `${transitions.filter((t) => coverage.taken.has(t)).length}/${transitions.length} transitions ` +
-        `(${replays} replays of model paths, ${events} events)`,
-    );
-    expect(states.filter((s) => !statesSeen.has(s) && !coverage.entered.has(s))).toEqual([]);
-    expect(transitions.filter((t) => !coverage.taken.has(t))).toEqual([]);
+    expectEveryStateAndTransition(callMachine, { statesSeen, coverage, replays, events });
   });
 });

@@ -13,8 +13,7 @@ import type { PhoneHarness } from './support/harness';
 import { phoneEventsFor, phoneModelScopes, raisedBy, serializePhoneState } from './support/phone-model';
 import type { PhoneModelScope } from './support/phone-model';
 import {
-  allStateIds,
-  allTransitionKeys,
+  expectEveryStateAndTransition,
   takesUncoveredTransition,
   TransitionCoverage,
 } from './support/transition-coverage';
@@ -156,16 +155,6 @@ describe('phone machine, model-based (xstate/graph)', () => {
     }
 
     expect(failures.slice(0, 5)).toEqual([]);
-    const states = allStateIds(phoneMachine);
-    const transitions = allTransitionKeys(phoneMachine);
-    const transient = states.filter((s) => !statesSeen.has(s) && coverage.entered.has(s));
-    console.log(
-      `phone machine model coverage: ${states.filter((s) => statesSeen.has(s) || coverage.entered.has(s)).length}/` +
-        `${states.length} states (${transient.length} transient, passed through: ${transient.join(', ')}), ` +
-        `${transitions.filter((t) => coverage.taken.has(t)).length}/${transitions.length} transitions ` +
-        `(${replays} replays of model paths, ${events} events)`,
-    );
-    expect(states.filter((s) => !statesSeen.has(s) && !coverage.entered.has(s))).toEqual([]);
-    expect(transitions.filter((t) => !coverage.taken.has(t))).toEqual([]);
+    expectEveryStateAndTransition(phoneMachine, { statesSeen, coverage, replays, events });
   });
 });

@@ -73,3 +73,27 @@ export function takesUncoveredTransition(
   for (const node of getStateNodes(machine.root, after.value)) left.delete(node);
   return [...left].some((node) => (node.always ?? []).some((t) => !coverage.taken.has(transitionKey(t))));
 }
+
+/** What a model-based test's replays saw: the states actors were asserted in, and how much was replayed. */
+export interface ModelReplays {
+  statesSeen: ReadonlySet<string>;
+  coverage: TransitionCoverage;
+  replays: number;
+  events: number;
+}
+
+/** Logs the figures, then asserts every state was reached (settled in or passed through) and every transition taken. */
+export function expectEveryStateAndTransition(machine: AnyStateMachine, run: ModelReplays): void {
+  const { statesSeen, coverage, replays, events } = run;
+  const states = allStateIds(machine);
+  const transitions = allTransitionKeys(machine);
+  const transient = states.filter((s) => !statesSeen.has(s) && coverage.entered.has(s));
+  console.log(
+    `${machine.id} machine model coverage: ${states.filter((s) => statesSeen.has(s) || coverage.entered.has(s)).length}/` +
+      `${states.length} states (${transient.length} transient, passed through: ${transient.join(', ')}), ` +
+      `${transitions.filter((t) => coverage.taken.has(t)).length}/${transitions.length} transitions ` +
+      `(${replays} replays of model paths, ${events} events)`,
+  );
+  expect(states.filter((s) => !statesSeen.has(s) && !coverage.entered.has(s))).toEqual([]);
+  expect(transitions.filter((t) => !coverage.taken.has(t))).toEqual([]);
+}
