@@ -2,7 +2,6 @@
 // real phone actors (with stand-in calls that record what they are told) replay every path.
 import { fromTransition, getStateNodes } from 'xstate';
 import type { AnyActorRef, AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
-import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import type { CallMachine } from '../call-machine';
 import { phoneMachine } from '../phone-machine';
 import type { PhoneEvent } from '../phone-events';
@@ -14,7 +13,7 @@ import { phoneEventsFor, phoneModelScopes, raisedBy, serializePhoneState } from 
 import type { PhoneModelScope } from './support/phone-model';
 import {
   expectEveryStateAndTransition,
-  takesUncoveredTransition,
+  replayModelPaths,
   TransitionCoverage,
 } from './support/transition-coverage';
 
@@ -134,24 +133,13 @@ describe('phone machine, model-based (xstate/graph)', () => {
     };
 
     for (const scope of Object.values(phoneModelScopes)) {
-      const options = traversal(scope);
-      const paths = getShortestPaths(model, options) as unknown as Array<{ state: Snapshot; steps: Step[] }>;
-      const interior = new Set(
-        paths.flatMap((p) => p.steps.slice(0, -1).map((s) => serializePhoneState(s.state))),
+      replayModelPaths(
+        model,
+        coverage,
+        traversal(scope),
+        (steps) => replay(scope, steps as Step[]),
+        (state, event) => raisedBy(state as Snapshot, event as PhoneEvent),
       );
-      for (const path of paths) {
-        if (!interior.has(serializePhoneState(path.state))) replay(scope, path.steps);
-      }
-      const byVertex = new Map(paths.map((p) => [serializePhoneState(p.state), p]));
-      for (const [vertex, { state, transitions }] of Object.entries(getAdjacencyMap(model, options))) {
-        for (const { event, state: next } of Object.values(transitions) as Step[]) {
-          const raised = raisedBy(state as Snapshot, event as PhoneEvent);
-          if (!takesUncoveredTransition(model, coverage, state as Snapshot, event, next as Snapshot, raised))
-            continue;
-          const path = byVertex.get(vertex);
-          if (path) replay(scope, [...path.steps, { event, state: next }]);
-        }
-      }
     }
 
     expect(failures.slice(0, 5)).toEqual([]);
