@@ -2,32 +2,20 @@
 // event package (RFC 4235): Kamailio publishes every call's dialog state (dialog + pua_dialoginfo) and
 // the panel, subscribed to its own AOR (Event: dialog), ends the notes-only call when that dialog
 // terminates: talk time, wrap-up and Task without the agent's "Call ended".
-import { useBaresip } from '../support/baresip';
 import { jane, startDeskphoneAgent, type DeskphoneAgent } from '../support/deskphone-fixture';
+import { AGENT_AND_CALLER_USERS, useAgentDeviceAndCaller } from '../support/deskphone-peers';
 import { useKamailio } from '../support/kamailio-fixture';
 import { callTraffic, dialogEventTraffic } from '../support/node-sip';
 
-const server = useKamailio({
-  dialogEvents: true,
-  auth: { kind: 'digest', users: { agent: 'agent-pw', '1001': 'customer-pw' } },
-});
-const device = useBaresip(() => ({
-  sip: server(),
-  user: 'agent',
-  password: 'agent-pw',
-  answerMode: 'manual',
-  name: 'agent-device',
-}));
-const caller = useBaresip(() => ({ sip: server(), user: '1001', password: 'customer-pw' }));
+const server = useKamailio({ dialogEvents: true, auth: { kind: 'digest', users: AGENT_AND_CALLER_USERS } });
+const peers = useAgentDeviceAndCaller(server);
+const { device, caller } = peers;
 
 let agent: DeskphoneAgent;
 
 afterEach(async () => {
   await agent.stop();
-  for (const peer of [device(), caller()]) {
-    await peer.hangup().catch(() => undefined);
-    peer.clearEvents();
-  }
+  await peers.hangUpBoth();
 });
 
 /** Resolves once the panel's dialog subscription is active (its first NOTIFY arrived). */

@@ -2,30 +2,20 @@
 // and to the device (baresip registered for the same number). The panel never answers and plays
 // nothing; it pops the caller's contact and takes notes. The device answering is "answered on your
 // phone" (the CANCEL's Reason), the caller giving up is a missed call; in softphone mode too.
-import { useBaresip } from '../support/baresip';
 import { jane, startDeskphoneAgent, type DeskphoneAgent } from '../support/deskphone-fixture';
+import { AGENT_AND_CALLER_USERS, useAgentDeviceAndCaller } from '../support/deskphone-peers';
 import { useKamailio } from '../support/kamailio-fixture';
 import { callTraffic, dialogEventTraffic } from '../support/node-sip';
 
-const server = useKamailio({ auth: { kind: 'digest', users: { agent: 'agent-pw', '1001': 'customer-pw' } } });
-/** The agent's desk phone: registered for the agent's own number, answered by the test. */
-const device = useBaresip(() => ({
-  sip: server(),
-  user: 'agent',
-  password: 'agent-pw',
-  answerMode: 'manual',
-  name: 'agent-device',
-}));
-const caller = useBaresip(() => ({ sip: server(), user: '1001', password: 'customer-pw' }));
+const server = useKamailio({ auth: { kind: 'digest', users: AGENT_AND_CALLER_USERS } });
+const peers = useAgentDeviceAndCaller(server);
+const { device, caller } = peers;
 
 let agent: DeskphoneAgent;
 
 afterEach(async () => {
   await agent.stop();
-  for (const peer of [device(), caller()]) {
-    await peer.hangup().catch(() => undefined);
-    peer.clearEvents();
-  }
+  await peers.hangUpBoth();
 });
 
 const agentUri = () => `sip:agent@${server().domain}`;

@@ -2,7 +2,7 @@
 // project's Kamailio, plays it the connect prompt, decodes the key it sends as in-band tones, and only
 // then REFERs it to the customer (another baresip). No key, a voicemail greeting, a busy or unknown
 // device: the customer is never called.
-import { useBaresip } from '../support/baresip';
+import { useBaresip, type Baresip } from '../support/baresip';
 import { DeviceAudio, startDeskphoneAgent, type DeskphoneAgent } from '../support/deskphone-fixture';
 import { useKamailio } from '../support/kamailio-fixture';
 import { callTraffic, createNodeAgent, type NodeAgent } from '../support/node-sip';
@@ -78,6 +78,36 @@ afterEach(async () => {
 });
 
 const customerCalls = () => customer().events.filter((e) => e.type === 'CALL_INCOMING');
+
+/**
+ * The agent restarted with other waits (the key device at 2001, a 5 s key timeout), then a click-to-dial
+ * until the device has pressed its key and the customer rings; resolves with the call's id.
+ */
+async function customerRingingWith(
+  waits: Partial<Parameters<typeof startDeskphoneAgent>[1]>,
+): Promise<string> {
+  await agent.stop();
+  agent = await startDeskphoneAgent(server(), {
+    user: 'agent',
+    password: 'agent-pw',
+    deviceNumber: () => '2001',
+    keyTimeoutSeconds: 5,
+    ...waits,
+  });
+  const callId = agent.softphone.dial('1001', { source: 'crm' });
+  await customer().waitFor('CALL_INCOMING', { timeoutMs: 10_000 });
+  await agent.until((v) => v.calls[0]?.deviceStep === 'customerRinging', 'customer ringing');
+  return callId;
+}
+
+/** Dials through the device at `number`, which answers; resolves once the panel gives the call up. */
+async function failureAfterAnswerOf(device: () => Baresip, number: string) {
+  deviceNumber = number;
+  const callId = agent.softphone.dial('1001');
+  await device().waitFor('CALL_ESTABLISHED', { match: (e) => e.id === callId });
+  const failed = await agent.until((v) => !!v.calls[0]?.failure, 'failure', 10_000);
+  return { callId, failure: failed.calls[0]!.failure! };
+}
 
 describe('deskphone mode: click-to-dial rings the agent’s device first', () => {
   test('the device is called first; the customer is called only after the key, from the device, and the panel follows ringing and answer', async () => {
@@ -155,17 +185,7 @@ describe('deskphone mode: click-to-dial rings the agent’s device first', () =>
   });
 
   test('the customer answers long after an agent’s transfer would have given up: the panel still follows the answer', async () => {
-    await agent.stop();
-    agent = await startDeskphoneAgent(server(), {
-      user: 'agent',
-      password: 'agent-pw',
-      deviceNumber: () => '2001',
-      keyTimeoutSeconds: 5,
-      transferTimeoutMs: 1000,
-    });
-    const callId = agent.softphone.dial('1001', { source: 'crm' });
-    await customer().waitFor('CALL_INCOMING', { timeoutMs: 10_000 });
-    await agent.until((v) => v.calls[0]?.deviceStep === 'customerRinging', 'customer ringing');
+    const callId = await customerRingingWith({ transferTimeoutMs: 1000 });
 
     // Three times the agent's transfer wait: still ringing, nothing reported as failed.
     await new Promise((r) => setTimeout(r, 3000));
@@ -176,17 +196,7 @@ describe('deskphone mode: click-to-dial rings the agent’s device first', () =>
   });
 
   test('the customer never answers: after the wait the settings give, the panel hangs up on the device and says nobody answered', async () => {
-    await agent.stop();
-    agent = await startDeskphoneAgent(server(), {
-      user: 'agent',
-      password: 'agent-pw',
-      deviceNumber: () => '2001',
-      keyTimeoutSeconds: 5,
-      customerAnswerSeconds: 4,
-    });
-    const callId = agent.softphone.dial('1001', { source: 'crm' });
-    await customer().waitFor('CALL_INCOMING', { timeoutMs: 10_000 });
-    await agent.until((v) => v.calls[0]?.deviceStep === 'customerRinging', 'customer ringing');
+    const callId = await customerRingingWith({ customerAnswerSeconds: 4 });
 
     const failed = await agent.until(
       (v) => v.calls[0]?.failure !== null && v.calls[0]?.failure !== undefined,
@@ -203,16 +213,9 @@ describe('deskphone mode: click-to-dial rings the agent’s device first', () =>
   });
 
   test('no key within the timeout: the panel hangs up on the device and the customer is never called', async () => {
-    deviceNumber = '2002';
-    const callId = agent.softphone.dial('1001');
-    await silentDevice().waitFor('CALL_ESTABLISHED', { match: (e) => e.id === callId });
-    const failed = await agent.until(
-      (v) => v.calls[0]?.failure !== null && v.calls[0]?.failure !== undefined,
-      'failure',
-      10_000,
-    );
-    expect(failed.calls[0]!.failure).toMatchObject({ reason: 'no-key-press' });
-    expect(failed.calls[0]!.failure!.message).toMatch(/customer was not called/);
+    const { callId, failure } = await failureAfterAnswerOf(silentDevice, '2002');
+    expect(failure).toMatchObject({ reason: 'no-key-press' });
+    expect(failure.message).toMatch(/customer was not called/);
     await silentDevice().waitFor('CALL_CLOSED', { match: (e) => e.id === callId });
     expect(agent.keys).toEqual([]);
     expect(customerCalls()).toEqual([]);
@@ -222,11 +225,8 @@ describe('deskphone mode: click-to-dial rings the agent’s device first', () =>
   });
 
   test('the device’s voicemail answers (a greeting and a beep, no key): the customer is never called', async () => {
-    deviceNumber = '2003';
-    const callId = agent.softphone.dial('1001');
-    await voicemailDevice().waitFor('CALL_ESTABLISHED', { match: (e) => e.id === callId });
-    const failed = await agent.until((v) => !!v.calls[0]?.failure, 'failure', 10_000);
-    expect(failed.calls[0]!.failure).toMatchObject({ reason: 'no-key-press' });
+    const { callId, failure } = await failureAfterAnswerOf(voicemailDevice, '2003');
+    expect(failure).toMatchObject({ reason: 'no-key-press' });
     expect(agent.media.get(callId)!.packetsReceived).toBeGreaterThan(100);
     expect(agent.keys).toEqual([]);
     await voicemailDevice().waitFor('CALL_CLOSED', { match: (e) => e.id === callId });

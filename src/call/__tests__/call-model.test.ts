@@ -1,5 +1,4 @@
 // Model-based coverage of the call machine: xstate/graph walks the model, real actors replay every path.
-import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import { getNextTransitions, getStateNodes } from 'xstate';
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { CallInput } from '../call-context';
@@ -16,9 +15,8 @@ import { startCall } from './support/harness';
 import type { CallHarness } from './support/harness';
 import { Effects } from './support/effects';
 import {
-  allStateIds,
-  allTransitionKeys,
-  takesUncoveredTransition,
+  expectEveryStateAndTransition,
+  replayModelPaths,
   TransitionCoverage,
 } from './support/transition-coverage';
 
@@ -141,42 +139,12 @@ describe('call machine, model-based (xstate/graph)', () => {
     };
 
     for (const variant of Object.values(callModelVariants)) {
-      const { input } = variant;
-      const options = traversal(variant);
-      const paths = getShortestPaths(model, options);
-      // Replaying the leaves of the shortest-path tree visits every vertex on the way.
-      const interior = new Set(
-        paths.flatMap((p) => p.steps.slice(0, -1).map((s) => serializeCallState(s.state))),
+      replayModelPaths(model, coverage, traversal(variant), (steps) =>
+        replay(variant.input, steps as ReadonlyArray<{ event: EventObject; state: Snapshot }>),
       );
-      for (const path of paths) {
-        if (!interior.has(serializeCallState(path.state))) replay(input, path.steps);
-      }
-      // Edges off the tree: replay those that would take a transition not taken yet.
-      const byVertex = new Map(paths.map((p) => [serializeCallState(p.state), p]));
-      for (const [vertex, { state, transitions }] of Object.entries(getAdjacencyMap(model, options))) {
-        for (const { event, state: next } of Object.values(transitions) as Array<{
-          event: EventObject;
-          state: Snapshot;
-        }>) {
-          if (!takesUncoveredTransition(model, coverage, state as Snapshot, event, next as Snapshot))
-            continue;
-          const path = byVertex.get(vertex);
-          if (path) replay(input, [...path.steps, { event: event as ModelEvent, state: next as Snapshot }]);
-        }
-      }
     }
 
     expect(failures.slice(0, 5)).toEqual([]);
-    const states = allStateIds(callMachine);
-    const transitions = allTransitionKeys(callMachine);
-    const transient = states.filter((s) => !statesSeen.has(s) && coverage.entered.has(s));
-    console.log(
-      `call machine model coverage: ${states.filter((s) => statesSeen.has(s) || coverage.entered.has(s)).length}/` +
-        `${states.length} states (${transient.length} transient, passed through: ${transient.join(', ')}), ` +
-        `${transitions.filter((t) => coverage.taken.has(t)).length}/${transitions.length} transitions ` +
-        `(${replays} replays of model paths, ${events} events)`,
-    );
-    expect(states.filter((s) => !statesSeen.has(s) && !coverage.entered.has(s))).toEqual([]);
-    expect(transitions.filter((t) => !coverage.taken.has(t))).toEqual([]);
+    expectEveryStateAndTransition(callMachine, { statesSeen, coverage, replays, events });
   });
 });

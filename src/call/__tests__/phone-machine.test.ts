@@ -44,6 +44,22 @@ function confirmReinvite(h: PhoneHarness, callId: string): void {
   h.call(callId).send({ type: 'sip.reinvite.succeeded' });
 }
 
+/** The agent answered c1 and started a transfer or conference from it: c1 is held, the third party not yet dialled. */
+function consultFor(
+  purpose: 'transfer' | 'conference',
+  settings: Parameters<typeof startPhone>[0] = {},
+): PhoneHarness {
+  const h = startPhone(settings);
+  h.register();
+  answer(h, 'c1');
+  h.phone.send({
+    type: purpose === 'transfer' ? 'ui.transfer.start' : 'ui.conference.start',
+    callId: 'c1',
+  });
+  confirmReinvite(h, 'c1');
+  return h;
+}
+
 describe('registration', () => {
   it('the phone registers: unregistered, registering, registered', () => {
     const h = startPhone();
@@ -414,18 +430,6 @@ describe('agent availability', () => {
 });
 
 describe('transfers', () => {
-  function consultFor(purpose: 'transfer' | 'conference'): PhoneHarness {
-    const h = startPhone();
-    h.register();
-    answer(h, 'c1');
-    h.phone.send({
-      type: purpose === 'transfer' ? 'ui.transfer.start' : 'ui.conference.start',
-      callId: 'c1',
-    });
-    confirmReinvite(h, 'c1');
-    return h;
-  }
-
   it('click Transfer: the active call is put on hold, then a new participant is called by search or click-to-dial', () => {
     const h = startPhone();
     h.register();
@@ -660,11 +664,7 @@ describe('conference', () => {
   }
 
   it('merge connects the original parties and the new participant; the original parties are taken off hold', () => {
-    const h = startPhone();
-    h.register();
-    answer(h, 'c1');
-    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
-    confirmReinvite(h, 'c1');
+    const h = consultFor('conference');
     dial(h, 'k1', '+15550001111');
     connectOutgoing(h, 'k1');
     h.phone.send({ type: 'ui.conference.merge' });
@@ -679,11 +679,7 @@ describe('conference', () => {
   });
 
   it('a participant can be added before they answer; they join when they pick up', () => {
-    const h = startPhone();
-    h.register();
-    answer(h, 'c1');
-    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
-    confirmReinvite(h, 'c1');
+    const h = consultFor('conference');
     dial(h, 'k1', '+15550001111');
     h.phone.send({ type: 'ui.conference.merge' });
     confirmReinvite(h, 'c1');
@@ -736,11 +732,7 @@ describe('conference', () => {
 
 describe('one live call at a time, in the corners the random walk found', () => {
   it('the third party of a consultation is not dialled while another call has the audio', () => {
-    const h = startPhone();
-    h.register();
-    answer(h, 'c1');
-    h.phone.send({ type: 'ui.transfer.start', callId: 'c1' });
-    confirmReinvite(h, 'c1');
+    const h = consultFor('transfer');
     answer(h, 'c2');
     dial(h, 'k1', '+15550001111');
     expect(h.hasCall('k1')).toBe(false);
@@ -749,11 +741,7 @@ describe('one live call at a time, in the corners the random walk found', () => 
   });
 
   it("a call added to the conference while still ringing rings into the conference, not into the agent's ear", () => {
-    const h = startPhone();
-    h.register();
-    answer(h, 'c1');
-    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
-    confirmReinvite(h, 'c1');
+    const h = consultFor('conference');
     dial(h, 'k1', '+15550001111');
     h.call('k1').send({ type: 'sip.call.progress', earlyMedia: true });
     h.phone.send({ type: 'ui.conference.merge' });
@@ -762,11 +750,7 @@ describe('one live call at a time, in the corners the random walk found', () => 
   });
 
   it('a last party left alone while the agent consults someone to add stays in the mix instead of being held', () => {
-    const h = startPhone({ maxLines: 5 });
-    h.register();
-    answer(h, 'c1');
-    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
-    confirmReinvite(h, 'c1');
+    const h = consultFor('conference', { maxLines: 5 });
     dial(h, 'k1', '+15550001111');
     connectOutgoing(h, 'k1');
     h.phone.send({ type: 'ui.conference.merge' });
@@ -785,11 +769,7 @@ describe('one live call at a time, in the corners the random walk found', () => 
   });
 
   it('a party merged while its hold is in flight is taken off hold into the mix once the hold completes', () => {
-    const h = startPhone();
-    h.register();
-    answer(h, 'c1');
-    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
-    confirmReinvite(h, 'c1');
+    const h = consultFor('conference');
     dial(h, 'k1', '+15550001111');
     connectOutgoing(h, 'k1');
     h.phone.send({ type: 'ui.hold', callId: 'k1' });
@@ -805,11 +785,7 @@ describe('one live call at a time, in the corners the random walk found', () => 
   });
 
   it('an answer waiting for a hold is dropped if another call took the audio meanwhile', () => {
-    const h = startPhone();
-    h.register();
-    answer(h, 'c1');
-    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
-    confirmReinvite(h, 'c1');
+    const h = consultFor('conference');
     dial(h, 'k1', '+15550001111');
     connectOutgoing(h, 'k1');
     h.phone.send({ type: 'ui.conference.merge' });

@@ -2,7 +2,6 @@
 // real phone actors (with stand-in calls that record what they are told) replay every path.
 import { fromTransition, getStateNodes } from 'xstate';
 import type { AnyActorRef, AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
-import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import type { CallMachine } from '../call-machine';
 import { phoneMachine } from '../phone-machine';
 import type { PhoneEvent } from '../phone-events';
@@ -13,9 +12,8 @@ import type { PhoneHarness } from './support/harness';
 import { phoneEventsFor, phoneModelScopes, raisedBy, serializePhoneState } from './support/phone-model';
 import type { PhoneModelScope } from './support/phone-model';
 import {
-  allStateIds,
-  allTransitionKeys,
-  takesUncoveredTransition,
+  expectEveryStateAndTransition,
+  replayModelPaths,
   TransitionCoverage,
 } from './support/transition-coverage';
 
@@ -135,37 +133,16 @@ describe('phone machine, model-based (xstate/graph)', () => {
     };
 
     for (const scope of Object.values(phoneModelScopes)) {
-      const options = traversal(scope);
-      const paths = getShortestPaths(model, options) as unknown as Array<{ state: Snapshot; steps: Step[] }>;
-      const interior = new Set(
-        paths.flatMap((p) => p.steps.slice(0, -1).map((s) => serializePhoneState(s.state))),
+      replayModelPaths(
+        model,
+        coverage,
+        traversal(scope),
+        (steps) => replay(scope, steps as Step[]),
+        (state, event) => raisedBy(state as Snapshot, event as PhoneEvent),
       );
-      for (const path of paths) {
-        if (!interior.has(serializePhoneState(path.state))) replay(scope, path.steps);
-      }
-      const byVertex = new Map(paths.map((p) => [serializePhoneState(p.state), p]));
-      for (const [vertex, { state, transitions }] of Object.entries(getAdjacencyMap(model, options))) {
-        for (const { event, state: next } of Object.values(transitions) as Step[]) {
-          const raised = raisedBy(state as Snapshot, event as PhoneEvent);
-          if (!takesUncoveredTransition(model, coverage, state as Snapshot, event, next as Snapshot, raised))
-            continue;
-          const path = byVertex.get(vertex);
-          if (path) replay(scope, [...path.steps, { event, state: next }]);
-        }
-      }
     }
 
     expect(failures.slice(0, 5)).toEqual([]);
-    const states = allStateIds(phoneMachine);
-    const transitions = allTransitionKeys(phoneMachine);
-    const transient = states.filter((s) => !statesSeen.has(s) && coverage.entered.has(s));
-    console.log(
-      `phone machine model coverage: ${states.filter((s) => statesSeen.has(s) || coverage.entered.has(s)).length}/` +
-        `${states.length} states (${transient.length} transient, passed through: ${transient.join(', ')}), ` +
-        `${transitions.filter((t) => coverage.taken.has(t)).length}/${transitions.length} transitions ` +
-        `(${replays} replays of model paths, ${events} events)`,
-    );
-    expect(states.filter((s) => !statesSeen.has(s) && !coverage.entered.has(s))).toEqual([]);
-    expect(transitions.filter((t) => !coverage.taken.has(t))).toEqual([]);
+    expectEveryStateAndTransition(phoneMachine, { statesSeen, coverage, replays, events });
   });
 });

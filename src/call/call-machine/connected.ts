@@ -1,6 +1,9 @@
 // A call connected in the browser: audio (hold, resume, transfer, conference), mute and keypad.
 import { callSetup, report, command, aboutThisCall, endAs, remember, alert } from './setup';
 
+/** Taking a held call off hold into the mix failed: it stays held, and the agent is told. */
+const joinFailed = { target: '#held', actions: remember('conference-join-failed') } as const;
+
 export const connected = callSetup.createStateConfig({
   type: 'parallel',
   tags: ['connected'],
@@ -150,10 +153,7 @@ export const connected = callSetup.createStateConfig({
             joinQueued: {
               on: {
                 'sip.reinvite.succeeded': '#conferenceJoined',
-                'sip.reinvite.failed': {
-                  target: '#held',
-                  actions: remember('conference-join-failed'),
-                },
+                'sip.reinvite.failed': joinFailed,
               },
             },
           },
@@ -205,10 +205,7 @@ export const connected = callSetup.createStateConfig({
               entry: command({ type: 'call.resume' }),
               on: {
                 'sip.reinvite.succeeded': 'joined',
-                'sip.reinvite.failed': {
-                  target: '#held',
-                  actions: remember('conference-join-failed'),
-                },
+                'sip.reinvite.failed': joinFailed,
               },
             },
             joined: {

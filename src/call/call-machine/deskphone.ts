@@ -1,6 +1,16 @@
 // Calls whose audio is on the agent's own phone: the deskphone set-up (ring the device, wait for a key,
 // call the customer) and the monitored call the panel takes notes for.
-import { callSetup, requireTarget, report, command, monitoredOutcome } from './setup';
+import {
+  callSetup,
+  requireTarget,
+  report,
+  command,
+  endAs,
+  answeredTo,
+  failedOnSip,
+  failedAs,
+  monitoredOutcome,
+} from './setup';
 
 export const deskphone = callSetup.createStateConfig({
   initial: 'ringingDevice',
@@ -25,10 +35,7 @@ export const deskphone = callSetup.createStateConfig({
     awaitingKey: {
       tags: 'awaitingKey',
       after: {
-        deskphoneKeyTimeout: {
-          target: '#call.progress.failed',
-          actions: { type: 'recordFailure', params: { reason: 'no-key-press' } },
-        },
+        deskphoneKeyTimeout: failedAs('no-key-press'),
       },
       on: { 'sip.device.keyPressed': 'connectingCustomer' },
     },
@@ -39,23 +46,11 @@ export const deskphone = callSetup.createStateConfig({
     connectingCustomer: {
       entry: command({ type: 'call.connectCustomer' }),
       after: {
-        customerAnswerWait: {
-          target: '#call.progress.failed',
-          actions: { type: 'recordFailure', params: { reason: 'no-answer' } },
-        },
+        customerAnswerWait: failedAs('no-answer'),
       },
       on: {
-        'sip.call.answered': {
-          target: '#call.progress.session.monitored',
-          actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
-        },
-        'sip.call.failed': {
-          target: '#call.progress.failed',
-          actions: {
-            type: 'recordFailure',
-            params: ({ event }) => ({ reason: event.reason, at: event.at }),
-          },
-        },
+        'sip.call.answered': answeredTo('#call.progress.session.monitored'),
+        'sip.call.failed': failedOnSip,
       },
       initial: 'callingCustomer',
       states: {
@@ -74,28 +69,10 @@ export const monitored = callSetup.createStateConfig({
   tags: ['connected', 'answeredOnDevice'],
   entry: report('monitored'),
   on: {
-    'sip.call.ended': {
-      target: '#call.progress.ended',
-      actions: {
-        type: 'recordEnd',
-        params: ({ context, event }) => ({ outcome: monitoredOutcome(context), at: event.at }),
-      },
-    },
+    'sip.call.ended': endAs(monitoredOutcome),
     // The server's dialog state of the call taken on the agent's own phone ended it.
-    'sip.dialog.terminated': {
-      target: '#call.progress.ended',
-      actions: {
-        type: 'recordEnd',
-        params: ({ context, event }) => ({ outcome: monitoredOutcome(context), at: event.at }),
-      },
-    },
+    'sip.dialog.terminated': endAs(monitoredOutcome),
     // The agent's "Call ended": the talk time runs until then.
-    'ui.dismiss': {
-      target: '#call.progress.ended',
-      actions: {
-        type: 'recordEnd',
-        params: ({ context, event }) => ({ outcome: monitoredOutcome(context), at: event.at }),
-      },
-    },
+    'ui.dismiss': endAs(monitoredOutcome),
   },
 });

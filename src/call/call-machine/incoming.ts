@@ -1,6 +1,26 @@
 // Incoming calls: taken back after a reload, ringing (softphone) or notified (deskphone), answered,
 // rejected or redirected.
-import { callSetup, report, command, endAs, remember, alert, REJECT_STATUS_CODE } from './setup';
+import {
+  callSetup,
+  report,
+  command,
+  endAs,
+  remember,
+  alert,
+  answeredTo,
+  failedOnSip,
+  REJECT_STATUS_CODE,
+} from './setup';
+
+/** The INVITE was never answered here: the caller gave up, or nobody answered in time. */
+const missedInvite = {
+  'sip.invite.canceled': endAs('missed'),
+  // SIP.js rejects the INVITE itself after its no-answer timeout.
+  'sip.call.ended': endAs('missed'),
+} as const;
+
+/** Another of the agent's devices took the call: the panel follows it for notes. */
+const answeredElsewhere = answeredTo('monitored');
 
 /**
  * The call was live when the agent's page reloaded: its dialog is taken back with an INVITE
@@ -82,13 +102,8 @@ export const ringing = callSetup.createStateConfig({
       },
       { actions: remember('invalid-redirect') },
     ],
-    'sip.invite.canceled': endAs('missed'),
-    // Nobody answered in time: SIP.js rejects the INVITE itself after its no-answer timeout.
-    'sip.call.ended': endAs('missed'),
-    'sip.invite.answeredElsewhere': {
-      target: 'monitored',
-      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
-    },
+    ...missedInvite,
+    'sip.invite.answeredElsewhere': answeredElsewhere,
   },
 });
 
@@ -97,13 +112,8 @@ export const notified = callSetup.createStateConfig({
   entry: report('ringing'),
   invoke: alert('notify'),
   on: {
-    'sip.invite.answeredElsewhere': {
-      target: 'monitored',
-      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
-    },
-    'sip.invite.canceled': endAs('missed'),
-    // Nobody answered in time: SIP.js rejects the INVITE itself after its no-answer timeout.
-    'sip.call.ended': endAs('missed'),
+    'sip.invite.answeredElsewhere': answeredElsewhere,
+    ...missedInvite,
   },
 });
 
@@ -111,17 +121,8 @@ export const answering = callSetup.createStateConfig({
   tags: ['liveAudio'],
   entry: [command({ type: 'call.answer' }), report('connecting')],
   on: {
-    'sip.call.answered': {
-      target: 'connected',
-      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
-    },
-    'sip.call.failed': {
-      target: '#call.progress.failed',
-      actions: {
-        type: 'recordFailure',
-        params: ({ event }) => ({ reason: event.reason, at: event.at }),
-      },
-    },
+    'sip.call.answered': answeredTo('connected'),
+    'sip.call.failed': failedOnSip,
     'sip.invite.canceled': endAs('missed'),
   },
 });

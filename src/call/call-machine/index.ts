@@ -10,7 +10,7 @@ import { ended, ending, failed, finished, wrapUp } from './ending';
 import { abandoning, answering, notified, recovering, redirecting, rejecting, ringing } from './incoming';
 import { log } from './log';
 import { calling, canceling, ringback, ringingIntoConference } from './outgoing';
-import { callSetup, notesEditing } from './setup';
+import { callSetup, endAs, notesEditing } from './setup';
 
 export { REJECT_STATUS_CODE } from './setup';
 export type { CallTag } from './setup';
@@ -50,19 +50,8 @@ export const callMachine = callSetup.createMachine({
           on: {
             ...notesEditing,
             'sip.session.failed': [
-              {
-                guard: 'wasAnswered',
-                target: 'ended',
-                actions: {
-                  type: 'recordEnd',
-                  params: ({ event }) => ({ outcome: 'completed', at: event.at }),
-                },
-              },
-              {
-                guard: 'isIncoming',
-                target: 'ended',
-                actions: { type: 'recordEnd', params: ({ event }) => ({ outcome: 'missed', at: event.at }) },
-              },
+              { guard: 'wasAnswered', ...endAs('completed') },
+              { guard: 'isIncoming', ...endAs('missed') },
               {
                 target: 'failed',
                 actions: {

@@ -1,5 +1,12 @@
 // Outgoing calls from the browser: calling, ringback, ringing into a conference, cancelling.
-import { callSetup, requireTarget, report, command, endAs } from './setup';
+import { callSetup, requireTarget, report, command, endAs, answeredTo, failedOnSip } from './setup';
+
+/** Until the far end answers, whatever it is heard doing: its answer, its refusal, or the agent's hang-up. */
+const untilAnswered = {
+  'sip.call.answered': answeredTo('connected'),
+  'sip.call.failed': failedOnSip,
+  'ui.hangup': 'canceling',
+} as const;
 
 export const calling = callSetup.createStateConfig({
   entry: [
@@ -15,18 +22,7 @@ export const calling = callSetup.createStateConfig({
   ],
   on: {
     'sip.call.progress': 'ringback',
-    'sip.call.answered': {
-      target: 'connected',
-      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
-    },
-    'sip.call.failed': {
-      target: '#call.progress.failed',
-      actions: {
-        type: 'recordFailure',
-        params: ({ event }) => ({ reason: event.reason, at: event.at }),
-      },
-    },
-    'ui.hangup': 'canceling',
+    ...untilAnswered,
     'phone.conference.join': 'ringingIntoConference',
   },
 });
@@ -36,18 +32,7 @@ export const ringback = callSetup.createStateConfig({
   tags: ['liveAudio'],
   entry: report('dialing'),
   on: {
-    'sip.call.answered': {
-      target: 'connected',
-      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
-    },
-    'sip.call.failed': {
-      target: '#call.progress.failed',
-      actions: {
-        type: 'recordFailure',
-        params: ({ event }) => ({ reason: event.reason, at: event.at }),
-      },
-    },
-    'ui.hangup': 'canceling',
+    ...untilAnswered,
     'phone.conference.join': 'ringingIntoConference',
   },
 });
@@ -57,18 +42,7 @@ export const ringingIntoConference = callSetup.createStateConfig({
   tags: ['liveAudio', 'conference'],
   entry: ['markConferenceMember', report('conference')],
   on: {
-    'sip.call.answered': {
-      target: 'connected',
-      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
-    },
-    'sip.call.failed': {
-      target: '#call.progress.failed',
-      actions: {
-        type: 'recordFailure',
-        params: ({ event }) => ({ reason: event.reason, at: event.at }),
-      },
-    },
-    'ui.hangup': 'canceling',
+    ...untilAnswered,
     'phone.conference.dissolved': { target: 'ringback', actions: 'leaveConference' },
   },
 });
@@ -80,9 +54,6 @@ export const canceling = callSetup.createStateConfig({
     'sip.call.failed': endAs('canceled'),
     'sip.session.failed': endAs('canceled'),
     // The 200 crossed our CANCEL: the call is up, so it must be hung up (and wrapped up).
-    'sip.call.answered': {
-      target: 'ending',
-      actions: { type: 'stampAnswered', params: ({ event }) => ({ at: event.at }) },
-    },
+    'sip.call.answered': answeredTo('ending'),
   },
 });

@@ -91,15 +91,49 @@ export function searchNumber(context: CallContext): string {
   return receivedAbout(context)?.number ?? context.remote.number;
 }
 
-/** Ends the call's progress with an outcome, stamped with the time of the SIP event that ended it. */
-export function endAs(outcome: CallOutcome) {
+/**
+ * Ends the call's progress with an outcome (or the one the context decides), stamped with the time of
+ * the SIP event that ended it.
+ */
+export function endAs(outcome: CallOutcome | ((context: CallContext) => CallOutcome)) {
   return {
     target: '#call.progress.ended',
     actions: {
       type: 'recordEnd',
-      params: ({ event }: { event: CallEvent }) => ({ outcome, at: 'at' in event ? event.at : undefined }),
+      params: ({ context, event }: { context: CallContext; event: CallEvent }) => ({
+        outcome: typeof outcome === 'function' ? outcome(context) : outcome,
+        at: 'at' in event ? event.at : undefined,
+      }),
     },
   } as const;
+}
+
+/** The call is answered (here, on the agent's own phone or elsewhere): talk time runs from the SIP answer. */
+export function answeredTo<Target extends string>(target: Target) {
+  return {
+    target,
+    actions: {
+      type: 'stampAnswered',
+      params: ({ event }: { event: { at: number } }) => ({ at: event.at }),
+    },
+  } as const;
+}
+
+/** The call failed before it connected, for the reason the SIP layer gives; shown until dismissed. */
+export const failedOnSip = {
+  target: '#call.progress.failed',
+  actions: {
+    type: 'recordFailure',
+    params: ({ event }: { event: { reason: CallFailureReason; at: number } }) => ({
+      reason: event.reason,
+      at: event.at,
+    }),
+  },
+} as const;
+
+/** The call failed before it connected, for a reason of the statechart's own (a wait the admin set ran out). */
+export function failedAs(reason: CallFailureReason) {
+  return { target: '#call.progress.failed', actions: { type: 'recordFailure', params: { reason } } } as const;
 }
 
 export function remember(code: CallErrorCode) {

@@ -19,8 +19,14 @@ import {
 } from './support';
 import type { Consultation } from './support';
 
+/** Each part extends the one before, so every action and guard is typed against the machine as one. */
 export function withConsultationRules(phoneTypes: PhoneTypes) {
-  return phoneTypes.extend({
+  return withConsultationGuards(withConferenceMembers(withOriginalCall(withConsultCall(phoneTypes))));
+}
+
+/** The consultation and its consult call: begun, dialled (with the customer it is about), hung up, over. */
+function withConsultCall(types: PhoneTypes) {
+  return types.extend({
     actions: {
       beginConsultation: assign(({ event }, params: { purpose: Consultation['purpose'] }) => ({
         consultation: {
@@ -32,21 +38,6 @@ export function withConsultationRules(phoneTypes: PhoneTypes) {
       })),
       beginConferenceAddition: assign({
         consultation: { purpose: 'conference', originalCallId: null, consultCallId: null, target: null },
-      }),
-      holdOriginal: enqueueActions(({ context, enqueue }) => {
-        const id = context.consultation?.originalCallId;
-        if (id && context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'phone.hold' });
-      }),
-      /** Back to the original call, unless another call took the audio meanwhile: then it stays held. */
-      resumeOriginal: enqueueActions(({ context, enqueue }) => {
-        const c = context.consultation;
-        const id = c?.originalCallId;
-        if (!id || context.lines[id] === undefined) return;
-        const others = {
-          ...context,
-          lines: Object.fromEntries(Object.entries(context.lines).filter(([k]) => k !== c.consultCallId)),
-        };
-        if (otherCallWith(others, id, AUDIO_TAKING) === null) enqueue.sendTo(id, { type: 'phone.resume' });
       }),
       spawnConsultCall: enqueueActions(({ context, event, enqueue, self }) => {
         const request = dialRequestOf(event);
@@ -66,14 +57,6 @@ export function withConsultationRules(phoneTypes: PhoneTypes) {
         });
         enqueue.spawnChild('callMachine', { id: input.callId, input });
       }),
-      /**
-       * An unsupervised transfer completes in the same macrostep as the consult dial, so the REFER follows
-       * the consult INVITE; `dialing` decides whether it may (a refused number has no transfer target).
-       */
-      handOverIfUnsupervised: enqueueActions(({ event, enqueue }) => {
-        if (dialRequestOf(event)?.transfer === 'unsupervised')
-          enqueue.raise({ type: 'ui.transfer.complete' });
-      }),
       forgetConsultCall: assign(({ context }) =>
         context.consultation
           ? { consultation: { ...context.consultation, consultCallId: null, target: null } }
@@ -84,6 +67,37 @@ export function withConsultationRules(phoneTypes: PhoneTypes) {
         if (id && context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'ui.hangup', callId: id });
       }),
       endConsultation: assign({ consultation: null }),
+    },
+  });
+}
+
+/** The call the agent consults from: held meanwhile, then resumed or handed over to the third party. */
+function withOriginalCall(types: ReturnType<typeof withConsultCall>) {
+  return types.extend({
+    actions: {
+      holdOriginal: enqueueActions(({ context, enqueue }) => {
+        const id = context.consultation?.originalCallId;
+        if (id && context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'phone.hold' });
+      }),
+      /** Back to the original call, unless another call took the audio meanwhile: then it stays held. */
+      resumeOriginal: enqueueActions(({ context, enqueue }) => {
+        const c = context.consultation;
+        const id = c?.originalCallId;
+        if (!id || context.lines[id] === undefined) return;
+        const others = {
+          ...context,
+          lines: Object.fromEntries(Object.entries(context.lines).filter(([k]) => k !== c.consultCallId)),
+        };
+        if (otherCallWith(others, id, AUDIO_TAKING) === null) enqueue.sendTo(id, { type: 'phone.resume' });
+      }),
+      /**
+       * An unsupervised transfer completes in the same macrostep as the consult dial, so the REFER follows
+       * the consult INVITE; `dialing` decides whether it may (a refused number has no transfer target).
+       */
+      handOverIfUnsupervised: enqueueActions(({ event, enqueue }) => {
+        if (dialRequestOf(event)?.transfer === 'unsupervised')
+          enqueue.raise({ type: 'ui.transfer.complete' });
+      }),
       transferBlind: enqueueActions(({ context, enqueue }) => {
         const c = context.consultation;
         if (c?.originalCallId && c.target && context.lines[c.originalCallId] !== undefined) {
@@ -99,6 +113,14 @@ export function withConsultationRules(phoneTypes: PhoneTypes) {
           });
         }
       }),
+    },
+  });
+}
+
+/** The conference the agent's browser bridges: its members join, leave, are removed, or it dissolves. */
+function withConferenceMembers(types: ReturnType<typeof withOriginalCall>) {
+  return types.extend({
+    actions: {
       /** Everyone joins the mix; parties on hold are taken off hold by the join. */
       mergeConference: enqueueActions(({ context, enqueue }) => {
         const c = context.consultation;
@@ -132,6 +154,12 @@ export function withConsultationRules(phoneTypes: PhoneTypes) {
         enqueue.assign({ conference: [] });
       }),
     },
+  });
+}
+
+/** Whether a transfer or conference may start, grow, merge or shrink. */
+function withConsultationGuards(types: ReturnType<typeof withConferenceMembers>) {
+  return types.extend({
     guards: {
       isAwaitingConsultTarget: stateIn('#phone.consultation.awaitingTarget'),
       isConsulting: not(stateIn('#phone.consultation.idle')),

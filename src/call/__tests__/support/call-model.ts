@@ -3,6 +3,7 @@ import type { EventObject } from 'xstate';
 import { CallLogError } from '../../../crm/call-log-error';
 import type { CallContext, CallInput } from '../../call-context';
 import type { CallEvent } from '../../call-events';
+import type { RestoredCall } from '../../restored-call';
 import { ann, bob, dialOk, dialRefused, incomingInput, outgoingInput, testCallSettings } from './harness';
 
 const callId = 'c1';
@@ -11,6 +12,24 @@ const transferTarget = (() => {
   if (!d.ok) throw new Error('fixture');
   return d.target;
 })();
+
+/** Ann's answered call carried over a page reload, with its notes; each variant says in what phase. */
+function restoredInput(phase: Pick<RestoredCall, 'phase' | 'held' | 'endedAt' | 'outcome'>): CallInput {
+  return incomingInput({
+    restored: {
+      callId,
+      direction: 'incoming',
+      remote: { number: '+442079460001' },
+      startedAt: 0,
+      answeredAt: 1,
+      notes: 'n',
+      disposition: null,
+      matches: [ann],
+      chosen: ann,
+      ...phase,
+    },
+  });
+}
 
 export type ModelEvent = CallEvent | (EventObject & { output?: unknown; error?: unknown });
 
@@ -114,58 +133,16 @@ export const callModelVariants: Record<string, CallModelVariant> = {
   },
   /** Carried over a page reload: taken back (or dropped), and straight into wrap-up. */
   restored: {
-    input: incomingInput({
-      restored: {
-        callId,
-        direction: 'incoming',
-        remote: { number: '+442079460001' },
-        startedAt: 0,
-        answeredAt: 1,
-        notes: 'n',
-        disposition: null,
-        matches: [ann],
-        chosen: ann,
-        phase: 'connected',
-      },
-    }),
+    input: restoredInput({ phase: 'connected' }),
     only: /^(sip\.call\.(answered|failed|ended)|ui\.hangup|ui\.wrapUp\.(close|saveAndClose)|xstate\.done\.actor\.logSave)$/,
   },
   /** Held before the reload: taken back offering hold, it comes back held. */
   restoredHeld: {
-    input: incomingInput({
-      restored: {
-        callId,
-        direction: 'incoming',
-        remote: { number: '+442079460001' },
-        startedAt: 0,
-        answeredAt: 1,
-        notes: 'n',
-        disposition: null,
-        matches: [ann],
-        chosen: ann,
-        phase: 'connected',
-        held: true,
-      },
-    }),
+    input: restoredInput({ phase: 'connected', held: true }),
     only: /^(sip\.call\.(answered|ended)|ui\.resume|sip\.reinvite\.succeeded)$/,
   },
   restoredWrapUp: {
-    input: incomingInput({
-      restored: {
-        callId,
-        direction: 'incoming',
-        remote: { number: '+442079460001' },
-        startedAt: 0,
-        answeredAt: 1,
-        notes: 'n',
-        disposition: null,
-        matches: [ann],
-        chosen: ann,
-        phase: 'wrapUp',
-        endedAt: 2,
-        outcome: 'completed',
-      },
-    }),
+    input: restoredInput({ phase: 'wrapUp', endedAt: 2, outcome: 'completed' }),
     only: /^(ui\.wrapUp\.(close|saveAndClose)|xstate\.done\.actor\.logSave)$/,
   },
   noTimers: {

@@ -1,5 +1,6 @@
 // Every transition a machine defines, and which of them real actors took (seen through XState inspection).
 import { getStateNodes } from 'xstate';
+import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode, EventObject, InspectionEvent } from 'xstate';
 
 interface TransitionLike {
@@ -72,4 +73,69 @@ export function takesUncoveredTransition(
   const left = new Set(getStateNodes(machine.root, before.value));
   for (const node of getStateNodes(machine.root, after.value)) left.delete(node);
   return [...left].some((node) => (node.always ?? []).some((t) => !coverage.taken.has(transitionKey(t))));
+}
+
+/** What a model-based test's replays saw: the states actors were asserted in, and how much was replayed. */
+export interface ModelReplays {
+  statesSeen: ReadonlySet<string>;
+  coverage: TransitionCoverage;
+  replays: number;
+  events: number;
+}
+
+/** Logs the figures, then asserts every state was reached (settled in or passed through) and every transition taken. */
+export function expectEveryStateAndTransition(machine: AnyStateMachine, run: ModelReplays): void {
+  const { statesSeen, coverage, replays, events } = run;
+  const states = allStateIds(machine);
+  const transitions = allTransitionKeys(machine);
+  const transient = states.filter((s) => !statesSeen.has(s) && coverage.entered.has(s));
+  console.log(
+    `${machine.id} machine model coverage: ${states.filter((s) => statesSeen.has(s) || coverage.entered.has(s)).length}/` +
+      `${states.length} states (${transient.length} transient, passed through: ${transient.join(', ')}), ` +
+      `${transitions.filter((t) => coverage.taken.has(t)).length}/${transitions.length} transitions ` +
+      `(${replays} replays of model paths, ${events} events)`,
+  );
+  expect(states.filter((s) => !statesSeen.has(s) && !coverage.entered.has(s))).toEqual([]);
+  expect(transitions.filter((t) => !coverage.taken.has(t))).toEqual([]);
+}
+
+/** One step of a model path: the event sent, and the state the model says follows. */
+export interface ModelStep {
+  event: EventObject;
+  state: AnyMachineSnapshot;
+}
+
+/**
+ * Replays the leaves of the model's shortest-path tree (which visits every vertex on the way), then each
+ * edge off the tree that would take a transition not taken yet (with the events the machine raises in
+ * answer, as `raisedBy` says).
+ */
+export function replayModelPaths(
+  machine: AnyStateMachine,
+  coverage: TransitionCoverage,
+  options: Parameters<typeof getShortestPaths<AnyStateMachine>>[1] & {
+    serializeState: (state: AnyMachineSnapshot) => string;
+  },
+  replay: (steps: ModelStep[]) => void,
+  raisedBy: (state: AnyMachineSnapshot, event: EventObject) => readonly EventObject[] = () => [],
+): void {
+  const serialize = (state: AnyMachineSnapshot) => options.serializeState(state);
+  const paths = getShortestPaths(machine, options) as Array<{
+    state: AnyMachineSnapshot;
+    steps: ModelStep[];
+  }>;
+  const interior = new Set(paths.flatMap((p) => p.steps.slice(0, -1).map((s) => serialize(s.state))));
+  for (const path of paths) {
+    if (!interior.has(serialize(path.state))) replay(path.steps);
+  }
+  const byVertex = new Map(paths.map((p) => [serialize(p.state), p]));
+  for (const [vertex, { state, transitions }] of Object.entries(getAdjacencyMap(machine, options))) {
+    for (const { event, state: next } of Object.values(transitions) as ModelStep[]) {
+      const before = state as AnyMachineSnapshot;
+      if (!takesUncoveredTransition(machine, coverage, before, event, next, raisedBy(before, event)))
+        continue;
+      const path = byVertex.get(vertex);
+      if (path) replay([...path.steps, { event, state: next }]);
+    }
+  }
 }

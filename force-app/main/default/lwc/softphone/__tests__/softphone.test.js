@@ -1,3 +1,4 @@
+import { clone, mockSettings, STORAGE_KEY, startsWithFakeCore } from './serviceStart';
 import { createElement } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import {
@@ -13,41 +14,13 @@ import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSetting
 import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
 import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
-import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import logCall from '@salesforce/apex/SoftphoneCallLog.logCall';
 import listRecents from '@salesforce/apex/SoftphoneRecents.listRecents';
 import axe from 'axe-core';
-import { createFakeCore } from './fakeCore';
 
-const mockSettings = require('./data/getSettings.json');
-const mockCredentials = require('./data/getSipCredentials.json');
 const idleView = require('./data/idleView.json');
-/** The agent's storage key as SoftphoneCredentials.getStorageKey returns it (base64 of 32 bytes). */
-const STORAGE_KEY = 'GQ8cKM6qsduotKaxX3ky8hbTmpTcebmO2R6ObqsxL8U=';
 const ringingCall = require('./data/ringingCall.json');
 
-jest.mock('@salesforce/apex/SoftphoneSettingsController.getSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneCredentials.getSipCredentials', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneCredentials.getStorageKey', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneCallLog.logMissedCall', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneCallLog.logCall', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByPhone', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByName', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 jest.mock(
   '@salesforce/apex/SoftphoneFavorites.listFavorites',
   () => ({ default: jest.fn(() => Promise.resolve([])) }),
@@ -67,7 +40,6 @@ const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabel
 const LABELS = mockCustomLabels();
 const Softphone = require('c/softphone').default;
 
-const clone = (value) => JSON.parse(JSON.stringify(value));
 const viewWith = (...calls) => ({ ...clone(idleView), calls });
 const callWith = (overrides) => ({ ...clone(ringingCall), ...overrides });
 
@@ -75,15 +47,7 @@ describe('c-softphone', () => {
   let fake;
 
   beforeEach(() => {
-    fake = createFakeCore();
-    loadScript.mockImplementation(() => {
-      window.SoftphoneCore = fake.core;
-      return Promise.resolve();
-    });
-    getSettings.mockResolvedValue(clone(mockSettings));
-    getSipCredentials.mockResolvedValue(clone(mockCredentials));
-    getStorageKey.mockResolvedValue(STORAGE_KEY);
-    logMissedCall.mockResolvedValue({ taskId: '00T000000000001AAA', created: true });
+    fake = startsWithFakeCore();
   });
 
   afterEach(() => {

@@ -1,6 +1,7 @@
 // The utility's service module on its own: what it asks of Apex and the static resource, what it gives the
 // core, and the Lightning Message Service transport of the Open CTI bridge. The host is a plain object
 // standing in for the component (c/softphone renders what the host is given; see its own tests).
+import { mockCredentials, STORAGE_KEY, startsWithFakeCore } from '../../softphone/__tests__/serviceStart';
 import { loadScript } from 'lightning/platformResourceLoader';
 import {
   createMessageContext,
@@ -11,42 +12,11 @@ import {
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
-import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
-import { createFakeCore } from '../../softphone/__tests__/fakeCore';
-
-const mockSettings = require('../../softphone/__tests__/data/getSettings.json');
-const mockCredentials = require('../../softphone/__tests__/data/getSipCredentials.json');
-const STORAGE_KEY = 'GQ8cKM6qsduotKaxX3ky8hbTmpTcebmO2R6ObqsxL8U=';
-
-jest.mock('@salesforce/apex/SoftphoneSettingsController.getSettings', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneCredentials.getSipCredentials', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneCredentials.getStorageKey', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneCallLog.logMissedCall', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneCallLog.logCall', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByPhone', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
-jest.mock('@salesforce/apex/SoftphoneContactSearch.searchByName', () => ({ default: jest.fn() }), {
-  virtual: true,
-});
 
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 mockCustomLabels();
 const { lmsTransport, startSoftphoneService } = require('c/softphoneService');
-
-const clone = (value) => JSON.parse(JSON.stringify(value));
 
 describe('c-softphone-service', () => {
   let fake;
@@ -58,15 +28,7 @@ describe('c-softphone-service', () => {
   const start = () => startSoftphoneService(host, () => true);
 
   beforeEach(() => {
-    fake = createFakeCore();
-    loadScript.mockImplementation(() => {
-      window.SoftphoneCore = fake.core;
-      return Promise.resolve();
-    });
-    getSettings.mockResolvedValue(clone(mockSettings));
-    getSipCredentials.mockResolvedValue(clone(mockCredentials));
-    getStorageKey.mockResolvedValue(STORAGE_KEY);
-    logMissedCall.mockResolvedValue({ taskId: '00T000000000001AAA', created: true });
+    fake = startsWithFakeCore();
     const events = [];
     host = {
       events,
