@@ -138,7 +138,6 @@ export default tseslint.config(
       'src/session/validate-mirror-message.ts',
       'src/sip/actors/call-actor.ts',
       'src/sip/leg/transfer.ts',
-      'src/sip/user-agent.ts',
       'workbench/client/shell/workspace.ts',
       'workbench/emulation/apex/setup-controller.ts',
       'workbench/server.ts',
