@@ -112,8 +112,8 @@ export class SipUserAgent {
   readonly uri: URI;
   private readonly keepAlive: KeepAlive | undefined;
   private readonly servers: ServerList;
-  /** Aborted by close(): silences transport callbacks. */
-  private readonly lifecycle = new AbortController();
+  /** Set by close(): the loss of the connection is no longer reported. */
+  private isClosed = false;
 
   constructor(
     config: SipPhoneConfig,
@@ -135,7 +135,7 @@ export class SipUserAgent {
   }
 
   get closed(): boolean {
-    return this.lifecycle.signal.aborted;
+    return this.isClosed;
   }
 
   isConnected(): boolean {
@@ -179,7 +179,7 @@ export class SipUserAgent {
 
   /** No more keep-alive or loss reports; the connection itself goes with stop(). */
   close(): void {
-    this.lifecycle.abort();
+    this.isClosed = true;
     this.keepAlive?.stop();
   }
 
