@@ -6,7 +6,6 @@ export type { DialogSnapshot } from './dialog-snapshot';
 export type { SipPhoneConfig } from './sip-phone-config';
 export type { SipAuth } from './sip-auth';
 export type { SipLogger } from './sip-logger';
-export type { ReconnectPolicy } from './reconnect-policy';
 export type { ReinviteRetryCause } from './leg/reinvite';
 export type { MuteHook } from './mute-hook';
 export type { CallMedia } from './call-media';
@@ -18,7 +17,6 @@ export { sipEventTypes } from './sip-event-types';
 export type { CallerIdentity } from './caller-identity';
 export type { CallContext } from './call-context';
 export { AGENT_HEADER, CONTEXT_HEADER, formatContextHeader, parseContextHeader } from './context-header';
-export { reconnectDelay } from './reconnect-delay';
 export { reinviteRetryDelay } from './leg/reinvite';
 export {
   SipError,

@@ -66,10 +66,6 @@ export class SipPhone extends CallIdCommands {
     this.agent = new SipUserAgent(config, settings, {
       onConnect: () => hub.emit({ type: 'sip.transport.connected' }),
       onDisconnect: (error) => this.onTransportLost(error),
-      onReconnecting: (attempt, delayMs) =>
-        hub.emit({ type: 'sip.transport.reconnecting', attempt, delayMs }),
-      onReconnect: () => void this.afterReconnect(),
-      onReconnectFailed: (error) => hub.emit({ type: 'sip.transport.failed', error }),
       onInvite: (invitation) => this.onInvite(invitation),
       onMessage: (message) => this.onMessage(message),
     });
@@ -157,14 +153,26 @@ export class SipPhone extends CallIdCommands {
 
   /** Connects and registers; settles when registered, rejects with the reason otherwise. */
   async start(): Promise<void> {
-    try {
-      await this.agent.connect();
-    } catch (error) {
-      if ((error as SipError).code === 'network') this.registration.failed(error as SipError);
-      throw error;
-    }
+    await this.connect();
     this.registration.start();
     await this.registration.register();
+  }
+
+  /**
+   * One attempt to get a lost connection back; when and how often is its caller's decision (the phone
+   * machine's backoff). Connects over the server list, registers again, then tells the far end of every
+   * established call the new route (in the background). Settles when registered, rejects with the reason
+   * otherwise (reported as `sip.registration.failed` too). With the connection up, it registers as start().
+   */
+  async reconnect(): Promise<void> {
+    if (this.agent.isConnected()) return this.start();
+    await this.connect();
+    this.registration.start();
+    // Marked before registering: the far end's refresh may follow our REGISTER's 200 on the same connection.
+    const legs = [...this.calls.values()].map((leg) => ({ leg, remoteOffers: leg.remoteOffers }));
+    await this.registration.afterReconnect();
+    await this.registration.register();
+    void this.refreshCalls(legs);
   }
 
   /** Unregisters, ends every call and disconnects. The phone cannot be started again. */
@@ -229,16 +237,18 @@ export class SipPhone extends CallIdCommands {
     }
   }
 
-  /** A new connection is a new route: re-register, then tell every far end (in parallel). */
-  private async afterReconnect(): Promise<void> {
-    // Marked before registering: the far end's refresh may follow our REGISTER's 200 on the same connection.
-    const legs = [...this.calls.values()].map((leg) => ({ leg, remoteOffers: leg.remoteOffers }));
-    await this.registration.afterReconnect();
+  /** Connects over the server list; a server that cannot be reached is reported as a failed registration. */
+  private async connect(): Promise<void> {
     try {
-      await this.registration.register();
-    } catch {
-      return; // reported as sip.registration.failed
+      await this.agent.connect();
+    } catch (error) {
+      if ((error as SipError).code === 'network') this.registration.failed(error as SipError);
+      throw error;
     }
+  }
+
+  /** A new connection is a new route: tell every far end (in parallel). */
+  private async refreshCalls(legs: { leg: CallLeg; remoteOffers: number }[]): Promise<void> {
     await Promise.all(
       legs.map(({ leg, remoteOffers }) =>
         leg.sipSession.state === SessionState.Established ? leg.refresh(remoteOffers) : undefined,

@@ -1,6 +1,6 @@
 // The SIP servers a phone may connect to, in order of preference (a cluster of the SIP edge). SIP.js 0.21
-// connects to one WebSocket URL only (its `wsServers` list is gone): on a failed connection attempt the
-// phone's own reconnect loop, the one owner of backoff, moves to the next URL.
+// connects to one WebSocket URL only (its `wsServers` list is gone): each connection attempt (start or
+// reconnect) tries every URL once, moving to the next on a failure; the phone machine paces the attempts.
 import type { Transport } from 'sip.js';
 import { InvalidArgumentError } from './errors';
 

@@ -4,8 +4,6 @@ import type { SipEvent } from './sip-event';
 export const sipEventTypes = [
   'sip.transport.connected',
   'sip.transport.disconnected',
-  'sip.transport.reconnecting',
-  'sip.transport.failed',
   'sip.registration.registered',
   'sip.registration.unregistered',
   'sip.registration.failed',

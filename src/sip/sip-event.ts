@@ -9,8 +9,6 @@ export type SipEvent =
   // Connection and registration
   | { type: 'sip.transport.connected' }
   | { type: 'sip.transport.disconnected'; error: SipError }
-  | { type: 'sip.transport.reconnecting'; attempt: number; delayMs: number }
-  | { type: 'sip.transport.failed'; error: SipError }
   | { type: 'sip.registration.registered'; aor: string; expiresSec: number }
   | { type: 'sip.registration.unregistered'; aor: string }
   | { type: 'sip.registration.failed'; error: SipError }

@@ -1,5 +1,4 @@
 import type { SessionDescriptionHandlerFactory } from 'sip.js';
-import type { ReconnectPolicy } from './reconnect-policy';
 import type { ReinviteRetryCause } from './leg/reinvite';
 import type { MuteHook } from './mute-hook';
 import type { SipAuth } from './sip-auth';
@@ -11,7 +10,8 @@ export interface SipPhoneConfig {
   server: string;
   /**
    * Other nodes of the same SIP service (sharing registrations), tried in order when a connection
-   * attempt fails; the reconnect policy's backoff applies between attempts.
+   * attempt fails: start() and each reconnect() try every server once. When to reconnect is the
+   * caller's decision (the phone machine's backoff); SipPhone never reconnects by itself.
    */
   fallbackServers?: string[];
   /** The agent's address of record, e.g. `sip:alice@pbx.example.com`. */
@@ -46,7 +46,6 @@ export interface SipPhoneConfig {
   registerExpiresSec?: number;
   /** WebSocket connection timeout (default 5000 ms). */
   connectionTimeoutMs?: number;
-  reconnect?: Partial<ReconnectPolicy>;
   /** An OPTIONS ping to the registrar; no answer within `timeoutMs` counts as a lost connection. */
   keepAlive?: { intervalMs: number; timeoutMs: number } | false;
   /** Attempts per hold/resume/refresh, the first one included (default 4). */

@@ -3,7 +3,6 @@ import { defaultMicrophoneCheck } from './default-microphone-check';
 import { defaultMuteHook } from './default-mute-hook';
 import { InvalidArgumentError } from './errors';
 import type { MuteHook } from './mute-hook';
-import type { ReconnectPolicy } from './reconnect-policy';
 import { type ReinviteRetryCause, reinviteRetryDelay } from './leg/reinvite';
 import type { SipLogger } from './sip-logger';
 import type { SipPhoneConfig } from './sip-phone-config';
@@ -16,7 +15,6 @@ export interface SipPhoneSettings {
   logger: SipLogger;
   registerExpiresSec: number;
   connectionTimeoutMs: number;
-  reconnect: ReconnectPolicy;
   keepAlive: { intervalMs: number; timeoutMs: number } | false;
   reinviteMaxAttempts: number;
   refreshYieldMs: number;
@@ -41,15 +39,6 @@ function inRange(name: string, value: number, min: number, max: number): number 
 
 export function resolveSettings(config: SipPhoneConfig): SipPhoneSettings {
   const random = config.random ?? Math.random;
-  const reconnect: ReconnectPolicy = {
-    initialDelayMs: 500,
-    maxDelayMs: 30_000,
-    multiplier: 2,
-    jitter: 0.3,
-    maxAttempts: Number.POSITIVE_INFINITY,
-    ...config.reconnect,
-  };
-  inRange('reconnect.jitter', reconnect.jitter, 0, 1);
   const keepAlive = config.keepAlive ?? { intervalMs: 30_000, timeoutMs: 5_000 };
   return {
     iceGatheringTimeoutMs: inRange('iceGatheringTimeoutMs', config.iceGatheringTimeoutMs ?? 500, 0, 5000),
@@ -59,7 +48,6 @@ export function resolveSettings(config: SipPhoneConfig): SipPhoneSettings {
     logger: config.logger ?? silent,
     registerExpiresSec: inRange('registerExpiresSec', config.registerExpiresSec ?? 600, 10, 86_400),
     connectionTimeoutMs: inRange('connectionTimeoutMs', config.connectionTimeoutMs ?? 5000, 100, 60_000),
-    reconnect,
     keepAlive,
     reinviteMaxAttempts: inRange('reinviteMaxAttempts', config.reinviteMaxAttempts ?? 4, 1, 10),
     refreshYieldMs: inRange('refreshYieldMs', config.refreshYieldMs ?? 1500, 0, 10_000),

@@ -1,6 +1,7 @@
-// The SIP.js UserAgent of a phone and its connection: the transport over the server list, the keep-alive
-// that proves it, and getting it back after a loss. What arrives on it (calls, messages) and what the
-// connection does goes to one typed delegate; registration and calls are the phone's.
+// The SIP.js UserAgent of a phone and its connection: the transport over the server list and the keep-alive
+// that proves it. A loss is only reported: when and how often to connect again is the phone machine's
+// decision (its `reconnecting` state), each attempt one connect(). What arrives on the connection (calls,
+// messages) and what it does goes to one typed delegate; registration and calls are the phone's.
 import {
   SIPExtension,
   UserAgent,
@@ -8,11 +9,11 @@ import {
   type Invitation,
   type LogLevel,
   type Message,
+  type UserAgentOptions,
   type URI,
 } from 'sip.js';
 import { InvalidArgumentError, NetworkError, NotStartedError, type SipError } from './errors';
 import { KeepAlive } from './keep-alive';
-import { reconnectDelay } from './reconnect-delay';
 import { rollbackSessionDescriptionHandlerFactory } from './rollback-session-description-handler';
 import { ServerList } from './server-list';
 import type { SipPhoneConfig } from './sip-phone-config';
@@ -24,27 +25,10 @@ const INSTANCE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** What the connection tells its phone. */
 export interface UserAgentDelegate {
   onConnect(): void;
-  /** The transport was lost; the user agent is getting it back. */
+  /** The transport was lost; it stays down until the next connect(). */
   onDisconnect(error: SipError): void;
-  onReconnecting(attempt: number, delayMs: number): void;
-  /** Connected again after a loss: a new route (register again, tell the far ends). */
-  onReconnect(): void;
-  /** The reconnect policy's attempts are used up. */
-  onReconnectFailed(error: SipError): void;
   onInvite(invitation: Invitation): void;
   onMessage(message: Message): void;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }
 
 function cleanDisplayName(name: string | undefined): string | undefined {
@@ -55,89 +39,103 @@ function cleanDisplayName(name: string | undefined): string | undefined {
   return clean ? clean : undefined;
 }
 
+/** SIP.js's log lines: the WebSocket's SIP messages to the wire tap, the rest to the phone's logger. */
+function logConnector(config: SipPhoneConfig, settings: SipPhoneSettings): UserAgentOptions['logConnector'] {
+  const { wireTap } = config;
+  const { logger } = settings;
+  return (level: LogLevel, category: string, _label: string | undefined, content: string) => {
+    const wire = /^(Sending|Received) WebSocket (?:text |binary )?message:\n\n([\s\S]*)\n$/.exec(content);
+    if (wire?.[2] !== undefined) return wireTap?.(wire[1] === 'Sending' ? 'sent' : 'received', wire[2]);
+    const line = `${category}: ${content}`;
+    if (level === 'error') logger.error(line);
+    else if (level === 'warn') logger.warn(line);
+    else logger.debug(line);
+  };
+}
+
+/** The SIP.js options of a phone: its identity, transport, media handlers and SIP extensions. */
+function userAgentOptions(
+  config: SipPhoneConfig,
+  settings: SipPhoneSettings,
+  uri: URI,
+  delegate: UserAgentOptions['delegate'],
+): UserAgentOptions {
+  const { openMicrophone, wireTap } = config;
+  return {
+    uri,
+    displayName: cleanDisplayName(config.displayName),
+    authorizationUsername:
+      config.auth.kind === 'ephemeral' ? config.auth.username : (config.auth.username ?? uri.user),
+    authorizationPassword: config.auth.password,
+    transportOptions: {
+      server: config.server,
+      connectionTimeout: settings.connectionTimeoutMs / 1000,
+      traceSip: wireTap !== undefined,
+    },
+    sessionDescriptionHandlerFactory:
+      config.sessionDescriptionHandlerFactory ??
+      rollbackSessionDescriptionHandlerFactory(openMicrophone && (() => openMicrophone())),
+    sessionDescriptionHandlerFactoryOptions: {
+      iceGatheringTimeout: settings.iceGatheringTimeoutMs,
+      peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
+    },
+    // Attended transfers arrive as INVITE with Replaces; GRUU keeps in-dialog requests routable across
+    // reconnections (the registrar resolves it to the current connection).
+    sipExtensionReplaces: SIPExtension.Supported,
+    sipExtensionExtraSupported: ['gruu'],
+    instanceIdAlwaysAdded: true,
+    ...(config.instanceId ? { instanceId: config.instanceId.toLowerCase() } : {}),
+    gracefulShutdown: false,
+    noAnswerTimeout: settings.noAnswerTimeoutSec,
+    userAgentString: config.userAgentString ?? 'open-softphone',
+    logBuiltinEnabled: false,
+    logLevel: wireTap ? 'log' : 'warn',
+    logConnector: logConnector(config, settings),
+    delegate,
+  };
+}
+
+/** The agent's address of record, checked: a user is needed, and the instance id must be a UUID. */
+function checkedIdentity(config: SipPhoneConfig): URI {
+  const uri = parseSipUri(config.aor);
+  if (!uri.user)
+    throw new InvalidArgumentError('The SIP address of record needs a user, like sip:alice@example.com.');
+  if (config.instanceId !== undefined && !INSTANCE_ID.test(config.instanceId)) {
+    throw new InvalidArgumentError('The SIP instance id must be a UUID.');
+  }
+  return uri;
+}
+
 export class SipUserAgent {
   readonly ua: UserAgent;
   /** The agent's address of record, parsed. */
   readonly uri: URI;
   private readonly keepAlive: KeepAlive | undefined;
   private readonly servers: ServerList;
-  /** Aborted by close(): ends the reconnect loop and silences transport callbacks. */
-  private readonly lifecycle = new AbortController();
-  /** The running reconnect loop, so a second loss while it runs does not start another. */
-  private reconnecting: Promise<void> | undefined;
+  /** Set by close(): the loss of the connection is no longer reported. */
+  private isClosed = false;
 
   constructor(
     config: SipPhoneConfig,
     private readonly settings: SipPhoneSettings,
     private readonly delegate: UserAgentDelegate,
   ) {
-    const uri = parseSipUri(config.aor);
-    if (!uri.user)
-      throw new InvalidArgumentError('The SIP address of record needs a user, like sip:alice@example.com.');
+    const uri = checkedIdentity(config);
     this.uri = uri;
     this.servers = new ServerList(config.server, config.fallbackServers);
-    if (config.instanceId !== undefined && !INSTANCE_ID.test(config.instanceId)) {
-      throw new InvalidArgumentError('The SIP instance id must be a UUID.');
-    }
-    const { logger, iceGatheringTimeoutMs } = settings;
-    const wireTap = config.wireTap;
-    const openMicrophone = config.openMicrophone;
-    this.ua = new UserAgent({
-      uri,
-      displayName: cleanDisplayName(config.displayName),
-      authorizationUsername:
-        config.auth.kind === 'ephemeral' ? config.auth.username : (config.auth.username ?? uri.user),
-      authorizationPassword: config.auth.password,
-      transportOptions: {
-        server: config.server,
-        connectionTimeout: settings.connectionTimeoutMs / 1000,
-        traceSip: wireTap !== undefined,
-      },
-      sessionDescriptionHandlerFactory:
-        config.sessionDescriptionHandlerFactory ??
-        rollbackSessionDescriptionHandlerFactory(openMicrophone && (() => openMicrophone())),
-      sessionDescriptionHandlerFactoryOptions: {
-        iceGatheringTimeout: iceGatheringTimeoutMs,
-        peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
-      },
-      // Attended transfers arrive as INVITE with Replaces; GRUU keeps in-dialog requests routable across
-      // reconnections (the registrar resolves it to the current connection).
-      sipExtensionReplaces: SIPExtension.Supported,
-      sipExtensionExtraSupported: ['gruu'],
-      instanceIdAlwaysAdded: true,
-      ...(config.instanceId ? { instanceId: config.instanceId.toLowerCase() } : {}),
-      gracefulShutdown: false,
-      noAnswerTimeout: settings.noAnswerTimeoutSec,
-      userAgentString: config.userAgentString ?? 'open-softphone',
-      logBuiltinEnabled: false,
-      logLevel: wireTap ? 'log' : 'warn',
-      logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
-        const wire = /^(Sending|Received) WebSocket (?:text |binary )?message:\n\n([\s\S]*)\n$/.exec(content);
-        if (wire?.[2] !== undefined) return wireTap?.(wire[1] === 'Sending' ? 'sent' : 'received', wire[2]);
-        const line = `${category}: ${content}`;
-        if (level === 'error') logger.error(line);
-        else if (level === 'warn') logger.warn(line);
-        else logger.debug(line);
-      },
-      delegate: {
+    this.ua = new UserAgent(
+      userAgentOptions(config, settings, uri, {
         onConnect: () => delegate.onConnect(),
         onDisconnect: (error) => this.onTransportLost(error),
         onInvite: (invitation) => delegate.onInvite(invitation),
         onMessage: (message) => delegate.onMessage(message),
-      },
-    });
-    const { keepAlive } = settings;
-    if (keepAlive) {
-      const registrar = parseSipUri(`sip:${uri.host}`);
-      this.keepAlive = new KeepAlive(this.ua, registrar, keepAlive.intervalMs, keepAlive.timeoutMs, () => {
-        settings.logger.warn('keep-alive: no answer from the SIP server, reconnecting');
-        void this.ua.transport.disconnect().catch(() => undefined);
-      });
-    }
+      }),
+    );
+    this.keepAlive = this.createKeepAlive();
   }
 
   get closed(): boolean {
-    return this.lifecycle.signal.aborted;
+    return this.isClosed;
   }
 
   isConnected(): boolean {
@@ -179,9 +177,9 @@ export class SipUserAgent {
       : new NotStartedError();
   }
 
-  /** No more reconnecting or keep-alive; the connection itself goes with stop(). */
+  /** No more keep-alive or loss reports; the connection itself goes with stop(). */
   close(): void {
-    this.lifecycle.abort();
+    this.isClosed = true;
     this.keepAlive?.stop();
   }
 
@@ -191,42 +189,21 @@ export class SipUserAgent {
     return this.ua.stop().catch(() => undefined);
   }
 
-  private onTransportLost(cause?: Error): void {
-    if (this.closed || this.reconnecting) return;
-    this.keepAlive?.stop();
-    this.settings.logger.warn(`transport lost${cause ? `: ${cause.message}` : ''}`);
-    this.delegate.onDisconnect(new NetworkError());
-    this.reconnecting = this.reconnect().finally(() => {
-      this.reconnecting = undefined;
+  /** An OPTIONS ping that drops a connection the server no longer answers on, so the loss is reported. */
+  private createKeepAlive(): KeepAlive | undefined {
+    const { keepAlive, logger } = this.settings;
+    if (!keepAlive) return undefined;
+    const registrar = parseSipUri(`sip:${this.uri.host}`);
+    return new KeepAlive(this.ua, registrar, keepAlive.intervalMs, keepAlive.timeoutMs, () => {
+      logger.warn('keep-alive: no answer from the SIP server, dropping the connection');
+      void this.ua.transport.disconnect().catch(() => undefined);
     });
   }
 
-  /** Backoff with jitter until connected; the next server after each failed attempt. */
-  private async reconnect(): Promise<void> {
-    const { reconnect: policy, random } = this.settings;
-    const signal = this.lifecycle.signal;
-    for (let attempt = 1; !signal.aborted; attempt++) {
-      if (attempt > policy.maxAttempts) {
-        this.delegate.onReconnectFailed(
-          new NetworkError('The phone system stayed unreachable. Check your network, then sign in again.'),
-        );
-        return;
-      }
-      const delayMs = reconnectDelay(attempt, policy, random);
-      this.delegate.onReconnecting(attempt, delayMs);
-      await sleep(delayMs, signal);
-      if (signal.aborted) return;
-      try {
-        await this.ua.reconnect();
-      } catch {
-        this.servers.advance(this.ua.transport);
-        continue;
-      }
-      break;
-    }
-    if (signal.aborted) return;
-    this.keepAlive?.start();
-    // After this loop has ended, so that a loss during what follows starts a new one.
-    queueMicrotask(() => this.delegate.onReconnect());
+  private onTransportLost(cause?: Error): void {
+    if (this.closed) return;
+    this.keepAlive?.stop();
+    this.settings.logger.warn(`transport lost${cause ? `: ${cause.message}` : ''}`);
+    this.delegate.onDisconnect(new NetworkError());
   }
 }

@@ -2,7 +2,7 @@
 // the other node (the softphone's list of servers), register there, and still receive calls; the nodes
 // share registrations (dmq_usrloc), so a call arriving at either node reaches an agent on the other.
 import { edgePhone, useEdge } from '../support/edge-fixture';
-import type { TestPhone } from '../support/node-sip';
+import { reconnectAfterLoss, type TestPhone } from '../support/node-sip';
 
 const edge = useEdge({ nodes: 2 });
 
@@ -57,7 +57,7 @@ describe('a clustered SIP edge', () => {
 
     // alice and carol lose their WebSocket, fail once against the dead node, then register on the second.
     for (const p of [alice, carol]) {
-      await p.waitFor('sip.transport.disconnected');
+      await reconnectAfterLoss(p);
       await p.waitFor(
         'sip.registration.registered',
         (e) => p.eventsOf('sip.registration.registered').indexOf(e) > 0,

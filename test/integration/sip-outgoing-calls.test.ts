@@ -207,6 +207,7 @@ describe('SipPhone outgoing calls', () => {
     expect(failure).toMatchObject({ code: 'network', name: 'NetworkError' });
     expect((failure as Error).message).toMatch(/reconnecting/);
     await restarting;
+    await alice.phone.reconnect();
     await alice.waitForNth('sip.registration.registered', 2);
     await alice.phone.stop();
     await expect(alice.phone.dial('sip:bob@softphone.test')).rejects.toMatchObject({ code: 'not-started' });

@@ -230,7 +230,6 @@ export interface TestPhoneOptions {
 
 /** Short timers so failure paths run in milliseconds, not the seconds of production defaults. */
 export const fastTimers: Partial<SipPhoneConfig> = {
-  reconnect: { initialDelayMs: 50, maxDelayMs: 400, multiplier: 2, jitter: 0.2 },
   keepAlive: false,
   reinviteRetryDelay: ({ isCallIdOwner, statusCode, retryAfterSec }) =>
     statusCode === 500 ? (retryAfterSec ?? 0) * 50 : isCallIdOwner ? 150 : 20,
@@ -307,6 +306,15 @@ export function createTestPhone(server: SipServerAddress, opts: TestPhoneOptions
       });
     },
   };
+}
+
+/**
+ * A test host's retry after a lost connection (in the product the phone machine decides when to
+ * reconnect): once the loss is reported, one reconnect(), which settles when registered again.
+ */
+export async function reconnectAfterLoss(p: TestPhone, timeoutMs?: number): Promise<void> {
+  await p.waitFor('sip.transport.disconnected', undefined, timeoutMs);
+  await p.phone.reconnect();
 }
 
 /**

@@ -61,7 +61,11 @@ export const registration = phoneSetup.createStateConfig({
         'ui.unregister': 'unregistering',
       },
     },
-    /** SIP.js never reconnects by itself: exponential backoff with jitter, capped. */
+    /**
+     * The one reconnect backoff (neither SIP.js nor SipPhone reconnects by itself): exponential with
+     * jitter, capped. Each `phone.reconnect` is one attempt; a failed one comes back as a retryable
+     * `sip.registration.failed` (server-unreachable) from `registering`, which counts the next attempt.
+     */
     reconnecting: {
       tags: 'reconnecting',
       entry: 'countReconnectAttempt',

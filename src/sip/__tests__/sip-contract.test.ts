@@ -11,8 +11,6 @@ describe('src/sip contract', () => {
     expect([...sip.sipEventTypes]).toEqual([
       'sip.transport.connected',
       'sip.transport.disconnected',
-      'sip.transport.reconnecting',
-      'sip.transport.failed',
       'sip.registration.registered',
       'sip.registration.unregistered',
       'sip.registration.failed',

@@ -1,28 +1,18 @@
-import { reconnectDelay } from '../reconnect-delay';
-import type { ReconnectPolicy } from '../reconnect-policy';
-import { reinviteRetryDelay } from '../leg/reinvite';
-
-const policy: ReconnectPolicy = {
-  initialDelayMs: 500,
-  maxDelayMs: 30_000,
-  multiplier: 2,
-  jitter: 0.3,
-  maxAttempts: 10,
-};
+import { reinviteRetryDelay, unreachableRetryDelay } from '../leg/reinvite';
 
 describe('SIP timing', () => {
-  test('reconnect delays double per attempt around their centre', () => {
+  test('a refresh the far end cannot take yet is retried after delays that double around their centre', () => {
     const centre = () => 0.5;
-    expect([1, 2, 3, 4, 5].map((n) => reconnectDelay(n, policy, centre))).toEqual([
+    expect([1, 2, 3, 4, 5].map((n) => unreachableRetryDelay(n, centre))).toEqual([
       500, 1000, 2000, 4000, 8000,
     ]);
   });
 
-  test('reconnect jitter spreads each delay by ±30 %, and nothing exceeds the cap', () => {
-    expect(reconnectDelay(1, policy, () => 0)).toBe(350);
-    expect(reconnectDelay(1, policy, () => 0.999999)).toBe(650);
-    expect(reconnectDelay(12, policy, () => 0.999999)).toBe(30_000);
-    expect(reconnectDelay(40, policy, () => 0)).toBe(21_000);
+  test('the jitter of those retries spreads each delay by ±30 %, and nothing exceeds the cap', () => {
+    expect(unreachableRetryDelay(1, () => 0)).toBe(350);
+    expect(unreachableRetryDelay(1, () => 0.999999)).toBe(650);
+    expect(unreachableRetryDelay(12, () => 0.999999)).toBe(30_000);
+    expect(unreachableRetryDelay(40, () => 0)).toBe(21_000);
   });
 
   test('after 491 the Call-ID owner waits 2.1–4 s and the other side 0–2 s (RFC 3261 §14.1)', () => {

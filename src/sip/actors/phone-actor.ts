@@ -17,14 +17,9 @@ export function phoneActor(phone: SipPhone, now: Clock) {
       sendBack({ type: 'sip.registration.failed', reason: registrationReason(error) });
     /** The sign-in under way: a second command while it runs (reconnect, then register) sends nothing. */
     let signingIn: Promise<void> | undefined;
-    const signIn = () => {
+    const signIn = (attempt: () => Promise<void>) => {
       if (signingIn) return;
-      // SipPhone reconnects its transport by itself and registers again; when that was done before the
-      // machine's own backoff ran out, the registration is current and nothing needs sending.
-      if (phone.registered) return sendBack({ type: 'sip.registration.succeeded' });
-      // start() connects when needed and sends one REGISTER.
-      signingIn = phone
-        .start()
+      signingIn = attempt()
         .catch(failed)
         .finally(() => {
           signingIn = undefined;
@@ -32,9 +27,13 @@ export function phoneActor(phone: SipPhone, now: Clock) {
     };
     receive((command) => {
       switch (command.type) {
+        // start() connects when needed and sends one REGISTER.
         case 'phone.register':
+          signIn(() => phone.start());
+          break;
+        // One attempt; the machine's backoff schedules the next one when this one fails.
         case 'phone.reconnect':
-          signIn();
+          signIn(() => phone.reconnect());
           break;
         case 'phone.reregister':
           phone.register({ renewCredentials: true }).catch(failed);

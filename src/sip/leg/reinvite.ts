@@ -9,7 +9,6 @@ import {
   responseError,
   type SipError,
 } from '../errors';
-import { reconnectDelay } from '../reconnect-delay';
 import type { SipPhoneSettings } from '../sip-phone-settings';
 import { mediaError, sleep } from './shared';
 import type { LegEvent } from './call-leg';
@@ -43,6 +42,19 @@ const ACK_HEAD_START_MS = 100;
 const ACK_WAIT_MS = 32_000;
 /** Answers to a refresh that mean "not back yet" rather than "no". */
 const UNREACHABLE = [404, 408, 480, 500, 503];
+/** A refresh the far end could not take yet: tried again after 0.5 s, doubling, at most 30 s, ±30 %. */
+const UNREACHABLE_RETRY = { firstMs: 500, maxMs: 30_000, jitter: 0.3 };
+
+/**
+ * The delay before the `retry`th (1-based) try of a refresh the far end could not take yet (it is
+ * registering again too). The jitter spreads the retries of many calls, down to 70 % at the cap.
+ */
+export function unreachableRetryDelay(retry: number, random: () => number): number {
+  const { firstMs, maxMs, jitter } = UNREACHABLE_RETRY;
+  const base = Math.min(maxMs, firstMs * 2 ** Math.max(0, retry - 1));
+  const jittered = base * (1 + jitter * (2 * random() - 1));
+  return Math.round(Math.max(0, Math.min(maxMs, jittered)));
+}
 
 /**
  * RFC 3261 §14.1: after a 491 the Call-ID owner waits 2.1–4 s, the other side 0–2 s, so the two retries
@@ -174,7 +186,7 @@ export class Reinvites {
         throw error;
       }
       if (unreachable) {
-        await sleep(reconnectDelay(attempt, settings.reconnect, settings.random));
+        await sleep(unreachableRetryDelay(attempt, settings.random));
         continue;
       }
       await sleep(
