@@ -31,8 +31,9 @@ const config: Config = {
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
       moduleNameMapper: {
-        '^lightning/(navigation|messageService|platformUtilityBarApi|platformResourceLoader|platformShowToastEvent)$':
-          '<rootDir>/force-app/test/jest-mocks/lightning/$1',
+        // The project's one emulation of these platform modules, shared with the workbench.
+        '^lightning/(messageService|navigation|pageReferenceUtils|platformResourceLoader|platformShowToastEvent|platformUtilityBarApi)$':
+          '<rootDir>/test/emulation/lightning/$1',
         '^@salesforce/messageChannel/(.+)$': '<rootDir>/force-app/test/jest-mocks/messageChannel/$1',
       },
     },

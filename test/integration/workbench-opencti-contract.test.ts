@@ -3,7 +3,7 @@
 // through the REAL bridge (wrapOpenCti + SoftphoneBridge) and the utility's real BridgeClient on both, so
 // what the workbench shows and what the unit tests trust answer with the same documented shapes.
 // The emulator's org is the workbench's (sample data, local store); its LMS is the workbench's
-// lightning/messageService emulation (checked against the Jest mock in workbench-platform-stubs.test.ts).
+// lightning/messageService emulation (the one the LWC Jest tests use; its contract: workbench-platform-stubs.test.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import {
   searchAndScreenPop,
 } from '../../workbench/emulation/open-cti-services';
 import { WorkbenchEmulation } from '../../workbench/emulation/workbench-emulation';
-import * as lms from '../../workbench/lwc/stubs/lightning/messageService/messageService.js';
+import * as lms from '../../test/emulation/lightning/messageService.js';
 import { EmulatedOpenCti } from '../emulation/open-cti';
 import type { ContainerScreenPop } from '../emulation/open-cti-container';
 import { DOCUMENTED_ERRORS } from '../emulation/open-cti-documented';

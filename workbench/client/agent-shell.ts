@@ -3,7 +3,8 @@
 // utility bar holding the real softphone LWC (mounted by agent.js) and the "Open CTI Softphone" item
 // (an iframe with the emulated Open CTI and the real bridge bundle).
 import type { OpenCtiClickPayload } from '../../src/bridge';
-import { subscribe } from '../lwc/stubs/lightning/messageService/messageService.js';
+import { subscribe } from '../../test/emulation/lightning/messageService.js';
+import { enableAcrossFrames } from '../../test/emulation/lightning/across-frames.js';
 import { loadRecords, loadTasks, type RecordView, type TaskView } from './shell/crm-data';
 import { h, replaceChildren } from './shell/dom';
 import { EmulationLog } from './shell/emulation-log';
@@ -17,6 +18,8 @@ import { ScreenPopPane, fromOpenCti, fromPageReference } from './shell/screen-po
 import { UtilityBar } from './shell/utility-bar';
 import { Workspace } from './shell/workspace';
 
+// This bundle's copy of lightning/messageService hears the LWC bundle's and the other frames'.
+enableAcrossFrames();
 const agent = new URLSearchParams(location.search).get('agent') ?? '1';
 const $ = <T extends Element = HTMLElement>(selector: string) => {
   const found = document.querySelector<T>(selector);

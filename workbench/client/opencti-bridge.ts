@@ -4,7 +4,8 @@
 // server. Opened outside the agent page's Open CTI utility, it defines nothing — like the real library,
 // which fails outside the Open CTI iframe — and the bridge says so.
 import type { OpenCtiErrorEntry } from '../../src/bridge';
-import { publish, subscribe, unsubscribe } from '../lwc/stubs/lightning/messageService/messageService.js';
+import { publish, subscribe, unsubscribe } from '../../test/emulation/lightning/messageService.js';
+import { enableAcrossFrames } from '../../test/emulation/lightning/across-frames.js';
 import { EmulatedOpenCti } from '../../test/emulation/open-cti';
 import type { OpenCtiContainer } from '../../test/emulation/open-cti-container';
 import {
@@ -16,6 +17,8 @@ import {
 
 const query = new URLSearchParams(location.search);
 const user = query.get('agent') ?? '1';
+// This bundle's copy of lightning/messageService hears the LWC bundle's and the other frames'.
+enableAcrossFrames();
 const framed = window.parent !== window;
 
 function toShell(message: OpenCtiToShell): void {

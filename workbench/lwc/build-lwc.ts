@@ -11,10 +11,10 @@ import {
   type Plugin,
   type RollupWatcher,
 } from 'rollup';
+import { lightningDir, lightningPlatformModules } from './lightning-modules';
 import { salesforceModules } from './salesforce-modules';
 
 const root = resolve(__dirname, '../..');
-const stubsDir = resolve(__dirname, 'stubs');
 export const lwcAssetsDir = resolve(__dirname, '../.build/assets');
 
 export interface LwcBuildOptions {
@@ -39,13 +39,6 @@ function componentModules(lwcDir: string) {
     .filter((d) => d.isDirectory() && existsSync(resolve(lwcDir, d.name, `${d.name}.js`)))
     .map((d) => ({ name: `c/${d.name}`, path: resolve(lwcDir, d.name, `${d.name}.js`) }))
     .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function stubModules() {
-  return readdirSync(resolve(stubsDir, 'lightning')).map((name) => ({
-    name: `lightning/${name}`,
-    path: resolve(stubsDir, 'lightning', name, `${name}.js`),
-  }));
 }
 
 /** Replaces build-time constants the LWC engine and base components read. */
@@ -74,7 +67,7 @@ function watchComponents(lwcDir: string): Plugin {
     name: 'workbench-watch-components',
     buildStart() {
       if (existsSync(lwcDir)) this.addWatchFile(lwcDir);
-      this.addWatchFile(stubsDir);
+      this.addWatchFile(lightningDir);
     },
   };
 }
@@ -85,9 +78,10 @@ function inputOptions(entries: Record<string, string>, lwcDir: string): InputOpt
     plugins: [
       defines(),
       salesforceModules(),
+      lightningPlatformModules(),
       lwc({
         rootDir: root,
-        modules: [...stubModules(), ...componentModules(lwcDir), { npm: 'lightning-base-components' }],
+        modules: [...componentModules(lwcDir), { npm: 'lightning-base-components' }],
         enableDynamicComponents: true,
         enableSyntheticElementInternals: true,
       }),

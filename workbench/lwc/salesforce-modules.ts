@@ -84,7 +84,8 @@ export default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(method)
         case 'resourceUrl':
           return `export default ${JSON.stringify(`/resources/${name}`)};`;
         case 'messageChannel':
-          // Same shape as the Jest mock (force-app/test/jest-mocks/messageChannel): one frozen value per channel.
+          // Same shape as the Jest mock (force-app/test/jest-mocks/messageChannel): one frozen value per channel,
+          // which test/emulation/lightning/messageService.js matches by name.
           return `export default Object.freeze({ channelName: ${JSON.stringify(name)} });`;
         case 'user':
           if (name !== 'Id') return 'export default false;';

@@ -1,5 +1,5 @@
-// Contract tests of the project-wide platform mocks in force-app/test/jest-mocks (this folder is named
-// lwc/ so the lwc Jest project picks it up). Component tests rely on these behaviours.
+// Contract tests of the project's emulated platform modules (test/emulation/lightning, shared with the workbench;
+// this folder is named lwc/ so the lwc Jest project picks it up). Component tests rely on these behaviours.
 import { api, createElement, LightningElement } from 'lwc';
 import {
   APPLICATION_SCOPE,
