@@ -13,6 +13,7 @@ import { parseDialogSnapshot, snapshotDialog, type DialogSnapshot } from './dial
 import { DialogWatch, type DialogOwner } from './dialog-watch';
 import { CallNotFoundError, InvalidArgumentError, type SipError } from './errors';
 import { EventHub } from './event-hub';
+import type { SipLogger } from './sip-logger';
 import { identifyCaller } from './identify-caller';
 import { isReadableOffer } from './is-readable-offer';
 import { CallLeg, type LegEnvironment } from './leg/call-leg';
@@ -49,6 +50,12 @@ export class SipPhone extends CallIdCommands {
   private readonly agent: SipUserAgent;
   private readonly registration: Registration;
   private readonly hub: EventHub<SipEvent>;
+  private readonly logger: SipLogger;
+  /**
+   * The owner of the phone's events, told first: the phone machine's actor, as SIP.js tells a UserAgent's
+   * delegate. Everyone else observes through subscribe().
+   */
+  delegate: { onEvent(event: SipEvent): void } | undefined;
   private readonly calls = new Map<string, CallLeg>();
   private readonly legEnvironment: LegEnvironment;
   /** The server's dialog event package, where offered: ends calls answered on another device. */
@@ -61,39 +68,31 @@ export class SipPhone extends CallIdCommands {
   constructor(config: SipPhoneConfig) {
     super();
     const settings = resolveSettings(config);
-    const hub = new EventHub<SipEvent>(settings.logger);
-    this.hub = hub;
+    this.logger = settings.logger;
+    this.hub = new EventHub<SipEvent>(settings.logger);
+    const report = (event: SipEvent) => this.report(event);
     this.agent = new SipUserAgent(config, settings, {
-      onConnect: () => hub.emit({ type: 'sip.transport.connected' }),
+      onConnect: () => report({ type: 'sip.transport.connected' }),
       onDisconnect: (error) => this.onTransportLost(error),
       onInvite: (invitation) => this.onInvite(invitation),
       onMessage: (message) => this.onMessage(message),
     });
     const { ua, uri } = this.agent;
     this.aor = uri.toString();
-    this.dialogWatch = new DialogWatch(ua, uri, (event) => hub.emit(event), settings.logger);
+    this.dialogWatch = new DialogWatch(ua, uri, report, settings.logger);
     this.registration = new Registration({
       ua,
       aor: this.aor,
       auth: config.auth,
       settings,
-      emit: (event) => hub.emit(event),
+      emit: report,
       closed: () => this.agent.closed,
       onRegistered: () => this.dialogWatch.ensure(),
-    });
-    hub.subscribe((event) => {
-      if (event.type === 'sip.registration.registered') this.current = true;
-      else if (
-        event.type === 'sip.registration.failed' ||
-        event.type === 'sip.registration.unregistered' ||
-        event.type === 'sip.transport.disconnected'
-      )
-        this.current = false;
     });
     this.legEnvironment = {
       ua,
       settings,
-      emit: (event) => hub.emit(event),
+      emit: report,
       // A suspended phone's calls belong to the page that takes them back: nothing more is reported.
       reporting: () => !this.suspended,
       renewCredentials: () => this.registration.renewCredentials(),
@@ -121,6 +120,22 @@ export class SipPhone extends CallIdCommands {
    */
   ownDialog(callId: string, owner: DialogOwner): () => void {
     return this.dialogWatch.own(callId, owner);
+  }
+
+  private report(event: SipEvent): void {
+    if (event.type === 'sip.registration.registered') this.current = true;
+    else if (
+      event.type === 'sip.registration.failed' ||
+      event.type === 'sip.registration.unregistered' ||
+      event.type === 'sip.transport.disconnected'
+    )
+      this.current = false;
+    try {
+      this.delegate?.onEvent(event);
+    } catch (error) {
+      this.logger.error(`the phone's delegate threw on ${event.type}: ${String(error)}`);
+    }
+    this.hub.emit(event);
   }
 
   /** This user agent's `+sip.instance` (see SipPhoneConfig.instanceId). */
@@ -226,7 +241,7 @@ export class SipPhone extends CallIdCommands {
   }
 
   private onTransportLost(error: SipError): void {
-    this.hub.emit({ type: 'sip.transport.disconnected', error });
+    this.report({ type: 'sip.transport.disconnected', error });
     this.dialogWatch.reset();
     // A call still ringing here cannot be answered once its WebSocket is gone (the INVITE's responses
     // travel over that connection): refuse it now rather than ring on for nothing.
@@ -276,7 +291,7 @@ export class SipPhone extends CallIdCommands {
       : [];
     const leg = CallLeg.outgoing(uri, { callId: options.callId, extraHeaders }, this.legEnvironment);
     this.calls.set(leg.callId, leg);
-    this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: uri.toString() });
+    this.report({ type: 'sip.call.dialing', callId: leg.callId, target: uri.toString() });
     return leg;
   }
 
@@ -302,7 +317,7 @@ export class SipPhone extends CallIdCommands {
     if (this.calls.has(checked.callId)) throw new InvalidArgumentError('This call is already on this phone.');
     const leg = CallLeg.recovering(checked, this.legEnvironment, options.held === true);
     this.calls.set(leg.callId, leg);
-    this.hub.emit({ type: 'sip.call.dialing', callId: leg.callId, target: checked.remoteUri });
+    this.report({ type: 'sip.call.dialing', callId: leg.callId, target: checked.remoteUri });
     return leg;
   }
 
@@ -336,7 +351,7 @@ export class SipPhone extends CallIdCommands {
     this.calls.set(leg.callId, leg);
     const context = contextFromAgent(request.getHeader(CONTEXT_HEADER), request.getHeader(AGENT_HEADER));
     const replaced = invitation.replacee ? this.legOf(invitation.replacee) : undefined;
-    this.hub.emit({
+    this.report({
       type: 'sip.invite.received',
       callId: leg.callId,
       caller: identifyCaller(invitation.assertedIdentity, invitation.remoteIdentity),
@@ -347,7 +362,7 @@ export class SipPhone extends CallIdCommands {
 
   private onMessage(message: Message): void {
     void message.accept();
-    this.hub.emit({
+    this.report({
       type: 'sip.message.received',
       from: identifyCaller(undefined, message.request.from),
       body: (message.request.body ?? '').slice(0, MAX_MESSAGE),

@@ -22,13 +22,13 @@ import { parseSipUri } from './target-uri';
 
 const INSTANCE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What the connection tells its phone. */
+/** What the connection tells its phone; the handlers are handed to SIP.js unbound. */
 export interface UserAgentDelegate {
-  onConnect(): void;
+  onConnect: () => void;
   /** The transport was lost; it stays down until the next connect(). */
-  onDisconnect(error: SipError): void;
-  onInvite(invitation: Invitation): void;
-  onMessage(message: Message): void;
+  onDisconnect: (error: SipError) => void;
+  onInvite: (invitation: Invitation) => void;
+  onMessage: (message: Message) => void;
 }
 
 function cleanDisplayName(name: string | undefined): string | undefined {
@@ -123,12 +123,14 @@ export class SipUserAgent {
     const uri = checkedIdentity(config);
     this.uri = uri;
     this.servers = new ServerList(config.server, config.fallbackServers);
+    // What arrives goes to the phone's own handlers as they are; only a lost connection is ours first.
+    const { onConnect, onInvite, onMessage } = delegate;
     this.ua = new UserAgent(
       userAgentOptions(config, settings, uri, {
-        onConnect: () => delegate.onConnect(),
+        onConnect,
         onDisconnect: (error) => this.onTransportLost(error),
-        onInvite: (invitation) => delegate.onInvite(invitation),
-        onMessage: (message) => delegate.onMessage(message),
+        onInvite,
+        onMessage,
       }),
     );
     this.keepAlive = this.createKeepAlive();

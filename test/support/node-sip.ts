@@ -340,19 +340,19 @@ export function nodeSoftphoneSip(
 }
 
 /** Resolves with the first view of `softphone` that satisfies `predicate` (checked on every change). */
-export function viewWhere(
-  softphone: Softphone,
-  predicate: (view: SoftphoneView) => boolean,
+export function viewWhere<V extends SoftphoneView>(
+  softphone: { view(): V; subscribe(listener: (view: V) => void): () => unknown },
+  predicate: (view: V) => boolean,
   label: string,
   timeoutMs = 10_000,
-): Promise<SoftphoneView> {
+): Promise<V> {
   return new Promise((ok, fail) => {
     let unsubscribe: () => unknown = () => undefined;
     const timer = setTimeout(() => {
       unsubscribe();
       fail(new Error(`timed out waiting for ${label}: ${JSON.stringify(softphone.view(), null, 1)}`));
     }, timeoutMs);
-    const check = (view: SoftphoneView) => {
+    const check = (view: V) => {
       if (!predicate(view)) return;
       clearTimeout(timer);
       unsubscribe();

@@ -9,10 +9,12 @@ import { registrationReason, toPhoneEvent, type Clock } from './map-events';
 
 export function phoneActor(phone: SipPhone, now: Clock) {
   return fromCallback<UserAgentCommand, SipUserAgentInput>(({ sendBack, receive }) => {
-    const unsubscribe = phone.subscribe((event) => {
-      const mapped = toPhoneEvent(event, now);
-      if (mapped) sendBack(mapped);
-    });
+    phone.delegate = {
+      onEvent: (event) => {
+        const mapped = toPhoneEvent(event, now);
+        if (mapped) sendBack(mapped);
+      },
+    };
     const failed = (error: SipError) =>
       sendBack({ type: 'sip.registration.failed', reason: registrationReason(error) });
     /** The sign-in under way: a second command while it runs (reconnect, then register) sends nothing. */
@@ -49,6 +51,8 @@ export function phoneActor(phone: SipPhone, now: Clock) {
           break;
       }
     });
-    return unsubscribe;
+    return () => {
+      phone.delegate = undefined;
+    };
   });
 }
