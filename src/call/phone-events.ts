@@ -83,7 +83,7 @@ export type PhoneEvent =
 /** Commands the phone sends to its `sipUserAgent` actor. */
 export type UserAgentCommand =
   | { type: 'phone.register' }
-  /** The transport dropped: reconnect it (ua.reconnect()), then phone.register follows. */
+  /** The transport dropped: one attempt to connect again and register (SipPhone.reconnect()); a failure comes back as sip.registration.failed. */
   | { type: 'phone.reconnect' }
   | { type: 'phone.unregister' }
   /**
