@@ -5,11 +5,17 @@ import { createSoftphone, type SoftphoneOptions } from './create-softphone';
 import { dialRequests } from './crm/click-to-dial';
 import { createTabSoftphone, type TabSessionOptions, type TabSoftphone } from './session';
 
-export type SharedSessionOptions = Omit<TabSessionOptions, 'create'>;
+export type SharedSessionOptions = Omit<TabSessionOptions, 'create'> & {
+  /**
+   * A click in THIS tab's CRM was dialled under this id (the call, or the card asking first): whichever tab
+   * leads and dials it, the tab where the agent clicked is the one that shows the call (opens its panel).
+   */
+  onDialRequest?: (callId: string) => void;
+};
 
 export function createSharedSoftphone(
   options: SoftphoneOptions,
-  session: SharedSessionOptions,
+  { onDialRequest, ...session }: SharedSessionOptions,
 ): TabSoftphone {
   const tab = createTabSoftphone({
     mode: options.phone?.mode,
@@ -19,7 +25,7 @@ export function createSharedSoftphone(
     create: () => createSoftphone({ ...options, storage: { key: session.key, ...options.storage } }),
   });
   // A follower tab's dial goes to the leader's phone, so a click in any tab reaches the one phone.
-  const stopDialRequests = dialRequests(options.crm, (number, dial) => tab.dial(number, dial));
+  const stopDialRequests = dialRequests(options.crm, (number, dial) => tab.dial(number, dial), onDialRequest);
   const stopTab = tab.stop;
   return Object.assign(tab, {
     async stop() {

@@ -31,12 +31,16 @@ export function clickedRecord(click: ClickToDial): ContactMatch | undefined {
   return { id, name: click.recordName || click.number, objectType, phone: click.number };
 }
 
-/** Dials each request of the source as a CRM dial with its record; returns what stops listening. */
+/**
+ * Dials each request of the source as a CRM dial with its record; returns what stops listening. `dialled`
+ * hears the id `dial` gave the request: the call it becomes, or the card that asks the agent first.
+ */
 export function dialRequests(
   source: DialRequestSource,
-  dial: (number: string, options: CrmDial) => unknown,
+  dial: (number: string, options: CrmDial) => string,
+  dialled: (callId: string) => void = () => undefined,
 ): () => void {
   return source.onClickToDial((request) =>
-    dial(request.number, { record: clickedRecord(request), source: 'crm' }),
+    dialled(dial(request.number, { record: clickedRecord(request), source: 'crm' })),
   );
 }

@@ -38,12 +38,13 @@ describe('journeys with dialing prefixes and a short maximum hold time', () => {
     const agent = await agentPage();
     await agent.evaluate((id) => (location.hash = `#/record/${id}`), ALICE);
     const record = agent.locator(`[data-record-page="${ALICE}"]`);
+    await expect(utilityButton(agent).getAttribute('aria-expanded')).resolves.toBe('false');
     await record.locator('[data-click-to-dial="(415) 555-0101"]').first().click();
 
     await customerState(customer, 'ringing', 15_000);
-    // The agent opens the softphone to see the call (it covers part of the record page).
-    if ((await utilityButton(agent).getAttribute('aria-expanded')) !== 'true')
-      await utilityButton(agent).click();
+    // Nobody opens the softphone: the click opened its panel, showing the new call to Alice.
+    await softphone(agent).locator('[data-id="active-call"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(utilityButton(agent).getAttribute('aria-expanded')).resolves.toBe('true');
     // On the wire: the admin's prefixes in front of the national number.
     expect(sipRequests('INVITE').some((line) => line.includes('INVITE sip:914155550101@'))).toBe(true);
     await customer.getByRole('button', { name: 'Answer' }).click();
@@ -64,6 +65,37 @@ describe('journeys with dialing prefixes and a short maximum hold time', () => {
     await expect(customer.locator('wb-phone [data-dtmf-received]').textContent()).resolves.toBe('159#');
     await shot(utilityPanel(agent), 'click-to-dial-keypad');
     await button(active, 'hangup').click();
+    await customerState(customer, 'idle');
+  });
+
+  test('click-to-dial in a tab that does not hold the phone: the holding tab dials, and the panel opens in the tab where the agent clicked', async () => {
+    const customer = await customerPage('4155550101');
+    const holder = await agentPage();
+    const clicked = await holder.context().newPage();
+    clicked.on('pageerror', (e) => {
+      throw new Error(`page error in the second tab: ${e.message}`);
+    });
+    await clicked.goto(`${new URL(holder.url()).origin}/agent.html?agent=1#/record/${ALICE}`);
+    await softphone(clicked)
+      .locator('[data-id="session"]')
+      .getByText('Your phone runs in another tab')
+      .waitFor({ state: 'attached', timeout: 15_000 });
+    await clicked.locator('body[data-click-to-dial="true"]').waitFor({ timeout: 15_000 });
+
+    await clicked
+      .locator(`[data-record-page="${ALICE}"] [data-click-to-dial="(415) 555-0101"]`)
+      .first()
+      .click();
+
+    await customerState(customer, 'ringing', 15_000);
+    await softphone(clicked)
+      .locator('[data-id="active-call"]')
+      .waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(utilityButton(clicked).getAttribute('aria-expanded')).resolves.toBe('true');
+    // The tab holding the phone carries the call but is not where the agent looks: its panel stays closed.
+    await softphone(holder).locator('[data-id="active-call"]').waitFor({ state: 'attached' });
+    await expect(utilityButton(holder).getAttribute('aria-expanded')).resolves.toBe('false');
+    await customer.getByRole('button', { name: 'Hang up' }).click();
     await customerState(customer, 'idle');
   });
 

@@ -22,7 +22,10 @@ function bridgeOnChannel() {
 
 function dialled() {
   const dials: [string, CrmDial][] = [];
-  return { dials, dial: (number: string, options: CrmDial) => dials.push([number, options]) };
+  return {
+    dials,
+    dial: (number: string, options: CrmDial) => `call-${dials.push([number, options])}`,
+  };
 }
 
 describe('click-to-dial requests', () => {
@@ -73,6 +76,18 @@ describe('click-to-dial requests', () => {
     bridgeSays({ number: '5550100', recordId: 'not-an-id' });
 
     expect(dials).toEqual([]);
+  });
+
+  test('the tab that heard the click is told the id each request was dialled under', () => {
+    const { client, bridgeSays } = bridgeOnChannel();
+    const { dial } = dialled();
+    const ids: string[] = [];
+    dialRequests(client, dial, (callId) => ids.push(callId));
+
+    bridgeSays({ number: '5550100' });
+    bridgeSays({ number: '5550101' });
+
+    expect(ids).toEqual(['call-1', 'call-2']);
   });
 
   test('once stopped, clicks dial nothing', () => {

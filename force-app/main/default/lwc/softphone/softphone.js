@@ -5,7 +5,7 @@ import { EnclosingUtilityId, open, updateUtility } from 'lightning/platformUtili
 import { errorMessage } from 'c/softphoneErrors';
 import { LABELS, format } from 'c/softphoneLabels';
 import { startSoftphoneService } from 'c/softphoneService';
-import { announcementFor, answeredCalls, utilityLabelFor } from './viewChanges';
+import { announcementFor, answeredCalls, showsRequest, utilityLabelFor } from './viewChanges';
 
 /** Clicks after which the agent hears audio (a call or the conference mix): each resumes the AudioContext. */
 const AUDIO_GESTURES = new Set(['ui.answer', 'ui.resume', 'ui.conference.start', 'ui.conference.merge']);
@@ -55,6 +55,8 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   generation = 0;
   /** The call the agent last acted on: its card gets the focus back when the button they used goes away. */
   focusCallId;
+  /** The agent's last click-to-dial in this tab: the panel opens once the view shows its call (or card). */
+  revealCallId;
 
   @wire(EnclosingUtilityId)
   wiredUtilityId(utilityId) {
@@ -83,6 +85,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
         messageContext: () => this.messageContext,
         navigate: (pageReference) => this[NavigationMixin.Navigate](pageReference),
         alert: (input) => this.alertAgent(input),
+        dialRequested: (callId) => this.revealWhenShown(callId),
         deviceNumber: () => this.deviceNumber,
         attach: (service) => {
           this.service = service;
@@ -123,6 +126,21 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     }
   }
 
+  /**
+   * The agent clicked a number in this tab (whichever tab dials it): open the panel when the view shows the
+   * call, so the agent sees it without opening the utility. A newer click replaces an older one.
+   */
+  revealWhenShown(callId) {
+    this.revealCallId = callId;
+    if (this.view) this.reveal(this.view);
+  }
+
+  reveal(view) {
+    if (this.revealCallId === undefined || !showsRequest(view, this.revealCallId)) return;
+    this.revealCallId = undefined;
+    if (this.utilityId) open(this.utilityId).catch(ignore);
+  }
+
   /** The core's alert (the core rings on the agent's ringer): open and highlight the utility until it ends. */
   alertAgent() {
     this.alerts += 1;
@@ -150,6 +168,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     this.view = view;
     const announcement = announcementFor(before, view, this.service.core.view);
     if (announcement) this.announcement = announcement;
+    this.reveal(view);
     const label = utilityLabelFor(view);
     if (!before || label !== utilityLabelFor(before)) this.showUtilityLabel(label);
     if (view.session.lostCalls > 0 && !(before?.session.lostCalls > 0)) {

@@ -93,3 +93,8 @@ export function answeredCalls(before, after) {
       (previous.get(call.callId)?.answeredAt ?? null) === null,
   );
 }
+
+/** Whether the view shows the request dialled under `callId`: as its call, or as the card asking first. */
+export function showsRequest(view, callId) {
+  return view.clickToDial?.callId === callId || view.calls.some((call) => call.callId === callId);
+}

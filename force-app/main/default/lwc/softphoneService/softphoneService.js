@@ -72,7 +72,7 @@ function coreProblem(error, problem) {
 
 /**
  * Builds and starts the phone. `host`: `component` (loadScript's owner), `messageContext()`, `navigate`,
- * `alert(input)` (returns what stops it), `deviceNumber()`, `attach(service)` (before the first view),
+ * `alert(input)` (returns what stops it), `dialRequested(callId)` (a click in this tab), `deviceNumber()`, `attach(service)` (before the first view),
  * `show(view)`, `problem(key, message)` and `resolved(key)`. `isCurrent()` is false once the component
  * left the page: a start that outlived it builds nothing. Resolves with the service, or undefined.
  */
@@ -155,6 +155,7 @@ function createService(host, core, settings, credentials, storageSecret) {
   softphone = core.createSharedSoftphone(phoneOptions(host, { sip, crm, settings, storageSecret }), {
     key: `${USER_ID}:${sip.aor}`,
     alertFollower: (input) => host.alert(input),
+    onDialRequest: (callId) => host.dialRequested(callId),
     onError: (error) => host.problem('session', reason(LABELS.errorSession, error)),
   });
   const service = {

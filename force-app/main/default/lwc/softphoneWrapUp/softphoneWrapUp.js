@@ -13,7 +13,7 @@ const DISPOSITIONS = [
 ];
 
 /**
- * After-call work: the work timer with its clear (X) action, the call result, the notes, and Save, which
+ * After-call work: the work timer with its clear action (the product documents' red X), the call result, the notes, and Save, which
  * logs the call and ends the wrap-up. A failed save keeps the notes; the phone retries it by itself. A save
  * Salesforce refuses for good (CallView.wrapUp.refusal) is not retried: the agent reads why and saves without
  * the related record, or copies the notes and closes the call without a log.

@@ -42,8 +42,12 @@ export function createFakeCore() {
     softphone,
     listeners,
     core: {
-      createSharedSoftphone: jest.fn((options) => {
-        const stopDialRequests = dialRequests(options.crm, (number, dial) => softphone.dial(number, dial));
+      createSharedSoftphone: jest.fn((options, session) => {
+        const stopDialRequests = dialRequests(
+          options.crm,
+          (number, dial) => softphone.dial(number, dial),
+          session.onDialRequest,
+        );
         softphone.stop.mockImplementation(() => {
           stopDialRequests();
           return Promise.resolve();

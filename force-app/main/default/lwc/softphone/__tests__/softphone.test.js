@@ -764,6 +764,51 @@ describe('c-softphone', () => {
       expect(updateUtility).toHaveBeenLastCalledWith('utility-1', { highlighted: true });
     });
 
+    it('opens the utility by itself when the call of a number the agent clicked on a record appears', async () => {
+      const element = await createComponent();
+      EnclosingUtilityId.emit('utility-1');
+
+      bridgeSays('clickToDial', { number: '5550100' });
+      expect(open).not.toHaveBeenCalled();
+      await show(viewWith(callWith({ callId: 'dialled-call', direction: 'outgoing', status: 'dialing' })));
+
+      expect(open).toHaveBeenCalledTimes(1);
+      expect(open).toHaveBeenCalledWith('utility-1');
+      expect($(element, '[data-card="dialled-call"]')).not.toBeNull();
+      await show(viewWith(callWith({ callId: 'dialled-call', direction: 'outgoing', status: 'live' })));
+      expect(open).toHaveBeenCalledTimes(1);
+    });
+
+    it('opens the utility on the card that asks first when the clicked number is not dialled at once', async () => {
+      await createComponent();
+      EnclosingUtilityId.emit('utility-1');
+
+      bridgeSays('clickToDial', { number: '5550100' });
+      const clickToDial = {
+        callId: 'dialled-call',
+        number: '5550100',
+        recordName: null,
+        emergency: false,
+        refusal: null,
+      };
+      await show({ ...viewWith(callWith({ status: 'live' })), clickToDial });
+
+      expect(open).toHaveBeenCalledWith('utility-1');
+    });
+
+    it('leaves the utility as it is for a call the agent dialled from the panel itself', async () => {
+      const element = await createComponent();
+      EnclosingUtilityId.emit('utility-1');
+
+      $(element, 'c-softphone-status').dispatchEvent(
+        new CustomEvent('softphonedial', { detail: { number: '5550100' }, bubbles: true, composed: true }),
+      );
+      await show(viewWith(callWith({ callId: 'dialled-call', direction: 'outgoing', status: 'dialing' })));
+
+      expect(fake.softphone.dial).toHaveBeenCalledWith('5550100', { record: undefined, source: 'ui' });
+      expect(open).not.toHaveBeenCalled();
+    });
+
     it('labels the utility with the state of the calls', async () => {
       await createComponent();
       EnclosingUtilityId.emit('utility-1');

@@ -85,6 +85,18 @@ describe('c-softphone-wrap-up', () => {
     ]);
   });
 
+  it('clears the work timer with a red X that says what it does', async () => {
+    const { element } = createComponent();
+    const clear = byId(element, 'clear-timer');
+
+    expect(clear.iconName).toBe('utility:close');
+    // SLDS's error colour on the icon: the only styling lightning-button-icon takes for it (icon-class).
+    expect(clear.iconClass).toBe('slds-icon-text-error');
+    expect(clear.alternativeText).toBe('Clear the work timer');
+    expect(clear.title).toBe('Clear the work timer');
+    expect(await accessibilityViolations(element)).toEqual([]);
+  });
+
   it('offers a few call results and reports the choice', () => {
     const { element, sent } = createComponent();
     const disposition = byId(element, 'disposition');
