@@ -200,6 +200,7 @@ export class SipPhone extends CallIdCommands {
     await grace(this.dialogWatch.stop());
     if (this.agent.isConnected() && this.registration.registered) await grace(this.unregister());
     await grace(this.registration.dispose());
+    this.registration.clearTimers();
     await this.agent.stop();
   }
 

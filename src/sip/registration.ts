@@ -154,6 +154,15 @@ export class Registration {
    */
   abandon(): void {
     void this.registerer.dispose().catch(() => undefined);
+    this.clearTimers();
+  }
+
+  /**
+   * Ends SIP.js's refresh and expiry timers now. Its dispose clears them only once the un-REGISTER is
+   * answered; a stop on a connection that has just died hears no answer, and the expiry timer would keep
+   * the stopped phone (and a Node process) alive for the registration's whole life.
+   */
+  clearTimers(): void {
     (this.registerer as unknown as { clearTimers(): void }).clearTimers();
   }
 

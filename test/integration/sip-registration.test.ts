@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { ephemeralCredentials } from '../../scripts/sip-server/kamailio';
 import { useKamailio } from '../support/kamailio-fixture';
 import { createTestPhone, type TestPhone } from '../support/node-sip';
+import { tcpRelay } from '../support/tcp-relay';
 
 const server = useKamailio({ auth: { kind: 'digest', users: { alice: 'alice-pw', bob: 'bob-pw' } } });
 const secret = 'registration-test-secret';
@@ -159,4 +160,32 @@ describe('SipPhone registration', () => {
     await alice.waitForNth('sip.registration.registered', 2);
     expect(alice.eventTypes().slice(-2)).toEqual(['sip.transport.connected', 'sip.registration.registered']);
   });
+});
+
+describe('a phone stopped as its network dies', () => {
+  test('leaves no timer of its registration behind: nothing of it runs once the registration would have expired', async () => {
+    const network = await tcpRelay(server().wsUrl);
+    const warnings: string[] = [];
+    const logger = {
+      debug: () => undefined,
+      warn: (line: string) => warnings.push(line),
+      error: () => undefined,
+    };
+    const alice = createTestPhone(
+      { ...server(), wsUrl: network.wsUrl },
+      { user: 'alice', config: { registerExpiresSec: 10, logger } },
+    );
+    try {
+      await alice.phone.start();
+      network.down();
+      // The un-REGISTER goes out on a connection that has just died and is never answered.
+      await alice.phone.stop();
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      // SIP.js's expiry timer, left running, would fire here (and keep a Node process alive until it did).
+      expect(warnings.filter((line) => line.includes('Registration expired'))).toEqual([]);
+    } finally {
+      await alice.phone.stop();
+      await network.close();
+    }
+  }, 30_000);
 });
