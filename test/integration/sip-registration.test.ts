@@ -168,7 +168,8 @@ describe('a phone stopped as its network dies', () => {
     const warnings: string[] = [];
     const logger = {
       debug: () => undefined,
-      warn: (line: string) => warnings.push(line),
+      info: () => undefined,
+      warn: (line: string) => void warnings.push(line),
       error: () => undefined,
     };
     const alice = createTestPhone(
