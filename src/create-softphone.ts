@@ -15,7 +15,7 @@ import {
 } from './call';
 import type { CrmPort } from './crm';
 import { createCrmActors, type ScreenPopPolicy } from './crm/actors';
-import { checkDestination, defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
+import { defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
 import {
   keepLateNotes,
   linkStores,
@@ -24,12 +24,11 @@ import {
   type StorageOptions,
   type Stores,
 } from './continuity/open-stores';
-import { watchCallQuality, type CallQualityWatch } from './media/call-quality-watch';
-import { createAudioRouting, type AudioRouting, type AudioRoutingOptions } from './media/audio-routing';
-import { SipPhone, type DeviceHook, type MuteHook, type SipPhoneConfig } from './sip';
-import { defaultMuteHook } from './sip/default-mute-hook';
+import type { AudioRouting, AudioRoutingOptions } from './media/audio-routing';
+import type { DeviceHook, SipPhone, SipPhoneConfig } from './sip';
 import { createSipActors } from './sip/actors';
 import type { SoftphonePort } from './session/softphone-port';
+import { connectSip, deviceHookOf, watchQuality } from './softphone-sip';
 import { softphoneView, type SoftphoneView } from './view/softphone-view';
 
 export interface SoftphoneOptions {
@@ -90,61 +89,6 @@ function phoneSettings(phone: SoftphoneOptions['phone']): PhoneSettings {
     ...phone,
     reconnect: { ...defaultPhoneSettings.reconnect, ...phone?.reconnect },
     call: { ...defaultPhoneSettings.call, ...phone?.call },
-  };
-}
-
-/**
- * The agent's audio and SIP.js on it: each call's media is SIP's; each call sends the chosen microphone,
- * mutes in the conference mix when there is one, and goes where a 3xx sends it only through the dial plan.
- */
-function connectSip(
-  options: SoftphoneOptions,
-  settings: PhoneSettings,
-  dialing: DialingSettings,
-  instanceId: string | undefined,
-): { sip: SipPhone; audio: AudioRouting } {
-  const audio = createAudioRouting({
-    options: options.media,
-    callMedia: (callId) => sip.media(callId),
-    deskphone: settings.mode === 'deskphone',
-    onError: options.onError,
-  });
-  // A conferenced call's sender carries the mix: muting it mutes the agent in that mix, not the track.
-  const muteTrack = options.sip.muteHook ?? defaultMuteHook;
-  const muteHook: MuteHook = (media, muted) =>
-    audio.conference?.muteCall(media.peerConnection, muted) ? undefined : muteTrack(media, muted);
-  const sipConfig: SipPhoneConfig = {
-    ...options.sip,
-    // Where a 3xx sends a call goes through the same dial plan as a typed number (src/dialing decides).
-    checkDestination: (uri) => checkDestination(uri, dialing)?.message ?? null,
-    muteHook,
-    // One +sip.instance per browser and agent: a reload's registration replaces the old page's contact.
-    instanceId,
-  };
-  const sip = new SipPhone(
-    audio.callAudio && !options.sip.sessionDescriptionHandlerFactory
-      ? { openMicrophone: audio.callAudio, ...sipConfig }
-      : sipConfig,
-  );
-  return { sip, audio };
-}
-
-/** Deskphone mode: the agent's own phone, its connect prompt and its key listener. */
-function deviceHookOf(
-  audio: AudioRouting,
-  device: SoftphoneOptions['device'],
-  dialing: DialingSettings,
-): DeviceHook {
-  return {
-    ...audio.deviceMedia(),
-    ...device,
-    // The dialing rules apply to the device number as to any other; a refused one is "not set".
-    device: () => {
-      const number = device?.number()?.trim();
-      if (!number) return undefined;
-      const prepared = prepareDial(number, dialing);
-      return prepared.ok ? prepared.target : undefined;
-    },
   };
 }
 
@@ -316,20 +260,6 @@ function lifetime({ actor, sip, audio, stores, kept, feed, quality, view, now }:
       void audio.close();
     },
   };
-}
-
-/** Call quality from getStats while a call is connected; a changed rating refreshes the view. */
-function watchQuality(sip: SipPhone, intervalMs: number, onChange: () => void): CallQualityWatch {
-  return watchCallQuality({
-    intervalMs,
-    peerConnection: (callId) => sip.media(callId)?.peerConnection,
-    onChange,
-    follow: (calls) =>
-      sip.subscribe((event) => {
-        if (event.type === 'sip.call.answered') calls.connected(event.callId);
-        if (event.type === 'sip.call.ended' || event.type === 'sip.call.failed') calls.ended(event.callId);
-      }),
-  });
 }
 
 /** What the phone's page and the tab session use of it. */
