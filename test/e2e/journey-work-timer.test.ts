@@ -2,11 +2,8 @@
 // icon to clear the Work Timer" returns the phone to idle. The real softphone LWC on the workbench's agent
 // page with the real SLDS styles, a customer's <wb-phone>, the workbench's Kamailio between them.
 import {
-  agentPage,
   button,
-  call,
-  customerPage,
-  customerState,
+  connectedCall,
   shot,
   softphone,
   until,
@@ -23,15 +20,7 @@ function isRed(colour: string): boolean {
 
 describe('the work timer', () => {
   test('after a call the work timer runs; the red X clears it and the phone is idle again', async () => {
-    const agent = await agentPage();
-    const customer = await customerPage('4155550101');
-    await call(customer, '1001');
-    const incoming = softphone(agent).locator('[data-id="incoming"]');
-    await incoming.waitFor({ timeout: 15_000 });
-    await button(incoming, 'answer').click();
-    const active = softphone(agent).locator('[data-id="active-call"]');
-    await active.waitFor({ timeout: 10_000 });
-    await customerState(customer, 'connected');
+    const { agent, active } = await connectedCall('4155550101');
     await button(active, 'hangup').click();
 
     const wrapUp = softphone(agent).locator('[data-id="wrap-up"]');
