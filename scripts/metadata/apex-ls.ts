@@ -214,7 +214,7 @@ export async function checkApexLs(project: Project): Promise<{ summary: string; 
   try {
     const staged = stageProjects(project, temp);
     const result = await runJava(
-      { root: project.root, jars, classes, timeoutMs: 45_000, jvmArgs: JVM_ARGS },
+      { root: project.root, jars, classes, jvmArgs: JVM_ARGS },
       'ApexLsRunner',
       staged.map((s) => s.dir),
     );

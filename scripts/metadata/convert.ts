@@ -83,7 +83,7 @@ async function convert(project: Project, outputDir: string): Promise<Component[]
   const result = await runProcess(
     sf,
     ['project', 'convert', 'source', ...sourceDirs, '--output-dir', outputDir, '--json'],
-    { cwd: project.root, env: { ...process.env, ...SF_ENV }, timeoutMs: 45_000 },
+    { cwd: project.root, env: { ...process.env, ...SF_ENV } },
   );
   if (result.code !== 0) {
     let message = result.stderr.trim() || result.stdout.trim();

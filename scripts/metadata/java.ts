@@ -79,16 +79,15 @@ export async function compiledRunner(
 
 /** Runs a compiled runner's main class with the jars on the class path. */
 export function runJava(
-  options: { root: string; jars: string; classes: string; timeoutMs: number; jvmArgs?: string[] },
+  options: { root: string; jars: string; classes: string; jvmArgs?: string[] },
   mainClass: string,
   args: string[],
 ): Promise<ProcessResult> {
-  const { root, jars, classes, timeoutMs, jvmArgs = [] } = options;
+  const { root, jars, classes, jvmArgs = [] } = options;
   const classPath = [classes, path.join(jars, '*')].join(path.delimiter);
-  return runProcess('java', [...jvmArgs, '-cp', classPath, mainClass, ...args], {
-    cwd: root,
-    timeoutMs,
-  }).catch((error: NodeJS.ErrnoException) => {
-    throw error.code === 'ENOENT' ? missingTool('java') : error;
-  });
+  return runProcess('java', [...jvmArgs, '-cp', classPath, mainClass, ...args], { cwd: root }).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? missingTool('java') : error;
+    },
+  );
 }

@@ -73,7 +73,7 @@ export async function checkPmd(project: Project): Promise<{ summary: string }> {
   const classes = await compiledRunner(project.root, jars, RUNNER_SOURCE, 'pmd-runner');
   const sources = apexSources(project);
   const files = [...sources, CANARY];
-  const result = await runJava({ root: project.root, jars, classes, timeoutMs: 45_000 }, 'PmdRunner', [
+  const result = await runJava({ root: project.root, jars, classes }, 'PmdRunner', [
     ...Object.keys(RULESETS).flatMap((r) => ['--ruleset', r]),
     '--',
     ...files,

@@ -13,13 +13,19 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
+/**
+ * A guard against a hung tool, not a speed target: these checks run side by side on a shared 2-core machine,
+ * where the Salesforce CLI or a JVM can take minutes (45 s was once exceeded under load).
+ */
+const HANG_GUARD_MS = 240_000;
+
 /** Runs a command to completion. Rejects only when it cannot start or times out; a non-zero exit resolves. */
 export function runProcess(
   command: string,
   args: string[],
   options: RunOptions = {},
 ): Promise<ProcessResult> {
-  const { cwd, env, timeoutMs = 50_000 } = options;
+  const { cwd, env, timeoutMs = HANG_GUARD_MS } = options;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
