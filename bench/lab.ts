@@ -9,7 +9,8 @@ import type { SessionState } from 'sip.js';
 import { startKamailio, type KamailioServer } from '../scripts/sip-server/kamailio';
 import { createSoftphone, type Softphone } from '../src/create-softphone';
 import type { CrmPort } from '../src/crm';
-import { defaultDialingSettings } from '../src/dialing';
+import { defaultDialingSettings, provideNumberingPlans } from '../src/dialing';
+import { metadata as numberingPlans } from '../src/dialing/numbering-plans-resource';
 import { nodeSoftphoneSip, viewWhere } from '../test/support/node-sip';
 import { until } from './figure';
 
@@ -48,6 +49,7 @@ export function nodeSoftphone(
   server: KamailioServer,
   wireTap?: (direction: 'sent' | 'received', message: string) => void,
 ): Softphone {
+  provideNumberingPlans(numberingPlans);
   return createSoftphone({
     sip: nodeSoftphoneSip(server, 'agent', USERS.agent, wireTap),
     crm: quietCrm,

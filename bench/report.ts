@@ -74,17 +74,18 @@ ${rows.join('\n')}
 
 ## Why B3 misses its goal
 
-The softphone core bundles, besides SIP.js and XState, libphonenumber-js with its \`min\` metadata
-(every country's numbering plan: national parsing, validity, national and international formatting used by
-the dialing rules and the CRM search variants) and the project's own statecharts, SIP port, CRM message
-validation, dialing rules and media helpers. \`detail.coreCompositionMinified\` lists each part's minified
-bytes; \`detail.coreGzipWithoutLibphonenumber\` is the same build with libphonenumber-js stubbed out. When
-this was written (2026-11-21): the parts of SIP.js and XState the core uses weighed about 64 KB gz alone,
-libphonenumber-js added about 29 KB and the project's own code about 54 KB, so even without libphonenumber-js
-the core stays above 1.25× (\`detail.ratioWithoutLibphonenumber\`). Removing SIP.js's \`Web\` namespace
-imports (SimpleUser and SessionManager, never used) saved 6 KB gz. Meeting 1.25× would need dropping the
-national-number rules (or loading them as a second static resource only when dialling, which moves bytes
-rather than removing them) and cutting about two fifths of the project's own code.
+What the phone needs before it can ring is the \`softphoneCore\` resource. Since 2026-12-07 the world's
+numbering plans (libphonenumber-js \`min\` metadata, \`detail.numberingPlans\`, about 19 KB gz) are a second
+static resource, \`softphoneNumberingPlans\`, which the utility loads once the phone has started; a dial in
+the moment before they arrive waits for them (src/dialing/numbering-plans.ts). That cut the core by about
+22 KB gz. What remains, from \`detail.coreCompositionMinified\` (minified bytes per package and per src/
+folder): the parts of SIP.js and XState the core uses (about 64 KB gz, 85% of the baseline on their own),
+libphonenumber-js's parsing code (\`detail.coreGzipWithoutLibphonenumber\` is the core without it) and the
+project's own code (about 60 KB gz: the statecharts, the SIP port, the tab session and its message checks,
+media, continuity, dialing). 1.25× the baseline leaves 30 KB gz for everything that is not SIP.js or XState,
+so the goal would need about half of the project's own code gone; no single folder is more than a quarter of
+it, and the agent uses every one of them on a normal shift (the deskphone-only SIP parts are under 6 KB
+minified). The measured reason stands: the goal is out of reach without dropping features.
 
 ## Details
 

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   }
   await record('B11', 'SIP edge under load', benchEdgeLoad);
 
-  const sorted = [...figures.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...figures.values()].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   // Written as Prettier would (the repository's format check covers both files).
   const options = (await resolveConfig(doc)) ?? {};
   writeFileSync(results, await format(JSON.stringify({ figures: sorted }), { ...options, parser: 'json' }));

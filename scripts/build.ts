@@ -12,6 +12,11 @@ const staticResources = resolve(root, 'force-app/main/default/staticresources');
 export const bundles = [
   { name: 'softphoneCore', entry: 'src/index.ts', globalName: 'SoftphoneCore' },
   { name: 'softphoneBridge', entry: 'src/bridge/main.ts', globalName: 'SoftphoneBridge' },
+  {
+    name: 'softphoneNumberingPlans',
+    entry: 'src/dialing/numbering-plans-resource.ts',
+    globalName: 'SoftphoneNumberingPlans',
+  },
 ];
 
 /** The esbuild settings of every static resource (bench/ measures with the same ones). */

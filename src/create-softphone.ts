@@ -15,7 +15,7 @@ import {
 } from './call';
 import type { CrmPort } from './crm';
 import { createCrmActors, type ScreenPopPolicy } from './crm/actors';
-import { defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
+import { afterNumberingPlans, defaultDialingSettings, prepareDial, type DialingSettings } from './dialing';
 import {
   keepLateNotes,
   linkStores,
@@ -172,36 +172,45 @@ function createViewFeed(current: () => SoftphoneView | undefined, show: (view: S
   };
 }
 
-/** The agent's and the CRM's ways to place calls, each through the dialing rules and the dial plan. */
+/**
+ * The agent's and the CRM's ways to place calls, each through the dialing rules and the dial plan. A dial
+ * made before the numbering plans arrived (a moment after start) waits for them (src/dialing owns how long).
+ */
 function dialingCommands(
   actor: Actor<PhoneMachine>,
   dialing: DialingSettings,
   now: () => number,
   newCallId: () => string,
-): Pick<SoftphonePort, 'dial' | 'redirect'> & { ruled(event: UiEvent): UiEvent } {
+): Pick<SoftphonePort, 'dial' | 'redirect'> & {
+  ruled(event: UiEvent, deliver: (event: UiEvent) => void): void;
+} {
   const prepare = (number: string) => prepareDial(number, dialing);
   return {
     // A verdict carried in by an event from the host (a UI component's action, a message) is never
     // trusted, it is taken again here.
-    ruled: (event) =>
-      event.type === 'ui.dial' || event.type === 'ui.redirect'
-        ? { ...event, dial: prepare(event.number) }
-        : event,
+    ruled(event, deliver) {
+      if (event.type === 'ui.dial' || event.type === 'ui.redirect')
+        afterNumberingPlans(() => deliver({ ...event, dial: prepare(event.number) }));
+      else deliver(event);
+    },
     dial(number, dialOptions = {}) {
       const callId = dialOptions.callId ?? newCallId();
-      actor.send({
-        type: dialOptions.source === 'crm' ? 'crm.clickToDial' : 'ui.dial',
-        callId,
-        number,
-        dial: prepare(number),
-        at: now(),
-        ...(dialOptions.record ? { record: dialOptions.record } : {}),
-        ...(dialOptions.transfer ? { transfer: dialOptions.transfer } : {}),
-      });
+      const at = now();
+      afterNumberingPlans(() =>
+        actor.send({
+          type: dialOptions.source === 'crm' ? 'crm.clickToDial' : 'ui.dial',
+          callId,
+          number,
+          dial: prepare(number),
+          at,
+          ...(dialOptions.record ? { record: dialOptions.record } : {}),
+          ...(dialOptions.transfer ? { transfer: dialOptions.transfer } : {}),
+        }),
+      );
       return callId;
     },
     redirect(callId, number) {
-      actor.send({ type: 'ui.redirect', callId, number, dial: prepare(number) });
+      afterNumberingPlans(() => actor.send({ type: 'ui.redirect', callId, number, dial: prepare(number) }));
     },
   };
 }
@@ -277,7 +286,7 @@ function softphoneApi(
       feed.listeners.add(listener);
       return () => feed.listeners.delete(listener);
     },
-    send: (event) => life.deliver(commands.ruled(event)),
+    send: (event) => commands.ruled(event, (ruled) => life.deliver(ruled)),
     dial: commands.dial,
     redirect: commands.redirect,
     conferenceAudio: () => audio.conference?.agentOutput,

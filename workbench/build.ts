@@ -1,10 +1,10 @@
 // Builds the workbench's browser bundles into workbench/.build/assets: the plain pages' entry points
 // (esbuild), the real LWC components compiled with LWC OSS (rollup, see lwc/build-lwc.ts), and the
-// project's static resources (scripts/build.ts: softphoneCore, softphoneBridge) that /resources serves.
+// project's static resources (scripts/build.ts `bundles`) that /resources serves.
 import { build, context, type BuildOptions } from 'esbuild';
 import { watch as watchFiles } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildStaticResources } from '../scripts/build';
+import { buildStaticResources, bundles } from '../scripts/build';
 import { buildLwc, lwcAssetsDir, watchLwc } from './lwc/build-lwc';
 
 export const assetsDir = lwcAssetsDir;
@@ -47,7 +47,7 @@ function watchStaticResources(log: (message: string) => void): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       buildStaticResources().then(
-        () => log('Static resources rebuilt (softphoneCore, softphoneBridge)'),
+        () => log(`Static resources rebuilt (${bundles.map((b) => b.name).join(', ')})`),
         (e: unknown) => log(`Static resources build error: ${e instanceof Error ? e.message : String(e)}`),
       );
     }, 200);

@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { provideNumberingPlans } from '../src/dialing';
+import { metadata as numberingPlans } from '../src/dialing/numbering-plans-resource';
 import { handleApi, type ApiContext } from './api';
 import { assetsDir } from './build';
 import type { LocalSipServer } from './emulation/emulation-context';
@@ -40,6 +42,8 @@ export interface WorkbenchOptions {
 }
 
 export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<WorkbenchServer> {
+  // The emulated org matches stored numbers with the core's own search variants (emulation/apex/contact-search.ts).
+  provideNumberingPlans(numberingPlans);
   const emulation = emulationOf(opts);
   const events = new Set<ServerResponse>();
   const stopListening = emulation.context.store.onChange((what) => {

@@ -12,7 +12,8 @@ import {
 } from 'sip.js';
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
 import type { CrmPort } from '../../src/crm';
-import { defaultDialingSettings } from '../../src/dialing';
+import { defaultDialingSettings, provideNumberingPlans } from '../../src/dialing';
+import { metadata as numberingPlans } from '../../src/dialing/numbering-plans-resource';
 import type { SoftphoneView } from '../../src/view/softphone-view';
 
 export interface PageStart {
@@ -105,6 +106,8 @@ async function startSoftphone(o: PageStart): Promise<void> {
     logCall: async () => ({ taskId: '00T000000000001AAA' }),
     onClickToDial: () => () => undefined,
   };
+  // As the utility does: the phone dials once its numbering plans have loaded.
+  provideNumberingPlans(numberingPlans);
   const phone = createSoftphone({
     sip: {
       server: o.server,

@@ -48,7 +48,9 @@ export type DialErrorCode =
   | 'invalid-sip-uri'
   | 'denied-by-dial-plan'
   /** The admin's DialingSettings are malformed (bad prefix, unknown country, bad dial-plan entry). */
-  | 'invalid-settings';
+  | 'invalid-settings'
+  /** The numbering plans (their own static resource) have not arrived yet: a moment after start. */
+  | 'numbering-plans-loading';
 
 export type DialResult =
   { ok: true; target: DialTarget } | { ok: false; code: DialErrorCode; message: string };

@@ -8,4 +8,6 @@ export const dialingLimits = Object.freeze({
   maxPostDialDigits: 10,
   /** Characters in the user part of a SIP URI. */
   maxSipUserLength: 64,
+  /** How long a dial placed before the numbering plans arrived waits for them before it is refused. */
+  numberingPlansWaitMs: 10_000,
 });

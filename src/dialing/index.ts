@@ -8,3 +8,5 @@ export { defaultDialingSettings } from './default-dialing-settings';
 export { DialingError } from './dialing-error';
 export type { DialingErrorCode } from './dialing-error';
 export { checkDestination } from './check-destination';
+export { afterNumberingPlans, provideNumberingPlans, whenNumberingPlans } from './numbering-plans';
+export type { NumberingPlans } from './numbering-plans';

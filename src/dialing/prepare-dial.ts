@@ -1,12 +1,12 @@
 // What an agent typed or clicked → a target ready for the wire with the admin's prefixes, or a refusal in their words.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { PhoneNumber } from 'libphonenumber-js/min';
+import type { PhoneNumber } from 'libphonenumber-js/core';
 import { checkDialPlan } from './check-dial-plan';
 import { cleanDialInput } from './clean-dial-input';
 import type { DialResult, DialTarget, DialingSettings } from './dial-types';
 import { dialingLimits } from './dialing-limits';
 import { isEmergencyNumber } from './is-emergency-number';
 import { keypadDigits } from './keypad-digits';
+import { numberingPlansLoaded, parsePhone as parseWithPlans } from './numbering-plans';
 import { parseHostPort } from './parse-host-port';
 import { parseSipUri } from './parse-sip-uri';
 import { readDialingSettings } from './read-dialing-settings';
@@ -28,6 +28,7 @@ const DIGITS_BEFORE_VANITY = 3;
 const ASK_FOR_SIP = 'To call a SIP address, start it with sip: (for example sip:alice@example.com).';
 const BAD_CHARACTERS =
   "That number has characters we can't dial. Use digits, spaces and + ( ) - . (and * or # to start a feature code).";
+const PLANS_LOADING = 'The phone is still loading the numbering plans. Try again in a moment.';
 const BAD_TEL_LINK = "That tel: link isn't valid, so we can't tell which number it means.";
 
 interface NumberOptions {
@@ -47,7 +48,7 @@ function withPostDial(display: string, postDial: string | undefined): string {
 
 function parsePhone(text: string, settings: ValidDialingSettings): PhoneNumber | undefined {
   try {
-    return parsePhoneNumberFromString(text, settings.country);
+    return parseWithPlans(text, settings.country);
   } catch {
     return undefined;
   }
@@ -304,6 +305,7 @@ function prepareSip(text: string, settings: ValidDialingSettings): DialResult {
  * admin's prefixes applied, or a refusal whose message can be shown to the agent as-is. Never throws.
  */
 export function prepareDial(input: string, settings: DialingSettings): DialResult {
+  if (!numberingPlansLoaded()) return refuse('numbering-plans-loading', PLANS_LOADING);
   const read = readDialingSettings(settings);
   if (!read.ok) return read;
   const cleaned = cleanDialInput(input);

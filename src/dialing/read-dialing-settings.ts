@@ -1,8 +1,8 @@
 // Admin settings arrive from a call center definition or a custom setting: check them before any is used.
-import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js/min';
-import type { CountryCode } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/core';
 import type { DialPlanPrefixes } from './check-dial-plan';
 import type { DialRefusal, DialingSettings } from './dial-types';
+import { countryCallingCode, isSupportedCountry } from './numbering-plans';
 import { refuse } from './refuse';
 
 export interface ValidDialingSettings {
@@ -81,7 +81,7 @@ export function readDialingSettings(settings: DialingSettings): ReadDialingSetti
     ok: true,
     settings: {
       country,
-      callingCode: getCountryCallingCode(country),
+      callingCode: countryCallingCode(country),
       outsidePrefix,
       longDistancePrefix,
       internationalPrefix,

@@ -1,8 +1,8 @@
 // The forms a phone number may be stored in, so a contact search by caller ID or typed number finds it.
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { PhoneNumber } from 'libphonenumber-js/min';
+import type { PhoneNumber } from 'libphonenumber-js/core';
 import { cleanDialInput } from './clean-dial-input';
 import { keypadDigits } from './keypad-digits';
+import { isSupportedCountry, numberingPlansLoaded, parsePhone } from './numbering-plans';
 
 /** Enough to cover how people store numbers; few enough to keep one SOSL query cheap. */
 const MAX_VARIANTS = 8;
@@ -20,11 +20,13 @@ function numberPart(text: string): string {
 }
 
 function parse(compact: string, country: string): PhoneNumber | undefined {
+  // Before the numbering plans are in, the variants are the digits as written (hosts wait for them first).
+  if (!numberingPlansLoaded()) return undefined;
   try {
     return isSupportedCountry(country)
-      ? parsePhoneNumberFromString(compact, country)
+      ? parsePhone(compact, country)
       : compact.startsWith('+')
-        ? parsePhoneNumberFromString(compact)
+        ? parsePhone(compact)
         : undefined;
   } catch {
     return undefined;

@@ -5,12 +5,15 @@ describe('src/dialing public surface', () => {
   test('exports exactly the dialing API', () => {
     expect(Object.keys(dialing).sort()).toEqual([
       'DialingError',
+      'afterNumberingPlans',
       'checkDestination',
       'defaultDialingSettings',
       'prepareDial',
+      'provideNumberingPlans',
       'sanitiseDisplayName',
       'searchVariants',
       'toSipUri',
+      'whenNumberingPlans',
     ]);
   });
 

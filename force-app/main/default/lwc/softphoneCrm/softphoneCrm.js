@@ -92,7 +92,7 @@ function contactSearch(searchVariants, country, accountOf) {
   };
   return {
     async searchByNumber(number) {
-      const variants = searchVariants(number, country);
+      const variants = await searchVariants(number, country);
       if (variants.length === 0) return [];
       try {
         return remember(await searchByPhone({ phone: number, variants }));

@@ -74,6 +74,7 @@ import dtmfSent from '@salesforce/label/c.Softphone_Dtmf_Sent';
 import endConference from '@salesforce/label/c.Softphone_End_Conference';
 import errorAudioDevice from '@salesforce/label/c.Softphone_Error_Audio_Device';
 import errorCoreLoad from '@salesforce/label/c.Softphone_Error_Core_Load';
+import errorNumberingPlans from '@salesforce/label/c.Softphone_Error_Numbering_Plans';
 import errorCredentials from '@salesforce/label/c.Softphone_Error_Credentials';
 import errorIceServers from '@salesforce/label/c.Softphone_Error_Ice_Servers';
 import errorMissedCall from '@salesforce/label/c.Softphone_Error_Missed_Call';
@@ -264,6 +265,7 @@ export const LABELS = {
   endConference,
   errorAudioDevice,
   errorCoreLoad,
+  errorNumberingPlans,
   errorCredentials,
   errorIceServers,
   errorMissedCall,

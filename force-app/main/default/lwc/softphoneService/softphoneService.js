@@ -7,6 +7,7 @@ import { loadScript } from 'lightning/platformResourceLoader';
 import { APPLICATION_SCOPE, publish, subscribe, unsubscribe } from 'lightning/messageService';
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
+import SOFTPHONE_NUMBERING_PLANS from '@salesforce/resourceUrl/softphoneNumberingPlans';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
 import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
@@ -134,6 +135,16 @@ function phoneOptions(host, { sip, crm, settings, storageSecret }) {
   };
 }
 
+/**
+ * The numbering plans have their own resource, loaded once the phone has started so it registers sooner
+ * (bench B3); the core holds back dials until they are in. Settles either way.
+ */
+function loadNumberingPlans(host, core) {
+  return loadScript(host.component, SOFTPHONE_NUMBERING_PLANS)
+    .then(() => core.dialing.provideNumberingPlans(window.SoftphoneNumberingPlans?.metadata))
+    .catch(() => host.problem('numberingPlans', LABELS.errorNumberingPlans));
+}
+
 /** `storageSecret`: the agent's storage key (Apex), held in this page's memory only. */
 function createService(host, core, settings, credentials, storageSecret) {
   const cleanups = [];
@@ -142,9 +153,14 @@ function createService(host, core, settings, credentials, storageSecret) {
   const bridge = new core.crm.BridgeClient({ transport: lmsTransport(host.messageContext) });
   cleanups.push(() => bridge.dispose());
   let softphone;
+  let plans;
   // The core dials the clicks this port relays from the Open CTI bridge (src/crm/click-to-dial.ts).
   const crm = createCrmPort({
-    searchVariants: core.dialing.searchVariants,
+    // A caller's number is searched in every form the numbering plans give it, once they are in.
+    searchVariants: async (number, country) => {
+      await plans;
+      return core.dialing.searchVariants(number, country);
+    },
     country: settings.defaultCountry,
     bridge,
     navigate: host.navigate,
@@ -179,6 +195,7 @@ function createService(host, core, settings, credentials, storageSecret) {
   cleanups.push(softphone.subscribe((view) => host.show(view)));
   host.show(softphone.view());
   softphone.start();
+  plans = loadNumberingPlans(host, core);
   return service;
 }
 

@@ -55,6 +55,7 @@ export function createFakeCore() {
         return softphone;
       }),
       dialing: {
+        provideNumberingPlans: jest.fn(),
         searchVariants: jest.fn((number) => [number]),
         prepareDial: jest.fn((number) => {
           if (/^[0-9+]+$/.test(number)) {

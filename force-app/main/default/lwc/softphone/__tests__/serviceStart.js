@@ -42,8 +42,9 @@ export const clone = (value) => JSON.parse(JSON.stringify(value));
 /** Apex answers with the fixtures and loadScript installs a new fake core, which is returned. */
 export function startsWithFakeCore() {
   const fake = createFakeCore();
-  loadScript.mockImplementation(() => {
-    window.SoftphoneCore = fake.core;
+  loadScript.mockImplementation((component, url) => {
+    if (url.includes('softphoneNumberingPlans')) window.SoftphoneNumberingPlans = { metadata: {} };
+    else window.SoftphoneCore = fake.core;
     return Promise.resolve();
   });
   getSettings.mockResolvedValue(clone(mockSettings));

@@ -13,6 +13,7 @@ import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
+import searchByPhone from '@salesforce/apex/SoftphoneContactSearch.searchByPhone';
 
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 mockCustomLabels();
@@ -55,6 +56,36 @@ describe('c-softphone-service', () => {
       await start();
 
       expect(loadScript).toHaveBeenCalledWith(host.component, expect.stringContaining('softphoneCore'));
+    });
+
+    it('loads the numbering plans as their own resource once the phone has started, and hands them to the core', async () => {
+      await start();
+      await Promise.resolve();
+
+      expect(loadScript.mock.calls.map(([, url]) => url)).toEqual([
+        expect.stringContaining('softphoneCore'),
+        expect.stringContaining('softphoneNumberingPlans'),
+      ]);
+      expect(fake.softphone.start.mock.invocationCallOrder[0]).toBeLessThan(
+        loadScript.mock.invocationCallOrder[1],
+      );
+      expect(fake.core.dialing.provideNumberingPlans).toHaveBeenCalledWith(
+        window.SoftphoneNumberingPlans.metadata,
+      );
+    });
+
+    it('numbering plans that fail to load: the agent is told dialing is not possible, and a caller is still searched', async () => {
+      loadScript.mockImplementation((component, url) => {
+        if (url.includes('softphoneNumberingPlans')) return Promise.reject(new Error('404'));
+        window.SoftphoneCore = fake.core;
+        return Promise.resolve();
+      });
+      searchByPhone.mockResolvedValue([]);
+      await start();
+
+      await expect(options().crm.searchByNumber('+15550100')).resolves.toEqual([]);
+      expect(host.problem).toHaveBeenCalledWith('numberingPlans', expect.stringContaining('numbering plans'));
+      expect(fake.core.dialing.searchVariants).toHaveBeenCalledWith('+15550100', 'US');
     });
 
     it('gives the core the SIP server, address and ephemeral credentials from Apex', async () => {
