@@ -41,6 +41,12 @@ describe('workbench agent page', () => {
       true,
     );
     await expect(page.locator('[data-agent-name]').textContent()).resolves.toBe('Ada Agent (ext. 1001)');
+    // The utility refuses pop-out through the utility bar API: the button is disabled and says why.
+    const popout = page.locator('[data-utility-panel="softphone"] [data-popout]');
+    await expect(popout.isDisabled()).resolves.toBe(true);
+    await expect(popout.getAttribute('title')).resolves.toBe(
+      "The phone stays in the utility bar, so a call can't be lost by closing a window.",
+    );
     expect(errors).toEqual([]);
     await page.screenshot({ path: 'test-results/workbench-agent.png' });
   });

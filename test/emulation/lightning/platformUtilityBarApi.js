@@ -16,7 +16,9 @@ export const minimize = spy((utilityId) => request('minimize', utilityId));
 export const updateUtility = spy((utilityId, options) => request('update', utilityId, options));
 export const updatePanel = spy((utilityId, options) => request('updatePanel', utilityId, options));
 export const enableModal = spy(() => Promise.resolve(true));
-export const enablePopout = spy(() => Promise.resolve(true));
+export const enablePopout = spy((utilityId, enabled, options) =>
+  request('popout', utilityId, { ...options, enabled }),
+);
 export const getAllUtilityInfo = spy(() => Promise.resolve([]));
 // Resolves to true once registered; the platform returns the same shape.
 export const onUtilityClick = spy(() => Promise.resolve(true));

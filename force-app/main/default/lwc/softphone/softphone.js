@@ -1,7 +1,7 @@
 import { LightningElement, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { MessageContext } from 'lightning/messageService';
-import { EnclosingUtilityId, open, updateUtility } from 'lightning/platformUtilityBarApi';
+import { EnclosingUtilityId, enablePopout, open, updateUtility } from 'lightning/platformUtilityBarApi';
 import { errorMessage } from 'c/softphoneErrors';
 import { LABELS, format } from 'c/softphoneLabels';
 import { startSoftphoneService } from 'c/softphoneService';
@@ -61,6 +61,9 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   @wire(EnclosingUtilityId)
   wiredUtilityId(utilityId) {
     this.utilityId = typeof utilityId === 'string' ? utilityId : undefined;
+    // A popped-out utility is a window the agent can close with a live call and its audio in it.
+    if (this.utilityId)
+      enablePopout(this.utilityId, false, { disabledText: LABELS.popoutRefused }).catch(ignore);
     this.showUtilityLabel(utilityLabelFor(this.view));
   }
 

@@ -75,6 +75,7 @@ import endConference from '@salesforce/label/c.Softphone_End_Conference';
 import errorAudioDevice from '@salesforce/label/c.Softphone_Error_Audio_Device';
 import errorCoreLoad from '@salesforce/label/c.Softphone_Error_Core_Load';
 import errorNumberingPlans from '@salesforce/label/c.Softphone_Error_Numbering_Plans';
+import popoutRefused from '@salesforce/label/c.Softphone_Popout_Refused';
 import errorCredentials from '@salesforce/label/c.Softphone_Error_Credentials';
 import errorIceServers from '@salesforce/label/c.Softphone_Error_Ice_Servers';
 import errorMissedCall from '@salesforce/label/c.Softphone_Error_Missed_Call';
@@ -266,6 +267,7 @@ export const LABELS = {
   errorAudioDevice,
   errorCoreLoad,
   errorNumberingPlans,
+  popoutRefused,
   errorCredentials,
   errorIceServers,
   errorMissedCall,

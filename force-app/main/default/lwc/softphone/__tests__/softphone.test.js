@@ -8,7 +8,7 @@ import {
   resetMessageService,
 } from 'lightning/messageService';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { EnclosingUtilityId, open, updateUtility } from 'lightning/platformUtilityBarApi';
+import { EnclosingUtilityId, enablePopout, open, updateUtility } from 'lightning/platformUtilityBarApi';
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
 import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
@@ -741,6 +741,15 @@ describe('c-softphone', () => {
   });
 
   describe('utility bar', () => {
+    it('refuses pop-out, saying why on the pop-out button, so a call never lives in a window that can be closed', async () => {
+      await createComponent();
+      EnclosingUtilityId.emit('utility-1');
+
+      expect(enablePopout).toHaveBeenCalledWith('utility-1', false, {
+        disabledText: LABELS.Softphone_Popout_Refused,
+      });
+    });
+
     it('opens and highlights the utility while a call alerts, until the alert stops', async () => {
       await createComponent();
       EnclosingUtilityId.emit('utility-1');
