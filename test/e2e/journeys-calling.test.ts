@@ -135,14 +135,14 @@ describe('a call in progress', () => {
     await button(active, 'keypad').click();
     const keypad = active.locator('[data-id="dialpad"]');
     await keypad.waitFor({ timeout: 5000 });
-    await expect(active.locator('[data-id="keypad"]').getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(button(active, 'keypad').getAttribute('aria-expanded')).resolves.toBe('true');
     await expectAudioBothWays(customer);
     await keypad.locator('[data-digit="7"] button').click();
     await customer.locator('wb-phone [data-dtmf-received]', { hasText: '7' }).waitFor({ timeout: 5000 });
 
     await button(active, 'keypad').click();
     await keypad.waitFor({ state: 'detached', timeout: 5000 });
-    await expect(active.locator('[data-id="keypad"]').getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(button(active, 'keypad').getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(callControls(active)).resolves.toEqual(offered);
     await shot(utilityPanel(agent), 'keypad-turned-off');
     await button(active, 'hangup').click();
