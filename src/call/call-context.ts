@@ -5,7 +5,7 @@ import type { CallFailure } from './call-failure';
 import { callFailure } from './call-failure';
 import type { CallLogRefusal } from './call-log-refusal';
 import type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call-record';
-import { durationSeconds } from './call-record';
+import { durationSeconds, isMissedCall } from './call-record';
 import type { CallSettings, PhoneMode } from './phone-settings';
 import type { RestoredCall } from './restored-call';
 
@@ -157,7 +157,6 @@ function dialFailure(input: CallInput): CallFailure | null {
   return input.dial.ok ? null : callFailure('invalid-number', input.dial.message);
 }
 
-/** Only calls that connected reach an activity record; redirected calls never do. */
 /**
  * The customer this call is about, as it goes to another agent (consult call, transfer): what we were told
  * with the call, else the caller's number and the record the agent has for them.
@@ -167,6 +166,7 @@ export function customerContext(context: CallContext): Customer | undefined {
   return context.chosen ? { number: context.remote.number, recordId: context.chosen.id } : undefined;
 }
 
+/** Only calls that connected reach an activity record; redirected calls never do (see isMissedCall for the rest). */
 export function isLoggable(context: CallContext): boolean {
   return context.answeredAt !== null && context.outcome !== 'redirected' && !context.replaced;
 }
@@ -193,5 +193,6 @@ export function toCallRecord(context: CallContext): CallRecord {
     outcome: context.outcome,
     failure: context.failure,
     loggable: isLoggable(context),
+    missed: isMissedCall(context.direction, context.outcome),
   };
 }

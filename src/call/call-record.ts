@@ -53,9 +53,24 @@ export interface CallRecord {
   failure: CallFailure | null;
   /** False for calls that must not reach an activity record (redirected, never connected). */
   loggable: boolean;
+  /** An incoming call that rang here and was never answered (isMissedCall): kept as a missed call. */
+  missed: boolean;
 }
 
 export function durationSeconds(answeredAt: number | null, endedAt: number | null): number | null {
   if (answeredAt === null || endedAt === null) return null;
   return Math.max(0, Math.round((endedAt - answeredAt) / 1000));
+}
+
+/** Outcomes of an incoming call that rang here and was answered nowhere. */
+const UNANSWERED: readonly CallOutcome[] = ['missed', 'declined', 'rejected'];
+
+/**
+ * What is logged of a call that never connected (a connected one gets its call log, see isLoggable): an
+ * incoming call the caller gave up on, that the phone declined or that the agent rejected (with or without
+ * a text reply) is a missed call, a Task the agent finds under Recents → Missed to call back; a redirected
+ * call, an outgoing call that never connected, or one answered on another device, is not.
+ */
+export function isMissedCall(direction: CallDirection, outcome: CallOutcome | null): boolean {
+  return direction === 'incoming' && outcome !== null && UNANSWERED.includes(outcome);
 }

@@ -51,7 +51,7 @@ export {
   notRecoveredFailure,
 } from './call-failure';
 export type { CallFailure, CallFailureReason, DeviceFailureReason } from './call-failure';
-export { durationSeconds } from './call-record';
+export { durationSeconds, isMissedCall } from './call-record';
 export { CLICK_TO_DIAL_LIMIT } from './click-to-dial-limit';
 export type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call-record';
 export { IN_PROGRESS_STATUSES, LINE_OCCUPYING_STATUSES } from './line-status';

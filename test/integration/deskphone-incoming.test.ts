@@ -74,6 +74,7 @@ describe.each(['deskphone', 'softphone'] as const)(
       expect(device().events.map((e) => e.type)).not.toContain('CALL_CLOSED');
       // Taken on the agent's phone: never a missed call.
       expect(agent.recents.at(-1)?.outcome).toBe(mode === 'softphone' ? 'answeredElsewhere' : 'completed');
+      expect(agent.recents.at(-1)?.missed).toBe(false);
       // "Call ended" dated the end: the talk time is known.
       expect(agent.recents.at(-1)?.durationSeconds).toEqual(expect.any(Number));
     });
@@ -106,7 +107,12 @@ describe.each(['deskphone', 'softphone'] as const)(
       await caller().hangup();
       await device().waitFor('CALL_CLOSED', { match: (e) => e.id === callId });
       await agent.until((v) => v.calls.length === 0, 'call over');
-      expect(agent.recents.at(-1)).toMatchObject({ callId, outcome: 'missed', answeredAt: null });
+      expect(agent.recents.at(-1)).toMatchObject({
+        callId,
+        outcome: 'missed',
+        answeredAt: null,
+        missed: true,
+      });
       const cancel = agent.wire.wire.find((m) => m.summary === 'CANCEL')!;
       expect(cancel.raw).not.toMatch(/^Reason: SIP;cause=200/m);
     });

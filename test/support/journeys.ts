@@ -21,6 +21,7 @@ export interface TaskRow {
   CallDisposition?: string;
   Description?: string;
   CallObject?: string;
+  Subject?: string;
 }
 
 let workbench: (() => WorkbenchFixture) | undefined;
@@ -328,4 +329,90 @@ export async function heardLevels(page: Page, frequencies: number[]): Promise<nu
     (f) => (window as unknown as { heardLevels(f: number[]): Promise<number[]> }).heardLevels(f),
     frequencies,
   );
+}
+
+/** The ringing card on an agent's softphone, once it shows. */
+export async function ringingCard(agent: Page): Promise<Locator> {
+  const incoming = softphone(agent).locator('[data-id="incoming"]');
+  await incoming.waitFor({ timeout: 15_000 });
+  return incoming;
+}
+
+/** The agent opens the softphone from the utility bar (unless open) and finds it idle (search, dial pad, lists). */
+export async function openIdlePhone(agent: Page): Promise<Locator> {
+  if ((await utilityButton(agent).getAttribute('aria-expanded')) !== 'true')
+    await utilityButton(agent).click();
+  const phone = softphone(agent);
+  await phone.locator('[data-id="idle"]').waitFor({ timeout: 15_000 });
+  return phone;
+}
+
+/** The data-ids of the controls a call card offers now, in display order (not the keypad's keys). */
+export async function callControls(card: Locator): Promise<(string | null)[]> {
+  return card
+    .locator(':scope > [role="group"] > lightning-button')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-id')));
+}
+
+/**
+ * The agent hangs up the active call and saves its wrap-up with the notes typed during the call; resolves
+ * with the logged Task, found by those notes.
+ */
+export async function hangUpAndLog(agent: Page, active: Locator, notes: string): Promise<TaskRow> {
+  await active.locator('[data-id="notes"] textarea').fill(notes);
+  await button(active, 'hangup').click();
+  const wrapUp = softphone(agent).locator('[data-id="wrap-up"]');
+  await wrapUp.waitFor({ timeout: 10_000 });
+  await button(wrapUp, 'save').click();
+  await wrapUp.waitFor({ state: 'detached', timeout: 10_000 });
+  return until('the Task', async () => (await tasks(agent)).find((t) => t.Description === notes));
+}
+
+/**
+ * Picks options of the admin page's comboboxes (softphoneSetup) and saves, as an admin does: `choices` maps
+ * a data-field of the form to the label of the option to pick. Agent pages opened afterwards use them.
+ */
+export async function saveAdminChoices(choices: Record<string, string>): Promise<void> {
+  const admin = await open('/admin.html');
+  const setup = admin.locator('c-softphone-setup');
+  await setup.locator('[data-id="summary"]').waitFor({ timeout: 15_000 });
+  for (const [field, option] of Object.entries(choices)) {
+    await setup.locator(`[data-field="${field}"] button, [data-field="${field}"] input`).first().click();
+    await setup.locator(`[data-field="${field}"]`).getByRole('option', { name: option }).click();
+  }
+  await button(setup, 'save').click();
+  await admin.locator('[data-toasts] .slds-theme_success').waitFor({ timeout: 10_000 });
+  await admin.context().close();
+}
+
+/** A call Task as the softphone writes it (SoftphoneCallLog.CallLogInput). */
+export interface CallLogInput {
+  callId: string;
+  direction: 'Inbound' | 'Outbound';
+  phoneNumber: string;
+  whoId?: string;
+  durationSeconds?: number;
+}
+
+/**
+ * Calls the agent made or received before this test: written through the workbench's SoftphoneCallLog
+ * Apex, as the softphone writes them (logCall for a call that connected, logMissedCall for a missed one).
+ */
+export async function loggedEarlier(agent: 1 | 2, method: 'logCall' | 'logMissedCall', input: CallLogInput) {
+  const response = await fetch(`${fixture().web.url}/api/apex/SoftphoneCallLog/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-workbench-user': String(agent) },
+    body: JSON.stringify({ input }),
+  });
+  if (!response.ok) throw new Error(`${method} refused: ${response.status} ${await response.text()}`);
+}
+
+/** The agent's Recents list of this kind (Missed, Received, Dialed), opened as the agent opens it. */
+export async function recentsList(phone: Locator, kind: 'Missed' | 'Received' | 'Dialed'): Promise<Locator> {
+  await phone.getByRole('tab', { name: 'Recent calls' }).click();
+  const recents = phone.locator('c-softphone-recents');
+  await recents.getByRole('tab', { name: kind }).click();
+  const list = recents.locator(`[data-id="${kind.toLowerCase()}"]`);
+  await list.waitFor({ timeout: 10_000 });
+  return list;
 }

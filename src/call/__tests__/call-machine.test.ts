@@ -54,7 +54,7 @@ describe('incoming calls (softphone enabled)', () => {
     expect(h.actor.getSnapshot().context.answeredAt).toBe(T0 + 4_000);
   });
 
-  it('click Reject to reject the call: it is declined (603) and not logged', () => {
+  it('click Reject to reject the call: it is declined (603), gets no call log and is kept as a missed call', () => {
     const h = startCall(incomingInput(), { matches: [] });
     h.actor.send({ type: 'ui.reject', callId: 'c1' });
     expect(h.effects.commandsFor('c1')).toEqual([{ type: 'call.reject', statusCode: 603 }]);
@@ -62,6 +62,7 @@ describe('incoming calls (softphone enabled)', () => {
     expect(progress(h)).toBe('finished');
     expect(h.actor.getSnapshot().context.outcome).toBe('rejected');
     expect(h.effects.saves).toEqual([]);
+    expect(toCallRecord(h.actor.getSnapshot().context)).toMatchObject({ loggable: false, missed: true });
   });
 
   it('click the message icon to disconnect the call and respond with a message', () => {
@@ -215,6 +216,7 @@ describe('redirecting an incoming call', () => {
     expect(progress(h)).toBe('finished');
     expect(h.actor.getSnapshot().context.outcome).toBe('redirected');
     expect(h.effects.saves).toEqual([]);
+    expect(toCallRecord(h.actor.getSnapshot().context)).toMatchObject({ loggable: false, missed: false });
   });
 
   it('a redirect target the dialing rules refuse leaves the call ringing, with the reason', () => {
@@ -782,6 +784,7 @@ describe('the call record', () => {
       outcome: null,
       failure: null,
       loggable: true,
+      missed: false,
     });
     restored.send({ type: 'sip.call.ended', at: T0 + 61_000 });
     expect(toCallRecord(restored.getSnapshot().context).durationSeconds).toBe(60);

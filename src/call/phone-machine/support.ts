@@ -5,6 +5,7 @@ import type { DialTarget } from '../../dialing';
 import type { CallContext, CallInput } from '../call-context';
 import type { CallUiEvent } from '../call-events';
 import type { CallRecord, RemoteParty } from '../call-record';
+import { isMissedCall } from '../call-record';
 import { CLICK_TO_DIAL_LIMIT } from '../click-to-dial-limit';
 import type { LineStatus } from '../line-status';
 import { LINE_OCCUPYING_STATUSES } from '../line-status';
@@ -167,6 +168,7 @@ export function declinedRecord(callId: string, remote: RemoteParty, at: number):
     outcome: 'declined',
     failure: null,
     loggable: false,
+    missed: isMissedCall('incoming', 'declined'),
   };
 }
 

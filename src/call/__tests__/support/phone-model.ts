@@ -44,6 +44,7 @@ const record = (callId: string): CallRecord => ({
   outcome: 'completed',
   failure: null,
   loggable: false,
+  missed: false,
 });
 
 const FORWARDED: PhoneEvent['type'][] = [

@@ -26,7 +26,6 @@ import {
   toSipConfig,
 } from 'c/softphoneSettings';
 
-const MISSED_OUTCOMES = ['missed', 'declined'];
 const PERSON_TYPES = ['Contact', 'Lead'];
 
 const reason = (template, error) => format(template, errorMessage(error, '')).trim();
@@ -46,10 +45,11 @@ export function lmsTransport(messageContext) {
 
 /**
  * Missed calls never reach the call log by themselves: record them so Recents lists them (the phone
- * changes the view's recentsRevision once this resolves, and Recents reloads in every tab).
+ * changes the view's recentsRevision once this resolves, and Recents reloads in every tab). Which calls
+ * are missed is the core's rule (CallRecord.missed), not this module's.
  */
 function keepRecent(record, problem) {
-  if (record.direction !== 'incoming' || !MISSED_OUTCOMES.includes(record.outcome)) return undefined;
+  if (!record.missed) return undefined;
   const person =
     record.chosen && PERSON_TYPES.includes(record.chosen.objectType) ? record.chosen.id : undefined;
   const input = {

@@ -253,7 +253,7 @@ describe('c-softphone-service', () => {
   });
 
   describe('the CRM it gives the core', () => {
-    it('records missed calls for Recents', async () => {
+    it('records the calls the core counts as missed for Recents', async () => {
       await start();
 
       await options().onRecent({
@@ -263,6 +263,7 @@ describe('c-softphone-service', () => {
         matches: [],
         chosen: null,
         outcome: 'missed',
+        missed: true,
       });
 
       expect(logMissedCall).toHaveBeenCalledWith({
@@ -284,6 +285,7 @@ describe('c-softphone-service', () => {
         remote: { number: '+15550199' },
         chosen: { id: '003000000000001AAA', name: 'Ada Lovelace', objectType: 'Contact', phone: '+15550199' },
         outcome: 'declined',
+        missed: true,
       });
 
       await expect(recorded).resolves.toEqual({ taskId: '00T000000000001AAA', created: true });
@@ -298,7 +300,7 @@ describe('c-softphone-service', () => {
       });
     });
 
-    it('leaves answered calls to the call log', async () => {
+    it('leaves the calls the core does not count as missed (answered ones) to the call log', async () => {
       await start();
 
       options().onRecent({
@@ -306,6 +308,7 @@ describe('c-softphone-service', () => {
         direction: 'incoming',
         remote: { number: '1' },
         outcome: 'completed',
+        missed: false,
       });
 
       expect(logMissedCall).not.toHaveBeenCalled();
