@@ -2,31 +2,14 @@
 // uiRecordApi getRecord, for the sample objects: the describe lists the fields the user can read, and a
 // record carries only the requested fields it has (optional fields that are missing are left out, as
 // Lightning Data Service does). Every sample user can read every sample field.
+import { PHONE_FIELDS, type UiObjectName } from './phone-fields';
 import { fullName, type SampleData } from './sample-data';
-
-export type UiObjectName = 'Contact' | 'Lead' | 'Account';
 
 interface FieldInfo {
   apiName: string;
   label: string;
   dataType: 'String' | 'Phone' | 'Email' | 'Reference' | 'Boolean';
 }
-
-/** The Phone fields of each sample object, in layout order (the shell's record pages show the same). */
-export const PHONE_FIELDS: Record<UiObjectName, [string, string][]> = {
-  Contact: [
-    ['Phone', 'Phone'],
-    ['MobilePhone', 'Mobile'],
-    ['HomePhone', 'Home Phone'],
-    ['OtherPhone', 'Other Phone'],
-    ['AssistantPhone', 'Asst. Phone'],
-  ],
-  Lead: [
-    ['Phone', 'Phone'],
-    ['MobilePhone', 'Mobile'],
-  ],
-  Account: [['Phone', 'Phone']],
-};
 
 const OTHER_FIELDS: Record<UiObjectName, FieldInfo[]> = {
   Contact: [
