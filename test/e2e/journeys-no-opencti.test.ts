@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import {
   ORG_FLAVOURS,
   agentPage,
+  open,
   button,
   call,
   customerPage,
@@ -39,6 +40,9 @@ beforeAll(async () => {
 
 /** The agent clicks to dial the record's phone number: a phone field (Open CTI) or the call button. */
 async function clickToDial(agent: Page, org: OrgFlavour, recordId: string, number: string, field = 'Phone') {
+  // The agent looks at the record: the softphone's panel, if open, is minimised (a click reopens it).
+  if ((await utilityButton(agent).getAttribute('aria-expanded')) === 'true')
+    await utilityButton(agent).click();
   await agent.evaluate((id) => (location.hash = `#/record/${id}`), recordId);
   const record = agent.locator(`[data-record-page="${recordId}"]`);
   if (org === 'opencti') {
@@ -49,6 +53,18 @@ async function clickToDial(agent: Page, org: OrgFlavour, recordId: string, numbe
   const callButton = record.locator('c-softphone-call-button');
   await callButton.locator(`[data-id="phone-field"][data-field="${field}"]`).waitFor({ timeout: 10_000 });
   await button(callButton.locator(`[data-id="phone-field"][data-field="${field}"]`), 'call').click();
+}
+
+/** An admin picks an option of a combobox in Softphone Setup (the real softphoneSetup LWC) and saves. */
+async function chooseInSetup(combobox: string, option: string): Promise<Page> {
+  const admin = await open('/admin.html');
+  const setup = admin.locator('c-softphone-setup');
+  await setup.locator('[data-id="summary"]').waitFor({ timeout: 15_000 });
+  await setup.locator(`${combobox} button, ${combobox} input`).first().click();
+  await setup.getByRole('option', { name: option }).click();
+  await button(setup, 'save').click();
+  await admin.locator('[data-toasts] .slds-theme_success').waitFor({ timeout: 10_000 });
+  return admin;
 }
 
 /** A pop of `kind` in the pane, opened through the flavour's API. */
@@ -210,4 +226,43 @@ describe.each(ORG_FLAVOURS)('click-to-dial and screen pop in an org %s', (org) =
     await customerState(customer, 'idle');
     await customerState(erin, 'idle');
   });
+
+  test("with the screen pop set to Search, answering opens the search page for the caller's number", async () => {
+    await (await chooseInSetup('[data-field="screenPop"]', 'Search')).context().close();
+    try {
+      const { agent, customer, incoming } = await ringing(org, '4155550102');
+      await incoming.locator('[data-id="several-matches"]').waitFor({ timeout: 15_000 });
+      await button(incoming, 'answer').click();
+
+      const pop = popOf(agent, org, 'SEARCH');
+      await pop.waitFor({ timeout: 10_000 });
+      await expect(pop.textContent()).resolves.toMatch(/Search ".*4155550102"/);
+      // Search replaces the record pop: nothing else opens.
+      await expect(agent.locator('[data-screen-pops] [data-pop-kind="SOBJECT"]').count()).resolves.toBe(0);
+      await customer.getByRole('button', { name: 'Hang up' }).click();
+      await customerState(customer, 'idle');
+    } finally {
+      await (await chooseInSetup('[data-field="screenPop"]', 'Record')).context().close();
+    }
+  });
+});
+
+test('an admin forces the Lightning path in an org with Open CTI: Softphone Setup says which path is live, and records pop through lightning/navigation', async () => {
+  const admin = await chooseInSetup('[data-id="crm-path-choice"]', 'Lightning (the Softphone Call Button');
+  // The admin page has no Open CTI utility: nothing answers the probe, so Lightning is the live path there.
+  const live = admin.locator('c-softphone-setup-crm-path [data-id="crm-path-live"]');
+  await live.and(admin.locator('[data-path="Lightning"]')).waitFor({ timeout: 10_000 });
+  await expect(live.textContent()).resolves.toMatch(/^Live now: Lightning\./);
+  await admin.context().close();
+  try {
+    const { agent, customer, incoming } = await ringing('opencti', '4155550101');
+    await agent.locator('body[data-open-cti-ready="true"]').waitFor({ timeout: 15_000 });
+    await button(incoming, 'answer').click();
+    await popOf(agent, 'lightning', 'SOBJECT', ALICE).waitFor({ timeout: 10_000 });
+    await expect(agent.locator('[data-pop-source="Open CTI screenPop"]').count()).resolves.toBe(0);
+    await customer.getByRole('button', { name: 'Hang up' }).click();
+    await customerState(customer, 'idle');
+  } finally {
+    await (await chooseInSetup('[data-id="crm-path-choice"]', 'Automatic')).context().close();
+  }
 });
