@@ -20,6 +20,8 @@ export function ldsAdapter(name) {
     }
     update(config) {
       lastConfig = config;
+      // Like Lightning Data Service, nothing is fetched until every parameter has a value.
+      if (Object.values(config ?? {}).some((value) => value === undefined)) return;
       askHost(name, config).then(
         (data) => data !== undefined && send(this, { data, error: undefined }),
         (error) => send(this, { data: undefined, error }),
