@@ -33,7 +33,7 @@ const config: Config = {
       testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
       moduleNameMapper: {
         // The project's one emulation of these platform modules, shared with the workbench.
-        '^lightning/(messageService|navigation|pageReferenceUtils|platformResourceLoader|platformShowToastEvent|platformUtilityBarApi)$':
+        '^lightning/(messageService|navigation|pageReferenceUtils|platformResourceLoader|platformShowToastEvent|platformUtilityBarApi|uiObjectInfoApi|uiRecordApi)$':
           '<rootDir>/test/emulation/lightning/$1',
         '^@salesforce/messageChannel/(.+)$': '<rootDir>/force-app/test/jest-mocks/messageChannel/$1',
       },

@@ -12,6 +12,7 @@ import {
   searchAndScreenPop,
 } from './emulation/open-cti-services';
 import { fullName } from './emulation/sample-data';
+import { objectInfo, record, UiApiError } from './emulation/ui-api';
 import { RecordError, UnknownUserError, type WorkbenchEmulation } from './emulation/workbench-emulation';
 import { readJson, send, sendJson } from './http';
 
@@ -44,6 +45,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   if (openCti) return handleOpenCti(ctx, req, res, url, openCti[1] ?? '');
   const shell = /^\/api\/workbench\/(\w+)$/.exec(url.pathname);
   if (shell?.[1] === 'contacts') return createContact(ctx, req, res);
+  if (shell?.[1] === 'uiapi') return uiApi(ctx, req, res);
   if (shell && req.method === 'GET') return handleShellApi(ctx, req, res, shell[1] ?? '');
   return send(res, 404, 'Not found');
 }
@@ -134,6 +136,24 @@ function handleShellApi(ctx: ApiContext, req: IncomingMessage, res: ServerRespon
       return streamEvents(ctx, req, res);
     default:
       return send(res, 404, 'Not found');
+  }
+}
+
+// EMULATION of the UI API behind getObjectInfo and getRecord (the workbench's page asks it for
+// test/emulation/lightning/uiObjectInfoApi.js and uiRecordApi.js).
+async function uiApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+  const { adapter, config = {} } = (await readJson(req)) as {
+    adapter?: string;
+    config?: Record<string, unknown>;
+  };
+  try {
+    if (adapter === 'getObjectInfo') return sendJson(res, 200, objectInfo(config.objectApiName));
+    if (adapter === 'getRecord') return sendJson(res, 200, record(ctx.emulation.sample, config));
+    return sendJson(res, 404, { message: `The workbench emulates no adapter ${String(adapter)}` });
+  } catch (e) {
+    if (e instanceof UiApiError) return sendJson(res, e.status, { message: e.message });
+    throw e;
   }
 }
 

@@ -14,6 +14,11 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await page.locator('[data-customers] li').nth(4).waitFor();
       await expect(page.locator('[data-agents] li').count()).resolves.toBe(2);
+      // The org without Open CTI is chosen on the home page: the agent links follow the choice.
+      await page.getByLabel(/Without Open CTI/).check();
+      await expect(page.locator('[data-agents] a').first().getAttribute('href')).resolves.toBe(
+        '/agent.html?agent=1&org=lightning',
+      );
     },
   ],
   [
@@ -22,6 +27,14 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await page.locator('body[data-shell-ready="true"]').waitFor();
       await expect(page.locator('[data-record-row]').count()).resolves.toBe(4);
+    },
+  ],
+  [
+    'agent 1 in an org without Open CTI',
+    '/agent.html?agent=1&org=lightning',
+    async (page) => {
+      await page.locator('body[data-shell-ready="true"][data-org-flavour="lightning"]').waitFor();
+      await expect(page.locator('[data-utility-button]').count()).resolves.toBe(1);
     },
   ],
   [

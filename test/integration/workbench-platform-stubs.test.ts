@@ -157,6 +157,8 @@ const documentedExports: Record<string, string[]> = {
     'updatePanel',
     'updateUtility',
   ],
+  uiObjectInfoApi: ['getObjectInfo'],
+  uiRecordApi: ['getRecord'],
 };
 const testHelpers = [
   'ShowToastEventName',

@@ -81,8 +81,18 @@ export async function open(path: string, tone?: number, init?: () => void): Prom
 export const AGENT_SIP_USER = { 1: '1001', 2: '1002' } as const;
 
 /** Agent 1 (Ada, SIP user 1001) or 2 (Ben, 1002) with the softphone registered; the utility panel starts closed. */
-export async function agentPage(agent: 1 | 2 = 1, tone?: number): Promise<Page> {
-  const page = await open(`/agent.html?agent=${agent}`, tone);
+/**
+ * The emulated org's flavour (workbench/client/shell/org-flavour.ts): with Open CTI, or without it
+ * (`lightning`: no call center, the call button on record pages). The launcher picks the default:
+ * `SOFTPHONE_ORG=lightning npx jest test/e2e/journeys.test.ts ...` runs a journey file in an org
+ * without Open CTI.
+ */
+export type OrgFlavour = 'opencti' | 'lightning';
+export const ORG_FLAVOURS: OrgFlavour[] = ['opencti', 'lightning'];
+const defaultOrg = (): OrgFlavour => (process.env.SOFTPHONE_ORG === 'lightning' ? 'lightning' : 'opencti');
+
+export async function agentPage(agent: 1 | 2 = 1, tone?: number, org = defaultOrg()): Promise<Page> {
+  const page = await open(`/agent.html?agent=${agent}${org === 'lightning' ? '&org=lightning' : ''}`, tone);
   await page.locator('body[data-shell-ready="true"]').waitFor();
   const user = AGENT_SIP_USER[agent];
   await until(`${user} to register`, async () => (await fixture().sip.registrations()).has(user));

@@ -1,7 +1,8 @@
 // The agent page's shell: an EMULATION of the Lightning Experience around the real components — the
 // workspace with the sample records, the screen-pop pane, the logged Tasks, the emulation log and the
 // utility bar holding the real softphone LWC (mounted by agent.js) and the "Open CTI Softphone" item
-// (an iframe with the emulated Open CTI and the real bridge bundle).
+// (an iframe with the emulated Open CTI and the real bridge bundle). `?org=lightning` is an org without
+// Open CTI (org-flavour.ts): no call center, no bridge, record pages with the softphone's call button.
 import type { OpenCtiClickPayload } from '../../src/bridge';
 import { subscribe } from '../../test/emulation/lightning/messageService.js';
 import { enableAcrossFrames } from '../../test/emulation/lightning/across-frames.js';
@@ -17,10 +18,13 @@ import {
 import { ScreenPopPane, fromOpenCti, fromPageReference } from './shell/screen-pops';
 import { UtilityBar } from './shell/utility-bar';
 import { Workspace } from './shell/workspace';
+import { callButtonSlot, orgFlavour, withoutOpenCti } from './shell/org-flavour';
 
 // This bundle's copy of lightning/messageService hears the LWC bundle's and the other frames'.
 enableAcrossFrames();
 const agent = new URLSearchParams(location.search).get('agent') ?? '1';
+const flavour = orgFlavour(location.search);
+document.body.dataset.orgFlavour = flavour;
 const $ = <T extends Element = HTMLElement>(selector: string) => {
   const found = document.querySelector<T>(selector);
   if (!found) throw new Error(`The agent page has no ${selector}`);
@@ -43,6 +47,7 @@ function toast(message: string, variant: 'info' | 'error' | 'success' | 'warning
   setTimeout(() => item.remove(), 6000);
 }
 
+if (flavour === 'lightning') withoutOpenCti(document);
 const utilityBar = new UtilityBar(document);
 const frame = h('iframe', {
   title: 'Open CTI Softphone',
@@ -50,7 +55,7 @@ const frame = h('iframe', {
   // The query parameters Lightning adds to the adapter URL (the emulation reads `agent` only).
   src: `/opencti-bridge.html?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(location.origin)}&nonce=workbench&agent=${encodeURIComponent(agent)}`,
 });
-$('[data-utility-panel="opencti"]').append(frame);
+if (flavour === 'opencti') $('[data-utility-panel="opencti"]').append(frame);
 
 function toOpenCti(message: ShellToOpenCti): void {
   frame.contentWindow?.postMessage({ source: SHELL_SOURCE, ...message }, location.origin);
@@ -83,7 +88,7 @@ async function createContact(fields: Record<string, string>): Promise<string> {
 const workspace = new Workspace($('[data-workspace]'), {
   records: () => records,
   tasks: () => tasks,
-  clickToDial,
+  ...(flavour === 'opencti' ? { clickToDial } : { recordPageExtras: callButtonSlot }),
   createContact,
 });
 const log = new EmulationLog($('[data-emulation-log]'));
@@ -129,9 +134,11 @@ window.addEventListener('message', (event: MessageEvent<OpenCtiToShell & { sourc
       break;
   }
 });
-$('[data-utility-button="opencti"]').addEventListener('click', () =>
-  toOpenCti({ type: 'panelVisibility', visible: utilityBar.isOpen('opencti') }),
-);
+if (flavour === 'opencti') {
+  $('[data-utility-button="opencti"]').addEventListener('click', () =>
+    toOpenCti({ type: 'panelVisibility', visible: utilityBar.isOpen('opencti') }),
+  );
+}
 
 // EMULATION of lightning/navigation: the LWC's navigation requests become screen pops.
 window.addEventListener('workbench:navigate', (event) => {

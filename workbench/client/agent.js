@@ -1,10 +1,21 @@
 // The agent page's LWC entry: mounts the real `softphone` LWC in the emulated utility bar's panel, as
-// Lightning Experience does (synthetic shadow, SLDS loaded globally by the page). The rest of the page
+// Lightning Experience does (synthetic shadow, SLDS loaded globally by the page), and, in an org without
+// Open CTI, the real `softphoneCallButton` on each record page the shell shows. The rest of the page
 // (workspace, screen pops, utility bar, Open CTI frame) is the shell: agent-shell.ts.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import Softphone from 'c/softphone';
+import SoftphoneCallButton from 'c/softphoneCallButton';
 
 document
   .querySelector('[data-utility-panel="softphone"]')
   .appendChild(createElement('c-softphone', { is: Softphone }));
+
+// The record page's component, given its record as Lightning gives it (recordId, objectApiName).
+window.addEventListener('workbench:recordpage', (event) => {
+  const { slot } = event.detail;
+  const button = createElement('c-softphone-call-button', { is: SoftphoneCallButton });
+  button.recordId = slot.dataset.callButtonSlot;
+  button.objectApiName = slot.dataset.objectApiName;
+  slot.replaceChildren(button);
+});

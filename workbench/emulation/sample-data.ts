@@ -85,6 +85,7 @@ export interface OrgSettingsRecord {
   extensionLengths?: string | null;
   searchUserExtensions?: boolean | null;
   credentialTtlSeconds?: number | null;
+  crmPath?: string | null;
 }
 
 export interface SampleData {

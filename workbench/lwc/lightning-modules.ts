@@ -15,6 +15,8 @@ export const lightningModules = [
   'platformResourceLoader',
   'platformShowToastEvent',
   'platformUtilityBarApi',
+  'uiObjectInfoApi',
+  'uiRecordApi',
 ];
 
 export function lightningPlatformModules(): Plugin {

@@ -69,6 +69,16 @@ const workbenchPage = {
   notify: (type, detail) => window.dispatchEvent(new CustomEvent(`workbench:${type}`, { detail })),
   load: loadElement,
   utilityVisible: () => document.querySelector('[data-utility-panel]')?.hidden === false,
+  uiApi: async (adapter, config) => {
+    const response = await fetch('/api/workbench/uiapi', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ adapter, config }),
+    });
+    const body = await response.json();
+    if (!response.ok) throw { body, ok: false, status: response.status, statusText: response.statusText };
+    return body;
+  },
 };
 
 let enabled = false;

@@ -9,6 +9,8 @@ const noHost = {
   load: () => Promise.resolve(),
   /** Whether the page shows this utility's panel. */
   utilityVisible: () => false,
+  /** The page's answer to a Lightning Data Service wire (adapter name, config); undefined: none. */
+  uiApi: () => Promise.resolve(undefined),
 };
 
 let host = noHost;
@@ -20,6 +22,7 @@ export function setHost(pageHost) {
 export const notifyHost = (type, detail) => host.notify(type, detail);
 export const loadInHost = (kind, url) => host.load(kind, url);
 export const utilityVisibleInHost = (utilityId) => host.utilityVisible(utilityId);
+export const askHost = (adapter, config) => host.uiApi(adapter, config);
 
 /**
  * A platform function as a Jest spy when Jest runs the module (tests assert calls and override results

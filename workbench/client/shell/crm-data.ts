@@ -1,4 +1,5 @@
 // The emulated org's records and Tasks as the shell shows them (from the workbench server's /api/workbench).
+import { PHONE_FIELDS } from '../../emulation/phone-fields';
 import type { TaskView } from '../../emulation/workbench-emulation';
 
 export type ObjectName = 'Contact' | 'Lead' | 'Account';
@@ -25,21 +26,6 @@ interface RawRecords {
   leads: Record<string, string | boolean | undefined>[];
   accounts: Record<string, string | boolean | undefined>[];
 }
-
-const PHONE_FIELDS: Record<ObjectName, [string, string][]> = {
-  Contact: [
-    ['Phone', 'Phone'],
-    ['MobilePhone', 'Mobile'],
-    ['HomePhone', 'Home Phone'],
-    ['OtherPhone', 'Other Phone'],
-    ['AssistantPhone', 'Asst. Phone'],
-  ],
-  Lead: [
-    ['Phone', 'Phone'],
-    ['MobilePhone', 'Mobile'],
-  ],
-  Account: [['Phone', 'Phone']],
-};
 
 const DETAIL_FIELDS: Record<ObjectName, [string, string][]> = {
   Contact: [

@@ -1,6 +1,7 @@
 // The agent page's workspace: object homes and record pages of the emulated org (Contacts, Leads,
-// Accounts), a search page, a new-record form for new-record pops, and the logged call Tasks. Phone
-// numbers are click-to-dial: a click goes to the Open CTI adapter's onClickToDial listener, as in Lightning.
+// Accounts), a search page, a new-record form for new-record pops, and the logged call Tasks. In an org
+// with Open CTI phone numbers are click-to-dial: a click goes to the Open CTI adapter's onClickToDial
+// listener, as in Lightning; without it they are plain text and record pages hold the call button.
 import type { OpenCtiClickPayload, OpenCtiNavigationPayload } from '../../../src/bridge';
 import type { ObjectName, RecordView, TaskView } from './crm-data';
 import { h, replaceChildren } from './dom';
@@ -14,7 +15,10 @@ const OBJECTS: [ObjectName, string][] = [
 export interface WorkspaceDeps {
   records: () => RecordView[];
   tasks: () => TaskView[];
-  clickToDial: (payload: OpenCtiClickPayload) => void;
+  /** Absent in an org without Open CTI: numbers are not click-to-dial. */
+  clickToDial?: (payload: OpenCtiClickPayload) => void;
+  /** What a record page shows below its fields (the org's call button component), if anything. */
+  recordPageExtras?: (record: RecordView) => HTMLElement | null;
   /** Saves a new Contact; resolves with its id, rejects with the org's message. */
   createContact: (fields: Record<string, string>) => Promise<string>;
 }
@@ -78,6 +82,8 @@ export class Workspace {
       recordName: record.Name,
       objectType: record.objectType,
     };
+    const clickToDial = this.deps.clickToDial;
+    if (!clickToDial) return h('span', { class: 'wb-phone-number', 'data-phone': phone.value }, phone.value);
     return h(
       'button',
       {
@@ -86,7 +92,7 @@ export class Workspace {
         'data-click-to-dial': phone.value,
         'data-record-id': record.Id,
         title: `Call ${phone.value} (${phone.label})`,
-        onclick: () => this.deps.clickToDial(payload),
+        onclick: () => clickToDial(payload),
       },
       phone.value,
     );
@@ -180,6 +186,7 @@ export class Workspace {
             h('dt', { class: 'slds-dl_horizontal__label' }, 'Record Id'),
             h('dd', { class: 'slds-dl_horizontal__detail' }, record.Id),
           ),
+          this.deps.recordPageExtras?.(record) ?? null,
           h(
             'h3',
             { class: 'slds-text-heading_small slds-m-top_medium' },

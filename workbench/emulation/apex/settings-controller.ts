@@ -9,6 +9,7 @@ export const MODE_SOFTPHONE = 'Softphone';
 export const MODE_DESKPHONE = 'Deskphone';
 export const MAX_DEVICE_NUMBER_LENGTH = 80;
 export const SCREEN_POPS = ['Record', 'NewRecord', 'Search', 'None'];
+export const CRM_PATHS = ['Auto', 'OpenCTI', 'Lightning'];
 export const POLICY_DECLINE = 'Decline';
 export const POLICY_RING = 'Ring';
 export const MIN_LINES = 1;
@@ -45,6 +46,7 @@ export interface Settings {
   extensionLengths: number[];
   searchUserExtensions: boolean;
   credentialTtlSeconds: number;
+  crmPath: string;
 }
 
 export const trimToEmpty = (value: string | null | undefined): string => (value ?? '').trim();
@@ -117,6 +119,7 @@ export function toSettings(record: OrgSettingsRecord): Settings {
       MAX_CREDENTIAL_TTL_SECONDS,
       3600,
     ),
+    crmPath: toChoice(record.crmPath, CRM_PATHS, 'Auto'),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   MIN_CREDENTIAL_TTL_SECONDS,
   MIN_LINES,
   SCREEN_POPS,
+  CRM_PATHS,
   orgDefaults,
   toList,
   toSettings,
@@ -51,6 +52,7 @@ export interface OrgSettings {
   extensionLengths: string;
   searchUserExtensions: boolean;
   credentialTtlSeconds: number;
+  crmPath: string;
   canEdit: boolean;
   sipSecretSet: boolean;
 }
@@ -178,6 +180,10 @@ function answerProblems(settings: Input, problems: string[]): void {
   ) {
     problems.push('Calls while away or in wrap-up must either Ring or be declined (Decline).');
   }
+  const crmPath = trimToEmpty(text(settings.crmPath));
+  if (crmPath !== '' && !CRM_PATHS.includes(crmPath)) {
+    problems.push('The CRM path must be Auto, OpenCTI or Lightning.');
+  }
 }
 
 /** The dial plan's allowed and denied prefixes, and the extension lengths. */
@@ -230,6 +236,7 @@ function apply(settings: Input): OrgSettingsRecord {
     extensionLengths: trimToNull(settings.extensionLengths),
     searchUserExtensions: settings.searchUserExtensions === true,
     credentialTtlSeconds: int(settings.credentialTtlSeconds),
+    crmPath: trimToNull(settings.crmPath),
   };
 }
 
@@ -257,6 +264,7 @@ function toOrgSettings(record: OrgSettingsRecord): OrgSettings {
     extensionLengths: effective.extensionLengths.join(', '),
     searchUserExtensions: effective.searchUserExtensions,
     credentialTtlSeconds: effective.credentialTtlSeconds,
+    crmPath: effective.crmPath,
     canEdit: true,
     // The workbench's Kamailio always has its shared secret.
     sipSecretSet: true,

@@ -1,5 +1,6 @@
 // The CrmPort the core needs (src/crm/crm-port.ts), implemented in the utility: Apex for searches and the
-// call log, the Open CTI bridge over LMS for screen pops when it is up, lightning/navigation otherwise.
+// call log, the Open CTI bridge over LMS for screen pops when it is up, lightning/navigation otherwise
+// (orgs without Open CTI, or an admin who chose the Lightning path: Crm_Path__c).
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import searchByPhone from '@salesforce/apex/SoftphoneContactSearch.searchByPhone';
 import searchByName from '@salesforce/apex/SoftphoneContactSearch.searchByName';
@@ -30,7 +31,7 @@ export function toContactMatch(match, phone) {
   });
 }
 
-/** lightning/navigation's version of an Open CTI screen pop; null for the pops only Open CTI can do. */
+/** lightning/navigation's version of an Open CTI screen pop; null for the pops only Open CTI can do (FLOW). */
 export function pageReferenceOf(target) {
   switch (target.type) {
     case 'SOBJECT':
@@ -57,6 +58,8 @@ export function pageReferenceOf(target) {
       };
     case 'URL':
       return { type: 'standard__webPage', attributes: { url: target.params.url } };
+    case 'SEARCH':
+      return { type: 'standard__search', state: { term: target.params.searchString } };
     default:
       return null;
   }
@@ -77,6 +80,15 @@ function trackBridge(bridge) {
     })
     .catch(() => undefined);
   return () => status?.state === 'ready';
+}
+
+/** Softphone Setup's Crm_Path__c: Auto (the bridge when it answers), OpenCTI or Lightning (forced). */
+export const CRM_PATHS = ['Auto', 'OpenCTI', 'Lightning'];
+
+/** The path screen pops take: the admin's forced one, else Open CTI while the bridge says it is ready. */
+export function livePath(setting, bridgeReady) {
+  if (setting === 'OpenCTI' || setting === 'Lightning') return setting;
+  return bridgeReady ? 'OpenCTI' : 'Lightning';
 }
 
 const failed = (error, fallback) => new Error(errorMessage(error, fallback));
@@ -138,22 +150,25 @@ function callLogInput(entry, call, accountOf) {
  * @param options.bridge a SoftphoneCore.crm.BridgeClient on the Softphone__c channel
  * @param options.navigate shows a page reference (NavigationMixin.Navigate of the utility)
  * @param options.callFor callId → { direction, number, name } of a call the phone still shows
+ * @param options.crmPath the admin's Crm_Path__c (Auto when empty)
  */
-export function createCrmPort({ searchVariants, country, bridge, navigate, callFor }) {
+export function createCrmPort({ searchVariants, country, bridge, navigate, callFor, crmPath }) {
   const bridgeReady = trackBridge(bridge);
   const accountOf = new Map();
 
   const popHere = (target) => {
     const pageReference = pageReferenceOf(target);
-    // A search pop needs Open CTI; without the bridge the matches are listed in the utility already.
     if (pageReference) navigate(pageReference);
   };
 
   return {
     ...contactSearch(searchVariants, country, accountOf),
 
+    /** 'OpenCTI' or 'Lightning': how this utility shows records right now. */
+    path: () => livePath(crmPath, bridgeReady()),
+
     async screenPop(target) {
-      if (bridgeReady()) {
+      if (livePath(crmPath, bridgeReady()) === 'OpenCTI') {
         try {
           await bridge.request('screenPop', target);
           return;
@@ -175,7 +190,10 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
       }
     },
 
-    /** Clicks on phone fields, relayed by the bridge: the core dials them (src/crm/click-to-dial.ts). */
+    /**
+     * Dial requests on the Softphone__c channel, from the bridge (clicks on phone fields) or from a record
+     * page's call button (softphoneCallButton): the core dials them (src/crm/click-to-dial.ts).
+     */
     onClickToDial(listener) {
       return bridge.onClickToDial(listener);
     },

@@ -165,6 +165,7 @@ function createService(host, core, settings, credentials, storageSecret) {
     bridge,
     navigate: host.navigate,
     callFor: (callId) => callFor(softphone, callId),
+    crmPath: settings.crmPath,
   });
   const sip = toSipConfig(credentials, ice.iceServers, credentialRenewal(host));
   // One phone per user and line across this browser's tabs (same origin, so the same org).

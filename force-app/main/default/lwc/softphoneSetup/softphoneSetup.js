@@ -31,6 +31,7 @@ const EDITABLE_FIELDS = [
   'dialPlanAllow',
   'dialPlanDeny',
   'searchUserExtensions',
+  'crmPath',
 ];
 const INTEGER_FIELDS = new Set(Object.keys(RANGES));
 const BOOLEAN_FIELDS = new Set(['wrapUpRequired', 'searchUserExtensions']);
@@ -125,6 +126,10 @@ export default class SoftphoneSetup extends LightningElement {
     const field = event.target.dataset.field;
     const value = BOOLEAN_FIELDS.has(field) ? event.detail.checked : event.detail.value;
     this.draft = { ...this.draft, [field]: value };
+  }
+
+  handleCrmPathChange(event) {
+    this.draft = { ...this.draft, crmPath: event.detail.value };
   }
 
   async handleSave() {

@@ -15,7 +15,7 @@ jest.mock('@salesforce/apex/SoftphoneCallLog.logCall', () => ({ default: jest.fn
 
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 mockCustomLabels();
-const { createCrmPort, pageReferenceOf, toContactMatch } = require('c/softphoneCrm');
+const { createCrmPort, livePath, pageReferenceOf, toContactMatch } = require('c/softphoneCrm');
 
 const ADA = {
   id: '003000000000001AAA',
@@ -41,7 +41,7 @@ function fakeBridge({ status } = {}) {
   };
 }
 
-function createPort({ bridge = fakeBridge(), calls = {} } = {}) {
+function createPort({ bridge = fakeBridge(), calls = {}, crmPath } = {}) {
   const navigate = jest.fn();
   const searchVariants = jest.fn((number) => (number.length >= 3 ? [number, number.replace('+1', '')] : []));
   const port = createCrmPort({
@@ -50,6 +50,7 @@ function createPort({ bridge = fakeBridge(), calls = {} } = {}) {
     bridge,
     navigate,
     callFor: (callId) => calls[callId],
+    crmPath,
   });
   return { port, navigate, bridge, searchVariants };
 }
@@ -212,10 +213,18 @@ describe('c-softphone-crm', () => {
       });
     });
 
-    it('leaves a search pop to the bridge alone', async () => {
+    it('opens the search page for the number while the bridge is not up', async () => {
       const { port, navigate } = createPort();
 
       await port.screenPop({ type: 'SEARCH', params: { searchString: '+15550100' } });
+
+      expect(navigate).toHaveBeenCalledWith({ type: 'standard__search', state: { term: '+15550100' } });
+    });
+
+    it('leaves a flow pop, which only Open CTI can show, alone', async () => {
+      const { port, navigate } = createPort();
+
+      await port.screenPop({ type: 'FLOW', params: { flowDevName: 'Call_Script' } });
 
       expect(navigate).not.toHaveBeenCalled();
     });
@@ -256,6 +265,50 @@ describe('c-softphone-crm', () => {
 
       expect(bridge.request).toHaveBeenLastCalledWith('screenPop', expect.anything());
       expect(navigate).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('the CRM path (Softphone Setup: Auto, OpenCTI or Lightning)', () => {
+    it('is Lightning until the bridge answers, and Open CTI once it says it is ready', async () => {
+      const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
+      const { port } = createPort({ bridge });
+      expect(port.path()).toBe('Lightning');
+
+      await flushPromises();
+
+      expect(port.path()).toBe('OpenCTI');
+    });
+
+    it('stays Lightning when the admin forces it, even with a ready bridge: navigation shows the record', async () => {
+      const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
+      const { port, navigate } = createPort({ bridge, crmPath: 'Lightning' });
+      await flushPromises();
+
+      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
+
+      expect(port.path()).toBe('Lightning');
+      expect(bridge.request).not.toHaveBeenCalledWith('screenPop', expect.anything());
+      expect(navigate).toHaveBeenCalledWith({
+        type: 'standard__recordPage',
+        attributes: { recordId: '003000000000001AAA', actionName: 'view' },
+      });
+    });
+
+    it('asks the bridge before it announced itself when the admin forces Open CTI', async () => {
+      const { port, navigate, bridge } = createPort({ crmPath: 'OpenCTI' });
+      bridge.request.mockResolvedValue(null);
+
+      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
+
+      expect(port.path()).toBe('OpenCTI');
+      expect(bridge.request).toHaveBeenLastCalledWith('screenPop', expect.anything());
+      expect(navigate).not.toHaveBeenCalled();
+    });
+
+    it('reads an empty or unknown setting as Auto', () => {
+      expect(livePath(undefined, true)).toBe('OpenCTI');
+      expect(livePath('', false)).toBe('Lightning');
+      expect(livePath('Bridge', false)).toBe('Lightning');
     });
   });
 
