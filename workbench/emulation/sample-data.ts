@@ -85,6 +85,8 @@ export interface OrgSettingsRecord {
   extensionLengths?: string | null;
   searchUserExtensions?: boolean | null;
   credentialTtlSeconds?: number | null;
+  holdMusic?: boolean | null;
+  holdMusicResource?: string | null;
 }
 
 export interface SampleData {

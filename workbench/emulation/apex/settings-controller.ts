@@ -45,6 +45,8 @@ export interface Settings {
   extensionLengths: number[];
   searchUserExtensions: boolean;
   credentialTtlSeconds: number;
+  holdMusic: boolean;
+  holdMusicResource: string;
 }
 
 export const trimToEmpty = (value: string | null | undefined): string => (value ?? '').trim();
@@ -117,6 +119,8 @@ export function toSettings(record: OrgSettingsRecord): Settings {
       MAX_CREDENTIAL_TTL_SECONDS,
       3600,
     ),
+    holdMusic: record.holdMusic !== false,
+    holdMusicResource: trimToEmpty(record.holdMusicResource),
   };
 }
 

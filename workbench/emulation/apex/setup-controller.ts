@@ -27,6 +27,7 @@ const DIAL_PREFIX = /^[0-9]{0,8}$/;
 const PLAN_PREFIX = /^\+?[0-9]{1,15}$/;
 const COUNTRY = /^[A-Za-z]{2}$/;
 const ICE_URL = /^(stun|turn|turns):[^\s]+$/;
+const RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** SoftphoneSetupController.OrgSettings. */
 export interface OrgSettings {
@@ -51,6 +52,8 @@ export interface OrgSettings {
   extensionLengths: string;
   searchUserExtensions: boolean;
   credentialTtlSeconds: number;
+  holdMusic: boolean;
+  holdMusicResource: string;
   canEdit: boolean;
   sipSecretSet: boolean;
 }
@@ -111,6 +114,12 @@ export function validate(settings: Input | null): string[] {
   const problems: string[] = [];
   for (const check of [connectionProblems, limitProblems, dialingProblems, answerProblems, dialPlanProblems])
     check(settings, problems);
+  const resource = trimToEmpty(text(settings.holdMusicResource));
+  if (resource !== '' && !matches(RESOURCE_NAME, resource, 80)) {
+    problems.push(
+      'The hold music resource must be a static resource name such as Hold_Music (letters, digits, underscores).',
+    );
+  }
   return problems;
 }
 
@@ -230,6 +239,8 @@ function apply(settings: Input): OrgSettingsRecord {
     extensionLengths: trimToNull(settings.extensionLengths),
     searchUserExtensions: settings.searchUserExtensions === true,
     credentialTtlSeconds: int(settings.credentialTtlSeconds),
+    holdMusic: settings.holdMusic !== false,
+    holdMusicResource: trimToNull(settings.holdMusicResource),
   };
 }
 
@@ -257,6 +268,8 @@ function toOrgSettings(record: OrgSettingsRecord): OrgSettings {
     extensionLengths: effective.extensionLengths.join(', '),
     searchUserExtensions: effective.searchUserExtensions,
     credentialTtlSeconds: effective.credentialTtlSeconds,
+    holdMusic: effective.holdMusic,
+    holdMusicResource: effective.holdMusicResource,
     canEdit: true,
     // The workbench's Kamailio always has its shared secret.
     sipSecretSet: true,
