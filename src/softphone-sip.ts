@@ -23,6 +23,7 @@ export function connectSip(
     callMedia: (callId) => sip.media(callId),
     deskphone: settings.mode === 'deskphone',
     onError: options.onError,
+    onWarning: (message) => options.sip.logger?.warn(message),
   });
   // A conferenced call's sender carries the mix: muting it mutes the agent in that mix, not the track.
   const muteTrack = options.sip.muteHook ?? defaultMuteHook;
@@ -33,6 +34,8 @@ export function connectSip(
     // Where a 3xx sends a call goes through the same dial plan as a typed number (src/dialing decides).
     checkDestination: (uri) => checkDestination(uri, dialing)?.message ?? null,
     muteHook,
+    // The held party hears music instead of the agent (src/media/hold-music.ts).
+    holdHook: options.sip.holdHook ?? audio.holdHook,
     // One +sip.instance per browser and agent: a reload's registration replaces the old page's contact.
     instanceId,
   };

@@ -46,7 +46,9 @@ export type CallPhoneEvent =
   | { type: 'phone.transfer.attended'; consultCallId: string }
   | { type: 'phone.conference.join' }
   /** Only this call is left in the conference: it is an ordinary call again. */
-  | { type: 'phone.conference.dissolved' };
+  | { type: 'phone.conference.dissolved' }
+  /** The held party hung up while this consult call was set up: from now on only Hang up is offered. */
+  | { type: 'phone.consult.heldPartyGone' };
 
 /** What the SIP layer reports about this call (sent back by the `sipSession` actor). */
 export type CallSipEvent =

@@ -8,6 +8,7 @@ import { AudioDevicePreferences, type PreferenceStorage } from './audio-device-p
 import { listAudioDevices, setAudioOutput } from './audio-devices';
 import { CallConference } from './call-conference';
 import { DeviceMedia } from './device-media';
+import { HoldMusic, type HeldCallMedia, type HoldMusicOptions } from './hold-music';
 import type { MixableCallMedia } from './mixable-call-media';
 import { openMicrophone } from './open-microphone';
 import { Ringtone, type RingtoneTone } from './ringtone';
@@ -26,6 +27,8 @@ export interface AudioRoutingOptions {
   preferences?: PreferenceStorage;
   /** Rings on the chosen ringer while a call alerts the agent (default: where WebAudio exists). */
   ring?: boolean;
+  /** What a held party hears: false for silence; default the built-in melody (where WebAudio exists). */
+  holdMusic?: false | HoldMusicOptions;
 }
 
 /** A call as the view shows it: enough to choose what the agent hears. */
@@ -52,6 +55,8 @@ export interface AudioRouting {
     listenForKeys?: (callId: string, onKey: (key: string) => void) => () => void;
     playPrompt?: (callId: string) => () => void;
   };
+  /** Puts hold music on a held call and its microphone back on resume; none without WebAudio or when off. */
+  readonly holdHook: ((media: HeldCallMedia, held: boolean) => Promise<void>) | undefined;
   /** Rings on the chosen ringer; returns what stops it (undefined: no ringtone here). */
   ring(tone: RingtoneTone): (() => void) | undefined;
   /** Plays the conference mix while there is one, else the live call, else nothing. */
@@ -75,6 +80,8 @@ export interface AudioRoutingInput {
   callMedia: (callId: string) => MixableCallMedia | undefined;
   deskphone: boolean;
   onError?: (error: unknown) => void;
+  /** Where a problem that loses nothing is written (a hold music recording that could not be played). */
+  onWarning?: (message: string) => void;
 }
 
 function isMediaElement(sink: AudioSink | undefined): sink is HTMLMediaElement {
@@ -179,6 +186,21 @@ function ringerOf(
   };
 }
 
+/**
+ * Hold music where WebAudio exists and the admin left it on. Not in deskphone mode: the customer's call
+ * runs on the agent's own phone there, and the panel's leg to it carries no conversation.
+ */
+function holdMusicOf(
+  options: AudioRoutingOptions | undefined,
+  audioContext: SharedAudioContext | undefined,
+  deskphone: boolean,
+  onWarning: AudioRoutingInput['onWarning'],
+): HoldMusic | undefined {
+  const music = options?.holdMusic;
+  if (!audioContext || deskphone || music === false) return undefined;
+  return new HoldMusic(audioContext.get, { onWarning, ...music });
+}
+
 /** The conference mix while there is one, else the live call, else nothing. */
 function whatTheAgentHears(
   calls: readonly RoutedCall[],
@@ -222,6 +244,7 @@ export function createAudioRouting({
   callMedia,
   deskphone,
   onError,
+  onWarning,
 }: AudioRoutingInput): AudioRouting {
   const devices = mediaDevices();
   // A microphone that went away falls back to the system default.
@@ -234,6 +257,7 @@ export function createAudioRouting({
       ? new CallConference({ audioContext: audioContext.get, microphone, media: callMedia })
       : undefined;
   const { sink, agentAudio } = agentOutput(options, chosen.current().speaker, onError);
+  const holdMusic = holdMusicOf(options, audioContext, deskphone, onWarning);
 
   return {
     devices,
@@ -243,6 +267,7 @@ export function createAudioRouting({
       join: (callId) => conference.join(callId).catch((error: unknown) => onError?.(error)),
       leave: (callId) => conference.leave(callId),
     },
+    holdHook: holdMusic?.hold,
     deviceMedia: () => deviceMediaOf(audioContext, callMedia, onError),
     ring: ringerOf(options, audioContext, chosen, onError),
     hear: (calls) => agentAudio?.play(whatTheAgentHears(calls, conference, callMedia)),

@@ -29,3 +29,6 @@ export { listenForKeys } from './listen-for-keys';
 export { connectPromptSamples, CONNECT_PROMPT_PERIOD_SECONDS } from './connect-prompt';
 export { DeviceMedia } from './device-media';
 export type { DeviceMediaOptions } from './device-media';
+export { HoldMusic } from './hold-music';
+export type { HoldMusicOptions } from './hold-music';
+export { HOLD_MELODY_NOTES } from './hold-melody';

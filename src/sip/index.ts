@@ -8,6 +8,7 @@ export type { SipAuth } from './sip-auth';
 export type { SipLogger } from './sip-logger';
 export type { ReinviteRetryCause } from './leg/reinvite';
 export type { MuteHook } from './mute-hook';
+export type { HoldHook } from './hold-hook';
 export type { CallMedia } from './call-media';
 export type { ConferenceHook } from './conference-hook';
 export type { DeviceHook } from './device-hook';

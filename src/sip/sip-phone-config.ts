@@ -1,6 +1,7 @@
 import type { SessionDescriptionHandlerFactory } from 'sip.js';
 import type { ReinviteRetryCause } from './leg/reinvite';
 import type { MuteHook } from './mute-hook';
+import type { HoldHook } from './hold-hook';
 import type { SipAuth } from './sip-auth';
 import type { SipLogger } from './sip-logger';
 
@@ -39,6 +40,8 @@ export interface SipPhoneConfig {
   microphoneCheck?: () => Promise<void>;
   /** Applies mute to the media. Default: disables the peer connection's outgoing tracks. */
   muteHook?: MuteHook;
+  /** Puts hold music on a held call and the microphone back on resume. Default: none (the held party hears silence). */
+  holdHook?: HoldHook;
   logger?: SipLogger;
   /** Receives every SIP message sent or received on the WebSocket (diagnostics and tests). */
   wireTap?: (direction: 'sent' | 'received', message: string) => void;

@@ -3,6 +3,7 @@ import { defaultMicrophoneCheck } from './default-microphone-check';
 import { defaultMuteHook } from './default-mute-hook';
 import { InvalidArgumentError } from './errors';
 import type { MuteHook } from './mute-hook';
+import type { HoldHook } from './hold-hook';
 import { type ReinviteRetryCause, reinviteRetryDelay } from './leg/reinvite';
 import type { SipLogger } from './sip-logger';
 import type { SipPhoneConfig } from './sip-phone-config';
@@ -12,6 +13,7 @@ export interface SipPhoneSettings {
   dtmf: 'rfc4733' | 'info';
   microphoneCheck: () => Promise<void>;
   muteHook: MuteHook;
+  holdHook: HoldHook | undefined;
   logger: SipLogger;
   registerExpiresSec: number;
   connectionTimeoutMs: number;
@@ -45,6 +47,7 @@ export function resolveSettings(config: SipPhoneConfig): SipPhoneSettings {
     dtmf: config.dtmf ?? 'rfc4733',
     microphoneCheck: config.microphoneCheck ?? (() => defaultMicrophoneCheck(config.openMicrophone)),
     muteHook: config.muteHook ?? defaultMuteHook,
+    holdHook: config.holdHook,
     logger: config.logger ?? silent,
     registerExpiresSec: inRange('registerExpiresSec', config.registerExpiresSec ?? 600, 10, 86_400),
     connectionTimeoutMs: inRange('connectionTimeoutMs', config.connectionTimeoutMs ?? 5000, 100, 60_000),

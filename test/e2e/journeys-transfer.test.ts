@@ -180,7 +180,16 @@ describe('journeys handing a customer to the second agent', () => {
 
     await button(atBen, 'answer').click();
     await consult.waitFor({ state: 'detached', timeout: 10_000 });
-    await button(consultCard, 'hold').waitFor({ timeout: 10_000 });
+    await consultCard.locator('[data-id="timer"]').waitFor({ timeout: 10_000 });
+    // Connected to the third party: still only Hang up (no hold, conference, transfer or dial pad).
+    await ada.waitForTimeout(500);
+    const connectedControls = await consultCard
+      .locator('[role="group"] lightning-button')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(connectedControls).toEqual(['hangup']);
+    await shot(utilityPanel(ada), 'held-party-gone-connected');
     await button(consultCard, 'hangup').click();
+    // Then wrap-up as usual.
+    await softphone(ada).locator('[data-id="wrap-up"]').first().waitFor({ timeout: 10_000 });
   });
 });

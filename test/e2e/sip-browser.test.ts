@@ -7,6 +7,7 @@ import { useBaresip } from '../support/baresip';
 import { launchChromium } from '../support/browser';
 import { serveHarness, type HarnessPage } from '../support/harness-page';
 import { useKamailioWithRtpengine } from '../support/rtpengine';
+import { HOLD_MELODY_NOTES } from '../../src/media/hold-melody';
 import type { HarnessStart, SipPhoneHarness } from './harness/sip-phone-harness';
 
 declare const harness: SipPhoneHarness;
@@ -107,10 +108,21 @@ async function settledLevel(page: Page, callId: string, frequency: number, heard
   }
 }
 
+/** The loudest of the hold melody's notes in what a call receives, over a few readings (a melody moves). */
+async function melodyLevel(page: Page, callId: string): Promise<number> {
+  const notes = [...new Set(HOLD_MELODY_NOTES)];
+  let loudest = -Infinity;
+  for (let reading = 0; reading < 4; reading++) {
+    const levels = await page.evaluate(([id, f]) => harness.levels(id, f), [callId, notes] as const);
+    loudest = Math.max(loudest, ...levels);
+  }
+  return loudest;
+}
+
 /** A call from alice (570 Hz) to bob (770 Hz), answered by bob's page at once. */
-async function connectedPair() {
+async function connectedPair(aliceOptions: Partial<HarnessStart> = {}) {
   const [alice, bob] = await Promise.all([
-    openPhone('alice', 570),
+    openPhone('alice', 570, aliceOptions),
     openPhone('bob', 770, { autoAnswer: true }),
   ]);
   const { callId } = await alice.evaluate(() => harness.dial('bob'));
@@ -141,12 +153,16 @@ describe('SipPhone in the browser: real WebRTC through Kamailio', () => {
     await bob.evaluate((id) => harness.waitFor('sip.call.ended', id), bobCallId);
   });
 
-  test('hold silences both directions (the held party no longer hears the agent); resume restores them', async () => {
-    const { alice, bob, callId, bobCallId } = await connectedPair();
+  test('hold: the held party hears music and no longer the agent; the agent hears nothing of it; resume restores both directions', async () => {
+    const { alice, bob, callId, bobCallId } = await connectedPair({ holdMusic: true });
     await alice.evaluate((id) => harness.hold(id), callId);
     await alice.waitForTimeout(800);
     expect(await bytesReceivedOver(alice, callId)).toBeLessThan(500);
     expect(await settledLevel(bob, bobCallId, 570, false)).toBeLessThan(AUDIBLE_DB - MARGIN_DB);
+    const music = { held: await melodyLevel(bob, bobCallId), agent: await melodyLevel(alice, callId) };
+    process.stdout.write(`hold music: the held party ${music.held} dB, the agent ${music.agent} dB\n`);
+    expect(music.held).toBeGreaterThan(AUDIBLE_DB);
+    expect(music.agent).toBeLessThan(AUDIBLE_DB - MARGIN_DB);
 
     await alice.evaluate((id) => harness.resume(id), callId);
     await alice.waitForTimeout(1500);

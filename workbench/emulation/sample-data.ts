@@ -86,6 +86,8 @@ export interface OrgSettingsRecord {
   searchUserExtensions?: boolean | null;
   credentialTtlSeconds?: number | null;
   crmPath?: string | null;
+  holdMusic?: boolean | null;
+  holdMusicResource?: string | null;
 }
 
 export interface SampleData {

@@ -48,7 +48,7 @@ describe('incoming calls (softphone enabled)', () => {
     expect(h.effects.liveAlerts()).toEqual([]);
     h.actor.send({ type: 'sip.call.answered', at: T0 + 4_000 });
     expect(progress(h)).toEqual({
-      session: { connected: { audio: 'active', mute: 'unmuted', keypad: 'hidden' } },
+      session: { connected: { audio: 'active', mute: 'unmuted', keypad: 'hidden', controls: 'full' } },
     });
     expect(h.actor.getSnapshot().hasTag('liveAudio')).toBe(true);
     expect(h.actor.getSnapshot().context.answeredAt).toBe(T0 + 4_000);
@@ -562,6 +562,36 @@ describe('holding a call', () => {
     connect(h);
     holdAndConfirm(h);
     expect(h.clock.pending()).toEqual([]);
+  });
+});
+
+describe('a consult call whose held party hung up', () => {
+  it('when a connected party hangs up while you are creating a consultation call, you are presented with a disconnect call option only after you connect to the third party', () => {
+    const h = startCall(outgoingInput('+15550001111'));
+    h.actor.send({ type: 'sip.call.answered', at: T0 + 1 });
+    h.actor.send({ type: 'phone.consult.heldPartyGone' });
+    const snapshot = h.actor.getSnapshot();
+    expect(snapshot.hasTag('hangUpOnly')).toBe(true);
+    for (const type of ['ui.hold', 'ui.mute', 'ui.keypad.toggle'] as const) {
+      expect(snapshot.can({ type, callId: 'c1' })).toBe(false);
+    }
+    h.actor.send({ type: 'ui.hold', callId: 'c1' });
+    expect(h.effects.commandTypes('c1')).not.toContain('call.hold');
+    // Click the Clear (Hang-up) icon, and choose a Wrap Up option, to return your phone to the idle state.
+    h.actor.send({ type: 'ui.hangup', callId: 'c1' });
+    expect(h.effects.commandTypes('c1')).toContain('call.hangup');
+    h.actor.send({ type: 'sip.call.ended', at: T0 + 9_000 });
+    expect(progress(h)).toEqual({ wrapUp: 'running' });
+  });
+
+  it('an ordinary connected call keeps hold, mute and the dial pad', () => {
+    const h = startCall(outgoingInput('+15550001111'));
+    h.actor.send({ type: 'sip.call.answered', at: T0 + 1 });
+    const snapshot = h.actor.getSnapshot();
+    expect(snapshot.hasTag('hangUpOnly')).toBe(false);
+    for (const type of ['ui.hold', 'ui.mute', 'ui.keypad.toggle'] as const) {
+      expect(snapshot.can({ type, callId: 'c1' })).toBe(true);
+    }
   });
 });
 

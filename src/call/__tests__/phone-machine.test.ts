@@ -623,7 +623,14 @@ describe('transfers', () => {
     expect(offered({ type: 'ui.hangup', callId: 'k1' })).toBe(true);
     connectOutgoing(h, 'k1');
     expect(h.phone.getSnapshot().value.consultation).toBe('idle');
-    expect(offered({ type: 'ui.transfer.start', callId: 'k1' })).toBe(true);
+    // Connected to the third party: Hang up is all the call offers (then wrap-up as usual).
+    expect(offered({ type: 'ui.transfer.start', callId: 'k1' })).toBe(false);
+    expect(offered({ type: 'ui.conference.start', callId: 'k1' })).toBe(false);
+    const consult = h.call('k1').getSnapshot();
+    expect(consult.hasTag('hangUpOnly')).toBe(true);
+    expect(consult.can({ type: 'ui.hold', callId: 'k1' })).toBe(false);
+    expect(consult.can({ type: 'ui.keypad.toggle', callId: 'k1' })).toBe(false);
+    expect(offered({ type: 'ui.hangup', callId: 'k1' })).toBe(true);
   });
 
   it('cancelling the consultation hangs up the third party and takes the caller off hold', () => {

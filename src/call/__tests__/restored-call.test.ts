@@ -39,7 +39,7 @@ describe('a call carried over a page reload', () => {
     const h = startCall(incomingInput({ restored: restoredLive }));
     h.actor.send({ type: 'sip.call.answered', at: T0 + 60_000 });
     expect(progress(h)).toEqual({
-      session: { connected: { audio: 'active', mute: 'unmuted', keypad: 'hidden' } },
+      session: { connected: { audio: 'active', mute: 'unmuted', keypad: 'hidden', controls: 'full' } },
     });
     expect(h.actor.getSnapshot().context.answeredAt).toBe(T0 + 3_000);
     h.actor.send({ type: 'ui.hold', callId: 'c1' });

@@ -35,7 +35,7 @@ export const connected = callSetup.createStateConfig({
           tags: ['liveAudio'],
           entry: report('live'),
           on: {
-            'ui.hold': 'holding',
+            'ui.hold': { guard: 'offersAllControls', target: 'holding' },
             'phone.hold': 'holding',
             'phone.conference.join': 'conference',
           },
@@ -227,7 +227,13 @@ export const connected = callSetup.createStateConfig({
       initial: 'unmuted',
       states: {
         unmuted: {
-          on: { 'ui.mute': { target: 'muted', actions: command({ type: 'call.mute' }) } },
+          on: {
+            'ui.mute': {
+              guard: 'offersAllControls',
+              target: 'muted',
+              actions: command({ type: 'call.mute' }),
+            },
+          },
         },
         muted: {
           tags: 'muted',
@@ -238,7 +244,7 @@ export const connected = callSetup.createStateConfig({
     keypad: {
       initial: 'hidden',
       states: {
-        hidden: { on: { 'ui.keypad.toggle': 'shown' } },
+        hidden: { on: { 'ui.keypad.toggle': { guard: 'offersAllControls', target: 'shown' } } },
         shown: {
           tags: 'keypadOpen',
           on: {
@@ -255,6 +261,18 @@ export const connected = callSetup.createStateConfig({
             ],
           },
         },
+      },
+    },
+    /**
+     * "When a connected party hangs up while you are creating a consultation call … you are presented with
+     * a disconnect call option only after you connect to the third party": hold, conference, transfer and
+     * the dial pad stay away for the rest of the call (the phone machine reads the tag for the last two).
+     */
+    controls: {
+      initial: 'full',
+      states: {
+        full: { on: { 'phone.consult.heldPartyGone': 'hangUpOnly' } },
+        hangUpOnly: { id: 'hangUpOnly', tags: 'hangUpOnly' },
       },
     },
   },

@@ -55,7 +55,9 @@ export type CallTag =
   | 'awaitingKey'
   | 'callingCustomer'
   | 'customerRinging'
-  | 'answeredOnDevice';
+  | 'answeredOnDevice'
+  /** The party this consult call was about hung up before it connected: only Hang up is offered. */
+  | 'hangUpOnly';
 
 /** Reject status for "Reject": 603 Decline stops every fork, so the agent's other devices stop ringing too. */
 export const REJECT_STATUS_CODE = 603;
@@ -295,6 +297,8 @@ export const callSetup = setup({
     })),
   },
   guards: {
+    /** Hold, mute and the dial pad, unless the call offers only Hang up (see connected.ts `controls`). */
+    offersAllControls: not(stateIn('#hangUpOnly')),
     isIncoming: ({ context }) => context.direction === 'incoming',
     isRecovering: ({ context }) => context.restored === 'connected',
     isRestoredInWrapUp: ({ context }) => context.restored === 'wrapUp',

@@ -67,6 +67,13 @@ function withConsultCall(types: PhoneTypes) {
         if (id && context.lines[id] !== undefined) enqueue.sendTo(id, { type: 'ui.hangup', callId: id });
       }),
       endConsultation: assign({ consultation: null }),
+      /** The held party left before the consult call connected: that call now offers only Hang up. */
+      offerOnlyHangUp: enqueueActions(({ context, enqueue }) => {
+        const id = context.consultation?.consultCallId;
+        if (!id || context.lines[id] === undefined) return;
+        enqueue.assign({ hangUpOnly: [...context.hangUpOnly, id] });
+        enqueue.sendTo(id, { type: 'phone.consult.heldPartyGone' });
+      }),
     },
   });
 }
@@ -175,12 +182,14 @@ function withConsultationGuards(types: ReturnType<typeof withConferenceMembers>)
         context.settings.mode === 'softphone' &&
         context.lines[event.callId] === 'live' &&
         !context.conference.includes(event.callId) &&
+        !context.hangUpOnly.includes(event.callId) &&
         occupiedLines(context.lines) < context.settings.maxLines,
       canStartConference: ({ context, event }) =>
         event.type === 'ui.conference.start' &&
         context.settings.mode === 'softphone' &&
         context.lines[event.callId] === 'live' &&
         context.conference.length === 0 &&
+        !context.hangUpOnly.includes(event.callId) &&
         occupiedLines(context.lines) < context.settings.maxLines,
       /** Up to five parties: the agent and four others. */
       canAddToConference: ({ context, event }) =>

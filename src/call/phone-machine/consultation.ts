@@ -69,11 +69,14 @@ export const consultation = phoneSetup.createStateConfig({
     /** The held party hung up: only disconnect is offered until the consult call connects. */
     heldPartyGone: {
       on: {
-        'call.status': {
-          guard: isReport('consult', ['live', ...GONE]),
-          target: 'idle',
-          actions: 'endConsultation',
-        },
+        'call.status': [
+          {
+            guard: isReport('consult', ['live']),
+            target: 'idle',
+            actions: ['offerOnlyHangUp', 'endConsultation'],
+          },
+          { guard: isReport('consult', GONE), target: 'idle', actions: 'endConsultation' },
+        ],
       },
     },
     talking: {

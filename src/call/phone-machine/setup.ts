@@ -163,6 +163,7 @@ export const phoneSetup = withConsultationRules(phoneTypes).extend({
       const { callId } = event;
       enqueue.assign({
         lines: Object.fromEntries(Object.entries(context.lines).filter(([id]) => id !== callId)),
+        hangUpOnly: context.hangUpOnly.filter((id) => id !== callId),
       });
       enqueue.stopChild(event.callId);
     }),

@@ -75,6 +75,8 @@ export interface PhoneContext {
   clickToDial: DialRequest | null;
   /** When the latest click-to-dial requests arrived (event times), for CLICK_TO_DIAL_LIMIT. */
   clickToDialTimes: number[];
+  /** Consult calls connected after the held party hung up: they offer only Hang up (OfficeConnect). */
+  hangUpOnly: string[];
 }
 
 export type ReportedStatus = LineStatus | 'finished';

@@ -213,6 +213,10 @@ export class CallLeg {
   }
 
   private finish(fallback: LegEvent): void {
+    // A call that ends on hold stops its music.
+    if (this.silenced.held) {
+      void Promise.resolve(this.env.settings.holdHook?.(this.media(), false)).catch(() => undefined);
+    }
     this.report(this.ending ?? fallback);
     this.env.release(this);
   }
@@ -361,17 +365,34 @@ export class CallLeg {
     await this.silence('muted', muted);
   }
 
-  /** Sends `stream`'s audio instead of the current microphone (see replaceAudioTrack); mute still applies. */
+  /**
+   * Sends `stream`'s audio instead of the current microphone (see replaceAudioTrack); mute still applies.
+   * On hold the sender carries the hold music: the new microphone takes the old one's place behind it.
+   */
   async replaceMicrophone(stream: MediaStream): Promise<void> {
     this.established();
+    const music = this.silenced.held ? this.env.settings.holdHook : undefined;
+    await music?.(this.media(), false);
     if (await replaceAudioTrack(this.session, this.media(), stream)) {
-      await this.silence('muted', this.silenced.muted);
+      await this.env.settings.muteHook(this.media(), this.silenced.muted || this.silenced.held);
     }
+    await music?.(this.media(), true);
   }
 
-  /** The microphone stays off while the call is muted or held; unmuting a held call keeps it off. */
+  /**
+   * The microphone stays off while the call is muted or held; unmuting a held call keeps it off. On hold the
+   * held party hears the hold hook's music in its place (the microphone, muted, waits behind it); resuming
+   * puts the microphone back first, then applies the agent's mute to it.
+   */
   async silence(reason: 'muted' | 'held', on: boolean): Promise<void> {
+    const wasHeld = this.silenced.held;
     this.silenced[reason] = on;
-    await this.env.settings.muteHook(this.media(), this.silenced.muted || this.silenced.held);
+    const music = this.env.settings.holdHook;
+    if (reason === 'held' && wasHeld && !on) await music?.(this.media(), false);
+    // While the music plays, the sender carries it: the mute waits for the microphone to come back.
+    if (!(music && wasHeld && this.silenced.held)) {
+      await this.env.settings.muteHook(this.media(), this.silenced.muted || this.silenced.held);
+    }
+    if (reason === 'held' && !wasHeld && on) await music?.(this.media(), true);
   }
 }

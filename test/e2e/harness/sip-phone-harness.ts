@@ -2,7 +2,7 @@
 // its own frequency (the test picks it), so the spectrum of what a call receives tells whom it hears.
 // The same page can be a conference agent: its calls join the host's CallConference (mix-minus).
 import { Web } from 'sip.js';
-import { CallConference, CallQualityMonitor, type CallQuality } from '../../../src/media';
+import { CallConference, CallQualityMonitor, HoldMusic, type CallQuality } from '../../../src/media';
 import { SipPhone, type SipEvent } from '../../../src/sip';
 
 export interface HarnessStart {
@@ -14,6 +14,8 @@ export interface HarnessStart {
   frequency: number;
   /** Answer every incoming call at once. */
   autoAnswer?: boolean;
+  /** A held call sends the softphone's hold music (src/media/hold-music.ts) instead of silence. */
+  holdMusic?: boolean;
 }
 
 const context = new AudioContext();
@@ -136,6 +138,7 @@ const harness = {
       iceGatheringTimeoutMs: 200,
       microphoneCheck: () => Promise.resolve(),
       keepAlive: false,
+      ...(options.holdMusic ? { holdHook: new HoldMusic(() => context).hold } : {}),
     });
     phone.subscribe((event) => {
       events.push(event);

@@ -47,6 +47,8 @@ export interface Settings {
   searchUserExtensions: boolean;
   credentialTtlSeconds: number;
   crmPath: string;
+  holdMusic: boolean;
+  holdMusicResource: string;
 }
 
 export const trimToEmpty = (value: string | null | undefined): string => (value ?? '').trim();
@@ -120,6 +122,8 @@ export function toSettings(record: OrgSettingsRecord): Settings {
       3600,
     ),
     crmPath: toChoice(record.crmPath, CRM_PATHS, 'Auto'),
+    holdMusic: record.holdMusic !== false,
+    holdMusicResource: trimToEmpty(record.holdMusicResource),
   };
 }
 

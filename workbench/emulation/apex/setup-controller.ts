@@ -28,6 +28,7 @@ const DIAL_PREFIX = /^[0-9]{0,8}$/;
 const PLAN_PREFIX = /^\+?[0-9]{1,15}$/;
 const COUNTRY = /^[A-Za-z]{2}$/;
 const ICE_URL = /^(stun|turn|turns):[^\s]+$/;
+const RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** SoftphoneSetupController.OrgSettings. */
 export interface OrgSettings {
@@ -53,6 +54,8 @@ export interface OrgSettings {
   searchUserExtensions: boolean;
   credentialTtlSeconds: number;
   crmPath: string;
+  holdMusic: boolean;
+  holdMusicResource: string;
   canEdit: boolean;
   sipSecretSet: boolean;
 }
@@ -113,6 +116,12 @@ export function validate(settings: Input | null): string[] {
   const problems: string[] = [];
   for (const check of [connectionProblems, limitProblems, dialingProblems, answerProblems, dialPlanProblems])
     check(settings, problems);
+  const resource = trimToEmpty(text(settings.holdMusicResource));
+  if (resource !== '' && !matches(RESOURCE_NAME, resource, 80)) {
+    problems.push(
+      'The hold music resource must be a static resource name such as Hold_Music (letters, digits, underscores).',
+    );
+  }
   return problems;
 }
 
@@ -237,6 +246,8 @@ function apply(settings: Input): OrgSettingsRecord {
     searchUserExtensions: settings.searchUserExtensions === true,
     credentialTtlSeconds: int(settings.credentialTtlSeconds),
     crmPath: trimToNull(settings.crmPath),
+    holdMusic: settings.holdMusic !== false,
+    holdMusicResource: trimToNull(settings.holdMusicResource),
   };
 }
 
@@ -265,6 +276,8 @@ function toOrgSettings(record: OrgSettingsRecord): OrgSettings {
     searchUserExtensions: effective.searchUserExtensions,
     credentialTtlSeconds: effective.credentialTtlSeconds,
     crmPath: effective.crmPath,
+    holdMusic: effective.holdMusic,
+    holdMusicResource: effective.holdMusicResource,
     canEdit: true,
     // The workbench's Kamailio always has its shared secret.
     sipSecretSet: true,

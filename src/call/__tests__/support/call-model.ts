@@ -70,6 +70,7 @@ export const callModelEvents: ModelEvent[] = [
   { type: 'phone.transfer.attended', consultCallId: 'k1' },
   { type: 'phone.conference.join' },
   { type: 'phone.conference.dissolved' },
+  { type: 'phone.consult.heldPartyGone' },
   { type: 'sip.call.progress', earlyMedia: true },
   { type: 'sip.call.answered', at: 1 },
   { type: 'sip.call.failed', reason: 'busy', statusCode: 486, at: 1 },
@@ -198,6 +199,9 @@ export function filterCallEvents(snapshot: SnapshotView, event: ModelEvent): boo
   if (SIDE_REGIONS.test(event.type))
     return snapshot.matches({ progress: { session: { connected: { audio: 'active' } } } });
   if (inConnected && !sideIdle) return false;
+  // A call that offers only Hang up meets the events it refuses and its end, not the whole call again.
+  if (snapshot.matches({ progress: { session: { connected: { controls: 'hangUpOnly' } } } }))
+    return /^(ui\.(hold|mute|keypad\.toggle|hangup)|sip\.call\.ended)$/.test(event.type);
   const inWrapUp = snapshot.matches({ progress: 'wrapUp' });
   if (NOTES_EDITS.test(event.type)) return early || inWrapUp;
   // A save in flight or retrying only meets the events that settle it or end wrap-up.

@@ -20,6 +20,7 @@ import { LABELS, format } from 'c/softphoneLabels';
 import {
   parseIceServers,
   toDialingSettings,
+  toMediaOptions,
   toPhoneSettings,
   toScreenPopPolicy,
   toEphemeralCredentials,
@@ -125,6 +126,7 @@ function phoneOptions(host, { sip, crm, settings, storageSecret }) {
     crm,
     phone: toPhoneSettings(settings),
     dialing: toDialingSettings(settings),
+    media: toMediaOptions(settings, SOFTPHONE_CORE),
     screenPop: toScreenPopPolicy(settings),
     alert: (input) => host.alert(input),
     onRecent: (record) => keepRecent(record, host.problem),

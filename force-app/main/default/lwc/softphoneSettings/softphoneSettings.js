@@ -86,3 +86,16 @@ export function toDialingSettings(settings) {
 export function toScreenPopPolicy(settings) {
   return settings.screenPop === 'None' || settings.screenPop === 'Search' ? 'none' : 'record';
 }
+
+/**
+ * The core's media options: hold music on or off, and the admin's own recording, a static resource fetched
+ * next to the core's (`coreUrl`: its resource URL; the platform resolves a resource by name under the same
+ * path). A recording that cannot be played falls back to the built-in melody, with a warning in the console.
+ */
+export function toMediaOptions(settings, coreUrl) {
+  if (settings.holdMusic === false) return { holdMusic: false };
+  const name = typeof settings.holdMusicResource === 'string' ? settings.holdMusicResource.trim() : '';
+  const url = name ? String(coreUrl).replace(/[^/]*$/, encodeURIComponent(name)) : undefined;
+  const onWarning = (message) => console.warn(message);
+  return { holdMusic: url ? { url, onWarning } : { onWarning } };
+}

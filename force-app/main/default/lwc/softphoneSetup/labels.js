@@ -70,6 +70,9 @@ import whenAway from '@salesforce/label/c.Softphone_Setup_When_Away';
 import whenInWrapUp from '@salesforce/label/c.Softphone_Setup_When_In_Wrap_Up';
 import workTimer from '@salesforce/label/c.Softphone_Setup_Work_Timer';
 import wrapUpRequired from '@salesforce/label/c.Softphone_Setup_Wrap_Up_Required';
+import holdMusic from '@salesforce/label/c.Softphone_Setup_Hold_Music';
+import holdMusicResource from '@salesforce/label/c.Softphone_Setup_Hold_Music_Resource';
+import holdMusicResourceHelp from '@salesforce/label/c.Softphone_Setup_Hold_Music_Resource_Help';
 
 export const LABELS = {
   credentialTtl,
@@ -143,6 +146,9 @@ export const LABELS = {
   whenInWrapUp,
   workTimer,
   wrapUpRequired,
+  holdMusic,
+  holdMusicResource,
+  holdMusicResourceHelp,
 };
 
 /** Replaces {0}, {1}... in a label with the arguments, as the platform's label format does. */

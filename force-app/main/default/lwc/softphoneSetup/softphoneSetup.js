@@ -32,9 +32,11 @@ const EDITABLE_FIELDS = [
   'dialPlanDeny',
   'searchUserExtensions',
   'crmPath',
+  'holdMusic',
+  'holdMusicResource',
 ];
 const INTEGER_FIELDS = new Set(Object.keys(RANGES));
-const BOOLEAN_FIELDS = new Set(['wrapUpRequired', 'searchUserExtensions']);
+const BOOLEAN_FIELDS = new Set(['wrapUpRequired', 'searchUserExtensions', 'holdMusic']);
 
 /**
  * Softphone Setup tab: the admin chooses softphone enabled or disabled, edits the org-wide settings with the same

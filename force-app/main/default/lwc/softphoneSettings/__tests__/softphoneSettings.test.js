@@ -1,6 +1,7 @@
 import {
   parseIceServers,
   toDialingSettings,
+  toMediaOptions,
   toPhoneSettings,
   toScreenPopPolicy,
   toSipConfig,
@@ -117,5 +118,19 @@ describe('c-softphone-settings', () => {
     ['None', 'none'],
   ])('lets the core pop records only when the screen pop setting is %s', (setting, policy) => {
     expect(toScreenPopPolicy({ screenPop: setting })).toBe(policy);
+  });
+
+  it("the held party hears the built-in melody by default, the admin's recording next to the core's resource, or silence when turned off", () => {
+    const core = '/resource/1712345678000/softphoneCore';
+    expect(toMediaOptions({ holdMusic: true, holdMusicResource: '' }, core).holdMusic).toEqual({
+      onWarning: expect.any(Function),
+    });
+    expect(toMediaOptions({ holdMusic: true, holdMusicResource: ' Lobby_Music ' }, core).holdMusic).toEqual({
+      url: '/resource/1712345678000/Lobby_Music',
+      onWarning: expect.any(Function),
+    });
+    expect(toMediaOptions({ holdMusic: false, holdMusicResource: 'Lobby_Music' }, core)).toEqual({
+      holdMusic: false,
+    });
   });
 });
