@@ -85,6 +85,15 @@ export interface OrgSettingsRecord {
   extensionLengths?: string | null;
   searchUserExtensions?: boolean | null;
   credentialTtlSeconds?: number | null;
+  clickToDialEnabled?: boolean | null;
+  workTimerInboundSeconds?: number | null;
+  workTimerOutboundSeconds?: number | null;
+  workTimerContactSeconds?: number | null;
+  workTimerLeadSeconds?: number | null;
+  workTimerAccountSeconds?: number | null;
+  workTimerUnknownSeconds?: number | null;
+  callNotesEnabled?: boolean | null;
+  callNotesOnTransfers?: boolean | null;
 }
 
 export interface SampleData {

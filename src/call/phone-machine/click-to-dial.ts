@@ -6,12 +6,15 @@ import { reportError } from './support';
 /**
  * Every click-to-dial is a request: any component of the org can publish one on the message channel.
  * Taken at once only when the agent is free and the number is not an emergency number; otherwise the
- * agent is asked first. A burst beyond CLICK_TO_DIAL_LIMIT is refused and the agent told why.
+ * agent is asked first. A burst beyond CLICK_TO_DIAL_LIMIT is refused and the agent told why; so is every
+ * click while the admin's click-to-dial switch is off (whichever component sent it).
  */
 export const clickToDial = phoneSetup.createStateConfig({
   initial: 'idle',
   on: {
     'crm.clickToDial': [
+      // "This option has to be specifically enabled by your Salesforce system administrator."
+      { guard: 'isClickToDialOff', actions: reportError('click-to-dial-off') },
       {
         guard: 'isOverClickToDialLimit',
         actions: ['countClickToDial', reportError('click-to-dial-limit')],

@@ -264,6 +264,7 @@ export const phoneSetup = withConsultationRules(phoneTypes).extend({
       );
       return !others.some(([, status]) => [...AUDIO_TAKING, 'conference'].includes(status));
     },
+    isClickToDialOff: ({ context }) => !context.settings.clickToDial,
     isOverClickToDialLimit: ({ context, event }) =>
       event.type === 'crm.clickToDial' && exceedsClickToDialLimit(context.clickToDialTimes, event.at),
     /** Emergency numbers are never dialled by a click alone (a hidden page could otherwise call 911). */

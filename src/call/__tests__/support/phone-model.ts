@@ -362,6 +362,15 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     maxCalls: 2,
     statuses: ['live'],
   },
+  /** The admin's click-to-dial switch is off: every click is refused and nothing is dialled. */
+  clickToDialOff: {
+    settings: { ...base, clickToDial: false },
+    clickIds: ['x1'],
+    incoming: [],
+    outgoing: [],
+    maxCalls: 1,
+    statuses: [],
+  },
   deskphone: {
     settings: { ...base, mode: 'deskphone' },
     incoming: [],
@@ -380,7 +389,7 @@ export function raisedBy(snapshot: Snapshot, event: PhoneEvent): PhoneEvent[] {
   if (event.type === 'ui.clickToDial.confirm' && c.clickToDial?.callId === event.callId) {
     return [{ ...c.clickToDial, type: 'phone.clickToDial.accepted' }];
   }
-  if (event.type === 'crm.clickToDial') {
+  if (event.type === 'crm.clickToDial' && c.settings.clickToDial) {
     const { type: _type, ...request } = event;
     return [{ ...request, type: 'phone.clickToDial.accepted' }];
   }
