@@ -19,6 +19,9 @@ export const clickToDial = phoneSetup.createStateConfig({
         guard: 'isOverClickToDialLimit',
         actions: ['countClickToDial', reportError('click-to-dial-limit')],
       },
+      // "Looking up the contact in Salesforce and using the Click-to-dial function": the call the agent
+      // chose to redirect goes to the clicked number, and no call is placed.
+      { guard: 'isChoosingRedirect', actions: ['countClickToDial', 'redirectByClick'] },
       {
         guard: or(['isEmergencyNumber', 'isBusyForClickToDial']),
         target: '.confirming',
@@ -28,7 +31,12 @@ export const clickToDial = phoneSetup.createStateConfig({
     ],
   },
   states: {
-    idle: {},
+    idle: {
+      on: {
+        'ui.redirect.choose': { guard: 'isRingingCall', actions: 'chooseRedirect' },
+        'ui.redirect.cancel': { guard: 'isRedirectChoice', actions: 'forgetRedirectChoice' },
+      },
+    },
     /** The card shows the number and where it came from, with "Call" and "Cancel". */
     confirming: {
       on: {

@@ -35,6 +35,7 @@ export const phoneMachine = phoneSetup.createMachine({
     error: null,
     clickToDial: null,
     clickToDialTimes: [],
+    redirectChoice: null,
   }),
   invoke: {
     id: 'ua',

@@ -83,6 +83,8 @@ export interface PhoneContext {
   clickToDial: DialRequest | null;
   /** When the latest click-to-dial requests arrived (event times), for CLICK_TO_DIAL_LIMIT. */
   clickToDialTimes: number[];
+  /** The ringing call whose Redirect panel is open: a click-to-dial redirects it there (OfficeConnect). */
+  redirectChoice: string | null;
 }
 
 export type ReportedStatus = LineStatus | 'finished';
