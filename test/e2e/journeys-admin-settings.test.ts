@@ -182,3 +182,47 @@ describe('the work timer "depending on … the properties of the caller"', () =>
     await shot(utilityPanel(agent), 'work-timer-unknown-caller');
   });
 });
+
+describe('redirect "looking up the contact in Salesforce and using the Click-to-dial function"', () => {
+  test('with a call ringing and Redirect chosen, clicking a number on a record redirects the call there: the caller keeps hearing ringing, the clicked number rings, and the agent places no call', async () => {
+    await saveAdminSettings({ clickToDialEnabled: true });
+    const agent = await agentPage();
+    // A taller screen, so the open utility panel (anchored to the bottom) leaves the record's phone in sight.
+    await agent.setViewportSize({ width: 1280, height: 1200 });
+    const alice = await customerPage('4155550101');
+    const erin = await customerPage('3125550103');
+    await agent.locator('body[data-click-to-dial="true"]').waitFor({ timeout: 15_000 });
+    await call(alice, '1001');
+    const incoming = softphone(agent).locator('[data-id="incoming"]');
+    await incoming.waitFor({ timeout: 15_000 });
+    await button(incoming, 'redirect').click();
+    await incoming.locator('[data-id="redirect-panel"]').waitFor();
+
+    await agent.evaluate((id) => (location.hash = `#/record/${id}`), ERIN_LEAD);
+    await agent
+      .locator(`[data-record-page="${ERIN_LEAD}"] [data-click-to-dial="(312) 555-0103"]`)
+      .first()
+      .click();
+
+    await customerState(erin, 'ringing', 15_000);
+    // The caller never stopped calling: still "calling", never idle or connected in between.
+    await customerState(alice, 'calling');
+    await incoming.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect(softphone(agent).locator('[data-id="active-call"]').count()).resolves.toBe(0);
+    await expect(softphone(agent).locator('c-softphone-click-to-dial').count()).resolves.toBe(0);
+    await shot(utilityPanel(agent), 'redirect-by-click-to-dial');
+    // Every INVITE to Erin's number came over the caller's own connection, after the redirect: none from the agent.
+    const source = (line: string | undefined) => / from (\S+)$/.exec(line?.trim() ?? '')?.[1];
+    const callers = invitesTo('sip:1001@').map(source);
+    expect(callers.length).toBeGreaterThan(0);
+    const toErin = invitesTo('3125550103').map(source);
+    expect(toErin.length).toBeGreaterThan(0);
+    expect(new Set(toErin)).toEqual(new Set([callers.at(-1)]));
+
+    await erin.getByRole('button', { name: 'Answer' }).click();
+    await customerState(alice, 'connected');
+    await customerState(erin, 'connected');
+    await alice.getByRole('button', { name: 'Hang up' }).click();
+    await customerState(erin, 'idle');
+  });
+});
