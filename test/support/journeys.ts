@@ -245,7 +245,8 @@ export async function saveAdminSettings(fields: Record<string, string | boolean>
     const input = setup.locator(`[data-field="${field}"] input`);
     if (typeof value !== 'boolean') await input.fill(value);
     // As a person does: a click on the checkbox's label (its styled box covers the native input).
-    else if ((await input.isChecked()) !== value) await setup.locator(`[data-field="${field}"] label`).click();
+    else if ((await input.isChecked()) !== value)
+      await setup.locator(`[data-field="${field}"] label`).click();
   }
   await button(setup, 'save').click();
   await admin.locator('[data-toasts] .slds-theme_success').waitFor({ timeout: 10_000 });
