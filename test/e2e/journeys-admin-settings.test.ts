@@ -198,6 +198,8 @@ describe('redirect "looking up the contact in Salesforce and using the Click-to-
     await button(incoming, 'redirect').click();
     await incoming.locator('[data-id="redirect-panel"]').waitFor();
 
+    // Earlier journeys of this file called Erin too: only the INVITEs from now on count.
+    const earlier = invitesTo('3125550103').length;
     await agent.evaluate((id) => (location.hash = `#/record/${id}`), ERIN_LEAD);
     await agent
       .locator(`[data-record-page="${ERIN_LEAD}"] [data-click-to-dial="(312) 555-0103"]`)
@@ -215,7 +217,7 @@ describe('redirect "looking up the contact in Salesforce and using the Click-to-
     const source = (line: string | undefined) => / from (\S+)$/.exec(line?.trim() ?? '')?.[1];
     const callers = invitesTo('sip:1001@').map(source);
     expect(callers.length).toBeGreaterThan(0);
-    const toErin = invitesTo('3125550103').map(source);
+    const toErin = invitesTo('3125550103').slice(earlier).map(source);
     expect(toErin.length).toBeGreaterThan(0);
     expect(new Set(toErin)).toEqual(new Set([callers.at(-1)]));
 
