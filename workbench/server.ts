@@ -2,6 +2,7 @@
 // services under /api (labelled as emulation, see api.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { provideNumberingPlans } from '../src/dialing';
@@ -10,6 +11,7 @@ import { handleApi, type ApiContext } from './api';
 import { assetsDir } from './build';
 import type { LocalSipServer } from './emulation/emulation-context';
 import { WorkbenchEmulation } from './emulation/workbench-emulation';
+import { effectiveSettings } from './emulation/apex/settings-controller';
 import { acceptsBody, send, serveFile, servesHost } from './http';
 
 const pagesDir = resolve(__dirname, 'pages');
@@ -93,7 +95,22 @@ async function handle(api: ApiContext, port: number, req: IncomingMessage, res: 
     if (!acceptsBody(req)) return send(res, 415, 'Unsupported media type: send application/json');
     return handleApi(api, req, res, url);
   }
+  if (url.pathname === '/opencti-bridge.html') return serveBridgePage(api, res, url);
   return serveStatic(res, url.pathname);
+}
+
+const CLICK_TO_DIAL_MERGE_FIELD = '{!$Setup.Softphone_Settings__c.Click_To_Dial_Enabled__c}';
+
+/** EMULATION of Visualforce: the bridge page's $Setup merge field, for the agent the page was opened for. */
+async function serveBridgePage(api: ApiContext, res: ServerResponse, url: URL) {
+  const page = await readFile(join(pagesDir, 'opencti-bridge.html'), 'utf8');
+  let enabled = false;
+  try {
+    enabled = effectiveSettings(api.emulation.callAs(url.searchParams.get('agent'))).clickToDialEnabled;
+  } catch {
+    // An unknown agent gets the page without the switch, as an org user without settings would.
+  }
+  send(res, 200, page.replace(CLICK_TO_DIAL_MERGE_FIELD, String(enabled)), 'text/html; charset=utf-8');
 }
 
 /** Pages, built assets, SLDS and the static resources. */

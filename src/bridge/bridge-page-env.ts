@@ -7,6 +7,11 @@ export interface BridgePageEnv {
   document: Document;
   logger: CrmLogger;
   channelName?: string;
+  /**
+   * The admin's click-to-dial switch as the page rendered it; absent: read from the page's
+   * <meta name="softphone-click-to-dial"> ($Setup merge field), where anything but "true" means off.
+   */
+  clickToDial?: boolean;
   /** Open CTI call timeout, ms. */
   timeoutMs?: number;
 }

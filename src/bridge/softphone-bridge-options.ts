@@ -10,6 +10,11 @@ export interface SoftphoneBridgeOptions {
   createRequestId?: () => string;
   /** Called on every status change (the page shows it in <softphone-bridge-status>). */
   onStatus?: (status: BridgeStatus) => void;
+  /**
+   * The admin's click-to-dial switch (Softphone_Settings__c.Click_To_Dial_Enabled__c): off, the bridge turns
+   * Open CTI's click-to-dial off and relays no click. Default true.
+   */
+  clickToDial?: boolean;
   /** Deferred screen pops kept for `screenPopDeferred`; the oldest is dropped beyond this. Default 20. */
   maxDeferredPops?: number;
 }

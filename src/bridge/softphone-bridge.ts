@@ -57,6 +57,7 @@ export class SoftphoneBridge {
   private readonly createId: () => string;
   private readonly onStatus: ((status: BridgeStatus) => void) | undefined;
   private readonly maxDeferredPops: number;
+  private readonly clickToDialAllowed: boolean;
   private readonly deferredPops = new Map<string, OpenCtiScreenPopData>();
   private readonly seenRequests = new Set<string>();
   private current: BridgeStatus = { state: 'connecting', clickToDial: false };
@@ -70,6 +71,7 @@ export class SoftphoneBridge {
     this.createId = options.createRequestId ?? createRequestId;
     this.onStatus = options.onStatus;
     this.maxDeferredPops = options.maxDeferredPops ?? 20;
+    this.clickToDialAllowed = options.clickToDial ?? true;
   }
 
   get status(): BridgeStatus {
@@ -110,13 +112,10 @@ export class SoftphoneBridge {
 
     let clickToDial = false;
     try {
-      // Listen first, then enable: no click may arrive before someone relays it.
-      this.openCti.onClickToDial((payload) => this.relayClick(payload));
-      await this.openCti.enableClickToDial();
-      clickToDial = true;
+      clickToDial = await this.setUpClickToDial();
     } catch (error) {
       problem = this.toFailure(error);
-      this.logger.warn(`Click-to-dial not enabled: ${this.describe(error)}`);
+      this.logger.warn(`Click-to-dial not set up: ${this.describe(error)}`);
     }
 
     try {
@@ -134,6 +133,20 @@ export class SoftphoneBridge {
       ...(problem ? { error: problem } : {}),
     });
     return this.current;
+  }
+
+  /** As the admin chose; resolves with whether clicks on phone numbers now dial. */
+  private async setUpClickToDial(): Promise<boolean> {
+    if (!this.clickToDialAllowed) {
+      // Phone numbers stay plain text: "This option has to be specifically enabled by your administrator."
+      await this.openCti.disableClickToDial();
+      this.logger.info('Click-to-dial is turned off in the softphone settings');
+      return false;
+    }
+    // Listen first, then enable: no click may arrive before someone relays it.
+    this.openCti.onClickToDial((payload) => this.relayClick(payload));
+    await this.openCti.enableClickToDial();
+    return true;
   }
 
   private async notifyInitializationComplete(): Promise<void> {

@@ -15,6 +15,12 @@ function statusElement(document: Document): BridgeStatusElement {
   return created;
 }
 
+/** The switch the Visualforce page rendered from Softphone_Settings__c; off unless it says "true". */
+export function clickToDialSwitch(document: Document): boolean {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="softphone-click-to-dial"]');
+  return meta?.content.trim().toLowerCase() === 'true';
+}
+
 export async function startBridgePage(env: BridgePageEnv): Promise<SoftphoneBridge | undefined> {
   const element = statusElement(env.document);
   const raw = env.window.sforce?.opencti;
@@ -31,6 +37,7 @@ export async function startBridgePage(env: BridgePageEnv): Promise<SoftphoneBrid
     openCti: wrapOpenCti(raw, env.timeoutMs === undefined ? {} : { timeoutMs: env.timeoutMs }),
     logger: env.logger,
     ...(env.channelName ? { channelName: env.channelName } : {}),
+    clickToDial: env.clickToDial ?? clickToDialSwitch(env.document),
     onStatus: (status) => {
       element.state = status.state;
       element.clickToDial = status.clickToDial;

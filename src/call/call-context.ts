@@ -8,6 +8,7 @@ import type { CallDirection, CallOutcome, CallRecord, RemoteParty } from './call
 import { durationSeconds, isMissedCall } from './call-record';
 import type { CallSettings, PhoneMode } from './phone-settings';
 import type { RestoredCall } from './restored-call';
+import { mayWriteNotes } from './call-notes';
 
 export interface CallInput {
   callId: string;
@@ -93,6 +94,8 @@ export interface CallContext {
   restored: RestoredCall['phase'] | null;
   /** Carried over a page reload while on hold: the take-back offers hold and the call comes back held. */
   restoredHeld: boolean;
+  /** Fixed when wrap-up begins (work-timer.ts): the view and the timer agree even if the record changes. */
+  workTimerSeconds: number | null;
 }
 
 export function createCallContext(input: CallInput): CallContext {
@@ -129,6 +132,7 @@ export function createCallContext(input: CallInput): CallContext {
     logWithoutRecord: false,
     restored: null,
     restoredHeld: false,
+    workTimerSeconds: null,
   };
   const restored = input.restored;
   if (!restored) return fresh;
@@ -171,10 +175,15 @@ export function isLoggable(context: CallContext): boolean {
   return context.answeredAt !== null && context.outcome !== 'redirected' && !context.replaced;
 }
 
-/** What the call log save writes: the call record, without its contact or record once the agent dropped them. */
+/**
+ * What the call log save writes: the call record, without its contact or record once the agent dropped them,
+ * and without notes when the agent may not write any on this call.
+ */
 export function toLoggedRecord(context: CallContext): CallRecord {
   const record = toCallRecord(context);
-  return context.logWithoutRecord ? { ...record, chosen: null } : record;
+  // Notes the admin turned off never reach the log, whatever a restored draft held.
+  const notes = mayWriteNotes(context) ? record.notes : '';
+  return context.logWithoutRecord ? { ...record, notes, chosen: null } : { ...record, notes };
 }
 
 export function toCallRecord(context: CallContext): CallRecord {

@@ -68,3 +68,6 @@ export { registrationFailureMessages, registrationFailureReason } from './regist
 export type { RegistrationFailureReason } from './registration-failure';
 export type { RestoredCall } from './restored-call';
 export { MAX_SAVE_RETRY_DELAY_MS, reconnectDelayMs, saveRetryDelayMs } from './sip-timing';
+export { mayWriteNotes } from './call-notes';
+export { workTimerSeconds, wrapUpRecordType } from './work-timer';
+export type { WrapUpByDirection, WrapUpByRecord, WrapUpRecordType } from './phone-settings';

@@ -39,7 +39,10 @@ export type PhoneUiEvent =
   | { type: 'ui.error.dismiss' }
   /** The agent answers the card a click-to-dial asked (`callId` names the request on the card). */
   | { type: 'ui.clickToDial.confirm'; callId: string }
-  | { type: 'ui.clickToDial.cancel'; callId: string };
+  | { type: 'ui.clickToDial.cancel'; callId: string }
+  /** The agent opened (choose) or closed (cancel) the Redirect panel of a ringing call. */
+  | { type: 'ui.redirect.choose'; callId: string }
+  | { type: 'ui.redirect.cancel'; callId: string };
 
 /** Click-to-dial from a Salesforce phone field (relayed by the Open CTI bridge). */
 export type PhoneCrmEvent = { type: 'crm.clickToDial' } & DialRequest;

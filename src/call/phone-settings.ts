@@ -34,7 +34,21 @@ export interface CallSettings {
   popNewContactForUnknown: boolean;
   /** Delay before a failed call-log save is retried; doubled after each further failure (max 60 s). */
   saveRetryDelayMs: number;
+  /** Wrap-up seconds after calls of a direction, over wrapUpSeconds (the rule: work-timer.ts). */
+  wrapUpByDirection: WrapUpByDirection;
+  /** Wrap-up seconds after calls with a matched record type, over the direction's (work-timer.ts). */
+  wrapUpByRecord: WrapUpByRecord;
+  /** The agent writes call notes and the call log carries them (the admin's "Call Notes" option). */
+  callNotes: boolean;
+  /** Notes also on calls that come with another agent's customer (transfers, conferences): call-notes.ts. */
+  callNotesOnTransfers: boolean;
 }
+
+/** Which record a call matched, as the work timer tells them apart; `unknown`: nobody (or a user). */
+export type WrapUpRecordType = 'contact' | 'lead' | 'account' | 'unknown';
+
+export type WrapUpByDirection = Partial<Record<'incoming' | 'outgoing', number>>;
+export type WrapUpByRecord = Partial<Record<WrapUpRecordType, number>>;
 
 export interface PhoneSettings {
   mode: PhoneMode;
@@ -46,6 +60,11 @@ export interface PhoneSettings {
   /** How long the phone waits for a call to reach hold before it gives up switching lines. */
   switchTimeoutMs: number;
   call: CallSettings;
+  /**
+   * Clicks on phone numbers in Salesforce dial (the admin's click-to-dial switch). The org's setting is off
+   * until an admin turns it on; a host that passes no settings keeps the phone's historical behaviour.
+   */
+  clickToDial: boolean;
 }
 
 export const defaultCallSettings: CallSettings = {
@@ -55,6 +74,10 @@ export const defaultCallSettings: CallSettings = {
   deskphoneCustomerAnswerSeconds: 180,
   popNewContactForUnknown: false,
   saveRetryDelayMs: 5_000,
+  wrapUpByDirection: {},
+  wrapUpByRecord: {},
+  callNotes: true,
+  callNotesOnTransfers: true,
 };
 
 export const defaultPhoneSettings: PhoneSettings = {
@@ -65,6 +88,7 @@ export const defaultPhoneSettings: PhoneSettings = {
   reconnect: { initialDelayMs: 1_000, maxDelayMs: 60_000, jitterRatio: 0.3, maxAttempts: 0 },
   switchTimeoutMs: 10_000,
   call: defaultCallSettings,
+  clickToDial: true,
 };
 
 /** A conference holds at most this many parties, the agent included (OfficeConnect document). */

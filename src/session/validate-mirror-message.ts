@@ -56,6 +56,8 @@ const FORWARDED: Record<ForwardedEvent['type'], string[]> = {
   'ui.error.dismiss': [],
   'ui.clickToDial.confirm': ['callId'],
   'ui.clickToDial.cancel': ['callId'],
+  'ui.redirect.choose': ['callId'],
+  'ui.redirect.cancel': ['callId'],
   'ui.answer': ['callId'],
   'ui.reject': ['callId'],
   'ui.rejectWithText': ['callId', 'text'],

@@ -13,6 +13,7 @@ import type {
   PhoneMachine,
   RemoteParty,
 } from '../call';
+import { mayWriteNotes } from '../call';
 import type { CallQualityRating } from '../media';
 
 export type ContactStateView = 'searching' | 'none' | 'one' | 'several' | 'creating' | 'failed' | 'known';
@@ -102,6 +103,8 @@ export interface CallView {
   /** How the call sounds, estimated from its network statistics; null until measured (or without media). */
   quality: CallQualityRating | null;
   actions: Record<CallAction, boolean>;
+  /** Whether the agent writes notes on this call (call-notes.ts); no notes field otherwise. */
+  notesEnabled?: boolean;
 }
 
 type PhoneSnapshot = SnapshotFrom<PhoneMachine>;
@@ -170,8 +173,8 @@ function wrapUpView(call: CallSnapshot): CallView['wrapUp'] {
   return {
     active: call.hasTag('inWrapUp'),
     timerEndsAt:
-      call.hasTag('wrapUpRunning') && c.endedAt !== null && c.settings.wrapUpSeconds > 0
-        ? c.endedAt + c.settings.wrapUpSeconds * 1000
+      call.hasTag('wrapUpRunning') && c.endedAt !== null && c.workTimerSeconds
+        ? c.endedAt + c.workTimerSeconds * 1000
         : null,
     saving: call.hasTag('savingLog'),
     saved: c.revision === c.savedRevision,
@@ -209,5 +212,6 @@ export function callView(
     deviceStep: DEVICE_STEPS.find((step) => call.hasTag(step)) ?? null,
     quality: extras.quality?.(callId) ?? null,
     actions: callActions(phone, callId, call),
+    notesEnabled: mayWriteNotes(c),
   };
 }

@@ -245,14 +245,19 @@ export async function shot(target: Page | Locator, name: string): Promise<void> 
 
 /**
  * Saves org settings as an admin does: the real softphoneSetup LWC on the workbench's admin page. `fields`
- * maps a data-field of the form to the text typed into it. Agent pages opened afterwards use them.
+ * maps a data-field of the form to the text typed into it, or to whether its checkbox is ticked. Agent pages
+ * opened afterwards use them.
  */
-export async function saveAdminSettings(fields: Record<string, string>): Promise<void> {
+export async function saveAdminSettings(fields: Record<string, string | boolean>): Promise<void> {
   const admin = await open('/admin.html');
   const setup = admin.locator('c-softphone-setup');
   await setup.locator('[data-id="summary"]').waitFor({ timeout: 15_000 });
   for (const [field, value] of Object.entries(fields)) {
-    await setup.locator(`[data-field="${field}"] input`).fill(value);
+    const input = setup.locator(`[data-field="${field}"] input`);
+    if (typeof value !== 'boolean') await input.fill(value);
+    // As a person does: a click on the checkbox's label (its styled box covers the native input).
+    else if ((await input.isChecked()) !== value)
+      await setup.locator(`[data-field="${field}"] label`).click();
   }
   await button(setup, 'save').click();
   await admin.locator('[data-toasts] .slds-theme_success').waitFor({ timeout: 10_000 });

@@ -88,6 +88,15 @@ export interface OrgSettingsRecord {
   crmPath?: string | null;
   holdMusic?: boolean | null;
   holdMusicResource?: string | null;
+  clickToDialEnabled?: boolean | null;
+  workTimerInboundSeconds?: number | null;
+  workTimerOutboundSeconds?: number | null;
+  workTimerContactSeconds?: number | null;
+  workTimerLeadSeconds?: number | null;
+  workTimerAccountSeconds?: number | null;
+  workTimerUnknownSeconds?: number | null;
+  callNotesEnabled?: boolean | null;
+  callNotesOnTransfers?: boolean | null;
 }
 
 export interface SampleData {

@@ -22,7 +22,7 @@ const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
 
-function setup(prepare: (salesforce: EmulatedOpenCti) => void = () => undefined) {
+function setup(prepare: (salesforce: EmulatedOpenCti) => void = () => undefined, clickToDial?: boolean) {
   const { openCti: salesforce, lms } = memoryOpenCti();
   prepare(salesforce);
   const log = logger();
@@ -33,6 +33,7 @@ function setup(prepare: (salesforce: EmulatedOpenCti) => void = () => undefined)
     logger: log,
     createRequestId: () => `bridge-${++ids}`,
     onStatus: (status) => statuses.push(status),
+    ...(clickToDial === undefined ? {} : { clickToDial }),
   });
   // The utility LWC's side: lightning/messageService adapted to MessageTransport, on the same channel.
   const transport: MessageTransport = {
@@ -203,6 +204,24 @@ describe('record pages the agent lands on', () => {
 });
 
 describe('click-to-dial', () => {
+  test('the admin’s switch is off: Open CTI is told to turn click-to-dial off, and a click reaches nobody', async () => {
+    const { salesforce, bridge, seen } = setup(undefined, false);
+    await expect(bridge.start()).resolves.toEqual({ state: 'ready', clickToDial: false, settings: SETTINGS });
+    expect(salesforce.calls.map((call) => call.method)).toEqual([
+      'subscribe',
+      'getCallCenterSettings',
+      'disableClickToDial',
+      'onNavigationChange',
+      'notifyInitializationComplete',
+      'publish',
+    ]);
+    await settle();
+    seen.length = 0;
+    expect(salesforce.click({ number: '+1 (415) 555-0100' })).toBe(false);
+    await settle();
+    expect(seen).toEqual([]);
+  });
+
   test('relays every documented payload field to the utility', async () => {
     const { salesforce, client, seen } = await started();
     const clicks = jest.fn();

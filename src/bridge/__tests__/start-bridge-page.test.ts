@@ -17,7 +17,11 @@ const rendered = async () => {
   return element?.shadowRoot?.querySelector('[role="status"]');
 };
 
+/** What the Visualforce page renders from {!$Setup.Softphone_Settings__c.Click_To_Dial_Enabled__c}. */
+const ADMIN_SWITCH = (value: string) => `<meta name="softphone-click-to-dial" content="${value}">`;
+
 afterEach(() => {
+  document.head.innerHTML = '';
   document.body.innerHTML = '';
 });
 
@@ -35,6 +39,7 @@ describe('startBridgePage', () => {
   });
 
   test('starts the bridge and shows click-to-dial enabled in the page’s status element', async () => {
+    document.head.innerHTML = ADMIN_SWITCH('true');
     document.body.innerHTML = '<softphone-bridge-status></softphone-bridge-status>';
     const salesforce = memoryOpenCti().openCti;
     const bridge = await startBridgePage({
@@ -51,6 +56,7 @@ describe('startBridgePage', () => {
   });
 
   test('adds the status element when the page has none, and shows why click-to-dial is off', async () => {
+    document.head.innerHTML = ADMIN_SWITCH('true');
     const salesforce = memoryOpenCti().openCti.script('enableClickToDial', {
       errors: [DOCUMENTED_ERRORS.SERVER_ERROR],
     });
@@ -64,5 +70,23 @@ describe('startBridgePage', () => {
     expect(status?.getAttribute('data-view')).toBe('ready');
     expect(status?.textContent).toContain('Click-to-dial could not be turned on.');
     expect(salesforce.callsOf('subscribe')).toEqual([{ channelName: 'ns__Softphone__c' }]);
+  });
+
+  test.each([
+    ['the admin left click-to-dial off', ADMIN_SWITCH('false')],
+    ['the page rendered no switch', ''],
+  ])('%s: phone numbers do not dial, and Open CTI is told so', async (_, head) => {
+    document.head.innerHTML = head;
+    const salesforce = memoryOpenCti().openCti;
+    const bridge = await startBridgePage({
+      window: { sforce: { opencti: salesforce } },
+      document,
+      logger: logger(),
+    });
+    expect(bridge?.status).toMatchObject({ state: 'ready', clickToDial: false });
+    expect(salesforce.callsOf('disableClickToDial')).toHaveLength(1);
+    expect(salesforce.callsOf('enableClickToDial')).toHaveLength(0);
+    expect(salesforce.callsOf('onClickToDial')).toHaveLength(0);
+    expect((await rendered())?.getAttribute('data-view')).toBe('ready');
   });
 });

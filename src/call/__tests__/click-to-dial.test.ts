@@ -171,3 +171,40 @@ describe(`more than ${CLICK_TO_DIAL_LIMIT.maxRequests} click-to-dial requests wi
     expect(card(h)?.callId).toBe('late');
   });
 });
+
+describe('redirecting a ringing call "using the Click-to-dial function"', () => {
+  function ringingWithRedirectOpen(): PhoneHarness {
+    const h = startPhone();
+    h.register();
+    h.ring('c1');
+    h.phone.send({ type: 'ui.redirect.choose', callId: 'c1' });
+    return h;
+  }
+
+  it('with Redirect chosen, a click on a number redirects the ringing call there and places no call', () => {
+    const h = ringingWithRedirectOpen();
+    click(h, 'o1', '+15550001111');
+    expect(h.effects.commandTypes('c1')).toEqual(['call.redirect']);
+    expect(h.effects.commandsFor('c1').at(-1)).toMatchObject({ target: { e164: '+15550001111' } });
+    expect(h.hasCall('o1')).toBe(false);
+    expect(card(h)).toBeNull();
+  });
+
+  it('once the agent closed the Redirect panel, a click is a click-to-dial again (asked first: a call rings)', () => {
+    const h = ringingWithRedirectOpen();
+    h.phone.send({ type: 'ui.redirect.cancel', callId: 'c1' });
+    click(h, 'o1');
+    expect(h.effects.commandTypes('c1')).toEqual([]);
+    expect(card(h)?.callId).toBe('o1');
+  });
+
+  it('the admin’s click-to-dial switch off: the click redirects nothing either', () => {
+    const h = startPhone({ clickToDial: false });
+    h.register();
+    h.ring('c1');
+    h.phone.send({ type: 'ui.redirect.choose', callId: 'c1' });
+    click(h, 'o1');
+    expect(h.effects.commandTypes('c1')).toEqual([]);
+    expect(h.phone.getSnapshot().context.error?.code).toBe('click-to-dial-off');
+  });
+});

@@ -27,7 +27,7 @@ export const failed = callSetup.createStateConfig({
 /** After-call work: the work timer runs while notes and disposition are finished and logged. */
 export const wrapUp = callSetup.createStateConfig({
   tags: 'inWrapUp',
-  entry: report('wrapUp'),
+  entry: ['fixWorkTimer', report('wrapUp')],
   always: { guard: 'isWrapUpComplete', target: 'finished' },
   on: notesEditing,
   initial: 'starting',

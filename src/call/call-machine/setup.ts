@@ -24,6 +24,8 @@ import type {
 } from '../call-actors';
 import type { CallErrorCode, CallInput } from '../call-context';
 import { callErrorMessages, customerContext, isLoggable, toCallRecord } from '../call-context';
+import { mayWriteNotes } from '../call-notes';
+import { workTimerSeconds } from '../work-timer';
 import type { CallContext } from '../call-context';
 import type { ContactMatch, Customer } from '../customer';
 import type { CallCrmEvent, CallEvent, SipCallCommand } from '../call-events';
@@ -162,9 +164,9 @@ export const closingWrapUp = {
   'ui.wrapUp.closeWithoutLog': { guard: 'mayCloseWithoutLog', target: 'over.closed' },
 } as const;
 
-/** Notes and disposition stay editable for the whole live call and through wrap-up. */
+/** Notes (when the admin allows them) and disposition stay editable for the whole live call and through wrap-up. */
 export const notesEditing = {
-  'ui.notes.changed': { actions: 'updateNotes' },
+  'ui.notes.changed': { guard: 'mayWriteNotes', actions: 'updateNotes' },
   'ui.disposition.changed': { actions: 'updateDisposition' },
 } as const;
 
@@ -245,6 +247,9 @@ export const callSetup = setup({
     updateNotes: assign(({ context, event }) =>
       event.type === 'ui.notes.changed' ? { notes: event.text, revision: context.revision + 1 } : {},
     ),
+    fixWorkTimer: assign(({ context }) => ({
+      workTimerSeconds: workTimerSeconds(context.settings, context.direction, context.chosen),
+    })),
     updateDisposition: assign(({ context, event }) =>
       event.type === 'ui.disposition.changed'
         ? { disposition: event.disposition, revision: context.revision + 1 }
@@ -321,7 +326,8 @@ export const callSetup = setup({
     hasReplyText: ({ event }) => event.type === 'ui.rejectWithText' && event.text.trim() !== '',
     isDtmf: ({ event }) => event.type === 'ui.dtmf' && DTMF_PATTERN.test(event.digits),
     hasMaxHoldTime: ({ context }) => context.settings.maxHoldSeconds > 0,
-    hasWorkTimer: ({ context }) => context.settings.wrapUpSeconds > 0,
+    hasWorkTimer: ({ context }) => (context.workTimerSeconds ?? 0) > 0,
+    mayWriteNotes: ({ context }) => mayWriteNotes(context),
     isBlindTransfer: ({ context }) => context.transfer === 'blind',
     isConferenceMember: ({ context }) => context.conferenceMember,
     /** A transfer waits for its SIP outcome: the agent cannot drop the call under it (SIP trap 7). */
@@ -347,7 +353,7 @@ export const callSetup = setup({
     maxHold: ({ context }) => context.settings.maxHoldSeconds * 1000,
     deskphoneKeyTimeout: ({ context }) => context.settings.deskphoneKeyTimeoutSeconds * 1000,
     customerAnswerWait: ({ context }) => context.settings.deskphoneCustomerAnswerSeconds * 1000,
-    workTimer: ({ context }) => context.settings.wrapUpSeconds * 1000,
+    workTimer: ({ context }) => (context.workTimerSeconds ?? 0) * 1000,
     saveRetry: ({ context }) => saveRetryDelayMs(context.saveFailures, context.settings.saveRetryDelayMs),
   },
 });

@@ -36,6 +36,7 @@ export const phoneMachine = phoneSetup.createMachine({
     clickToDial: null,
     clickToDialTimes: [],
     hangUpOnly: [],
+    redirectChoice: null,
   }),
   invoke: {
     id: 'ua',

@@ -190,6 +190,17 @@ export const phoneSetup = withConsultationRules(phoneTypes).extend({
       if (request) enqueue.raise({ type: 'phone.clickToDial.accepted', ...request });
     }),
     forgetClickToDial: assign({ clickToDial: null }),
+    chooseRedirect: assign(({ event }) =>
+      event.type === 'ui.redirect.choose' ? { redirectChoice: event.callId } : {},
+    ),
+    forgetRedirectChoice: assign({ redirectChoice: null }),
+    /** The click becomes the Redirect the agent was choosing a target for; the call's own rules apply. */
+    redirectByClick: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'crm.clickToDial' || context.redirectChoice === null) return;
+      const { number, dial } = event;
+      enqueue.assign({ redirectChoice: null });
+      enqueue.raise({ type: 'ui.redirect', callId: context.redirectChoice, number, dial });
+    }),
   },
   guards: {
     isRegistered: stateIn('#phone.registration.registered'),
@@ -265,6 +276,14 @@ export const phoneSetup = withConsultationRules(phoneTypes).extend({
       );
       return !others.some(([, status]) => [...AUDIO_TAKING, 'conference'].includes(status));
     },
+    isClickToDialOff: ({ context }) => !context.settings.clickToDial,
+    isRingingCall: ({ context, event }) =>
+      event.type === 'ui.redirect.choose' && context.lines[event.callId] === 'ringing',
+    isRedirectChoice: ({ context, event }) =>
+      event.type === 'ui.redirect.cancel' && context.redirectChoice === event.callId,
+    /** The call is still ringing: once answered, ended or redirected, a click dials again. */
+    isChoosingRedirect: ({ context }) =>
+      context.redirectChoice !== null && context.lines[context.redirectChoice] === 'ringing',
     isOverClickToDialLimit: ({ context, event }) =>
       event.type === 'crm.clickToDial' && exceedsClickToDialLimit(context.clickToDialTimes, event.at),
     /** Emergency numbers are never dialled by a click alone (a hidden page could otherwise call 911). */

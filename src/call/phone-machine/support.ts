@@ -23,7 +23,13 @@ export interface SipUserAgentInput {
 }
 
 export type PhoneErrorCode =
-  'not-registered' | 'no-free-line' | 'audio-busy' | 'switch-failed' | 'consulting' | 'click-to-dial-limit';
+  | 'not-registered'
+  | 'no-free-line'
+  | 'audio-busy'
+  | 'switch-failed'
+  | 'consulting'
+  | 'click-to-dial-limit'
+  | 'click-to-dial-off';
 
 export interface PhoneError {
   code: PhoneErrorCode;
@@ -40,6 +46,9 @@ export const phoneErrorMessages: Readonly<Record<PhoneErrorCode, string>> = {
     `More than ${CLICK_TO_DIAL_LIMIT.maxRequests} click-to-dial requests arrived within ` +
     `${CLICK_TO_DIAL_LIMIT.windowMs / 1000} seconds, so the last one was not dialled. ` +
     'If you meant to call, wait a few seconds and click the number again.',
+  'click-to-dial-off':
+    'Click-to-dial is turned off by your Salesforce administrator, so the number you clicked was not dialled. ' +
+    'Type it in the dial pad to call it.',
 };
 
 /** What the phone does once the call that has the audio is on hold. */
@@ -77,6 +86,8 @@ export interface PhoneContext {
   clickToDialTimes: number[];
   /** Consult calls connected after the held party hung up: they offer only Hang up (OfficeConnect). */
   hangUpOnly: string[];
+  /** The ringing call whose Redirect panel is open: a click-to-dial redirects it there (OfficeConnect). */
+  redirectChoice: string | null;
 }
 
 export type ReportedStatus = LineStatus | 'finished';

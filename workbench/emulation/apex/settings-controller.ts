@@ -49,6 +49,15 @@ export interface Settings {
   crmPath: string;
   holdMusic: boolean;
   holdMusicResource: string;
+  clickToDialEnabled: boolean;
+  workTimerInboundSeconds: number | null;
+  workTimerOutboundSeconds: number | null;
+  workTimerContactSeconds: number | null;
+  workTimerLeadSeconds: number | null;
+  workTimerAccountSeconds: number | null;
+  workTimerUnknownSeconds: number | null;
+  callNotesEnabled: boolean;
+  callNotesOnTransfers: boolean;
 }
 
 export const trimToEmpty = (value: string | null | undefined): string => (value ?? '').trim();
@@ -124,6 +133,26 @@ export function toSettings(record: OrgSettingsRecord): Settings {
     crmPath: toChoice(record.crmPath, CRM_PATHS, 'Auto'),
     holdMusic: record.holdMusic !== false,
     holdMusicResource: trimToEmpty(record.holdMusicResource),
+    ...appendedSettings(record),
+  };
+}
+
+const optionalSeconds = (v: number | null | undefined): number | null =>
+  v === null || v === undefined || v < 0 ? null : Math.trunc(v);
+
+/** The settings of issue 18 (click-to-dial switch, wrap-up per direction and record, call notes). */
+function appendedSettings(record: OrgSettingsRecord) {
+  return {
+    clickToDialEnabled: record.clickToDialEnabled === true,
+    workTimerInboundSeconds: optionalSeconds(record.workTimerInboundSeconds),
+    workTimerOutboundSeconds: optionalSeconds(record.workTimerOutboundSeconds),
+    workTimerContactSeconds: optionalSeconds(record.workTimerContactSeconds),
+    workTimerLeadSeconds: optionalSeconds(record.workTimerLeadSeconds),
+    workTimerAccountSeconds: optionalSeconds(record.workTimerAccountSeconds),
+    workTimerUnknownSeconds: optionalSeconds(record.workTimerUnknownSeconds),
+    // Checkboxes checked by default on the object: only an explicit false turns notes off.
+    callNotesEnabled: record.callNotesEnabled !== false,
+    callNotesOnTransfers: record.callNotesOnTransfers !== false,
   };
 }
 

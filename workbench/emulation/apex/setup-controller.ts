@@ -56,6 +56,15 @@ export interface OrgSettings {
   crmPath: string;
   holdMusic: boolean;
   holdMusicResource: string;
+  clickToDialEnabled: boolean;
+  workTimerInboundSeconds: number | null;
+  workTimerOutboundSeconds: number | null;
+  workTimerContactSeconds: number | null;
+  workTimerLeadSeconds: number | null;
+  workTimerAccountSeconds: number | null;
+  workTimerUnknownSeconds: number | null;
+  callNotesEnabled: boolean;
+  callNotesOnTransfers: boolean;
   canEdit: boolean;
   sipSecretSet: boolean;
 }
@@ -114,7 +123,14 @@ export function iceServersProblem(value: string | null): string | undefined {
 export function validate(settings: Input | null): string[] {
   if (!settings) return ['No settings were sent.'];
   const problems: string[] = [];
-  for (const check of [connectionProblems, limitProblems, dialingProblems, answerProblems, dialPlanProblems])
+  for (const check of [
+    connectionProblems,
+    limitProblems,
+    dialingProblems,
+    answerProblems,
+    dialPlanProblems,
+    workTimerProblems,
+  ])
     check(settings, problems);
   const resource = trimToEmpty(text(settings.holdMusicResource));
   if (resource !== '' && !matches(RESOURCE_NAME, resource, 80)) {
@@ -216,6 +232,30 @@ function dialPlanProblems(settings: Input, problems: string[]): void {
   }
 }
 
+const WORK_TIMERS = [
+  'workTimerInboundSeconds',
+  'workTimerOutboundSeconds',
+  'workTimerContactSeconds',
+  'workTimerLeadSeconds',
+  'workTimerAccountSeconds',
+  'workTimerUnknownSeconds',
+] as const;
+
+/** The wrap-up times by direction and record type: each empty, or 0 to 3600 seconds. */
+function workTimerProblems(settings: Input, problems: string[]): void {
+  const wrong = WORK_TIMERS.some((field) => {
+    const value = settings[field];
+    if (value === null || value === undefined) return false;
+    const n = int(value);
+    return n === null || n < 0 || n > MAX_SECONDS;
+  });
+  if (wrong) {
+    problems.push(
+      `Each wrap-up time by direction or record must be empty or a whole number from 0 to ${MAX_SECONDS}.`,
+    );
+  }
+}
+
 const trimToNull = (value: unknown): string | null => {
   const t = trimToEmpty(text(value));
   return t === '' ? null : t;
@@ -248,6 +288,10 @@ function apply(settings: Input): OrgSettingsRecord {
     crmPath: trimToNull(settings.crmPath),
     holdMusic: settings.holdMusic !== false,
     holdMusicResource: trimToNull(settings.holdMusicResource),
+    clickToDialEnabled: settings.clickToDialEnabled === true,
+    ...Object.fromEntries(WORK_TIMERS.map((field) => [field, int(settings[field])])),
+    callNotesEnabled: settings.callNotesEnabled !== false,
+    callNotesOnTransfers: settings.callNotesOnTransfers !== false,
   };
 }
 
@@ -278,6 +322,15 @@ function toOrgSettings(record: OrgSettingsRecord): OrgSettings {
     crmPath: effective.crmPath,
     holdMusic: effective.holdMusic,
     holdMusicResource: effective.holdMusicResource,
+    clickToDialEnabled: effective.clickToDialEnabled,
+    workTimerInboundSeconds: effective.workTimerInboundSeconds,
+    workTimerOutboundSeconds: effective.workTimerOutboundSeconds,
+    workTimerContactSeconds: effective.workTimerContactSeconds,
+    workTimerLeadSeconds: effective.workTimerLeadSeconds,
+    workTimerAccountSeconds: effective.workTimerAccountSeconds,
+    workTimerUnknownSeconds: effective.workTimerUnknownSeconds,
+    callNotesEnabled: effective.callNotesEnabled,
+    callNotesOnTransfers: effective.callNotesOnTransfers,
     canEdit: true,
     // The workbench's Kamailio always has its shared secret.
     sipSecretSet: true,

@@ -102,6 +102,8 @@ export interface PhoneModelScope {
   clickToDial?: 'spaced' | 'burst';
   /** Ids of clicks that wait on the card (the model confirms them later, in whatever state). */
   clickIds?: string[];
+  /** The agent opens and closes the Redirect panel of ringing calls, and clicks a number meanwhile. */
+  redirectByClick?: boolean;
 }
 
 function registrationEvents(snapshot: Snapshot, scope: PhoneModelScope): PhoneEvent[] {
@@ -212,6 +214,19 @@ export function phoneEventsFor(snapshot: Snapshot, scope: PhoneModelScope): Phon
       );
     }
     events.push({ type: 'ui.answer', callId }, { type: 'ui.resume', callId });
+    if (scope.redirectByClick) {
+      events.push(
+        { type: 'ui.redirect.choose', callId },
+        { type: 'ui.redirect.cancel', callId },
+        {
+          type: 'crm.clickToDial',
+          callId: 'r1',
+          number: '+15557770000',
+          dial: dialOk('+15557770000'),
+          at: 0,
+        },
+      );
+    }
     if (scope.consultation) {
       events.push(
         { type: 'ui.transfer.start', callId },
@@ -253,6 +268,7 @@ export function serializePhoneState(snapshot: Snapshot): string {
     c.clickToDial?.callId ?? null,
     // Spaced clicks keep one time; clicks at one instant pile up towards the limit.
     Math.max(0, c.clickToDialTimes.length - 1),
+    c.redirectChoice,
   ]);
 }
 
@@ -363,6 +379,24 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     maxCalls: 2,
     statuses: ['live'],
   },
+  /** "Using the Click-to-dial function" to redirect: a click while the Redirect panel is open redirects. */
+  redirectByClick: {
+    settings: base,
+    redirectByClick: true,
+    incoming: ['c1'],
+    outgoing: [],
+    maxCalls: 1,
+    statuses: ['live', 'ended', 'finished'],
+  },
+  /** The admin's click-to-dial switch is off: every click is refused and nothing is dialled. */
+  clickToDialOff: {
+    settings: { ...base, clickToDial: false },
+    clickIds: ['x1'],
+    incoming: [],
+    outgoing: [],
+    maxCalls: 1,
+    statuses: [],
+  },
   deskphone: {
     settings: { ...base, mode: 'deskphone' },
     incoming: [],
@@ -381,7 +415,14 @@ export function raisedBy(snapshot: Snapshot, event: PhoneEvent): PhoneEvent[] {
   if (event.type === 'ui.clickToDial.confirm' && c.clickToDial?.callId === event.callId) {
     return [{ ...c.clickToDial, type: 'phone.clickToDial.accepted' }];
   }
-  if (event.type === 'crm.clickToDial') {
+  if (
+    event.type === 'crm.clickToDial' &&
+    c.redirectChoice !== null &&
+    c.lines[c.redirectChoice] === 'ringing'
+  ) {
+    return [{ type: 'ui.redirect', callId: c.redirectChoice, number: event.number, dial: event.dial }];
+  }
+  if (event.type === 'crm.clickToDial' && c.settings.clickToDial) {
     const { type: _type, ...request } = event;
     return [{ ...request, type: 'phone.clickToDial.accepted' }];
   }

@@ -58,15 +58,25 @@ export default class SoftphoneIncoming extends LightningElement {
   }
 
   handleReplyToggle() {
-    this.panel = this.panel === 'reply' ? null : 'reply';
+    this.openPanel(this.panel === 'reply' ? null : 'reply');
   }
 
   handleRedirectToggle() {
-    this.panel = this.panel === 'redirect' ? null : 'redirect';
+    this.openPanel(this.panel === 'redirect' ? null : 'redirect');
   }
 
   handleClosePanel() {
-    this.panel = null;
+    this.openPanel(null);
     this.focus();
+  }
+
+  /** The phone knows while Redirect is open: a click-to-dial meanwhile redirects the call there. */
+  openPanel(panel) {
+    const callId = this.call.callId;
+    if (this.panel === 'redirect' && panel !== 'redirect')
+      sendToPhone(this, { type: 'ui.redirect.cancel', callId });
+    if (panel === 'redirect' && this.panel !== 'redirect')
+      sendToPhone(this, { type: 'ui.redirect.choose', callId });
+    this.panel = panel;
   }
 }

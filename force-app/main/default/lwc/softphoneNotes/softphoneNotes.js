@@ -13,6 +13,8 @@ export default class SoftphoneNotes extends LightningElement {
   @api callId;
   /** CallView.actions.saveNotes */
   @api canSave = false;
+  /** CallView.notesEnabled: false when the admin's Call Notes option is off for this call (no field at all). */
+  @api enabled;
   labels = LABELS;
   draft = '';
   saved = '';
@@ -26,6 +28,10 @@ export default class SoftphoneNotes extends LightningElement {
   set notes(value) {
     this.saved = value || '';
     if (!this.timer) this.draft = this.saved;
+  }
+
+  get shown() {
+    return this.enabled !== false;
   }
 
   /** The notes as the agent sees them, typed words included (what "copy the notes" copies). */

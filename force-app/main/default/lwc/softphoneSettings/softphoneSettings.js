@@ -64,8 +64,29 @@ export function toPhoneSettings(settings) {
       wrapUpSeconds: settings.workTimerSeconds,
       maxHoldSeconds: settings.maxHoldSeconds,
       popNewContactForUnknown: settings.screenPop === 'NewRecord',
+      ...callNotesAndWorkTimers(settings),
     }),
+    // Off unless the admin turned it on ("has to be specifically enabled by your system administrator").
+    clickToDial: settings.clickToDialEnabled === true,
   });
+}
+
+/** The wrap-up times by direction and record type (empty ones left out) and the call notes options. */
+function callNotesAndWorkTimers(settings) {
+  return {
+    wrapUpByDirection: defined({
+      incoming: settings.workTimerInboundSeconds,
+      outgoing: settings.workTimerOutboundSeconds,
+    }),
+    wrapUpByRecord: defined({
+      contact: settings.workTimerContactSeconds,
+      lead: settings.workTimerLeadSeconds,
+      account: settings.workTimerAccountSeconds,
+      unknown: settings.workTimerUnknownSeconds,
+    }),
+    callNotes: settings.callNotesEnabled !== false,
+    callNotesOnTransfers: settings.callNotesOnTransfers !== false,
+  };
 }
 
 export function toDialingSettings(settings) {

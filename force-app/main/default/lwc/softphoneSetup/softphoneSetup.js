@@ -4,7 +4,8 @@ import getOrgSettings from '@salesforce/apex/SoftphoneSetupController.getOrgSett
 import saveOrgSettings from '@salesforce/apex/SoftphoneSetupController.saveOrgSettings';
 import saveSipSecret from '@salesforce/apex/SoftphoneSetupController.saveSipSecret';
 import { LABELS } from './labels';
-import { secretProblem, validateSettings, RANGES } from './validation';
+import { CALL_OPTION_LABELS } from './call-option-labels';
+import { secretProblem, validateSettings, OPTIONAL_RANGES, RANGES } from './validation';
 import { summaryOf } from './summary';
 import { reduceErrors } from './errors';
 
@@ -34,17 +35,33 @@ const EDITABLE_FIELDS = [
   'crmPath',
   'holdMusic',
   'holdMusicResource',
+  'clickToDialEnabled',
+  'callNotesEnabled',
+  'callNotesOnTransfers',
+  'workTimerInboundSeconds',
+  'workTimerOutboundSeconds',
+  'workTimerContactSeconds',
+  'workTimerLeadSeconds',
+  'workTimerAccountSeconds',
+  'workTimerUnknownSeconds',
 ];
 const INTEGER_FIELDS = new Set(Object.keys(RANGES));
-const BOOLEAN_FIELDS = new Set(['wrapUpRequired', 'searchUserExtensions', 'holdMusic']);
+const BOOLEAN_FIELDS = new Set([
+  'wrapUpRequired',
+  'searchUserExtensions',
+  'holdMusic',
+  'clickToDialEnabled',
+  'callNotesEnabled',
+  'callNotesOnTransfers',
+]);
 
 /**
  * Softphone Setup tab: the admin chooses softphone enabled or disabled, edits the org-wide settings with the same
  * validation as the server, sees what agents will get, and stores the SIP shared secret (never shown back).
  */
 export default class SoftphoneSetup extends LightningElement {
-  labels = LABELS;
-  ranges = RANGES;
+  labels = { ...LABELS, ...CALL_OPTION_LABELS };
+  ranges = { ...RANGES, ...OPTIONAL_RANGES };
   loading = true;
   loadError;
   draft = {};
@@ -180,6 +197,9 @@ export default class SoftphoneSetup extends LightningElement {
       EDITABLE_FIELDS.map((field) => {
         const value = this.draft[field];
         if (INTEGER_FIELDS.has(field)) return [field, Number(value)];
+        // Empty means "not set": the next rule applies (see the wrap-up times' help).
+        if (field in OPTIONAL_RANGES)
+          return [field, String(value ?? '').trim() === '' ? null : Number(value)];
         if (BOOLEAN_FIELDS.has(field)) return [field, value === true];
         return [field, value ?? null];
       }),

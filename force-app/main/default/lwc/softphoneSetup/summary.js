@@ -1,5 +1,6 @@
 // What agents will get with these settings, in sentences an admin can check at a glance.
 import { LABELS, format } from './labels';
+import { CALL_OPTION_LABELS } from './call-option-labels';
 
 const isBlank = (value) => value === undefined || value === null || String(value).trim() === '';
 
@@ -15,6 +16,12 @@ export function summaryOf(settings, sipSecretSet) {
       ? format(LABELS.summaryWorkTimer, settings.workTimerSeconds)
       : LABELS.summaryNoWorkTimer,
   );
+  sentences.push(
+    settings.clickToDialEnabled
+      ? CALL_OPTION_LABELS.summaryClickToDialOn
+      : CALL_OPTION_LABELS.summaryClickToDialOff,
+  );
+  if (settings.callNotesEnabled === false) sentences.push(CALL_OPTION_LABELS.summaryNoNotes);
   if (isBlank(settings.sipWebSocketUrl) || isBlank(settings.sipDomain) || !sipSecretSet) {
     sentences.push(LABELS.summaryNotConnected);
   }

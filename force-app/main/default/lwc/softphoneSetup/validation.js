@@ -1,6 +1,7 @@
 // The setup tab's checks, the same rules SoftphoneSetupController.validate applies on save: the admin sees every
 // problem next to the form before anything is sent.
 import { LABELS, format } from './labels';
+import { CALL_OPTION_LABELS } from './call-option-labels';
 
 const MAX_TEXT = 255;
 const WEBSOCKET_URL = /^wss:\/\/[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(\/\S*)?$/;
@@ -16,6 +17,18 @@ export const RANGES = {
   workTimerSeconds: { min: 0, max: 3600, label: LABELS.workTimer },
   credentialTtlSeconds: { min: 300, max: 86400, label: LABELS.credentialTtl },
 };
+
+/** Wrap-up times by direction and record type: empty (not set) or within the range. */
+export const OPTIONAL_RANGES = Object.fromEntries(
+  [
+    ['workTimerInboundSeconds', CALL_OPTION_LABELS.workTimerInbound],
+    ['workTimerOutboundSeconds', CALL_OPTION_LABELS.workTimerOutbound],
+    ['workTimerContactSeconds', CALL_OPTION_LABELS.workTimerContact],
+    ['workTimerLeadSeconds', CALL_OPTION_LABELS.workTimerLead],
+    ['workTimerAccountSeconds', CALL_OPTION_LABELS.workTimerAccount],
+    ['workTimerUnknownSeconds', CALL_OPTION_LABELS.workTimerUnknown],
+  ].map(([field, label]) => [field, { min: 0, max: 3600, label }]),
+);
 
 const PREFIXES = {
   outsidePrefix: LABELS.outsidePrefix,
@@ -108,6 +121,9 @@ export function validateSettings(settings) {
   check('extensionLengths', extensionLengthsProblem(settings.extensionLengths));
   check('dialPlanAllow', planProblem(settings.dialPlanAllow, LABELS.dialAllow));
   check('dialPlanDeny', planProblem(settings.dialPlanDeny, LABELS.dialDeny));
+  for (const [field, range] of Object.entries(OPTIONAL_RANGES)) {
+    check(field, text(settings[field]) === '' ? null : rangeProblem(settings[field], range));
+  }
   return problems;
 }
 

@@ -108,6 +108,31 @@ describe('c-softphone-incoming', () => {
     expect(await accessibilityViolations(element)).toEqual([]);
   });
 
+  it('tells the phone while Redirect is open, so a click-to-dial meanwhile redirects the call; closing it by toggle or Cancel tells it too', async () => {
+    const { element, sent } = createComponent();
+
+    $(element, 'redirect').click();
+    await Promise.resolve();
+    expect(sent.mock.calls.map(([event]) => event)).toEqual([
+      { type: 'ui.redirect.choose', callId: 'call-1' },
+    ]);
+    $(element, 'redirect').click();
+    await Promise.resolve();
+    $(element, 'reply-text').click();
+    $(element, 'redirect').click();
+    await Promise.resolve();
+    element.shadowRoot.querySelector('c-softphone-redirect').dispatchEvent(new CustomEvent('cancel'));
+    await Promise.resolve();
+
+    expect(sent.mock.calls.map(([event]) => event.type)).toEqual([
+      'ui.redirect.choose',
+      'ui.redirect.cancel',
+      'ui.redirect.choose',
+      'ui.redirect.cancel',
+    ]);
+    expect(await accessibilityViolations(element)).toEqual([]);
+  });
+
   it('offers only what the call accepts', () => {
     const call = clone(ringingCall);
     const { element } = createComponent({

@@ -115,4 +115,22 @@ describe('c-softphone-notes', () => {
     const { violations } = await axe.run(element, { rules: { 'color-contrast': { enabled: false } } });
     expect(violations).toEqual([]);
   });
+
+  it('shows no notes field at all when the admin turned call notes off for this call, and sends nothing', async () => {
+    const { element, sent } = createComponent({ enabled: false });
+
+    expect($(element, 'notes')).toBeNull();
+    expect($(element, 'save-notes')).toBeNull();
+    element.flush();
+    expect(sent).not.toHaveBeenCalled();
+    jest.useRealTimers();
+    const { violations } = await axe.run(element, { rules: { 'color-contrast': { enabled: false } } });
+    expect(violations).toEqual([]);
+  });
+
+  it('shows the field when the view says nothing about notes (views built before the option)', () => {
+    const { element } = createComponent({ enabled: undefined });
+
+    expect($(element, 'notes').value).toBe('Earlier notes');
+  });
 });

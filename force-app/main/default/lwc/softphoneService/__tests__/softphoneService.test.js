@@ -116,7 +116,16 @@ describe('c-softphone-service', () => {
         maxLines: 2,
         whenAway: 'decline',
         whenInWrapUp: 'ring',
-        call: { wrapUpSeconds: 60, maxHoldSeconds: 120, popNewContactForUnknown: false },
+        call: {
+          wrapUpSeconds: 60,
+          maxHoldSeconds: 120,
+          popNewContactForUnknown: false,
+          wrapUpByDirection: {},
+          wrapUpByRecord: { lead: 90 },
+          callNotes: true,
+          callNotesOnTransfers: true,
+        },
+        clickToDial: true,
       });
       expect(options().dialing).toEqual({
         defaultCountry: 'US',

@@ -89,14 +89,55 @@ describe('c-softphone-settings', () => {
       maxLines: 3,
       whenAway: 'ring',
       whenInWrapUp: 'decline',
-      call: { wrapUpSeconds: 0, maxHoldSeconds: 300, popNewContactForUnknown: true },
+      call: {
+        wrapUpSeconds: 0,
+        maxHoldSeconds: 300,
+        popNewContactForUnknown: true,
+        wrapUpByDirection: {},
+        wrapUpByRecord: {},
+        callNotes: true,
+        callNotesOnTransfers: true,
+      },
+      clickToDial: false,
+    });
+  });
+
+  it('maps the click-to-dial switch, the wrap-up times by direction and record type, and the call notes options', () => {
+    expect(
+      toPhoneSettings({
+        clickToDialEnabled: true,
+        workTimerInboundSeconds: null,
+        workTimerOutboundSeconds: 30,
+        workTimerContactSeconds: null,
+        workTimerLeadSeconds: 0,
+        workTimerAccountSeconds: 90,
+        workTimerUnknownSeconds: null,
+        callNotesEnabled: false,
+        callNotesOnTransfers: false,
+      }),
+    ).toMatchObject({
+      clickToDial: true,
+      call: {
+        wrapUpByDirection: { outgoing: 30 },
+        wrapUpByRecord: { lead: 0, account: 90 },
+        callNotes: false,
+        callNotesOnTransfers: false,
+      },
     });
   });
 
   it('leaves settings Apex did not send to the core defaults', () => {
     expect(toPhoneSettings({ mode: 'Softphone' })).toEqual({
       mode: 'softphone',
-      call: { popNewContactForUnknown: false },
+      call: {
+        popNewContactForUnknown: false,
+        wrapUpByDirection: {},
+        wrapUpByRecord: {},
+        callNotes: true,
+        callNotesOnTransfers: true,
+      },
+      // Except click-to-dial: off until the admin turns it on.
+      clickToDial: false,
     });
   });
 

@@ -114,7 +114,15 @@ describe('c-softphone-setup', () => {
       'Softphone disabled: agents talk on their own phone',
     );
     const headings = [...element.shadowRoot.querySelectorAll('h3')].map((heading) => heading.textContent);
-    expect(headings).toEqual(['What agents get', 'Phone system (SIP)', 'Shared secret', 'Calls', 'Dialing']);
+    expect(headings).toEqual([
+      'What agents get',
+      'Phone system (SIP)',
+      'Shared secret',
+      'Calls',
+      'Dialing',
+      'Click-to-dial and call notes',
+      'Wrap-up time by call',
+    ]);
   });
 
   it('tells the admin that agents talk in Salesforce when the softphone is enabled', async () => {
@@ -124,6 +132,7 @@ describe('c-softphone-setup', () => {
       LABELS.Softphone_Setup_Summary_Softphone,
       'Each agent can have up to 2 calls at once.',
       'After each call, agents get 60 seconds of wrap-up time.',
+      'Clicking a phone number does not call it: click-to-dial is off.',
     ]);
   });
 
@@ -336,5 +345,76 @@ describe('c-softphone-setup', () => {
     await flushPromises();
 
     expect(await accessibilityViolations(element)).toEqual([]);
+  });
+
+  describe('click-to-dial, call notes and the wrap-up times by call', () => {
+    it('shows each option with words an admin understands, and the precedence rule of the wrap-up times', async () => {
+      const element = await createComponent();
+
+      expect(field(element, 'clickToDialEnabled').label).toBe(
+        'Clicking a phone number on a record calls it (click-to-dial)',
+      );
+      expect(field(element, 'clickToDialEnabled').checked).toBe(false);
+      expect(field(element, 'callNotesEnabled').label).toBe(
+        'Agents write call notes, and the logged call keeps them',
+      );
+      expect(field(element, 'callNotesOnTransfers').label).toBe(
+        'Agents also write notes on calls transferred to them or joined as a conference',
+      );
+      expect(field(element, 'workTimerLeadSeconds').label).toBe('After calls with a lead (seconds)');
+      expect(field(element, 'workTimerInboundSeconds').label).toBe('After incoming calls (seconds)');
+      expect(textOf(element, '[data-id="work-timers-help"]')).toBe(LABELS.Softphone_Setup_Work_Timers_Help);
+      expect(LABELS.Softphone_Setup_Work_Timers_Help).toMatch(
+        /kind of record the call matched; if that is empty, the time set for the call's direction; if that is empty too, the wrap-up time above/,
+      );
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
+
+    it('saves click-to-dial on, notes off and a wrap-up time for leads; empty times go to Apex as not set', async () => {
+      const element = await createComponent();
+      saveOrgSettings.mockResolvedValue({
+        ...mockSettings,
+        clickToDialEnabled: true,
+        callNotesEnabled: false,
+      });
+
+      change(element, 'clickToDialEnabled', true);
+      change(element, 'callNotesEnabled', false);
+      change(element, 'workTimerLeadSeconds', '90');
+      change(element, 'workTimerInboundSeconds', '');
+      await flushPromises();
+      expect(summaryItems(element)).toEqual(
+        expect.arrayContaining([
+          'Clicking a phone number on a record calls it.',
+          'Agents write no call notes, and logged calls carry none.',
+        ]),
+      );
+      await clickSave(element);
+
+      const { settings } = saveOrgSettings.mock.calls[0][0];
+      expect(settings).toEqual(
+        expect.objectContaining({
+          clickToDialEnabled: true,
+          callNotesEnabled: false,
+          callNotesOnTransfers: true,
+          workTimerLeadSeconds: 90,
+          workTimerInboundSeconds: null,
+          workTimerAccountSeconds: null,
+        }),
+      );
+    });
+
+    it('refuses a wrap-up time out of range next to its field, and sends nothing', async () => {
+      const element = await createComponent();
+
+      change(element, 'workTimerUnknownSeconds', '4000');
+      await clickSave(element);
+
+      expect(saveOrgSettings).not.toHaveBeenCalled();
+      expect(textOf(element, '[data-id="problems"]')).toContain(
+        'After calls with an unknown caller (seconds) must be a whole number from 0 to 3600.',
+      );
+      expect(await accessibilityViolations(element)).toEqual([]);
+    });
   });
 });
