@@ -3,8 +3,11 @@
 // (workspace, screen pops, utility bar, Open CTI frame) is the shell: agent-shell.ts.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
-import Softphone from 'c/softphone';
+import * as namespace from 'workbench:namespace/c';
+import { loadNamespace, lwsEnabled } from '../lwc/runtime/namespace-loader.js';
 
+// The `c` namespace runs in its Lightning Web Security sandbox; the engine and this page stay outside.
+const { softphone } = await loadNamespace(namespace, await lwsEnabled());
 document
   .querySelector('[data-utility-panel="softphone"]')
-  .appendChild(createElement('c-softphone', { is: Softphone }));
+  .appendChild(createElement('c-softphone', { is: softphone }));
