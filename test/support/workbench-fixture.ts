@@ -29,13 +29,19 @@ export interface WorkbenchFixtureOptions {
   credentialTtlSeconds?: number;
   /** Kamailio grants registrations at most this long, so phones refresh that often. */
   registerMaxExpiresSec?: number;
+  /**
+   * Lightning Web Security for the pages' LWC (default: on, unless WORKBENCH_LWS=off for the whole run,
+   * to compare a failure with and without the sandbox).
+   */
+  lws?: boolean;
 }
 
 export function useWorkbench(options: WorkbenchFixtureOptions = {}): () => WorkbenchFixture {
   let fixture: Partial<Omit<WorkbenchFixture, 'restartWeb'>> = {};
-  const webOptions = options.credentialTtlSeconds
-    ? { testCredentialTtlSeconds: options.credentialTtlSeconds }
-    : {};
+  const webOptions = {
+    ...(options.credentialTtlSeconds ? { testCredentialTtlSeconds: options.credentialTtlSeconds } : {}),
+    ...(options.lws === undefined ? {} : { lws: options.lws }),
+  };
   const restartWeb = async () => {
     const { sip, sipSecret, dataDir } = fixture;
     if (!sip || !sipSecret || !dataDir) throw new Error('workbench fixture not started');
