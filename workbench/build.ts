@@ -28,7 +28,7 @@ const modules: BuildOptions = {
   entryPoints: {
     'web-phone': resolve(__dirname, 'client/web-phone.ts'),
     'agent-shell': resolve(__dirname, 'client/agent-shell.ts'),
-    'locker-sandbox': resolve(require.resolve('@locker/sandbox/package.json'), '../dist/index.mjs.js'),
+    'locker-sandbox': resolve(__dirname, 'lwc/runtime/locker.js'),
   },
   format: 'esm',
 };

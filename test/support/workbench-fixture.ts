@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startKamailio, type KamailioServer } from '../../scripts/sip-server/kamailio';
-import { startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
+import { lwsDefault, startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
 import { launchChromium } from './browser';
 import { currentFileHasFailed } from './test-failed';
 
@@ -21,6 +21,11 @@ export interface WorkbenchFixture {
   dataDir: string;
   /** Stops the workbench server and starts a new one on the same SIP server and data (a new URL). */
   restartWeb(): Promise<WorkbenchServer>;
+  /**
+   * How a name the softphone gives its browser storage or channels reads from the page, outside the `c`
+   * namespace's Lightning Web Security sandbox (where a test observes): prefixed by the sandbox's key.
+   */
+  outside: { storageKey(name: string): string; channelName(name: string): string };
 }
 
 /** Lifetimes shortened for tests of them (never a faked clock). */
@@ -36,8 +41,17 @@ export interface WorkbenchFixtureOptions {
   lws?: boolean;
 }
 
+/** LWS's namespace markers (@locker/shared): `LSKey[c]` on storage keys, `LSKey-c$` on channel names. */
+function outsideNames(lws: boolean): WorkbenchFixture['outside'] {
+  return {
+    storageKey: (name) => (lws ? `LSKey[c]${name}` : name),
+    channelName: (name) => (lws ? `LSKey-c$${name}` : name),
+  };
+}
+
 export function useWorkbench(options: WorkbenchFixtureOptions = {}): () => WorkbenchFixture {
-  let fixture: Partial<Omit<WorkbenchFixture, 'restartWeb'>> = {};
+  let fixture: Partial<Omit<WorkbenchFixture, 'restartWeb' | 'outside'>> = {};
+  const outside = outsideNames(options.lws ?? lwsDefault());
   const webOptions = {
     ...(options.credentialTtlSeconds ? { testCredentialTtlSeconds: options.credentialTtlSeconds } : {}),
     ...(options.lws === undefined ? {} : { lws: options.lws }),
@@ -87,6 +101,6 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): () => Workb
     if (!sip || !web || !browser || !sipSecret || !dataDir) {
       throw new Error('workbench fixture not started (beforeAll failed?)');
     }
-    return { sip, web, browser, sipSecret, dataDir, restartWeb };
+    return { sip, web, browser, sipSecret, dataDir, restartWeb, outside };
   };
 }
