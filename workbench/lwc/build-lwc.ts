@@ -25,6 +25,8 @@ export interface LwcBuildOptions {
   /** The SFDX lwc folder (default force-app/main/default/lwc). */
   lwcDir?: string;
   outDir?: string;
+  /** The namespace's components the pages mount (default: the workbench pages' softphone, softphoneSetup). */
+  roots?: string[];
 }
 
 export const lwcEntries = {
@@ -86,7 +88,12 @@ function lockerSandbox(): Plugin {
 /** The components the workbench's pages mount (agent.js, admin.js). */
 const namespaceRoots = ['softphone', 'softphoneSetup'];
 
-function inputOptions(entries: Record<string, string>, lwcDir: string, outDir: string): InputOptions {
+function inputOptions(
+  entries: Record<string, string>,
+  lwcDir: string,
+  outDir: string,
+  roots = namespaceRoots,
+): InputOptions {
   return {
     input: entries,
     plugins: [
@@ -98,7 +105,7 @@ function inputOptions(entries: Record<string, string>, lwcDir: string, outDir: s
       namespaceModules({
         key: 'c',
         modules: () => componentModules(lwcDir),
-        roots: namespaceRoots,
+        roots,
         outDir,
         onwarn,
       }),
@@ -170,7 +177,7 @@ export function watchLwc(
   const start = () => {
     configured = names();
     watcher = watch({
-      ...inputOptions(options.entries ?? entries, lwcDir, options.outDir ?? lwcAssetsDir),
+      ...inputOptions(options.entries ?? entries, lwcDir, options.outDir ?? lwcAssetsDir, options.roots),
       output: output(options.outDir ?? lwcAssetsDir),
       watch: { clearScreen: false },
     });
