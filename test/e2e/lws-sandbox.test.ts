@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core';
 import { agentPage, open, until, useJourneys } from '../support/journeys';
 
-useJourneys();
+// The canary pins LWS on: it must fail when the sandbox is missing, whatever WORKBENCH_LWS says.
+useJourneys({ lws: true });
 
 /** The softphone's instance key for agent 1 (src/continuity: `softphone.instance:<user>:<sip address>`). */
 const INSTANCE_KEY = /^softphone\.instance:005\w+:sip:1001@/;

@@ -3,9 +3,9 @@
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import * as namespace from 'workbench:namespace/c';
-import { loadNamespace, lwsEnabled } from '../lwc/runtime/namespace-loader.js';
+import { loadNamespace } from '../lwc/runtime/namespace-loader.js';
 
-const { softphoneSetup } = await loadNamespace(namespace, await lwsEnabled());
+const { softphoneSetup } = await loadNamespace(namespace);
 document
   .querySelector('[data-setup]')
   .appendChild(createElement('c-softphone-setup', { is: softphoneSetup }));

@@ -4,10 +4,10 @@
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import * as namespace from 'workbench:namespace/c';
-import { loadNamespace, lwsEnabled } from '../lwc/runtime/namespace-loader.js';
+import { loadNamespace } from '../lwc/runtime/namespace-loader.js';
 
 // The `c` namespace runs in its Lightning Web Security sandbox; the engine and this page stay outside.
-const { softphone } = await loadNamespace(namespace, await lwsEnabled());
+const { softphone } = await loadNamespace(namespace);
 document
   .querySelector('[data-utility-panel="softphone"]')
   .appendChild(createElement('c-softphone', { is: softphone }));

@@ -6,7 +6,7 @@
 import { evaluateInSandbox, wrapDependency } from '@locker/sandbox';
 
 /** `?lws=off|on` on the page wins over the server's default (GET /api/workbench/platform). */
-export async function lwsEnabled() {
+async function lwsEnabled() {
   const asked = new URLSearchParams(location.search).get('lws');
   if (asked === 'off' || asked === 'on') return asked === 'on';
   const response = await fetch('/api/workbench/platform');
@@ -22,15 +22,20 @@ function resolver(key, modules, lws) {
   };
 }
 
+async function sourceOf(key, url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The ${key} namespace bundle failed to load (${response.status})`);
+  return response.text();
+}
+
 /**
  * Evaluates the namespace bundle and resolves with its exports (the root components by bundle name).
- * `namespace`: the `workbench:namespace/<key>` module (key, source URL, module registry).
+ * `namespace`: the `workbench:namespace/<key>` module (key, source URL, module registry); the bundle is
+ * fetched while the page learns whether LWS is on (a reload's time to audio counts every round trip).
  */
-export async function loadNamespace(namespace, lws) {
+export async function loadNamespace(namespace) {
   const { key, source, modules } = namespace;
-  const response = await fetch(source);
-  if (!response.ok) throw new Error(`The ${key} namespace bundle failed to load (${response.status})`);
-  const code = await response.text();
+  const [code, lws] = await Promise.all([sourceOf(key, source), lwsEnabled()]);
   const resolve = resolver(key, modules, lws);
   let exports;
   const define = (dependencies, factory) => {
