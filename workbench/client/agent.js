@@ -4,24 +4,18 @@
 // (workspace, screen pops, utility bar, Open CTI frame) is the shell: agent-shell.ts.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
-import * as namespace from 'workbench:namespace/c';
-import { loadNamespace } from '../lwc/runtime/namespace-loader.js';
+import Softphone from 'c/softphone';
+import SoftphoneCallButton from 'c/softphoneCallButton';
 
-// The `c` namespace runs in its Lightning Web Security sandbox; the engine and this page stay outside.
-const { softphone, softphoneCallButton } = await loadNamespace(namespace);
 document
   .querySelector('[data-utility-panel="softphone"]')
-  .appendChild(createElement('c-softphone', { is: softphone }));
+  .appendChild(createElement('c-softphone', { is: Softphone }));
 
-/** The record page's component, given its record as Lightning gives it (recordId, objectApiName). */
-function mountCallButton(slot) {
-  if (slot.querySelector('c-softphone-call-button')) return;
-  const button = createElement('c-softphone-call-button', { is: softphoneCallButton });
+// The record page's component, given its record as Lightning gives it (recordId, objectApiName).
+window.addEventListener('workbench:recordpage', (event) => {
+  const { slot } = event.detail;
+  const button = createElement('c-softphone-call-button', { is: SoftphoneCallButton });
   button.recordId = slot.dataset.callButtonSlot;
   button.objectApiName = slot.dataset.objectApiName;
   slot.replaceChildren(button);
-}
-
-window.addEventListener('workbench:recordpage', (event) => mountCallButton(event.detail.slot));
-// A record page the shell showed while the namespace was still loading gets its button now.
-for (const slot of document.querySelectorAll('[data-call-button-slot]')) mountCallButton(slot);
+});
