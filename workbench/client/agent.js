@@ -11,11 +11,15 @@ document
   .querySelector('[data-utility-panel="softphone"]')
   .appendChild(createElement('c-softphone', { is: Softphone }));
 
-// The record page's component, given its record as Lightning gives it (recordId, objectApiName).
-window.addEventListener('workbench:recordpage', (event) => {
-  const { slot } = event.detail;
+/** The record page's component, given its record as Lightning gives it (recordId, objectApiName). */
+function mountCallButton(slot) {
+  if (slot.querySelector('c-softphone-call-button')) return;
   const button = createElement('c-softphone-call-button', { is: SoftphoneCallButton });
   button.recordId = slot.dataset.callButtonSlot;
   button.objectApiName = slot.dataset.objectApiName;
   slot.replaceChildren(button);
-});
+}
+
+window.addEventListener('workbench:recordpage', (event) => mountCallButton(event.detail.slot));
+// The shell (loaded first, as Lightning's bar is there before its utilities) may have shown a record page already.
+for (const slot of document.querySelectorAll('[data-call-button-slot]')) mountCallButton(slot);
