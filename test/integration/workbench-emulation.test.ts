@@ -109,12 +109,27 @@ describe('the Apex contract read from force-app', () => {
   });
 });
 
+/**
+ * Lightning leaves null members out of the Apex objects it returns (apex-controllers.ts withoutNulls): the
+ * wrap-up times per direction and record type are null until an admin sets them, as in the sample org.
+ */
+const UNSET_IN_SAMPLE_ORG = [
+  'workTimerInboundSeconds',
+  'workTimerOutboundSeconds',
+  'workTimerContactSeconds',
+  'workTimerLeadSeconds',
+  'workTimerAccountSeconds',
+  'workTimerUnknownSeconds',
+];
+
 describe('emulated SoftphoneSettingsController', () => {
   test('getSettings sets every member, the blank SIP server pointing at the local Kamailio', async () => {
     const settings = (await apex('SoftphoneSettingsController', 'getSettings')) as Record<string, unknown>;
     expectShape('SoftphoneSettingsController', 'getSettings', settings);
     const members = dtoMembers('Settings', contract.SoftphoneSettingsController!, contract);
-    expect(Object.keys(settings).sort()).toEqual([...members].sort());
+    expect(Object.keys(settings).sort()).toEqual(
+      members.filter((m) => !UNSET_IN_SAMPLE_ORG.includes(m)).sort(),
+    );
     expect(settings).toMatchObject({
       mode: 'Softphone',
       sipWebSocketUrl: SIP.wsUrl,
@@ -432,7 +447,9 @@ describe('emulated SoftphoneSetupController', () => {
     >;
     expectShape('SoftphoneSetupController', 'getOrgSettings', current);
     expect(Object.keys(current).sort()).toEqual(
-      dtoMembers('OrgSettings', contract.SoftphoneSetupController!, contract).sort(),
+      dtoMembers('OrgSettings', contract.SoftphoneSetupController!, contract)
+        .filter((m) => !UNSET_IN_SAMPLE_ORG.includes(m))
+        .sort(),
     );
     expect(current).toMatchObject({
       sipWebSocketUrl: '',
