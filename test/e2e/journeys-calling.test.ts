@@ -18,6 +18,7 @@ import {
   shot,
   sipRequests,
   softphone,
+  until,
   useJourneys,
   utilityPanel,
 } from '../support/journeys';
@@ -155,7 +156,9 @@ describe('a call in progress', () => {
 
     await button(active, 'hold').click();
     await button(active, 'resume').waitFor({ timeout: 5000 });
-    await expect(active.locator('[data-id="call-status"]').textContent()).resolves.toBe('On hold');
+    // "Putting on hold…" until the far end has accepted the hold, then "On hold".
+    const status = active.locator('[data-id="call-status"]');
+    await until('the call to be on hold', async () => (await status.textContent()) === 'On hold', 5000);
     const held = await callControls(active);
     expect(held).not.toContain('transfer');
     expect(held).not.toContain('conference');
