@@ -29,6 +29,9 @@ beforeAll(async () => {
     outsidePrefix: '9',
     longDistancePrefix: '1',
     maxHoldSeconds: String(MAX_HOLD_SECONDS),
+    // The admin turned hold music off here, so a held customer hears nothing at all (the music itself is
+    // proven by journeys-hold-music.test.ts).
+    holdMusic: false,
   });
 });
 
