@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { serveHarness, type HarnessPage } from '../support/harness-page';
 import { useKamailio } from '../support/kamailio-fixture';
-import { AUDIBLE_DB, expectMixMinus, type HeardLevels } from '../support/mix-minus';
+import { AGENT_HZ, AUDIBLE_DB, expectMixMinus, PARTY_HZ, type HeardLevels } from '../support/mix-minus';
 import type { SipPhoneHarness } from './harness/sip-phone-harness';
 
 declare const harness: SipPhoneHarness;
@@ -15,11 +15,18 @@ const users = { agent: 'agent-pw', bob: 'bob-pw', carol: 'carol-pw', dave: 'dave
 type User = keyof typeof users;
 const server = useKamailio({ auth: { kind: 'digest', users } });
 
-// Tones of its own (the journeys use the intermodulation-free PARTY_HZ; here 440 + 570 = 1010 Hz puts codec
-// products on dave's tone, which keeps his own-voice margin at about 35 dB, still above the 30 required).
-const tones: Record<User, number> = { agent: 440, bob: 570, carol: 770, dave: 1010, erin: 1230 };
-/** A frequency no tone, harmonic or 2nd/3rd-order intermodulation product of the others is near. */
-const NOBODY_HZ = 820;
+// Tones of its own, free of intermodulation: with 440, 570, 770, 1010 and 1230 Hz, 440 + 570 = 1010 Hz put
+// codec products on dave's own tone, and a loaded clean run read his own-voice margin under the 30 dB.
+const tones: Record<User, number> = {
+  agent: AGENT_HZ,
+  bob: PARTY_HZ[0],
+  carol: PARTY_HZ[1],
+  dave: PARTY_HZ[2],
+  erin: PARTY_HZ[3],
+};
+/** Near carol's tone, and no tone, harmonic or 2nd/3rd-order product of the others once she left is within
+ * 40 Hz of it (the nearest is 1580 − 440 = 1140 Hz). */
+const NOBODY_HZ = 1100;
 /** How far apart the codec noise of two nearby frequencies can read (four averaged windows each). */
 const NOISE_SPREAD_DB = 6;
 
