@@ -26,6 +26,9 @@ export function coreBuildOptions(entry: string | undefined, globalName: string):
     bundle: true,
     format: 'iife',
     globalName,
+    // Under Lightning Web Security a loaded script's top-level `var` stays in its evaluation scope: the
+    // global the LWC reads (window.SoftphoneCore) exists only when the script assigns it to its global.
+    footer: { js: `globalThis.${globalName}=${globalName};` },
     platform: 'browser',
     target: 'es2020',
     minify: true,

@@ -26,6 +26,8 @@ export interface ApiContext {
   sipSecret: string;
   iceGatheringTimeout: number | undefined;
   events: Set<ServerResponse>;
+  /** The pages' default for Lightning Web Security (lwc/runtime/namespace-loader.js; `?lws=` overrides). */
+  lws: boolean;
 }
 
 /** Answers one /api/* request; an unknown one gets 404. */
@@ -132,6 +134,8 @@ function handleShellApi(ctx: ApiContext, req: IncomingMessage, res: ServerRespon
       return sendJson(res, 200, ctx.emulation.tasks());
     case 'directory':
       return sendJson(res, 200, directory(ctx.emulation));
+    case 'platform':
+      return sendJson(res, 200, { lws: ctx.lws });
     case 'events':
       return streamEvents(ctx, req, res);
     default:

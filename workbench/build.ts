@@ -18,12 +18,17 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
-/** Module scripts of the pages: the customer phone and the agent page's shell. */
+/**
+ * Module scripts of the pages: the customer phone, the agent page's shell, and Lightning Web Security's
+ * engine (@locker/sandbox, Salesforce's licence: built from node_modules, never committed) that the LWC
+ * pages evaluate their namespace in (lwc/runtime/namespace-loader.js).
+ */
 const modules: BuildOptions = {
   ...common,
   entryPoints: {
     'web-phone': resolve(__dirname, 'client/web-phone.ts'),
     'agent-shell': resolve(__dirname, 'client/agent-shell.ts'),
+    'locker-sandbox': resolve(__dirname, 'lwc/runtime/locker.js'),
   },
   format: 'esm',
 };

@@ -41,7 +41,15 @@ export interface WorkbenchOptions {
    * (see EmulationContext.testCredentialTtlSeconds). `npm start` never sets it.
    */
   testCredentialTtlSeconds?: number;
+  /**
+   * Run the namespace's LWC and the scripts they load in Lightning Web Security's sandbox, as an org does
+   * (default on; WORKBENCH_LWS=off turns it off, and a page's `?lws=off` for that page).
+   */
+  lws?: boolean;
 }
+
+/** WORKBENCH_LWS=off: the pages run the namespace without Lightning Web Security, to compare. */
+export const lwsDefault = () => process.env.WORKBENCH_LWS !== 'off';
 
 export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<WorkbenchServer> {
   // The emulated org matches stored numbers with the core's own search variants (emulation/apex/contact-search.ts).
@@ -57,6 +65,7 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
     sipSecret: opts.sipSecret,
     iceGatheringTimeout: opts.iceGatheringTimeout,
     events,
+    lws: opts.lws ?? lwsDefault(),
   };
   let port = 0;
   const server = createServer((req, res) => {

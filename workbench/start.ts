@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { startKamailio } from '../scripts/sip-server/kamailio';
 import { watchWorkbench } from './build';
-import { startWorkbenchServer } from './server';
+import { lwsDefault, startWorkbenchServer } from './server';
 
 async function main(): Promise<void> {
   const sipSecret = randomBytes(24).toString('base64url');
@@ -34,6 +34,9 @@ async function main(): Promise<void> {
             (u) => `  Agent ${u.key} (${u.Name}, ext. ${u.sipUser}): ${web.url}/agent.html?agent=${u.key}`,
           ),
         `  Admin (Softphone Setup): ${web.url}/admin.html`,
+        lwsDefault()
+          ? '  Lightning Web Security: on (the c namespace runs in its sandbox; ?lws=off on a page or WORKBENCH_LWS=off to compare)'
+          : '  Lightning Web Security: OFF (WORKBENCH_LWS=off); ?lws=on on a page turns it on',
         '  Customer phones:',
         ...customerPhones.map(
           (c) => `    ${c.user.padEnd(width)} ${web.url}/phone.html?user=${c.user}  (${c.label})`,

@@ -81,8 +81,9 @@ test('the save fails twice (an Apex error, then the network): the agent is told 
   await openUtility(agent);
   await softphone(agent).locator('c-softphone-idle').waitFor({ timeout: 10_000 });
   await expect(softphone(agent).locator('[data-id="wrap-up"]').count()).resolves.toBe(0);
-  const drafts = await agent.evaluate(() =>
-    Object.keys(localStorage).filter((key) => key.startsWith('softphone.draft:')),
+  const drafts = await agent.evaluate(
+    (prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)),
+    workbench().outside.storageKey('softphone.draft:'),
   );
   expect(drafts).toEqual([]);
 });

@@ -50,7 +50,7 @@ const button = (scope: Locator, id: string) => scope.locator(`[data-id="${id}"] 
 function mirrorChannel(): string {
   const data = JSON.parse(readFileSync(SAMPLE_DATA_FILE, 'utf8')) as { users: { key: string; Id: string }[] };
   const userId = data.users.find((u) => u.key === '1')!.Id;
-  return `softphone-mirror:${userId}:sip:${AGENT}@${workbench().sip.domain}`;
+  return workbench().outside.channelName(`softphone-mirror:${userId}:sip:${AGENT}@${workbench().sip.domain}`);
 }
 
 /** Counts, in the leading tab, the answer clicks other tabs send it. */

@@ -1,5 +1,6 @@
 // `npm start` rebuilds the LWC bundles on change (workbench/lwc/build-lwc.ts watchLwc): an edit inside a
-// component, and a component added while it runs (a new `c/<name>` module), both reach the built page.
+// component, and a component added while it runs (a new `c/<name>` module), both reach the namespace's
+// bundle (the `c` modules the page evaluates in their Lightning Web Security sandbox).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { watchLwc } from '../../workbench/lwc/build-lwc';
@@ -33,7 +34,7 @@ test('rebuilds on an edit in a component and on a component added while watching
   const outDir = join(dir, 'out');
   write(join(lwcDir, 'hello', 'hello.js'), component('hello'));
   write(join(lwcDir, 'hello', 'hello.html'), '<template><p>Hello one</p></template>\n');
-  write(join(dir, 'entry.js'), "import Hello from 'c/hello';\nexport { Hello };\n");
+  write(join(dir, 'entry.js'), "import * as c from 'workbench:namespace/c';\nexport { c };\n");
   const messages: string[] = [];
   const built = (count: number) =>
     new Promise<void>((resolve, reject) => {
@@ -49,9 +50,13 @@ test('rebuilds on an edit in a component and on a component added while watching
         clearInterval(poll);
       }, 50);
     });
-  const output = () => readFileSync(join(outDir, 'page.js'), 'utf8');
+  const output = () => readFileSync(join(outDir, 'namespace-c.js'), 'utf8');
 
-  stop = watchLwc({ page: join(dir, 'entry.js') }, (m) => messages.push(m), { lwcDir, outDir });
+  stop = watchLwc({ page: join(dir, 'entry.js') }, (m) => messages.push(m), {
+    lwcDir,
+    outDir,
+    roots: ['hello'],
+  });
   await built(1);
   expect(output()).toContain('Hello one');
 

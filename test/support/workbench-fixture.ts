@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startKamailio, type KamailioServer } from '../../scripts/sip-server/kamailio';
-import { startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
+import { lwsDefault, startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
 import { launchChromium } from './browser';
 import { currentFileHasFailed } from './test-failed';
 
@@ -21,6 +21,11 @@ export interface WorkbenchFixture {
   dataDir: string;
   /** Stops the workbench server and starts a new one on the same SIP server and data (a new URL). */
   restartWeb(): Promise<WorkbenchServer>;
+  /**
+   * How a name the softphone gives its browser storage or channels reads from the page, outside the `c`
+   * namespace's Lightning Web Security sandbox (where a test observes): prefixed by the sandbox's key.
+   */
+  outside: { storageKey(name: string): string; channelName(name: string): string };
 }
 
 /** Lifetimes shortened for tests of them (never a faked clock). */
@@ -29,13 +34,28 @@ export interface WorkbenchFixtureOptions {
   credentialTtlSeconds?: number;
   /** Kamailio grants registrations at most this long, so phones refresh that often. */
   registerMaxExpiresSec?: number;
+  /**
+   * Lightning Web Security for the pages' LWC (default: on, unless WORKBENCH_LWS=off for the whole run,
+   * to compare a failure with and without the sandbox).
+   */
+  lws?: boolean;
+}
+
+/** LWS's namespace markers (@locker/shared): `LSKey[c]` on storage keys, `LSKey-c$` on channel names. */
+function outsideNames(lws: boolean): WorkbenchFixture['outside'] {
+  return {
+    storageKey: (name) => (lws ? `LSKey[c]${name}` : name),
+    channelName: (name) => (lws ? `LSKey-c$${name}` : name),
+  };
 }
 
 export function useWorkbench(options: WorkbenchFixtureOptions = {}): () => WorkbenchFixture {
-  let fixture: Partial<Omit<WorkbenchFixture, 'restartWeb'>> = {};
-  const webOptions = options.credentialTtlSeconds
-    ? { testCredentialTtlSeconds: options.credentialTtlSeconds }
-    : {};
+  let fixture: Partial<Omit<WorkbenchFixture, 'restartWeb' | 'outside'>> = {};
+  const outside = outsideNames(options.lws ?? lwsDefault());
+  const webOptions = {
+    ...(options.credentialTtlSeconds ? { testCredentialTtlSeconds: options.credentialTtlSeconds } : {}),
+    ...(options.lws === undefined ? {} : { lws: options.lws }),
+  };
   const restartWeb = async () => {
     const { sip, sipSecret, dataDir } = fixture;
     if (!sip || !sipSecret || !dataDir) throw new Error('workbench fixture not started');
@@ -81,6 +101,6 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): () => Workb
     if (!sip || !web || !browser || !sipSecret || !dataDir) {
       throw new Error('workbench fixture not started (beforeAll failed?)');
     }
-    return { sip, web, browser, sipSecret, dataDir, restartWeb };
+    return { sip, web, browser, sipSecret, dataDir, restartWeb, outside };
   };
 }

@@ -2,11 +2,13 @@
 // emulated Apex controller, as the sample admin user (<html data-workbench-user="admin">).
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
-import SoftphoneSetup from 'c/softphoneSetup';
+import * as namespace from 'workbench:namespace/c';
+import { loadNamespace } from '../lwc/runtime/namespace-loader.js';
 
+const { softphoneSetup } = await loadNamespace(namespace);
 document
   .querySelector('[data-setup]')
-  .appendChild(createElement('c-softphone-setup', { is: SoftphoneSetup }));
+  .appendChild(createElement('c-softphone-setup', { is: softphoneSetup }));
 
 // EMULATION of Lightning's toasts (lightning/platformShowToastEvent → 'workbench:toast').
 window.addEventListener('workbench:toast', (event) => {

@@ -9,9 +9,11 @@ import {
   type InputOptions,
   type OutputOptions,
   type Plugin,
+  type RollupLog,
   type RollupWatcher,
 } from 'rollup';
 import { lightningDir, lightningPlatformModules } from './lightning-modules';
+import { namespaceModules } from './namespace-bundle';
 import { salesforceModules } from './salesforce-modules';
 
 const root = resolve(__dirname, '../..');
@@ -23,6 +25,8 @@ export interface LwcBuildOptions {
   /** The SFDX lwc folder (default force-app/main/default/lwc). */
   lwcDir?: string;
   outDir?: string;
+  /** The namespace's components the pages mount (default: the workbench pages' softphone, softphoneSetup). */
+  roots?: string[];
 }
 
 export const lwcEntries = {
@@ -72,35 +76,60 @@ function watchComponents(lwcDir: string): Plugin {
   };
 }
 
-function inputOptions(entries: Record<string, string>, lwcDir: string): InputOptions {
+/** Lightning Web Security's engine: bundled from node_modules by workbench/build.ts, loaded by the pages. */
+function lockerSandbox(): Plugin {
+  return {
+    name: 'workbench-locker-sandbox',
+    resolveId: (source) =>
+      source === '@locker/sandbox' ? { id: '/assets/locker-sandbox.js', external: true } : null,
+  };
+}
+
+/** The components the workbench's pages mount (agent.js, admin.js). */
+const namespaceRoots = ['softphone', 'softphoneSetup', 'softphoneCallButton'];
+
+function inputOptions(
+  entries: Record<string, string>,
+  lwcDir: string,
+  outDir: string,
+  roots = namespaceRoots,
+): InputOptions {
   return {
     input: entries,
     plugins: [
       defines(),
+      lockerSandbox(),
       salesforceModules(),
       lightningPlatformModules(),
+      // The namespace's own modules build apart, for its sandbox; the page's bundle holds the platform.
+      namespaceModules({
+        key: 'c',
+        modules: () => componentModules(lwcDir),
+        roots,
+        outDir,
+        onwarn,
+      }),
       lwc({
         rootDir: root,
-        modules: [...componentModules(lwcDir), { npm: 'lightning-base-components' }],
+        modules: [{ npm: 'lightning-base-components' }],
         enableDynamicComponents: true,
         enableSyntheticElementInternals: true,
       }),
       watchComponents(lwcDir),
     ],
-    onwarn(warning, warn) {
-      // Unresolved imports are build errors: rollup only warns and the page would fail at load.
-      if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(`Unresolved import: ${warning.message}`);
-      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
-      // lightning-base-components' own templates trip compiler lints we cannot fix there.
-      if (
-        /LWC1137|LWC1057/.test(warning.message) &&
-        (warning.id ?? warning.message).includes('node_modules/')
-      ) {
-        return;
-      }
-      warn(warning);
-    },
+    onwarn,
   };
+}
+
+function onwarn(warning: RollupLog, warn: (warning: RollupLog) => void): void {
+  // Unresolved imports are build errors: rollup only warns and the page would fail at load.
+  if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(`Unresolved import: ${warning.message}`);
+  if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+  // lightning-base-components' own templates trip compiler lints we cannot fix there.
+  if (/LWC1137|LWC1057/.test(warning.message) && (warning.id ?? warning.message).includes('node_modules/')) {
+    return;
+  }
+  warn(warning);
 }
 
 const output = (dir: string): OutputOptions => ({
@@ -111,7 +140,9 @@ const output = (dir: string): OutputOptions => ({
 });
 
 export async function buildLwc(entries: Record<string, string> = lwcEntries, options: LwcBuildOptions = {}) {
-  const bundle = await rollup(inputOptions(options.entries ?? entries, options.lwcDir ?? defaultLwcDir));
+  const bundle = await rollup(
+    inputOptions(options.entries ?? entries, options.lwcDir ?? defaultLwcDir, options.outDir ?? lwcAssetsDir),
+  );
   try {
     await bundle.write(output(options.outDir ?? lwcAssetsDir));
   } finally {
@@ -146,7 +177,7 @@ export function watchLwc(
   const start = () => {
     configured = names();
     watcher = watch({
-      ...inputOptions(options.entries ?? entries, lwcDir),
+      ...inputOptions(options.entries ?? entries, lwcDir, options.outDir ?? lwcAssetsDir, options.roots),
       output: output(options.outDir ?? lwcAssetsDir),
       watch: { clearScreen: false },
     });
