@@ -25,11 +25,23 @@ function inSandbox(page: Page, source: string): Promise<string> {
   })`);
 }
 
+/**
+ * Lightning renders the namespace's components in synthetic shadow, so SLDS (loaded once by the page) styles
+ * them and the page's queries see their text: the polyfill must be in place before the engine is evaluated.
+ */
+const rendersInSyntheticShadow = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('c-softphone')?.shadowRoot as
+      (ShadowRoot & { synthetic?: boolean }) | null;
+    return root?.synthetic === true;
+  });
+
 const DATA_WORKER = `new Worker('data:text/javascript,postMessage(1)') && 'created'`;
 
 test('the softphone runs in the c sandbox: its storage key is namespaced outside, a data: worker is refused inside', async () => {
   const agent = await agentPage(1);
   expect(await agent.evaluate(() => document.documentElement.dataset.lws)).toBe('on');
+  expect(await rendersInSyntheticShadow(agent)).toBe(true);
   const keys = await until('the softphone to keep its instance', async () => {
     const all = await storageKeys(agent);
     return all.some((k) => k.startsWith('LSKey[c]softphone.')) && all;
@@ -52,4 +64,5 @@ test('?lws=off runs the same namespace without the sandbox: the key is the softp
     return all.some((k) => INSTANCE_KEY.test(k)) && all;
   });
   expect(keys.filter((k) => k.startsWith('LSKey['))).toEqual([]);
+  expect(await rendersInSyntheticShadow(agent)).toBe(true);
 });

@@ -132,11 +132,21 @@ function onwarn(warning: RollupLog, warn: (warning: RollupLog) => void): void {
   warn(warning);
 }
 
+/**
+ * Synthetic shadow in a chunk of its own, which the pages import first. The engine decides once, when it is
+ * evaluated, whether the polyfill is there (else every component renders in native shadow, where SLDS, loaded
+ * globally as in Lightning, reaches no component). Shared with other modules, the polyfill's chunk would
+ * import the engine's chunk, and ES modules evaluate a chunk's imports before its own code.
+ */
+const syntheticShadowChunk = (id: string) =>
+  id.includes('/node_modules/@lwc/synthetic-shadow/') ? 'synthetic-shadow' : undefined;
+
 const output = (dir: string): OutputOptions => ({
   dir,
   format: 'esm',
   sourcemap: true,
   entryFileNames: '[name].js',
+  manualChunks: syntheticShadowChunk,
 });
 
 export async function buildLwc(entries: Record<string, string> = lwcEntries, options: LwcBuildOptions = {}) {
