@@ -30,12 +30,16 @@ export interface DtmfDetectorOptions {
   confirmBlocks?: number;
 }
 
-/** Goertzel power of `frequency` over one block (normalised by the caller). */
-function goertzel(block: Float32Array, coefficient: number): number {
+/**
+ * Goertzel power of `frequency` over one block (normalised by the caller). Indexed loops over a plain array:
+ * under Lightning Web Security a typed array's iterator and elements are reached through the sandbox's
+ * membrane, which made the audio callback outlast its 21 ms and froze the page.
+ */
+function goertzel(block: readonly number[], coefficient: number): number {
   let s1 = 0;
   let s2 = 0;
-  for (const sample of block) {
-    const s0 = sample + coefficient * s1 - s2;
+  for (let i = 0; i < block.length; i++) {
+    const s0 = (block[i] ?? 0) + coefficient * s1 - s2;
     s2 = s1;
     s1 = s0;
   }
@@ -60,7 +64,7 @@ export class DtmfDetector {
   readonly blockSize: number;
   private readonly rowCoefficients: number[];
   private readonly columnCoefficients: number[];
-  private readonly block: Float32Array;
+  private readonly block: number[];
   private filled = 0;
   private candidate: string | null = null;
   private candidateBlocks = 0;
@@ -81,7 +85,7 @@ export class DtmfDetector {
     const coefficient = (f: number) => 2 * Math.cos((2 * Math.PI * f) / options.sampleRate);
     this.rowCoefficients = ROWS.map(coefficient);
     this.columnCoefficients = COLUMNS.map(coefficient);
-    this.block = new Float32Array(this.blockSize);
+    this.block = new Array<number>(this.blockSize).fill(0);
     this.minToneShare = options.minToneShare ?? 0.6;
     this.minRms = options.minRms ?? 0.002;
     this.maxNormalTwistDb = options.maxNormalTwistDb ?? 8;
@@ -115,9 +119,9 @@ export class DtmfDetector {
   }
 
   /** The key one block carries and the share of the block's energy its tones have, or null. */
-  private classify(block: Float32Array): { key: string; share: number } | null {
+  private classify(block: readonly number[]): { key: string; share: number } | null {
     let energy = 0;
-    for (const sample of block) energy += sample * sample;
+    for (let i = 0; i < block.length; i++) energy += (block[i] ?? 0) ** 2;
     const n = block.length;
     if (Math.sqrt(energy / n) < this.minRms) return null;
     // A sinusoid of amplitude A gives Goertzel power (A·N/2)²; the block's energy is N·A²/2.
