@@ -163,7 +163,9 @@ describe('SipPhone in the browser: real WebRTC through Kamailio', () => {
     await alice.evaluate((id) => harness.hold(id), callId);
     await alice.waitForTimeout(800);
     expect(await bytesReceivedOver(alice, callId)).toBeLessThan(500);
-    expect(await settledLevel(bob, bobCallId, ALICE_HZ_OVER_MUSIC, false)).toBeLessThan(AUDIBLE_DB - MARGIN_DB);
+    expect(await settledLevel(bob, bobCallId, ALICE_HZ_OVER_MUSIC, false)).toBeLessThan(
+      AUDIBLE_DB - MARGIN_DB,
+    );
     const music = { held: await melodyLevel(bob, bobCallId), agent: await melodyLevel(alice, callId) };
     process.stdout.write(`hold music: the held party ${music.held} dB, the agent ${music.agent} dB\n`);
     expect(music.held).toBeGreaterThan(AUDIBLE_DB);
