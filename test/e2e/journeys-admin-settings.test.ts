@@ -9,6 +9,8 @@ import {
   call,
   customerPage,
   customerState,
+  open,
+  openIdlePhone,
   saveAdminSettings,
   seriousViolations,
   shot,
@@ -100,6 +102,37 @@ describe('click-to-dial "has to be specifically enabled by your Salesforce syste
     await customerState(customer, 'ringing', 15_000);
     await customer.getByRole('button', { name: 'Hang up' }).click();
     await customerState(customer, 'idle');
+  });
+});
+
+// Lightning serves a cacheable Apex method from its persistent client cache for as long as it likes (the
+// workbench emulates that): read that way, an agent would keep the mode they had until the cache expired.
+describe('settings an admin changes reach an agent at their next page load', () => {
+  async function chooseMode(label: 'Softphone enabled' | 'Softphone disabled'): Promise<void> {
+    const admin = await open('/admin.html');
+    const setup = admin.locator('c-softphone-setup');
+    await setup.locator('[data-id="summary"]').waitFor({ timeout: 15_000 });
+    await setup.locator('[data-field="mode"]').getByText(label, { exact: false }).click();
+    await button(setup, 'save').click();
+    await admin.locator('[data-toasts] .slds-theme_success').waitFor({ timeout: 10_000 });
+  }
+
+  test('switched to softphone disabled while an agent works, the agent’s next page load asks for their own phone', async () => {
+    await chooseMode('Softphone enabled');
+    const agent = await agentPage();
+    expect(await (await openIdlePhone(agent)).locator('c-softphone-device').count()).toBe(0);
+
+    await chooseMode('Softphone disabled');
+    try {
+      await agent.reload();
+      await agent.locator('body[data-shell-ready="true"]').waitFor();
+      await openPanel(agent);
+      await softphone(agent)
+        .locator('c-softphone-device [data-id="device-missing"]')
+        .waitFor({ timeout: 15_000 });
+    } finally {
+      await chooseMode('Softphone enabled');
+    }
   });
 });
 
