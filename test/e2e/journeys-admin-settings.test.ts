@@ -107,6 +107,7 @@ describe('click-to-dial "has to be specifically enabled by your Salesforce syste
 
 // Lightning serves a cacheable Apex method from its persistent client cache for as long as it likes (the
 // workbench emulates that): read that way, an agent would keep the mode they had until the cache expired.
+// The agent works in an org without Open CTI, so no call center decides their mode: Softphone Setup does.
 describe('settings an admin changes reach an agent at their next page load', () => {
   async function chooseMode(label: 'Softphone enabled' | 'Softphone disabled'): Promise<void> {
     const admin = await open('/admin.html');
@@ -119,7 +120,7 @@ describe('settings an admin changes reach an agent at their next page load', () 
 
   test('switched to softphone disabled while an agent works, the agent’s next page load asks for their own phone', async () => {
     await chooseMode('Softphone enabled');
-    const agent = await agentPage();
+    const agent = await agentPage(1, undefined, 'lightning');
     expect(await (await openIdlePhone(agent)).locator('c-softphone-device').count()).toBe(0);
 
     await chooseMode('Softphone disabled');
@@ -133,6 +134,20 @@ describe('settings an admin changes reach an agent at their next page load', () 
     } finally {
       await chooseMode('Softphone enabled');
     }
+  });
+});
+
+describe('the call center an agent is assigned to decides the mode, Softphone Setup otherwise', () => {
+  test('with the softphone enabled for the org, an agent on the deskphone call center is asked for their own phone and an agent on the softphone call center is not', async () => {
+    const onDeskphoneCallCenter = await agentPage(3);
+    await (
+      await openIdlePhone(onDeskphoneCallCenter)
+    )
+      .locator('c-softphone-device [data-id="device-missing"]')
+      .waitFor({ timeout: 15_000 });
+
+    const onSoftphoneCallCenter = await agentPage(1);
+    expect(await (await openIdlePhone(onSoftphoneCallCenter)).locator('c-softphone-device').count()).toBe(0);
   });
 });
 

@@ -8,6 +8,8 @@ import { workbenchUserKey } from './user.js';
 // cache duration"). The workbench keeps results for a long time, so a component that reads something
 // changeable through a cacheable method sees it stale here as it would in an org.
 const CACHE_PREFIX = 'workbench-apex-cache:';
+/** The page's org flavour (`?org=lightning`: no Open CTI, no call center). */
+const workbenchOrg = () => new URLSearchParams(location.search).get('org') ?? 'opencti';
 const CACHE_SECONDS = 8 * 60 * 60;
 
 function cached(key) {
@@ -21,7 +23,7 @@ function cached(key) {
 
 function withClientCache(className, methodName, call) {
   return async (params = {}) => {
-    const key = JSON.stringify([workbenchUserKey(), className, methodName, params ?? {}]);
+    const key = JSON.stringify([workbenchUserKey(), workbenchOrg(), className, methodName, params ?? {}]);
     const hit = cached(key);
     if (hit) return hit.result;
     const result = await call(params);
@@ -34,7 +36,11 @@ export function apexMethod(className, methodName, cacheable) {
   const server = async (params = {}) => {
     const res = await fetch(new URL(`/api/apex/${className}/${methodName}`, location.href), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-workbench-user': workbenchUserKey() },
+      headers: {
+        'content-type': 'application/json',
+        'x-workbench-user': workbenchUserKey(),
+        'x-workbench-org': workbenchOrg(),
+      },
       body: JSON.stringify(params ?? {}),
     });
     const body = await res.json().catch(() => ({}));
