@@ -31,7 +31,8 @@ beforeAll(() => saveAdminSettings({ maxLines: '3' }));
 const ALICE = '003WB0000000001YAA';
 const ERIN = '3125550103';
 
-const conferencePanel = (agent: Page) => softphone(agent).locator('[data-id="conference"]');
+// The panel, not the call card's Conference button (whose data-id is the same).
+const conferencePanel = (agent: Page) => softphone(agent).locator('c-softphone-conference > section');
 
 /** Conference (from the call card, or Add from the conference) → the number dialled in the consultation. */
 async function dialIntoConference(agent: Page, number: string): Promise<void> {
