@@ -1,5 +1,5 @@
 // Public surface of src/call: the phone and call statecharts, their events, settings and records.
-export { phoneMachine, phoneErrorMessages } from './phone-machine';
+export { conferenceCustomerCallId, phoneMachine, phoneErrorMessages } from './phone-machine';
 export type {
   PhoneMachine,
   PhoneTag,

@@ -2,14 +2,14 @@
 // holding and resuming the original call, dialling the third party, handing over or merging, and the
 // conference's members. Typed against the machine's own types and actors, and joined to them in setup.ts.
 import { assign, enqueueActions, not, stateIn } from 'xstate';
-import { customerContext } from '../call-context';
 import type { LineStatus } from '../line-status';
 import { MAX_CONFERENCE_PARTIES } from '../phone-settings';
 import type { PhoneTypes } from './setup';
 import {
   AUDIO_TAKING,
   JOINABLE,
-  childCallContext,
+  aboutCustomer,
+  conferenceCustomerCallId,
   dialRequestOf,
   eventCallId,
   occupiedLines,
@@ -42,10 +42,10 @@ function withConsultCall(types: PhoneTypes) {
       spawnConsultCall: enqueueActions(({ context, event, enqueue, self }) => {
         const request = dialRequestOf(event);
         if (!request || !context.consultation) return;
-        // The consult call tells the third party which customer it is about.
-        const { originalCallId } = context.consultation;
-        const original = originalCallId ? childCallContext(self, originalCallId) : undefined;
-        const about = original ? customerContext(original) : undefined;
+        // The consult call tells the third party which customer it is about: the call consulted from, or,
+        // when adding to a running conference, the conference's customer (another agent joining gets it).
+        const aboutCallId = context.consultation.originalCallId ?? conferenceCustomerCallId(context);
+        const about = aboutCallId ? aboutCustomer(self, aboutCallId) : undefined;
         const input = { ...outgoingInput(context, request), ...(about ? { about } : {}) };
         enqueue.assign({
           lines: { ...context.lines, [input.callId]: 'dialing' },

@@ -8,7 +8,7 @@ import { mode } from './mode';
 import { registration } from './registration';
 import { phoneSetup } from './setup';
 
-export { phoneErrorMessages } from './support';
+export { conferenceCustomerCallId, phoneErrorMessages } from './support';
 export type {
   Consultation,
   LineSwitch,

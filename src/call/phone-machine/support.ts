@@ -3,6 +3,8 @@ import { not } from 'xstate';
 import type { AnyActorRef } from 'xstate';
 import type { DialTarget } from '../../dialing';
 import type { CallContext, CallInput } from '../call-context';
+import { customerContext } from '../call-context';
+import type { Customer } from '../customer';
 import type { CallUiEvent } from '../call-events';
 import type { CallRecord, RemoteParty } from '../call-record';
 import { isMissedCall } from '../call-record';
@@ -145,6 +147,21 @@ export function childCallContext(self: AnyActorRef, callId: string): CallContext
   const child = (self.getSnapshot() as { children?: Record<string, AnyActorRef | undefined> } | undefined)
     ?.children?.[callId];
   return (child?.getSnapshot() as { context?: CallContext } | undefined)?.context;
+}
+
+/** The customer a call is about, as it goes to another agent (call-context.ts: customerContext). */
+export function aboutCustomer(self: AnyActorRef, callId: string): Customer | undefined {
+  const call = childCallContext(self, callId);
+  return call ? customerContext(call) : undefined;
+}
+
+/**
+ * The conference's customer: the call the conference was started from (members are kept in the order they
+ * joined), or the earliest one left. The agent's notes during the conference go to its log, and a party
+ * added later is told its customer (a member dialled for the conference carries the customer it was about).
+ */
+export function conferenceCustomerCallId(context: Pick<PhoneContext, 'conference'>): string | null {
+  return context.conference[0] ?? null;
 }
 
 /** The dial request of an event that dials: typed by the agent, or a click-to-dial the phone accepted. */

@@ -219,6 +219,11 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     return this.view.calls.filter((call) => call.inConference);
   }
 
+  /** The customer's call, whose notes the conference shows (none when the agent may not write any). */
+  get conferenceNotesCall() {
+    return this.callById(this.view.conferenceNotesCallId);
+  }
+
   get hasConference() {
     return this.conferenceMembers.length > 0;
   }

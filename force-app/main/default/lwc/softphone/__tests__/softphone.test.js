@@ -390,6 +390,18 @@ describe('c-softphone', () => {
       expect($(element, 'c-softphone-active-call')).toBeNull();
     });
 
+    it("gives the conference the customer's call for its notes, as the view names it", async () => {
+      const element = await createComponent();
+      const first = callWith({ status: 'conference', answeredAt: 1767225005000, inConference: true });
+      const second = callWith({ callId: 'call-2', status: 'conference', inConference: true });
+
+      await show({ ...viewWith(first, second), conferenceNotesCallId: 'call-1' });
+      expect($(element, 'c-softphone-conference').notesCall.callId).toBe('call-1');
+
+      await show({ ...viewWith(first, second), conferenceNotesCallId: null });
+      expect($(element, 'c-softphone-conference').notesCall).toBeUndefined();
+    });
+
     it('is accessible with a connected call', async () => {
       const element = await createComponent();
       await show(
