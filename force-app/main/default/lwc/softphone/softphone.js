@@ -1,5 +1,5 @@
 import { LightningElement, wire } from 'lwc';
-import { NavigationMixin } from 'lightning/navigation';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import { MessageContext } from 'lightning/messageService';
 import { EnclosingUtilityId, enablePopout, open, updateUtility } from 'lightning/platformUtilityBarApi';
 import { errorMessage } from 'c/softphoneErrors';
@@ -58,6 +58,15 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   /** The agent's last click-to-dial in this tab: the panel opens once the view shows its call (or card). */
   revealCallId;
 
+  /** Who hears the page the agent is on (the CRM port, for the record a "New contact" form saved). */
+  pageListeners = new Set();
+
+  /** A utility hears the page around it ("Use Page Context in the Utility Bar API"). */
+  @wire(CurrentPageReference)
+  wiredPageReference(pageReference) {
+    for (const listener of [...this.pageListeners]) listener(pageReference);
+  }
+
   @wire(EnclosingUtilityId)
   wiredUtilityId(utilityId) {
     this.utilityId = typeof utilityId === 'string' ? utilityId : undefined;
@@ -100,6 +109,10 @@ export default class Softphone extends NavigationMixin(LightningElement) {
         show: (view) => this.show(view),
         problem: (key, error) => this.addProblem(key, error),
         resolved: (key) => this.removeProblem(key),
+        onPageShown: (listener) => {
+          this.pageListeners.add(listener);
+          return () => this.pageListeners.delete(listener);
+        },
       },
       () => generation === this.generation,
     );

@@ -7,7 +7,7 @@ import {
   publish,
   resetMessageService,
 } from 'lightning/messageService';
-import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import { CurrentPageReference, getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { EnclosingUtilityId, enablePopout, open, updateUtility } from 'lightning/platformUtilityBarApi';
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
@@ -39,6 +39,10 @@ jest.mock(
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 const LABELS = mockCustomLabels();
 const Softphone = require('c/softphone').default;
+
+/** The test plays Lightning: the utility's page reference changes as the agent moves around. */
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- emitting is the platform's part
+const showPage = (pageReference) => CurrentPageReference.emit(pageReference);
 
 const viewWith = (...calls) => ({ ...clone(idleView), calls });
 const callWith = (overrides) => ({ ...clone(ringingCall), ...overrides });
@@ -565,6 +569,23 @@ describe('c-softphone', () => {
         attributes: { recordId: '003000000000001AAA', actionName: 'view' },
       });
       expect(publishedRequests('screenPop')).toEqual([]);
+    });
+
+    it("tells the core which record page the agent lands on without Open CTI (the utility's page reference)", async () => {
+      await createComponent();
+      const shown = jest.fn();
+      options().crm.onRecordShown(shown);
+
+      showPage({
+        type: 'standard__objectPage',
+        attributes: { objectApiName: 'Contact', actionName: 'new' },
+      });
+      showPage({
+        type: 'standard__recordPage',
+        attributes: { recordId: '003000000000009AAA', objectApiName: 'Contact', actionName: 'view' },
+      });
+
+      expect(shown.mock.calls).toEqual([[{ recordId: '003000000000009AAA', objectType: 'Contact' }]]);
     });
 
     it('asks the Open CTI bridge to pop the record once it says it is ready', async () => {
