@@ -1,14 +1,15 @@
 // The one rule for calling a list of records (selected in a list view): one call at a time, the next
 // dialled only once the phone has no call left, wrap-up included, so an agent never has two list calls nor
 // a list call on top of their own. Pure: the host feeds it the phone's state and dials what it returns.
-import type { ContactObjectType } from './customer';
+import type { ContactMatch } from './customer';
 
 /** One record of the list and the number to call on it. */
 export interface CallListEntry {
-  recordId: string;
-  recordName: string;
-  objectType: ContactObjectType;
   number: string;
+  /** What the agent sees as "next": the record's name, or the number. */
+  name: string;
+  /** The call's contact from the start, when the record is one a call can be logged against. */
+  record?: ContactMatch;
 }
 
 /**

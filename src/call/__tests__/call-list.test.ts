@@ -2,10 +2,9 @@
 import { callListStep, type CallList, type CallListEntry, type CallListEvent } from '../call-list';
 
 const entry = (name: string, number: string): CallListEntry => ({
-  recordId: `003WB00000000${number.slice(-5)}`,
-  recordName: name,
-  objectType: 'Contact',
   number,
+  name,
+  record: { id: `003WB00000000${number.slice(-5)}`, name, objectType: 'Contact', phone: number },
 });
 const ALICE = entry('Alice Nguyen', '4155550101');
 const BOB = entry('Bob Martin', '4155550102');
@@ -20,7 +19,7 @@ function run(events: CallListEvent[], busy = false) {
     if (event.type === 'phone.changed') phoneBusy = event.busy;
     const step = callListStep(list, event, phoneBusy);
     list = step.list;
-    if (step.dial) dialled.push(step.dial.recordName);
+    if (step.dial) dialled.push(step.dial.name);
   }
   return { list, dialled };
 }
