@@ -245,6 +245,9 @@ describe.each(ORG_FLAVOURS)('click-to-dial and screen pop in an org %s', (org) =
     await incoming.waitFor({ state: 'detached', timeout: 10_000 });
     await expect(softphone(agent).locator('[data-id="active-call"]').count()).resolves.toBe(0);
     await expect(softphone(agent).locator('c-softphone-click-to-dial').count()).resolves.toBe(0);
+    // The agent opens the panel again: nothing rings there any more.
+    await utilityButton(agent).click();
+    await expect(softphone(agent).locator('[data-id="incoming"]').count()).resolves.toBe(0);
     if (org === 'opencti') await shot(utilityPanel(agent), 'redirect-by-click-to-dial');
     // Every INVITE to Erin's number came over the caller's own connection, after the redirect: none from the agent.
     const source = (line: string | undefined) => / from (\S+)$/.exec(line?.trim() ?? '')?.[1];
