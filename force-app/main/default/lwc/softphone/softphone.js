@@ -55,6 +55,8 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   generation = 0;
   /** The call the agent last acted on: its card gets the focus back when the button they used goes away. */
   focusCallId;
+  /** A list view's call list while it runs (the core's CallList), or null. */
+  callList = null;
   /** The agent's last click-to-dial in this tab: the panel opens once the view shows its call (or card). */
   revealCallId;
 
@@ -101,6 +103,10 @@ export default class Softphone extends NavigationMixin(LightningElement) {
         deviceNumber: () => this.deviceNumber,
         attach: (service) => {
           this.service = service;
+          this.callList = service.callList.state();
+          service.callList.subscribe((list) => {
+            this.callList = list;
+          });
           this.settings = service.settings;
           this.crm = service.crm;
           this.softphone = service.softphone;
@@ -293,6 +299,14 @@ export default class Softphone extends NavigationMixin(LightningElement) {
       source: 'ui',
       ...(transfer === 'unsupervised' ? { transfer } : {}),
     });
+  }
+
+  handleCallListSkip() {
+    this.service?.callList.skip();
+  }
+
+  handleCallListStop() {
+    this.service?.callList.stop();
   }
 
   handleRedirect(event) {

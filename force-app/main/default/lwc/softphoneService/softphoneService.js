@@ -179,11 +179,19 @@ function createService(host, core, settings, credentials, storageSecret) {
     onDialRequest: (callId) => host.dialRequested(callId),
     onError: (error) => host.problem('session', reason(LABELS.errorSession, error)),
   });
+  // A list view's selected records, called one at a time (the rule is the core's: src/call/call-list.ts).
+  const callList = new core.crm.CallListRunner({
+    phone: softphone,
+    source: bridge,
+    dialled: (callId) => host.dialRequested(callId),
+  });
+  cleanups.push(() => callList.dispose());
   const service = {
     core,
     settings,
     crm,
     softphone,
+    callList,
     /** Why the agent's own phone number (deskphone mode) cannot be dialled, or '' (the dialing rules). */
     deviceNumberProblem(number) {
       const checked = number ? core.dialing.prepareDial(number, toDialingSettings(settings)) : null;

@@ -558,6 +558,49 @@ describe('c-softphone', () => {
     });
   });
 
+  describe("a list view's call list", () => {
+    const ALICE = {
+      number: '4155550101',
+      recordId: '003WB0000000001YAA',
+      recordName: 'Alice Nguyen',
+      objectType: 'Contact',
+    };
+    const ERIN = {
+      number: '3125550103',
+      recordId: '00QWB00000000012AA',
+      recordName: 'Erin Lee',
+      objectType: 'Lead',
+    };
+
+    it('dials the first record, shows who is next, and dials it once the call and its wrap-up are over', async () => {
+      const element = await createComponent();
+      bridgeSays('callList', { entries: [ALICE, ERIN] });
+      await show(viewWith(callWith({ status: 'dialing', direction: 'outgoing' })));
+
+      expect(fake.softphone.dial.mock.calls.map(([number]) => number)).toEqual(['4155550101']);
+      const card = $(element, 'c-softphone-call-list');
+      expect(card.shadowRoot.querySelector('[data-id="call-list-next"]').textContent).toBe('Next: Erin Lee');
+      await expect(accessibilityViolations(element)).resolves.toEqual([]);
+
+      await show(viewWith(callWith({ status: 'wrapUp' })));
+      expect(fake.softphone.dial).toHaveBeenCalledTimes(1);
+      await show(viewWith());
+      expect(fake.softphone.dial.mock.calls.map(([number]) => number)).toEqual(['4155550101', '3125550103']);
+    });
+
+    it('Stop ends the list: the call goes on and nothing more is dialled', async () => {
+      const element = await createComponent();
+      bridgeSays('callList', { entries: [ALICE, ERIN] });
+      await show(viewWith(callWith({ status: 'dialing', direction: 'outgoing' })));
+
+      $(element, 'c-softphone-call-list').shadowRoot.querySelector('[data-id="call-list-stop"]').click();
+      await show(viewWith());
+
+      expect(fake.softphone.dial).toHaveBeenCalledTimes(1);
+      expect($(element, 'c-softphone-call-list')).toBeNull();
+    });
+  });
+
   describe('the CRM it gives the core', () => {
     it('opens records with Lightning navigation while the Open CTI bridge is not up', async () => {
       await createComponent();
