@@ -4,7 +4,7 @@
 // (an iframe with the emulated Open CTI and the real bridge bundle). `?org=lightning` is an org without
 // Open CTI (org-flavour.ts): no call center, no bridge, record pages with the softphone's call button.
 import type { OpenCtiClickPayload } from '../../src/bridge';
-import { subscribe } from '../../test/emulation/lightning/messageService.js';
+import { publish, subscribe } from '../../test/emulation/lightning/messageService.js';
 import { enableAcrossFrames, showPage } from '../../test/emulation/lightning/across-frames.js';
 import { loadRecords, loadTasks, type RecordView, type TaskView } from './shell/crm-data';
 import { h, replaceChildren } from './shell/dom';
@@ -20,6 +20,7 @@ import { UtilityBar } from './shell/utility-bar';
 import { Workspace } from './shell/workspace';
 import { callButtonSlot, orgFlavour, withoutOpenCti } from './shell/org-flavour';
 import { pageReferenceOf } from './shell/page-reference';
+import { callListMessage, listViewButtons } from './shell/list-view';
 
 // This bundle's copy of lightning/messageService hears the LWC bundle's and the other frames'.
 enableAcrossFrames();
@@ -91,6 +92,11 @@ const workspace = new Workspace($('[data-workspace]'), {
   tasks: () => tasks,
   ...(flavour === 'opencti' ? { clickToDial } : { recordPageExtras: callButtonSlot }),
   createContact,
+  listViewButtons: (table, shown) =>
+    listViewButtons(table, shown, (selected) => {
+      if (selected.length === 0) return toast('Select the records to call first.', 'warning');
+      publish({}, { channelName: 'Softphone__c' }, callListMessage(selected));
+    }),
 });
 const log = new EmulationLog($('[data-emulation-log]'));
 const pops = new ScreenPopPane($('[data-screen-pops]'), (route) => {
