@@ -71,3 +71,5 @@ export { MAX_SAVE_RETRY_DELAY_MS, reconnectDelayMs, saveRetryDelayMs } from './s
 export { mayWriteNotes } from './call-notes';
 export { workTimerSeconds, wrapUpRecordType } from './work-timer';
 export type { WrapUpByDirection, WrapUpByRecord, WrapUpRecordType } from './phone-settings';
+export { callListStep } from './call-list';
+export type { CallList, CallListEntry, CallListEvent, CallListPhase, CallListStep } from './call-list';

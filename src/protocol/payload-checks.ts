@@ -6,6 +6,7 @@ import {
   type BridgeResponse,
   type BridgeStatus,
   type CallCenterSettings,
+  type CallListRequest,
   type CallType,
   type ClickToDial,
   type EmptyRequest,
@@ -71,6 +72,12 @@ function recordShown(value: unknown, path: string): RecordShown {
   };
   if (o.recordName !== undefined) out.recordName = name(o.recordName, `${path}.recordName`);
   return out;
+}
+
+function callList(value: unknown, path: string): CallListRequest {
+  const o = fields(value, path, ['entries']);
+  const entries = array(o.entries, `${path}.entries`, SCHEMA_LIMITS.callListLength);
+  return { entries: entries.map((entry, i) => clickToDial(entry, `${path}.entries[${i}]`)) };
 }
 
 const PREFIX = /^[0-9*#]{0,8}$/;
@@ -332,6 +339,7 @@ export const PAYLOAD_CHECKS: { [K in keyof MessagePayloads]: Check<MessagePayloa
   clickToDial,
   bridgeStatus,
   recordShown,
+  callList,
   screenPop,
   screenPopDeferred: (value, path) => ({
     popToken: token(fields(value, path, ['popToken']).popToken, `${path}.popToken`),
