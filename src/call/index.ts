@@ -1,5 +1,5 @@
 // Public surface of src/call: the phone and call statecharts, their events, settings and records.
-export { phoneMachine, phoneErrorMessages } from './phone-machine';
+export { CONFERENCE_BUSY_TONE_MS, phoneMachine, phoneErrorMessages } from './phone-machine';
 export type {
   PhoneMachine,
   PhoneTag,
@@ -39,6 +39,8 @@ export type {
 export type {
   AlertAgentInput,
   AlertTone,
+  ConferenceTone,
+  ConferenceToneInput,
   SearchContactsInput,
   SearchContactsOutput,
   AwaitCreatedContactInput,
