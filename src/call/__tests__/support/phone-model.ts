@@ -110,12 +110,14 @@ export interface PhoneModelScope {
 
 /** How a call being added to the conference goes on: rings into it, answers there, or is busy. */
 function conferenceToneReports(snapshot: Snapshot, callId: string): PhoneEvent[] {
-  const { lines, ringingMembers } = snapshot.context;
+  const { lines, ringingMembers, conference } = snapshot.context;
   const busy: PhoneEvent = { type: 'call.status', callId, status: 'ended', failure: 'busy' };
   if (ringingMembers.includes(callId)) return [{ type: 'call.status', callId, status: 'conference' }, busy];
-  if (lines[callId] === 'dialing')
-    return [{ type: 'call.status', callId, status: 'conference', ringing: true }, busy];
-  return [];
+  if (lines[callId] !== 'dialing') return [];
+  // Only a call the phone told to join rings into the conference.
+  return conference.includes(callId)
+    ? [{ type: 'call.status', callId, status: 'conference', ringing: true }, busy]
+    : [busy];
 }
 
 function registrationEvents(snapshot: Snapshot, scope: PhoneModelScope): PhoneEvent[] {
