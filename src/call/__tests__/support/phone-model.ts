@@ -111,6 +111,8 @@ export interface PhoneModelScope {
 /** How a call being added to the conference goes on: rings into it, answers there, or is busy. */
 function conferenceToneReports(snapshot: Snapshot, callId: string): PhoneEvent[] {
   const { lines, ringingMembers, conference } = snapshot.context;
+  // Tones are for the others in the conference: with nobody else there, nothing is heard.
+  if (!conference.some((id) => id !== callId)) return [];
   const busy: PhoneEvent = { type: 'call.status', callId, status: 'ended', failure: 'busy' };
   if (ringingMembers.includes(callId)) return [{ type: 'call.status', callId, status: 'conference' }, busy];
   if (lines[callId] !== 'dialing') return [];
