@@ -1,5 +1,6 @@
 // Public surface of src/call: the phone and call statecharts, their events, settings and records.
-export { CONFERENCE_BUSY_TONE_MS, phoneMachine, phoneErrorMessages } from './phone-machine';
+export { phoneMachine, phoneErrorMessages } from './phone-machine';
+export { CONFERENCE_BUSY_TONE_MS } from './phone-machine';
 export type {
   PhoneMachine,
   PhoneTag,

@@ -9,7 +9,8 @@ import { mode } from './mode';
 import { registration } from './registration';
 import { phoneSetup } from './setup';
 
-export { CONFERENCE_BUSY_TONE_MS, phoneErrorMessages } from './support';
+export { phoneErrorMessages } from './support';
+export { CONFERENCE_BUSY_TONE_MS } from './support';
 export type {
   Consultation,
   LineSwitch,

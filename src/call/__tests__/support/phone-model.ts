@@ -112,7 +112,7 @@ export interface PhoneModelScope {
 function conferenceToneReports(snapshot: Snapshot, callId: string): PhoneEvent[] {
   const { lines, ringingMembers, conference } = snapshot.context;
   // Tones are for the others in the conference: with nobody else there, nothing is heard.
-  if (!conference.some((id) => id !== callId)) return [];
+  if (!conference.some((id: string) => id !== callId)) return [];
   const busy: PhoneEvent = { type: 'call.status', callId, status: 'ended', failure: 'busy' };
   if (ringingMembers.includes(callId)) return [{ type: 'call.status', callId, status: 'conference' }, busy];
   if (lines[callId] !== 'dialing') return [];
