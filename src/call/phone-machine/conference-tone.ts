@@ -19,8 +19,8 @@ export const conferenceTone = phoneSetup.createStateConfig({
     /** The party was busy or declined: a busy signal for a while, then the conference goes on. */
     busy: {
       invoke: { id: 'conferenceTone', src: 'conferenceTone', input: { tone: 'busy' } },
+      // Played out even when the agent dials someone else meanwhile: their ringback follows it.
       after: { busyTone: 'silent' },
-      always: { guard: 'isPartyRingingForConference', target: 'ringback' },
     },
   },
 });

@@ -417,7 +417,7 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     incoming: ['c1'],
     outgoing: ['k1'],
     maxCalls: 2,
-    statuses: ['connecting', 'live', 'held', 'conference', 'finished'],
+    statuses: ['connecting', 'live', 'held', 'conference'],
   },
   /** The admin's click-to-dial switch is off: every click is refused and nothing is dialled. */
   clickToDialOff: {
