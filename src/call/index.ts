@@ -1,5 +1,6 @@
 // Public surface of src/call: the phone and call statecharts, their events, settings and records.
 export { conferenceCustomerCallId, phoneMachine, phoneErrorMessages } from './phone-machine';
+export { CONFERENCE_BUSY_TONE_MS } from './phone-machine';
 export type {
   PhoneMachine,
   PhoneTag,
@@ -39,6 +40,8 @@ export type {
 export type {
   AlertAgentInput,
   AlertTone,
+  ConferenceTone,
+  ConferenceToneInput,
   SearchContactsInput,
   SearchContactsOutput,
   AwaitCreatedContactInput,

@@ -6,6 +6,7 @@ import type { CallContext, CallInput } from '../call-context';
 import { customerContext } from '../call-context';
 import type { Customer } from '../customer';
 import type { CallUiEvent } from '../call-events';
+import type { CallFailureReason } from '../call-failure';
 import type { CallRecord, RemoteParty } from '../call-record';
 import { isMissedCall } from '../call-record';
 import { CLICK_TO_DIAL_LIMIT } from '../click-to-dial-limit';
@@ -90,6 +91,8 @@ export interface PhoneContext {
   hangUpOnly: string[];
   /** The ringing call whose Redirect panel is open: a click-to-dial redirects it there (OfficeConnect). */
   redirectChoice: string | null;
+  /** Calls merged into the conference before they answered, still ringing (the others hear ringback). */
+  ringingMembers: string[];
 }
 
 export type ReportedStatus = LineStatus | 'finished';
@@ -104,6 +107,10 @@ export const LEFT_CONFERENCE: ReportedStatus[] = ['held', 'ending', 'ended'];
 export const AUDIO_TAKING: LineStatus[] = ['live', 'holding', 'connecting', 'dialing'];
 /** Calls that can be told to join the conference: connected, on hold (or going there), or still ringing. */
 export const JOINABLE: LineStatus[] = ['live', 'holding', 'held', 'recalling', 'dialing'];
+/** A party being added to the conference that ends with one of these makes the conference hear busy. */
+export const BUSY_FAILURES: readonly CallFailureReason[] = ['busy', 'declined'];
+/** How long the conference hears the busy signal before it goes on (0.5 s on, 0.5 s off: five beeps). */
+export const CONFERENCE_BUSY_TONE_MS = 5_000;
 /** A call whose hold may still fail: the phone waits for it to be held before giving the audio away. */
 export const ON_AUDIO: LineStatus[] = ['live', 'holding'];
 
