@@ -3,13 +3,14 @@
 // and, for cacheable methods, as a wire adapter — like the platform's.
 import { workbenchUserKey } from './user.js';
 
+/** The page's org flavour (`?org=lightning`: no Open CTI, no call center). */
+const workbenchOrg = () => new URLSearchParams(location.search).get('org') ?? 'opencti';
+
 // Lightning checks its client-side cache before calling a cacheable method, imperatively too, and keeps that
 // cache in persistent browser storage across page loads; Salesforce documents no duration ("don't assume a
 // cache duration"). The workbench keeps results for a long time, so a component that reads something
 // changeable through a cacheable method sees it stale here as it would in an org.
 const CACHE_PREFIX = 'workbench-apex-cache:';
-/** The page's org flavour (`?org=lightning`: no Open CTI, no call center). */
-const workbenchOrg = () => new URLSearchParams(location.search).get('org') ?? 'opencti';
 const CACHE_SECONDS = 8 * 60 * 60;
 
 function cached(key) {
