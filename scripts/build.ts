@@ -56,11 +56,14 @@ export async function buildStaticResources(): Promise<BundleSize[]> {
 
 if (require.main === module) {
   buildStaticResources()
-    .then((sizes) => {
+    .then(async (sizes) => {
       for (const s of sizes) {
         const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
         process.stdout.write(`${s.name}.js  ${kb(s.minified)} minified, ${kb(s.gzip)} gzip\n`);
       }
+      // Imported here: notices.ts imports this module's bundle list.
+      const { checkNotices } = await import('./notices');
+      await checkNotices();
     })
     .catch((e: unknown) => {
       process.stderr.write(`build failed: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -3,10 +3,12 @@
 // components and nothing .forceignore'd, (b) Apex parses and is Prettier-formatted, (c) PMD reports
 // zero security/best-practice/performance violations (with a canary proving PMD works), (d) apex-ls
 // type-checks the whole project like the Apex compiler: unknown types, methods and fields, wrong
-// signatures (with a canary proving it reports them).
+// signatures (with a canary proving it reports them), (e) the packaging rules no compiler checks (the
+// post-install script's sharing).
 import { checkApexFormat } from './metadata/apex-format';
 import { checkApexLs } from './metadata/apex-ls';
 import { checkConversion } from './metadata/convert';
+import { checkPackageRules } from './metadata/package-rules';
 import { checkPmd } from './metadata/pmd';
 import { loadProject } from './metadata/project';
 import { CheckFailure, runStep, type StepResult } from './metadata/step';
@@ -30,6 +32,7 @@ async function main(): Promise<number> {
     runStep('apex-format', () => checkApexFormat(project)),
     runStep('pmd', () => checkPmd(project)),
     runStep('apex-ls', () => checkApexLs(project)),
+    runStep('package', () => checkPackageRules(project)),
   ]);
   results.forEach(print);
 

@@ -9,6 +9,7 @@ import {
   type AlertAgentInput,
   type CallRecord,
   type CallUiEvent,
+  type ConferenceToneInput,
   type PhoneMachine,
   type PhoneSettings,
   type PhoneUiEvent,
@@ -134,9 +135,13 @@ function providePhoneMachine({
       stopHost?.();
     };
   });
+  const conferenceTone = fromCallback<{ type: 'tone.noop' }, ConferenceToneInput>(({ input }) =>
+    audio.conferenceTone(input.tone),
+  );
   return phoneMachine.provide({
     actors: {
       sipUserAgent: sipActors.sipUserAgent,
+      conferenceTone,
       callMachine: callMachine.provide({
         actors: { sipSession: sipActors.sipSession, alertAgent, ...crm.actors },
         actions: crm.actions,

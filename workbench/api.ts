@@ -18,6 +18,8 @@ import { readJson, send, sendJson } from './http';
 
 /** The header the workbench's pages send to say which sample user they run as (see lwc/runtime/user.js). */
 export const USER_HEADER = 'x-workbench-user';
+/** The org flavour of the calling page: `lightning` orgs have no call center (client/shell/org-flavour.ts). */
+export const ORG_HEADER = 'x-workbench-org';
 
 /** What the API serves from: the emulated org, the local SIP server, and the shell's open event streams. */
 export interface ApiContext {
@@ -75,7 +77,11 @@ async function handleApex(
 ) {
   try {
     const params = await readJson(req);
-    const result = ctx.emulation.apex.invoke(cls, method, params, ctx.emulation.callAs(userOf(req, url)));
+    const call = ctx.emulation.callAs(userOf(req, url));
+    // An org without Open CTI has no call center, so none is assigned to the running user there.
+    const inOrg =
+      req.headers[ORG_HEADER] === 'lightning' ? { ...call, user: { ...call.user, callCenter: '' } } : call;
+    const result = ctx.emulation.apex.invoke(cls, method, params, inOrg);
     return sendJson(res, 200, { result });
   } catch (e) {
     if (e instanceof UnknownUserError) return sendJson(res, 400, { message: e.message });

@@ -34,3 +34,14 @@ export interface AwaitCreatedContactInput {
   callId: string;
   number: string;
 }
+
+/**
+ * What the conference hears while a party is added to it (OfficeConnect: "All participants hear ringing
+ * until the call is answered", "All participants hear a busy signal").
+ */
+export type ConferenceTone = 'ringback' | 'busy';
+
+/** Input of `conferenceTone`: a fromCallback that plays the tone to every party and stops when cleaned up. */
+export interface ConferenceToneInput {
+  tone: ConferenceTone;
+}

@@ -113,5 +113,13 @@ export type SipCallCommand =
 
 /** What a call tells its parent phone (sent with sendParent, only when it has one). */
 export type CallReportEvent =
-  | { type: 'call.status'; callId: string; status: LineStatus }
+  | {
+      type: 'call.status';
+      callId: string;
+      status: LineStatus;
+      /** In the conference but not answered yet: the far end is still ringing. */
+      ringing?: true;
+      /** Why it ended without connecting (with status 'ended'). */
+      failure?: CallFailureReason;
+    }
   | { type: 'call.finished'; callId: string; record: CallRecord };

@@ -1,5 +1,6 @@
 // Public surface of src/call: the phone and call statecharts, their events, settings and records.
-export { phoneMachine, phoneErrorMessages } from './phone-machine';
+export { conferenceCustomerCallId, phoneMachine, phoneErrorMessages } from './phone-machine';
+export { CONFERENCE_BUSY_TONE_MS } from './phone-machine';
 export type {
   PhoneMachine,
   PhoneTag,
@@ -39,6 +40,8 @@ export type {
 export type {
   AlertAgentInput,
   AlertTone,
+  ConferenceTone,
+  ConferenceToneInput,
   SearchContactsInput,
   SearchContactsOutput,
   AwaitCreatedContactInput,
@@ -71,3 +74,5 @@ export { MAX_SAVE_RETRY_DELAY_MS, reconnectDelayMs, saveRetryDelayMs } from './s
 export { mayWriteNotes } from './call-notes';
 export { workTimerSeconds, wrapUpRecordType } from './work-timer';
 export type { WrapUpByDirection, WrapUpByRecord, WrapUpRecordType } from './phone-settings';
+export { callListStep } from './call-list';
+export type { CallList, CallListEntry, CallListEvent, CallListPhase, CallListStep } from './call-list';

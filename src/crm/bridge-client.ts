@@ -6,6 +6,7 @@ import {
   validateResult,
   type BridgeErrorCode,
   type BridgeStatus,
+  type CallListRequest,
   type ClickToDial,
   type CrmLogger,
   type MessagePayloads,
@@ -65,6 +66,7 @@ export class BridgeClient {
   private readonly clickListeners = new Set<(click: ClickToDial) => void>();
   private readonly recordListeners = new Set<(record: RecordShown) => void>();
   private readonly statusListeners = new Set<(status: BridgeStatus) => void>();
+  private readonly callListListeners = new Set<(list: CallListRequest) => void>();
   private readonly unsubscribe: () => void;
   private latestStatus: BridgeStatus | undefined;
   private disposed = false;
@@ -141,6 +143,12 @@ export class BridgeClient {
     return () => this.recordListeners.delete(listener);
   }
 
+  /** Records selected in a list view, to be called one at a time; returns the unsubscribe. */
+  onCallList(listener: (list: CallListRequest) => void): () => void {
+    this.callListListeners.add(listener);
+    return () => this.callListListeners.delete(listener);
+  }
+
   onBridgeStatus(listener: (status: BridgeStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -157,6 +165,7 @@ export class BridgeClient {
     this.clickListeners.clear();
     this.recordListeners.clear();
     this.statusListeners.clear();
+    this.callListListeners.clear();
   }
 
   private settle(requestId: string, outcome: { result: unknown } | BridgeRequestError): void {
@@ -204,6 +213,9 @@ export class BridgeClient {
         return;
       case 'recordShown':
         this.notify(this.recordListeners, message.payload);
+        return;
+      case 'callList':
+        this.notify(this.callListListeners, message.payload);
         return;
       case 'bridgeStatus':
         this.latestStatus = message.payload;

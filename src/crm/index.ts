@@ -10,3 +10,7 @@ export type { MessageTransport } from './message-transport';
 export type { CrmPort, CallLogEntry, CallLogResult } from './crm-port';
 export { CALL_LOG_ERROR_CODES, CallLogError } from './call-log-error';
 export type { CallLogErrorCode } from './call-log-error';
+
+// Calling a list view's selected records one at a time (the rule is src/call/call-list.ts).
+export { CallListRunner } from './call-list-runner';
+export type { CallListPhone, CallListRunnerOptions, CallListSource } from './call-list-runner';

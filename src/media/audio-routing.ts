@@ -1,6 +1,7 @@
 // Where the agent's audio goes: the devices the agent chose (microphone for every call, speaker for the
 // calls, ringer for the ringtone), one AudioContext shared by the conference mix, the ringtone and the
 // deskphone prompt, and one audio element that plays what the agent hears. The root wires it to SIP.
+import type { ConferenceTone } from '../call';
 import { AgentAudio, type AudioSink } from './agent-audio';
 import type { AudioDevice } from './audio-device';
 import type { AudioDeviceChoice } from './audio-device-choice';
@@ -57,6 +58,8 @@ export interface AudioRouting {
   };
   /** Puts hold music on a held call and its microphone back on resume; none without WebAudio or when off. */
   readonly holdHook: ((media: HeldCallMedia, held: boolean) => Promise<void>) | undefined;
+  /** Plays a tone to the conference (ringback, busy); returns what stops it (undefined: no mix here). */
+  conferenceTone(tone: ConferenceTone): (() => void) | undefined;
   /** Rings on the chosen ringer; returns what stops it (undefined: no ringtone here). */
   ring(tone: RingtoneTone): (() => void) | undefined;
   /** Plays the conference mix while there is one, else the live call, else nothing. */
@@ -269,6 +272,7 @@ export function createAudioRouting({
     },
     holdHook: holdMusic?.hold,
     deviceMedia: () => deviceMediaOf(audioContext, callMedia, onError),
+    conferenceTone: (tone) => conference?.playTone(tone),
     ring: ringerOf(options, audioContext, chosen, onError),
     hear: (calls) => agentAudio?.play(whatTheAgentHears(calls, conference, callMedia)),
     audioDevices: async () => ({ ...(await listAudioDevices(devices)), choice: { ...chosen.current() } }),

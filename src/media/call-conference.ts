@@ -1,6 +1,8 @@
 // The host's conference: joins calls' media into one ConferenceMixer, created on the first join with
 // the host's AudioContext and the agent's microphone (both injected, so Node tests need no media).
+import type { ConferenceTone } from '../call';
 import { ConferenceMixer } from './conference-mixer';
+import { CONFERENCE_TONES } from './conference-tones';
 import type { CallConferenceOptions } from './call-conference-options';
 import { MediaError } from './media-errors';
 
@@ -11,6 +13,8 @@ export class CallConference {
   private ready: ConferenceMixer | undefined;
   /** The peer connection of each call in the mix, to tell a conferenced call's mute from a plain one. */
   private readonly joined = new Map<string, RTCPeerConnection | undefined>();
+  /** The tone asked for, and what stops it once it plays (it waits for the mix to exist). */
+  private tone: { name: ConferenceTone; stop?: () => void } | undefined;
 
   constructor(private readonly options: CallConferenceOptions) {}
 
@@ -45,6 +49,20 @@ export class CallConference {
     return this.ready.setPartyMicrophoneMuted(callId, muted);
   }
 
+  /**
+   * Plays a tone to every party and the agent until the returned function is called; asked for before the
+   * mix exists (the first calls are still joining), it starts with the mix.
+   */
+  playTone(name: ConferenceTone): () => void {
+    this.stopTone();
+    const tone: { name: ConferenceTone; stop?: () => void } = { name };
+    this.tone = tone;
+    this.startTone();
+    return () => {
+      if (this.tone === tone) this.stopTone();
+    };
+  }
+
   /** Takes a call out; the others keep hearing each other. Unknown calls are ignored. */
   async leave(callId: string): Promise<void> {
     this.joined.delete(callId);
@@ -58,12 +76,23 @@ export class CallConference {
   }
 
   async close(): Promise<void> {
+    this.stopTone();
     const mixer = await this.mixer?.catch(() => undefined);
     this.mixer = undefined;
     this.ready = undefined;
     this.output = undefined;
     this.joined.clear();
     await mixer?.close();
+  }
+
+  private startTone(): void {
+    if (this.tone && !this.tone.stop && this.ready)
+      this.tone.stop = this.ready.playTone(CONFERENCE_TONES[this.tone.name]);
+  }
+
+  private stopTone(): void {
+    this.tone?.stop?.();
+    this.tone = undefined;
   }
 
   private ensureMixer(): Promise<ConferenceMixer> {
@@ -73,6 +102,7 @@ export class CallConference {
         const mixer = new ConferenceMixer(this.options.audioContext(), microphone, this.options.maxParties);
         this.output = mixer.agentOutput;
         this.ready = mixer;
+        this.startTone();
         return mixer;
       })
       .catch((error: unknown) => {

@@ -1,6 +1,7 @@
 // Mix-minus conference in the agent's browser: every remote party hears the agent and every other
 // party but never itself; the agent hears every party. Parties join and leave one at a time without
 // disturbing the others (SIP.js has no "unjoin", so the graph is ours).
+import { playCadence, type Cadence } from './cadence';
 import { ConferenceFullError, MediaError } from './media-errors';
 
 /** One remote leg: what it sends us, and the sender whose track we replace with its personal mix. */
@@ -30,6 +31,8 @@ export class ConferenceMixer {
   private readonly microphone: GainNode;
   private readonly agentMix: MediaStreamAudioDestinationNode;
   private readonly microphoneSource: MediaStreamAudioSourceNode;
+  /** Tones every party and the agent hear (ringback and busy while a party is added). */
+  private readonly tones: GainNode;
 
   constructor(
     private readonly context: AudioContext,
@@ -40,6 +43,8 @@ export class ConferenceMixer {
     this.microphone = context.createGain();
     this.microphoneSource.connect(this.microphone);
     this.agentMix = context.createMediaStreamDestination();
+    this.tones = context.createGain();
+    this.tones.connect(this.agentMix);
   }
 
   /** What the agent hears: every remote party. Play it in one audio element. */
@@ -73,6 +78,11 @@ export class ConferenceMixer {
     return true;
   }
 
+  /** Plays a tone to the agent and every party, those joining meanwhile too; returns what stops it. */
+  playTone(cadence: Cadence): () => void {
+    return playCadence(this.context, this.tones, cadence);
+  }
+
   async add(leg: ConferenceLeg): Promise<void> {
     if (this.parties.has(leg.id))
       throw new MediaError('conference-duplicate-leg', `Leg ${leg.id} is already in the conference.`);
@@ -94,6 +104,7 @@ export class ConferenceMixer {
     // A call muted (or held) before joining stays muted: its own track was disabled.
     if (party.originalTrack?.enabled === false) party.microphone.gain.value = 0;
     this.microphone.connect(party.microphone).connect(party.mix);
+    this.tones.connect(party.mix);
     for (const other of this.parties.values()) {
       other.source.connect(party.mix);
       party.source.connect(other.mix);
@@ -112,6 +123,7 @@ export class ConferenceMixer {
     party.source.disconnect();
     this.microphone.disconnect(party.microphone);
     party.microphone.disconnect();
+    this.tones.disconnect(party.mix);
     for (const other of this.parties.values()) other.source.disconnect(party.mix);
     if (party.keepAlive) party.keepAlive.srcObject = null;
     if (party.leg.sender.transport?.state !== 'closed') {
@@ -124,5 +136,6 @@ export class ConferenceMixer {
     for (const id of [...this.parties.keys()]) await this.remove(id);
     this.microphone.disconnect();
     this.microphoneSource.disconnect();
+    this.tones.disconnect();
   }
 }

@@ -2,6 +2,7 @@
 // agent's chosen ringer output. start() returns its stop function, which is the contract of the `alert`
 // option of createSoftphone.
 import { setAudioOutput } from './audio-devices';
+import { playCadence, type Cadence } from './cadence';
 
 /** The alert sounds, by the statechart's AlertTone names. */
 export type RingtoneTone = 'ring' | 'recall' | 'transferReturned' | 'callWaiting' | 'notify';
@@ -15,13 +16,6 @@ export interface RingtoneOptions {
   onError?: (error: unknown) => void;
 }
 
-interface Cadence {
-  frequencies: number[];
-  onSeconds: number;
-  periodSeconds: number;
-  volume: number;
-}
-
 /** A North American ring: 440 + 480 Hz, two seconds on, four off. */
 const RING: Cadence = { frequencies: [440, 480], onSeconds: 2, periodSeconds: 6, volume: 0.2 };
 const CADENCES: Record<RingtoneTone, Cadence | null> = {
@@ -33,8 +27,6 @@ const CADENCES: Record<RingtoneTone, Cadence | null> = {
   // Deskphone mode: the agent's own phone rings; the panel stays silent.
   notify: null,
 };
-/** How many periods are scheduled ahead; a ring that lasts longer is rescheduled. */
-const SCHEDULED_PERIODS = 10;
 
 function silence(): void {}
 
@@ -51,28 +43,8 @@ export class Ringtone {
     const { context } = this;
     // A context created outside a click may start suspended; the agent has usually interacted with the page.
     if (context.state === 'suspended') context.resume().catch(silence);
-    const gain = context.createGain();
     const output = context.createMediaStreamDestination();
-    gain.connect(output);
-    const oscillators = cadence.frequencies.map((frequency) => {
-      const oscillator = context.createOscillator();
-      oscillator.frequency.value = frequency;
-      oscillator.connect(gain);
-      oscillator.start();
-      return oscillator;
-    });
-    const schedule = (from: number) => {
-      for (let i = 0; i < SCHEDULED_PERIODS; i++) {
-        const start = from + i * cadence.periodSeconds;
-        gain.gain.setValueAtTime(cadence.volume, start);
-        gain.gain.setValueAtTime(0, start + cadence.onSeconds);
-      }
-    };
-    schedule(context.currentTime);
-    const reschedule = setInterval(
-      () => schedule(context.currentTime),
-      (SCHEDULED_PERIODS * cadence.periodSeconds - 1) * 1000,
-    );
+    const stopTone = playCadence(context, output, cadence);
     const element = this.options.element?.() ?? new Audio();
     element.srcObject = output.stream;
     const sinkId = typeof this.options.sinkId === 'function' ? this.options.sinkId() : this.options.sinkId;
@@ -84,12 +56,7 @@ export class Ringtone {
     return () => {
       if (stopped) return;
       stopped = true;
-      clearInterval(reschedule);
-      for (const oscillator of oscillators) {
-        oscillator.stop();
-        oscillator.disconnect();
-      }
-      gain.disconnect();
+      stopTone();
       element.pause();
       element.srcObject = null;
     };

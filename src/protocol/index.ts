@@ -18,6 +18,7 @@ export type {
   RequestResults,
   ClickToDial,
   RecordShown,
+  CallListRequest,
   BridgeState,
   BridgeStatus,
   CallCenterSettings,

@@ -259,3 +259,10 @@ export function jsonValue(value: unknown, path: string, depth = 0): unknown {
   }
   return out;
 }
+
+/** The discriminant of a union payload: present first, then one of its values. */
+export function discriminant(value: unknown, path: string, member: string): unknown {
+  const object = plainObject(value, path);
+  if (object[member] === undefined) fail(path, `has no ${member}`);
+  return object[member];
+}

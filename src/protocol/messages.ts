@@ -10,8 +10,8 @@ export type SchemaVersion = typeof SCHEMA_VERSION;
 
 // Every message type on the Softphone__c channel, grouped by who sends it.
 
-/** Sent by the Open CTI bridge on its own initiative (never a reply). */
-export const EVENT_TYPES = ['clickToDial', 'bridgeStatus', 'recordShown'] as const;
+/** Sent on the sender's own initiative (never a reply): by the Open CTI bridge, or a list view's call list. */
+export const EVENT_TYPES = ['clickToDial', 'bridgeStatus', 'recordShown', 'callList'] as const;
 
 /** Sent by the utility; the bridge answers each with one `response` carrying the same requestId. */
 export const REQUEST_TYPES = [
@@ -67,6 +67,8 @@ export const SCHEMA_LIMITS = Object.freeze({
   messageLength: 500,
   /** Call center internal name (reqInternalName). */
   callCenterNameLength: 40,
+  /** Records of one call list (a list view's selection). */
+  callListLength: 200,
 });
 
 // The envelope on the Softphone__c message channel: its four fields are the channel's four fields.
@@ -87,6 +89,7 @@ export interface MessagePayloads {
   clickToDial: ClickToDial;
   bridgeStatus: BridgeStatus;
   recordShown: RecordShown;
+  callList: CallListRequest;
   screenPop: ScreenPopTarget;
   screenPopDeferred: ScreenPopDeferredRequest;
   searchAndScreenPop: SearchAndScreenPopRequest;
@@ -140,6 +143,14 @@ export interface RecordShown {
   objectType: string;
   /** The record's name, plain text (never rendered as HTML). */
   recordName?: string;
+}
+
+// list view → utility: the records the agent selected in a list view, to be called one at a time in this
+// order (the Softphone Call List page of the list button, docs/deploy.md step 11).
+
+export interface CallListRequest {
+  /** Each entry as a click on the record's number would send it. */
+  entries: ClickToDial[];
 }
 
 /** connecting: Open CTI is starting. ready: requests are served. error: the bridge cannot serve requests. */

@@ -214,7 +214,7 @@ function view(value: unknown, path: string): SoftphoneView {
       'canLeaveConference',
       'canDial',
     ],
-    ['recentsRevision', 'clickToDial'],
+    ['recentsRevision', 'clickToDial', 'conferenceNotesCallId'],
   );
   oneOf(v.registration, `${path}.registration`, REGISTRATIONS);
   if (!Array.isArray(v.calls) || v.calls.length > 50) fail(`${path}.calls`, 'must be a list of calls');
@@ -255,7 +255,13 @@ function view(value: unknown, path: string): SoftphoneView {
     token(card.callId, `${path}.clickToDial.callId`);
     text(card.number, `${path}.clickToDial.number`, 255);
   }
+  conferenceNotes(v.conferenceNotesCallId, path);
   return v as unknown as SoftphoneView;
+}
+
+/** Optional: the conference's notes field types against this call, so it must be an id. */
+function conferenceNotes(callId: unknown, path: string): void {
+  if (callId !== undefined && callId !== null) token(callId, `${path}.conferenceNotesCallId`);
 }
 
 type Envelope = { version: typeof MIRROR_VERSION; from: string };

@@ -3,7 +3,7 @@
 // exists exactly when the statechart would accept its event; what state it is in is read from tags.
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
 import type { CallMachine, DialRequest, PhoneError, PhoneMachine, PhoneMode } from '../call';
-import { registrationFailureMessages } from '../call';
+import { conferenceCustomerCallId, registrationFailureMessages } from '../call';
 import { callView } from './call-view';
 import type { CallView, SoftphoneViewExtras } from './call-view';
 
@@ -66,6 +66,11 @@ export interface SoftphoneView {
   recentsRevision: number;
   /** Absent in views from a leader built before click-to-dial asked first. */
   clickToDial?: ClickToDialView | null;
+  /**
+   * The conference member whose notes the conference shows: the customer's call, while the agent may write
+   * notes on it (call-notes.ts). Null without a conference or notes; absent in views of older leaders.
+   */
+  conferenceNotesCallId?: string | null;
 }
 
 type PhoneSnapshot = SnapshotFrom<PhoneMachine>;
@@ -138,5 +143,12 @@ export function softphoneView(phone: PhoneSnapshot, extras: SoftphoneViewExtras 
     canDial: reg === 'registered',
     recentsRevision: extras.recentsRevision?.() ?? 0,
     clickToDial: clickToDialView(phone.context.clickToDial),
+    conferenceNotesCallId: conferenceNotesCallId(phone, calls),
   };
+}
+
+function conferenceNotesCallId(phone: PhoneSnapshot, calls: CallView[]): string | null {
+  const customerCallId = conferenceCustomerCallId(phone.context);
+  const customer = calls.find((call) => call.callId === customerCallId && call.inConference);
+  return customer?.notesEnabled ? customer.callId : null;
 }

@@ -1,6 +1,7 @@
 // The MultiLine document's "Softphone Disabled → Incoming Calls", used like an admin and an agent would:
-// the admin switches the org to deskphone mode on the admin page (the real softphoneSetup LWC); the agent's
-// own phone is a <wb-phone> registered for the agent's number (1001), as the MultiLine app on a device is,
+// the agent is on the deskphone call center (agent 3, Dee, in the sample data), which disables the softphone
+// for them; the agent's own phone is a <wb-phone> registered for the agent's number (1003), as the MultiLine
+// app on a device is,
 // so the workbench's Kamailio forks each incoming call to it and to the softphone panel.
 import {
   AGENT_SIP_USER,
@@ -10,7 +11,6 @@ import {
   customerPage,
   customerState,
   expectAudioBothWays,
-  open,
   shot,
   softphone,
   tasks,
@@ -23,22 +23,14 @@ import {
 useJourneys();
 const ALICE = '003WB0000000001YAA';
 
-beforeAll(async () => {
-  const admin = await open('/admin.html');
-  await admin.locator('[data-field="mode"]').getByText('Softphone disabled', { exact: false }).click();
-  await button(admin.locator('c-softphone-setup'), 'save').click();
-  await admin.locator('[data-toasts] .slds-theme_success').waitFor({ timeout: 10_000 });
-  await admin.context().close();
-});
-
 test('Softphone disabled: MultiLine for Salesforce opens up automatically to notify the user of the incoming call, which rings on the agent’s own phone; the user enters notes and the call is logged', async () => {
-  const agent = await agentPage();
+  const agent = await agentPage(3);
   // Registered after the panel, so agentPage saw the panel's own registration.
-  const ownPhone = await customerPage(AGENT_SIP_USER[1]);
+  const ownPhone = await customerPage(AGENT_SIP_USER[3]);
   const customer = await customerPage('4155550101');
   await expect(utilityButton(agent).getAttribute('aria-expanded')).resolves.toBe('false');
 
-  await call(customer, AGENT_SIP_USER[1]);
+  await call(customer, AGENT_SIP_USER[3]);
 
   // Both ring: the agent's own phone, and the panel, which opened by itself with the caller's record.
   await customerState(ownPhone, 'ringing', 15_000);

@@ -3,7 +3,7 @@
 // records) and without it (`?org=lightning`, as a new Agentforce Service org: no call center, no bridge;
 // the softphone opens records with lightning/navigation and the call button on record pages sends the
 // clicks). Each journey asserts what the agent sees and the path it took (the screen-pop pane says which
-// API opened the page). Redirect by click joins this parametrisation when it lands (see the report).
+// API opened the page).
 import type { Locator, Page } from 'playwright-core';
 import {
   ORG_FLAVOURS,
@@ -29,6 +29,8 @@ useJourneys();
 const ALICE = '003WB0000000001YAA';
 const CAROL = '003WB0000000003YAA';
 const ERIN = '00QWB00000000012AA';
+const invitesTo = (number: string) =>
+  sipRequests('INVITE').filter((line) => line.includes(`REQ INVITE sip:`) && line.includes(number));
 const POP_SOURCE: Record<OrgFlavour, string> = {
   opencti: 'Open CTI screenPop',
   lightning: 'lightning/navigation',
@@ -224,6 +226,41 @@ describe.each(ORG_FLAVOURS)('click-to-dial and screen pop in an org %s', (org) =
     );
     await button(conference, 'leave-conference').click();
     await customerState(customer, 'idle');
+    await customerState(erin, 'idle');
+  });
+
+  test('redirect "using the Click-to-dial function": with a call ringing and Redirect chosen, clicking a number on a record redirects the call there: the caller keeps hearing ringing, the clicked number rings, and the agent places no call', async () => {
+    const { agent, customer, incoming } = await ringing(org, '4155550101');
+    const erin = await customerPage('3125550103');
+    await button(incoming, 'redirect').click();
+    await incoming.locator('[data-id="redirect-panel"]').waitFor();
+
+    // Earlier journeys of this file called Erin too: only the INVITEs from now on count.
+    const earlier = invitesTo('3125550103').length;
+    await clickToDial(agent, org, ERIN, '(312) 555-0103');
+
+    await customerState(erin, 'ringing', 15_000);
+    // The caller never stopped calling: still "calling", never idle or connected in between.
+    await customerState(customer, 'calling');
+    await incoming.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect(softphone(agent).locator('[data-id="active-call"]').count()).resolves.toBe(0);
+    await expect(softphone(agent).locator('c-softphone-click-to-dial').count()).resolves.toBe(0);
+    // The agent opens the panel again: nothing rings there any more.
+    await utilityButton(agent).click();
+    await expect(softphone(agent).locator('[data-id="incoming"]').count()).resolves.toBe(0);
+    if (org === 'opencti') await shot(utilityPanel(agent), 'redirect-by-click-to-dial');
+    // Every INVITE to Erin's number came over the caller's own connection, after the redirect: none from the agent.
+    const source = (line: string | undefined) => / from (\S+)$/.exec(line?.trim() ?? '')?.[1];
+    const callers = invitesTo('sip:1001@').map(source);
+    expect(callers.length).toBeGreaterThan(0);
+    const toErin = invitesTo('3125550103').slice(earlier).map(source);
+    expect(toErin.length).toBeGreaterThan(0);
+    expect(new Set(toErin)).toEqual(new Set([callers.at(-1)]));
+
+    await erin.getByRole('button', { name: 'Answer' }).click();
+    await customerState(customer, 'connected');
+    await customerState(erin, 'connected');
+    await customer.getByRole('button', { name: 'Hang up' }).click();
     await customerState(erin, 'idle');
   });
 

@@ -13,7 +13,12 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
     '/',
     async (page) => {
       await page.locator('[data-customers] li').nth(4).waitFor();
-      await expect(page.locator('[data-agents] li').count()).resolves.toBe(2);
+      // One link per sample agent: Ada and Ben on the softphone call center, Dee on the deskphone one.
+      await expect(page.locator('[data-agents] li').allTextContents()).resolves.toEqual([
+        'Ada Agent, extension 1001',
+        'Ben Agent, extension 1002',
+        'Dee Agent, extension 1003',
+      ]);
       // The org without Open CTI is chosen on the home page: the agent links follow the choice.
       await page.getByLabel(/Without Open CTI/).check();
       await expect(page.locator('[data-agents] a').first().getAttribute('href')).resolves.toBe(

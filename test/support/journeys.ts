@@ -78,9 +78,9 @@ export async function open(path: string, tone?: number, init?: () => void): Prom
 }
 
 /** The SIP user of each workbench agent (workbench/data/sample-data.json). */
-export const AGENT_SIP_USER = { 1: '1001', 2: '1002' } as const;
+export const AGENT_SIP_USER = { 1: '1001', 2: '1002', 3: '1003' } as const;
+export type AgentNumber = keyof typeof AGENT_SIP_USER;
 
-/** Agent 1 (Ada, SIP user 1001) or 2 (Ben, 1002) with the softphone registered; the utility panel starts closed. */
 /**
  * The emulated org's flavour (workbench/client/shell/org-flavour.ts): with Open CTI, or without it
  * (`lightning`: no call center, the call button on record pages). The launcher picks the default:
@@ -91,7 +91,11 @@ export type OrgFlavour = 'opencti' | 'lightning';
 export const ORG_FLAVOURS: OrgFlavour[] = ['opencti', 'lightning'];
 const defaultOrg = (): OrgFlavour => (process.env.SOFTPHONE_ORG === 'lightning' ? 'lightning' : 'opencti');
 
-export async function agentPage(agent: 1 | 2 = 1, tone?: number, org = defaultOrg()): Promise<Page> {
+/**
+ * Agent 1 (Ada, SIP user 1001), 2 (Ben, 1002) or 3 (Dee, 1003, on the deskphone call center) with the phone
+ * registered; the utility panel starts closed.
+ */
+export async function agentPage(agent: AgentNumber = 1, tone?: number, org = defaultOrg()): Promise<Page> {
   const page = await open(`/agent.html?agent=${agent}${org === 'lightning' ? '&org=lightning' : ''}`, tone);
   await page.locator('body[data-shell-ready="true"]').waitFor();
   const user = AGENT_SIP_USER[agent];

@@ -4,8 +4,8 @@
 // (an iframe with the emulated Open CTI and the real bridge bundle). `?org=lightning` is an org without
 // Open CTI (org-flavour.ts): no call center, no bridge, record pages with the softphone's call button.
 import type { OpenCtiClickPayload } from '../../src/bridge';
-import { subscribe } from '../../test/emulation/lightning/messageService.js';
-import { enableAcrossFrames } from '../../test/emulation/lightning/across-frames.js';
+import { publish, subscribe } from '../../test/emulation/lightning/messageService.js';
+import { enableAcrossFrames, showPage } from '../../test/emulation/lightning/across-frames.js';
 import { loadRecords, loadTasks, type RecordView, type TaskView } from './shell/crm-data';
 import { h, replaceChildren } from './shell/dom';
 import { EmulationLog } from './shell/emulation-log';
@@ -19,6 +19,8 @@ import { ScreenPopPane, fromOpenCti, fromPageReference } from './shell/screen-po
 import { UtilityBar } from './shell/utility-bar';
 import { Workspace } from './shell/workspace';
 import { callButtonSlot, orgFlavour, withoutOpenCti } from './shell/org-flavour';
+import { pageReferenceOf } from './shell/page-reference';
+import { callListMessage, listViewButtons } from './shell/list-view';
 
 // This bundle's copy of lightning/messageService hears the LWC bundle's and the other frames'.
 enableAcrossFrames();
@@ -90,6 +92,11 @@ const workspace = new Workspace($('[data-workspace]'), {
   tasks: () => tasks,
   ...(flavour === 'opencti' ? { clickToDial } : { recordPageExtras: callButtonSlot }),
   createContact,
+  listViewButtons: (table, shown) =>
+    listViewButtons(table, shown, (selected) => {
+      if (selected.length === 0) return toast('Select the records to call first.', 'warning');
+      publish({}, { channelName: 'Softphone__c' }, callListMessage(selected));
+    }),
 });
 const log = new EmulationLog($('[data-emulation-log]'));
 const pops = new ScreenPopPane($('[data-screen-pops]'), (route) => {
@@ -155,10 +162,14 @@ window.addEventListener('workbench:toast', (event) => {
 // Lightning Message Service on Softphone__c, as both the bridge and the softphone hear it.
 subscribe({}, { channelName: 'Softphone__c' }, (message) => log.lms(message));
 
-// Lightning tells the Open CTI adapter about every page change (onNavigationChange).
+const objectOf = (id: string) => records.find((r) => r.Id.slice(0, 15) === id.slice(0, 15))?.objectType;
+
+// Lightning tells the Open CTI adapter about every page change (onNavigationChange), and the utility's
+// CurrentPageReference too.
 function navigated(): void {
   workspace.render();
   toOpenCti({ type: 'navigation', payload: workspace.page(location.href) });
+  showPage(pageReferenceOf(location.hash, objectOf));
 }
 window.addEventListener('hashchange', navigated);
 
@@ -173,6 +184,7 @@ async function start(): Promise<void> {
   document.title = `${me?.Name ?? 'Agent'}: Softphone workbench`;
   [records, tasks] = await Promise.all([loadRecords(), loadTasks()]);
   workspace.render();
+  showPage(pageReferenceOf(location.hash, objectOf));
   renderTasksPane();
   // Tasks change when the softphone logs a call (Apex) or the bridge saves a log (Open CTI).
   const events = new EventSource('/api/workbench/events');

@@ -1,6 +1,6 @@
 // Behaviour of the phone: registration, mode, availability, lines, consultation, transfer and conference.
 import type { AnyActorRef } from 'xstate';
-import { phoneErrorMessages } from '../phone-machine';
+import { CONFERENCE_BUSY_TONE_MS, phoneErrorMessages } from '../phone-machine';
 import { registrationFailureMessages } from '../registration-failure';
 import { ann, bob, dialOk, dialRefused, startPhone, T0 } from './support/harness';
 import type { PhoneHarness } from './support/harness';
@@ -734,6 +734,108 @@ describe('conference', () => {
     }
     expect(h.phone.getSnapshot().value.conference).toBe('none');
     expect(h.phone.getSnapshot().value.availability).toBe('wrapUp');
+  });
+});
+
+describe('adding a participant before they answer (OfficeConnect: the risks every participant hears)', () => {
+  /** c1 and k1 answered and merged: a running conference the agent adds to. */
+  function runningConference(): PhoneHarness {
+    const h = consultFor('conference');
+    dial(h, 'k1', '+15550001111');
+    connectOutgoing(h, 'k1');
+    h.phone.send({ type: 'ui.conference.merge' });
+    confirmReinvite(h, 'c1');
+    return h;
+  }
+
+  function addParticipant(h: PhoneHarness, callId: string): void {
+    h.phone.send({ type: 'ui.conference.start', callId: 'c1' });
+    dial(h, callId, '+15550002222');
+  }
+
+  function failWith(h: PhoneHarness, callId: string, reason: 'busy' | 'declined' | 'no-answer'): void {
+    const statusCode = { busy: 486, declined: 603, 'no-answer': 480 }[reason];
+    h.call(callId).send({ type: 'sip.call.failed', reason, statusCode, at: T0 + 1_000 });
+  }
+
+  it('all participants hear ringing until the call is answered (Conference clicked before the participant answers)', () => {
+    const h = consultFor('conference');
+    dial(h, 'k1', '+15550001111');
+    // No conference yet: the held customer hears hold music, not ringback.
+    expect(h.effects.playingTone()).toBeNull();
+    h.phone.send({ type: 'ui.conference.merge' });
+    confirmReinvite(h, 'c1');
+    expect(h.effects.playingTone()).toBe('ringback');
+    connectOutgoing(h, 'k1');
+    expect(h.effects.playingTone()).toBeNull();
+    expect(h.effects.conferenceTones).toEqual([{ tone: 'ringback', stopped: true }]);
+    expect(h.phone.getSnapshot().context.conference).toEqual(['c1', 'k1']);
+  });
+
+  it('the participants already in the conference hear ringing while the agent dials a new participant, until it answers', () => {
+    const h = runningConference();
+    expect(h.effects.playingTone()).toBeNull();
+    addParticipant(h, 'k2');
+    expect(h.effects.playingTone()).toBe('ringback');
+    h.call('k2').send({ type: 'sip.call.progress', earlyMedia: false });
+    expect(h.effects.playingTone()).toBe('ringback');
+    connectOutgoing(h, 'k2');
+    expect(h.effects.playingTone()).toBeNull();
+  });
+
+  it.each(['busy', 'declined'] as const)(
+    'all participants hear a busy signal when the new participant is %s, then the conference goes on',
+    (reason) => {
+      const h = runningConference();
+      addParticipant(h, 'k2');
+      failWith(h, 'k2', reason);
+      expect(h.effects.playingTone()).toBe('busy');
+      h.clock.advance(CONFERENCE_BUSY_TONE_MS - 1);
+      expect(h.effects.playingTone()).toBe('busy');
+      h.clock.advance(1);
+      expect(h.effects.playingTone()).toBeNull();
+      expect(h.effects.conferenceTones).toEqual([
+        { tone: 'ringback', stopped: true },
+        { tone: 'busy', stopped: true },
+      ]);
+      expect(h.phone.getSnapshot().value.conference).toBe('active');
+      expect(h.phone.getSnapshot().context.conference).toEqual(['c1', 'k1']);
+    },
+  );
+
+  it('a participant who does not answer, or whom the agent hangs up, ends the ringing without a busy signal', () => {
+    const h = runningConference();
+    addParticipant(h, 'k2');
+    failWith(h, 'k2', 'no-answer');
+    expect(h.effects.playingTone()).toBeNull();
+    h.phone.send({
+      type: 'ui.dial',
+      callId: 'k3',
+      number: '+15550003333',
+      dial: dialOk('+15550003333'),
+      at: T0,
+    });
+    expect(h.effects.playingTone()).toBe('ringback');
+    h.phone.send({ type: 'ui.consult.cancel' });
+    h.call('k3').send({ type: 'sip.call.ended', at: T0 });
+    expect(h.effects.playingTone()).toBeNull();
+    expect(h.effects.conferenceTones.map((t) => t.tone)).toEqual(['ringback', 'ringback']);
+  });
+
+  it('the one customer left hears the busy signal out before the conference becomes an ordinary call', () => {
+    const h = consultFor('conference');
+    dial(h, 'k1', '+15550001111');
+    h.phone.send({ type: 'ui.conference.merge' });
+    confirmReinvite(h, 'c1');
+    failWith(h, 'k1', 'busy');
+    expect(h.effects.playingTone()).toBe('busy');
+    expect(h.phone.getSnapshot().context.conference).toEqual(['c1']);
+    expect(h.effects.commandTypes('c1').at(-1)).toBe('call.conference.join');
+    h.clock.advance(CONFERENCE_BUSY_TONE_MS);
+    expect(h.effects.playingTone()).toBeNull();
+    expect(h.phone.getSnapshot().value.conference).toBe('none');
+    expect(h.effects.commandTypes('c1').at(-1)).toBe('call.conference.leave');
+    expect(liveCalls(h)).toEqual(['c1']);
   });
 });
 

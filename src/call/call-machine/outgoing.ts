@@ -40,7 +40,7 @@ export const ringback = callSetup.createStateConfig({
 /** Added to the conference before answering: every party hears it ring until it answers. */
 export const ringingIntoConference = callSetup.createStateConfig({
   tags: ['liveAudio', 'conference'],
-  entry: ['markConferenceMember', report('conference')],
+  entry: ['markConferenceMember', report('conference', 'ringing')],
   on: {
     ...untilAnswered,
     'phone.conference.dissolved': { target: 'ringback', actions: 'leaveConference' },

@@ -71,8 +71,10 @@ export function requireTarget(context: CallContext): DialTarget {
   return context.target;
 }
 
-export function report(status: LineStatus) {
-  return { type: 'report', params: { status } } as const;
+/** `ringing`: in the conference before the far end answered (the phone plays ringback to the others). */
+export function report(status: LineStatus, ringing?: 'ringing') {
+  const params: { status: LineStatus; ringing?: true } = ringing ? { status, ringing: true } : { status };
+  return { type: 'report', params } as const;
 }
 
 export function command(cmd: SipCallCommand) {
@@ -204,9 +206,15 @@ export const callSetup = setup({
   },
   actions: {
     sendToSip: sendTo('sip', (_, params: SipCallCommand) => params),
-    report: enqueueActions(({ context, self, enqueue }, params: { status: LineStatus }) => {
-      if (self._parent)
-        enqueue.sendParent({ type: 'call.status', callId: context.callId, status: params.status });
+    report: enqueueActions(({ context, self, enqueue }, params: { status: LineStatus; ringing?: true }) => {
+      if (!self._parent) return;
+      enqueue.sendParent({
+        type: 'call.status',
+        callId: context.callId,
+        status: params.status,
+        ...(params.ringing ? { ringing: true as const } : {}),
+        ...(context.failure && params.status === 'ended' ? { failure: context.failure.reason } : {}),
+      });
     }),
     closeCall: raise({ type: 'call.close' }),
     reportFinished: enqueueActions(({ context, self, enqueue }) => {

@@ -2,14 +2,15 @@
 // holding and resuming the original call, dialling the third party, handing over or merging, and the
 // conference's members. Typed against the machine's own types and actors, and joined to them in setup.ts.
 import { assign, enqueueActions, not, stateIn } from 'xstate';
-import { customerContext } from '../call-context';
 import type { LineStatus } from '../line-status';
 import { MAX_CONFERENCE_PARTIES } from '../phone-settings';
 import type { PhoneTypes } from './setup';
 import {
   AUDIO_TAKING,
+  BUSY_FAILURES,
   JOINABLE,
-  childCallContext,
+  aboutCustomer,
+  conferenceCustomerCallId,
   dialRequestOf,
   eventCallId,
   occupiedLines,
@@ -17,11 +18,13 @@ import {
   outgoingInput,
   reportOf,
 } from './support';
-import type { Consultation } from './support';
+import type { Consultation, PhoneContext } from './support';
 
 /** Each part extends the one before, so every action and guard is typed against the machine as one. */
 export function withConsultationRules(phoneTypes: PhoneTypes) {
-  return withConsultationGuards(withConferenceMembers(withOriginalCall(withConsultCall(phoneTypes))));
+  return withConferenceTones(
+    withConsultationGuards(withConferenceMembers(withOriginalCall(withConsultCall(phoneTypes)))),
+  );
 }
 
 /** The consultation and its consult call: begun, dialled (with the customer it is about), hung up, over. */
@@ -42,10 +45,10 @@ function withConsultCall(types: PhoneTypes) {
       spawnConsultCall: enqueueActions(({ context, event, enqueue, self }) => {
         const request = dialRequestOf(event);
         if (!request || !context.consultation) return;
-        // The consult call tells the third party which customer it is about.
-        const { originalCallId } = context.consultation;
-        const original = originalCallId ? childCallContext(self, originalCallId) : undefined;
-        const about = original ? customerContext(original) : undefined;
+        // The consult call tells the third party which customer it is about: the call consulted from, or,
+        // when adding to a running conference, the conference's customer (another agent joining gets it).
+        const aboutCallId = context.consultation.originalCallId ?? conferenceCustomerCallId(context);
+        const about = aboutCallId ? aboutCustomer(self, aboutCallId) : undefined;
         const input = { ...outgoingInput(context, request), ...(about ? { about } : {}) };
         enqueue.assign({
           lines: { ...context.lines, [input.callId]: 'dialing' },
@@ -217,6 +220,42 @@ function withConsultationGuards(types: ReturnType<typeof withConferenceMembers>)
         context.conference.length === 0 || (context.conference.length === 1 && context.consultation === null),
       isConferenceMember: ({ context, event }) =>
         event.type === 'ui.conference.remove' && context.conference.includes(event.callId),
+    },
+  });
+}
+
+/** The call dialled to add a party to the running conference (not one that started it from a held call). */
+function consultAddingTo(context: PhoneContext): string | null {
+  const c = context.consultation;
+  return c?.purpose === 'conference' && c.originalCallId === null ? c.consultCallId : null;
+}
+
+/** Parties being added to the conference: merged before they answered, or dialled to be added. */
+function partiesBeingAdded(context: PhoneContext): string[] {
+  const ringing = context.ringingMembers.filter((id) => context.conference.includes(id));
+  const dialled = consultAddingTo(context);
+  return dialled === null ? ringing : [...ringing, dialled];
+}
+
+/** What the conference hears while a party is added (conference-tone.ts decides which tone plays). */
+function withConferenceTones(types: ReturnType<typeof withConsultationGuards>) {
+  return types.extend({
+    guards: {
+      /** Someone is in the conference to hear it, and a party being added has not answered yet. */
+      isPartyRingingForConference: ({ context }) =>
+        context.conference.length > 0 &&
+        partiesBeingAdded(context).some(
+          (id) => context.ringingMembers.includes(id) || context.lines[id] === 'dialing',
+        ),
+      /** The last party hears the busy signal out before the conference becomes an ordinary call. */
+      isBusyTonePlaying: stateIn('#phone.conferenceTone.busy'),
+      /** A party being added ended busy (486, 600) or declined (403, 603). */
+      isAddedPartyBusy: ({ context, event }) =>
+        event.type === 'call.status' &&
+        event.status === 'ended' &&
+        event.failure !== undefined &&
+        BUSY_FAILURES.includes(event.failure) &&
+        partiesBeingAdded(context).includes(event.callId),
     },
   });
 }

@@ -1,5 +1,6 @@
 // Transfer and conference: hold the call, dial a third party, then hand over, merge or go back; and the
 // conference the agent's browser bridges.
+import { and, not } from 'xstate';
 import { phoneSetup } from './setup';
 import { GONE, LEFT_CONFERENCE, consultDial, isReport } from './support';
 
@@ -123,7 +124,11 @@ export const conference = phoneSetup.createStateConfig({
   states: {
     none: { always: { guard: 'hasConference', target: 'active' } },
     active: {
-      always: { guard: 'isConferenceTooSmall', target: 'none', actions: 'dissolveConference' },
+      always: {
+        guard: and(['isConferenceTooSmall', not('isBusyTonePlaying')]),
+        target: 'none',
+        actions: 'dissolveConference',
+      },
       on: {
         'call.status': { guard: isReport('member', LEFT_CONFERENCE), actions: 'removeMember' },
         'ui.conference.remove': { guard: 'isConferenceMember', actions: 'hangUpMember' },

@@ -2,13 +2,15 @@
 // root lists the regions in the order docs/call-states.md shows them; each lives in its own file.
 import { availability } from './availability';
 import { clickToDial } from './click-to-dial';
+import { conferenceTone } from './conference-tone';
 import { conference, consultation } from './consultation';
 import { lines } from './lines';
 import { mode } from './mode';
 import { registration } from './registration';
 import { phoneSetup } from './setup';
 
-export { phoneErrorMessages } from './support';
+export { conferenceCustomerCallId, phoneErrorMessages } from './support';
+export { CONFERENCE_BUSY_TONE_MS } from './support';
 export type {
   Consultation,
   LineSwitch,
@@ -37,6 +39,7 @@ export const phoneMachine = phoneSetup.createMachine({
     clickToDialTimes: [],
     hangUpOnly: [],
     redirectChoice: null,
+    ringingMembers: [],
   }),
   invoke: {
     id: 'ua',
@@ -54,6 +57,7 @@ export const phoneMachine = phoneSetup.createMachine({
     consultation,
     conference,
     clickToDial,
+    conferenceTone,
   },
 });
 

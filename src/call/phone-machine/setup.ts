@@ -2,6 +2,7 @@
 // consultation-rules.ts). Each region file builds its states with phoneSetup.createStateConfig, so they
 // type-check as one machine.
 import { and, assign, enqueueActions, fromCallback, not, setup, stateIn } from 'xstate';
+import type { ConferenceToneInput } from '../call-actors';
 import type { CallInput } from '../call-context';
 import { callMachine } from '../call-machine';
 import type { CallRecord } from '../call-record';
@@ -13,6 +14,7 @@ import { reconnectDelayMs } from '../sip-timing';
 import { withConsultationRules } from './consultation-rules';
 import {
   AUDIO_TAKING,
+  CONFERENCE_BUSY_TONE_MS,
   ON_AUDIO,
   childCallContext,
   dialRequestOf,
@@ -47,6 +49,8 @@ const phoneTypes = setup({
     sipUserAgent: fromCallback<UserAgentCommand, SipUserAgentInput>(() => undefined),
     /** One per call; provide callMachine.provide({...}) here to give the calls their actors. */
     callMachine,
+    /** Plays a tone to every party of the conference (and the agent); its cleanup stops it. */
+    conferenceTone: fromCallback<{ type: 'tone.noop' }, ConferenceToneInput>(() => undefined),
   },
 });
 
@@ -153,17 +157,22 @@ export const phoneSetup = withConsultationRules(phoneTypes).extend({
       }
     }),
     dropQueuedIntent: assign({ switching: null }),
-    updateLine: assign(({ context, event }) =>
-      event.type === 'call.status' && context.lines[event.callId] !== undefined
-        ? { lines: { ...context.lines, [event.callId]: event.status } }
-        : {},
-    ),
+    /** The call's status as it reports it, and whether it still rings into the conference. */
+    updateLine: assign(({ context, event }) => {
+      if (event.type !== 'call.status' || context.lines[event.callId] === undefined) return {};
+      const others = context.ringingMembers.filter((id) => id !== event.callId);
+      return {
+        lines: { ...context.lines, [event.callId]: event.status },
+        ringingMembers: event.ringing ? [...others, event.callId] : others,
+      };
+    }),
     finishLine: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'call.finished' || context.lines[event.callId] === undefined) return;
       const { callId } = event;
       enqueue.assign({
         lines: Object.fromEntries(Object.entries(context.lines).filter(([id]) => id !== callId)),
         hangUpOnly: context.hangUpOnly.filter((id) => id !== callId),
+        ringingMembers: context.ringingMembers.filter((id) => id !== callId),
       });
       enqueue.stopChild(event.callId);
     }),
@@ -300,5 +309,6 @@ export const phoneSetup = withConsultationRules(phoneTypes).extend({
     reconnectBackoff: ({ context }) =>
       reconnectDelayMs(context.reconnectAttempt, context.settings.reconnect, Math.random()),
     switchTimeout: ({ context }) => context.settings.switchTimeoutMs,
+    busyTone: CONFERENCE_BUSY_TONE_MS,
   },
 });

@@ -3,7 +3,10 @@ import { not } from 'xstate';
 import type { AnyActorRef } from 'xstate';
 import type { DialTarget } from '../../dialing';
 import type { CallContext, CallInput } from '../call-context';
+import { customerContext } from '../call-context';
+import type { Customer } from '../customer';
 import type { CallUiEvent } from '../call-events';
+import type { CallFailureReason } from '../call-failure';
 import type { CallRecord, RemoteParty } from '../call-record';
 import { isMissedCall } from '../call-record';
 import { CLICK_TO_DIAL_LIMIT } from '../click-to-dial-limit';
@@ -88,6 +91,8 @@ export interface PhoneContext {
   hangUpOnly: string[];
   /** The ringing call whose Redirect panel is open: a click-to-dial redirects it there (OfficeConnect). */
   redirectChoice: string | null;
+  /** Calls merged into the conference before they answered, still ringing (the others hear ringback). */
+  ringingMembers: string[];
 }
 
 export type ReportedStatus = LineStatus | 'finished';
@@ -102,6 +107,10 @@ export const LEFT_CONFERENCE: ReportedStatus[] = ['held', 'ending', 'ended'];
 export const AUDIO_TAKING: LineStatus[] = ['live', 'holding', 'connecting', 'dialing'];
 /** Calls that can be told to join the conference: connected, on hold (or going there), or still ringing. */
 export const JOINABLE: LineStatus[] = ['live', 'holding', 'held', 'recalling', 'dialing'];
+/** A party being added to the conference that ends with one of these makes the conference hear busy. */
+export const BUSY_FAILURES: readonly CallFailureReason[] = ['busy', 'declined'];
+/** How long the conference hears the busy signal before it goes on (0.5 s on, 0.5 s off: five beeps). */
+export const CONFERENCE_BUSY_TONE_MS = 5_000;
 /** A call whose hold may still fail: the phone waits for it to be held before giving the audio away. */
 export const ON_AUDIO: LineStatus[] = ['live', 'holding'];
 
@@ -145,6 +154,21 @@ export function childCallContext(self: AnyActorRef, callId: string): CallContext
   const child = (self.getSnapshot() as { children?: Record<string, AnyActorRef | undefined> } | undefined)
     ?.children?.[callId];
   return (child?.getSnapshot() as { context?: CallContext } | undefined)?.context;
+}
+
+/** The customer a call is about, as it goes to another agent (call-context.ts: customerContext). */
+export function aboutCustomer(self: AnyActorRef, callId: string): Customer | undefined {
+  const call = childCallContext(self, callId);
+  return call ? customerContext(call) : undefined;
+}
+
+/**
+ * The conference's customer: the call the conference was started from (members are kept in the order they
+ * joined), or the earliest one left. The agent's notes during the conference go to its log, and a party
+ * added later is told its customer (a member dialled for the conference carries the customer it was about).
+ */
+export function conferenceCustomerCallId(context: Pick<PhoneContext, 'conference'>): string | null {
+  return context.conference[0] ?? null;
 }
 
 /** The dial request of an event that dials: typed by the agent, or a click-to-dial the phone accepted. */

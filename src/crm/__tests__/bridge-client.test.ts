@@ -223,6 +223,18 @@ describe('BridgeClient events', () => {
     expect(listener.mock.calls).toEqual([[payload]]);
   });
 
+  test("hand a list view's call list to its listeners; a malformed one to none", () => {
+    const { client, deliver } = setup();
+    const listener = jest.fn();
+    const stop = client.onCallList(listener);
+    const payload = { entries: [{ number: '4155550101', recordId: '003000000000009AAA' }] };
+    deliver({ version: 1, type: 'callList', requestId: 'evt-1', payload });
+    deliver({ version: 1, type: 'callList', requestId: 'evt-2', payload: { entries: 'everyone' } });
+    stop();
+    deliver({ version: 1, type: 'callList', requestId: 'evt-3', payload });
+    expect(listener.mock.calls).toEqual([[payload]]);
+  });
+
   test('keep the latest bridge status and announce it', () => {
     const { client, deliver } = setup();
     const listener = jest.fn();

@@ -1,11 +1,12 @@
 // Brittle on purpose: the utility LWC reaches src/crm through SoftphoneCore.crm; these names are its API.
 import * as crm from '..';
 
-test('src/crm exports exactly the bridge client, the call-log error and their constants', () => {
+test('src/crm exports exactly the bridge client, the call-log error, the call list runner and their constants', () => {
   expect(Object.keys(crm).sort()).toEqual([
     'BridgeClient',
     'BridgeRequestError',
     'CALL_LOG_ERROR_CODES',
+    'CallListRunner',
     'CallLogError',
     'DEFAULT_REQUEST_TIMEOUT_MS',
   ]);

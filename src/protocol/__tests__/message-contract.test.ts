@@ -46,6 +46,12 @@ const FULL = {
     error: { code: 'GENERIC_ERROR', message: 'Click-to-dial could not be turned on. Try again.' },
   },
   recordShown: { recordId: ID18, objectType: 'Contact', recordName: 'Ada Lovelace' },
+  callList: {
+    entries: [
+      { number: '+1 (415) 555-0100', recordId: ID18, recordName: 'Ada Lovelace', objectType: 'Contact' },
+      { number: '5550100' },
+    ],
+  },
   screenPop: {
     type: 'NEW_RECORD_MODAL',
     params: { entityName: 'Contact' },
@@ -73,6 +79,7 @@ const MINIMAL = {
   clickToDial: { number: '5550100' },
   bridgeStatus: { state: 'connecting', clickToDial: false },
   recordShown: { recordId: ID15, objectType: 'Lead' },
+  callList: { entries: [] },
   screenPop: { type: 'SOBJECT', params: { recordId: ID15 } },
   screenPopDeferred: { popToken: 'token-1' },
   searchAndScreenPop: { searchParams: '5550100', callType: 'OUTBOUND', deferred: false },
@@ -90,6 +97,7 @@ const MEMBERS: Record<MessageType, { required: string[]; optional: string[] }> =
   },
   bridgeStatus: { required: ['state', 'clickToDial'], optional: ['settings', 'error'] },
   recordShown: { required: ['recordId', 'objectType'], optional: ['recordName'] },
+  callList: { required: ['entries'], optional: [] },
   screenPop: { required: ['type', 'params'], optional: ['defaultFieldValues'] },
   screenPopDeferred: { required: ['popToken'], optional: [] },
   searchAndScreenPop: {
@@ -121,7 +129,7 @@ describe('Softphone__c message contract', () => {
   });
 
   test('has exactly these message types, events first, then requests, then response', () => {
-    expect(EVENT_TYPES).toEqual(['clickToDial', 'bridgeStatus', 'recordShown']);
+    expect(EVENT_TYPES).toEqual(['clickToDial', 'bridgeStatus', 'recordShown', 'callList']);
     expect(REQUEST_TYPES).toEqual([
       'screenPop',
       'screenPopDeferred',
@@ -167,6 +175,7 @@ describe('Softphone__c message contract', () => {
       matchFieldCount: 20,
       messageLength: 500,
       callCenterNameLength: 40,
+      callListLength: 200,
     });
     expect(Object.isFrozen(SCHEMA_LIMITS)).toBe(true);
   });

@@ -270,6 +270,25 @@ describe('validateMessage', () => {
     });
   });
 
+  describe('call lists', () => {
+    const entry = { number: '4155550101', recordId: ID18, recordName: 'Alice', objectType: 'Contact' };
+
+    test('accepts up to 200 entries, each checked as a click on its number', () => {
+      const list = validateMessage(message('callList', { entries: Array(200).fill(entry) }));
+      expect(list.ok && list.value.payload).toEqual({ entries: Array(200).fill(entry) });
+    });
+
+    test('refuses a longer list, and names the entry that is no click', () => {
+      expect(validateMessage(message('callList', { entries: Array(201).fill(entry) }))).toMatchObject({
+        ok: false,
+        detail: expect.stringContaining('at most 200'),
+      });
+      expect(
+        validateMessage(message('callList', { entries: [entry, { ...entry, number: 'sip:x@evil' }] })),
+      ).toMatchObject({ ok: false, detail: expect.stringContaining('payload.entries[1].number') });
+    });
+  });
+
   test('refuses a __proto__ key and leaves Object.prototype alone', () => {
     const raw: unknown = JSON.parse(
       '{"version":1,"type":"screenPop","requestId":"r","payload":{"type":"NEW_RECORD_MODAL","params":{"entityName":"Contact"},"defaultFieldValues":{"__proto__":{"polluted":true}}}}',

@@ -31,6 +31,21 @@ describe('validateMirrorMessage', () => {
     expect(validateMirrorMessage(confirm)).toEqual({ ok: true, value: confirm });
   });
 
+  test("a leader view names the conference member whose notes the conference shows; a follower's view keeps it", () => {
+    const view = { ...idleView(), calls: [ringingCall('c-1')], conferenceNotesCallId: 'c-1' };
+    expect(validateMirrorMessage({ version: MIRROR_VERSION, type: 'view', from: 'tab-a', view })).toEqual({
+      ok: true,
+      value: { version: MIRROR_VERSION, type: 'view', from: 'tab-a', view },
+    });
+    const refused = validateMirrorMessage({
+      version: MIRROR_VERSION,
+      type: 'view',
+      from: 'tab-a',
+      view: { ...view, conferenceNotesCallId: 'a b' },
+    });
+    expect(refused).toEqual({ ok: false, detail: 'message.view.conferenceNotesCallId must be an id' });
+  });
+
   test("a leader's bye may say its calls were handed over (saved for the next leader), and nothing else", () => {
     const bye = { version: MIRROR_VERSION, type: 'bye', from: 'tab-a', leader: true };
     expect(validateMirrorMessage({ ...bye, handover: true })).toEqual({

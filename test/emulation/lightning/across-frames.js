@@ -9,7 +9,7 @@ import { connectMessageTransport, MessageContext } from './messageService.js';
 import { CurrentPageReference } from './navigation.js';
 import { EnclosingUtilityId } from './platformUtilityBarApi.js';
 
-/** The utility id and page the workbench's components see. */
+/** The utility id the workbench's components see, and their page until the shell shows one (showPage). */
 export const WORKBENCH_UTILITY_ID = 'softphone-utility';
 export const WORKBENCH_PAGE = {
   type: 'standard__navItemPage',
@@ -81,6 +81,26 @@ const workbenchPage = {
   },
 };
 
+/** Every bundle of the page hears the page the shell shows on this event (its own CurrentPageReference). */
+const PAGE_EVENT = 'workbench:page';
+
+/**
+ * The shell shows a page: CurrentPageReference of every component of this window (any bundle) hears its
+ * page reference, as a utility hears the page around it in Lightning; a bundle loaded later starts from it.
+ */
+export function showPage(pageReference) {
+  window.__workbenchPageReference = pageReference;
+  window.dispatchEvent(new CustomEvent(PAGE_EVENT, { detail: pageReference }));
+}
+
+function followPages() {
+  CurrentPageReference.provide(window.__workbenchPageReference ?? WORKBENCH_PAGE);
+  window.addEventListener(PAGE_EVENT, (event) => {
+    CurrentPageReference.provide(event.detail);
+    CurrentPageReference.emit(event.detail);
+  });
+}
+
 let enabled = false;
 
 /** Installs the workbench's page; every bundle of the page calls it before its first platform call. */
@@ -90,6 +110,6 @@ export function enableAcrossFrames() {
   setHost(workbenchPage);
   connectMessageTransport(broadcastChannelTransport);
   MessageContext.provide({});
-  CurrentPageReference.provide(WORKBENCH_PAGE);
+  followPages();
   EnclosingUtilityId.provide(WORKBENCH_UTILITY_ID);
 }

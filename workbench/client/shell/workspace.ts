@@ -19,6 +19,8 @@ export interface WorkspaceDeps {
   clickToDial?: (payload: OpenCtiClickPayload) => void;
   /** What a record page shows below its fields (the org's call button component), if anything. */
   recordPageExtras?: (record: RecordView) => HTMLElement | null;
+  /** The list view's button bar for an object home's table (the package's list button), if any. */
+  listViewButtons?: (table: HTMLElement, records: RecordView[]) => HTMLElement;
   /** Saves a new Contact; resolves with its id, rejects with the org's message. */
   createContact: (fields: Record<string, string>) => Promise<string>;
 }
@@ -51,6 +53,7 @@ export class Workspace {
     if (first === 'Task') return this.showTasks();
     const object = OBJECTS.find(([name]) => name === first)?.[0] ?? 'Contact';
     const records = this.deps.records().filter((r) => r.objectType === object);
+    const table = this.recordTable(records);
     replaceChildren(
       this.root,
       h(
@@ -58,7 +61,8 @@ export class Workspace {
         { class: 'slds-text-heading_medium slds-m-bottom_small' },
         OBJECTS.find(([n]) => n === object)?.[1] ?? object,
       ),
-      this.recordTable(records),
+      this.deps.listViewButtons?.(table, records) ?? null,
+      table,
     );
   }
 

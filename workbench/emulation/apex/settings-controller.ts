@@ -7,6 +7,8 @@ import type { OrgSettingsRecord } from '../sample-data';
 
 export const MODE_SOFTPHONE = 'Softphone';
 export const MODE_DESKPHONE = 'Deskphone';
+export const CALL_CENTER_SOFTPHONE = 'Softphone';
+export const CALL_CENTER_DESKPHONE = 'SoftphoneDeskphone';
 export const MAX_DEVICE_NUMBER_LENGTH = 80;
 export const SCREEN_POPS = ['Record', 'NewRecord', 'Search', 'None'];
 export const CRM_PATHS = ['Auto', 'OpenCTI', 'Lightning'];
@@ -164,6 +166,9 @@ export function orgDefaults(call: Pick<ApexCall, 'store' | 'sample'>): OrgSettin
 /** Softphone_Settings__c.getInstance() for the running user (the hierarchy: user-level deviceNumber over the org). */
 export function effectiveSettings(call: ApexCall): Settings {
   const settings = toSettings(orgDefaults(call));
+  // forRunningUser(): the call center the user is assigned to decides the mode, the org setting otherwise.
+  if (call.user.callCenter === CALL_CENTER_DESKPHONE) settings.mode = MODE_DESKPHONE;
+  if (call.user.callCenter === CALL_CENTER_SOFTPHONE) settings.mode = MODE_SOFTPHONE;
   const own = call.store.snapshot.deviceNumbers?.[call.user.Id];
   if (own) settings.deviceNumber = own;
   // EMULATION: blank SIP server settings point at the workbench's Kamailio (see the file comment).

@@ -3,11 +3,45 @@
 // and, for cacheable methods, as a wire adapter — like the platform's.
 import { workbenchUserKey } from './user.js';
 
+/** The page's org flavour (`?org=lightning`: no Open CTI, no call center). */
+const workbenchOrg = () => new URLSearchParams(location.search).get('org') ?? 'opencti';
+
+// Lightning checks its client-side cache before calling a cacheable method, imperatively too, and keeps that
+// cache in persistent browser storage across page loads; Salesforce documents no duration ("don't assume a
+// cache duration"). The workbench keeps results for a long time, so a component that reads something
+// changeable through a cacheable method sees it stale here as it would in an org.
+const CACHE_PREFIX = 'workbench-apex-cache:';
+const CACHE_SECONDS = 8 * 60 * 60;
+
+function cached(key) {
+  try {
+    const entry = JSON.parse(localStorage.getItem(CACHE_PREFIX + key) ?? 'null');
+    return entry && Date.now() - entry.at < CACHE_SECONDS * 1000 ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withClientCache(className, methodName, call) {
+  return async (params = {}) => {
+    const key = JSON.stringify([workbenchUserKey(), workbenchOrg(), className, methodName, params ?? {}]);
+    const hit = cached(key);
+    if (hit) return hit.result;
+    const result = await call(params);
+    localStorage.setItem(CACHE_PREFIX + key, JSON.stringify({ at: Date.now(), result }));
+    return result;
+  };
+}
+
 export function apexMethod(className, methodName, cacheable) {
-  const call = async (params = {}) => {
+  const server = async (params = {}) => {
     const res = await fetch(new URL(`/api/apex/${className}/${methodName}`, location.href), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-workbench-user': workbenchUserKey() },
+      headers: {
+        'content-type': 'application/json',
+        'x-workbench-user': workbenchUserKey(),
+        'x-workbench-org': workbenchOrg(),
+      },
       body: JSON.stringify(params ?? {}),
     });
     const body = await res.json().catch(() => ({}));
@@ -21,6 +55,7 @@ export function apexMethod(className, methodName, cacheable) {
     }
     return body.result;
   };
+  const call = cacheable ? withClientCache(className, methodName, server) : server;
   call.adapter = class ApexWireAdapter {
     constructor(dataCallback) {
       this.dataCallback = dataCallback;

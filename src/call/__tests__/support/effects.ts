@@ -2,7 +2,13 @@
 import { fromCallback } from 'xstate';
 import type { AnyActorRef, PromiseActorLogic } from 'xstate';
 import type { ContactMatch } from '../../customer';
-import type { AlertAgentInput, SearchContactsInput, SipSessionInput } from '../../call-actors';
+import type {
+  AlertAgentInput,
+  ConferenceTone,
+  ConferenceToneInput,
+  SearchContactsInput,
+  SipSessionInput,
+} from '../../call-actors';
 import type { SipCallCommand } from '../../call-events';
 import { callMachine } from '../../call-machine';
 import type { CallRecord } from '../../call-record';
@@ -35,6 +41,8 @@ export class Effects {
   readonly recents: CallRecord[] = [];
   readonly uaCommands: UserAgentCommand[] = [];
   readonly userAgents: Array<{ input: SipUserAgentInput; stopped: boolean }> = [];
+  /** Tones played to the conference, in order; `stopped` once the phone stopped each. */
+  readonly conferenceTones: Array<{ tone: ConferenceTone; stopped: boolean }> = [];
 
   constructor(private readonly auto: AutoSettle = {}) {}
 
@@ -51,6 +59,7 @@ export class Effects {
       this.recents,
       this.uaCommands,
       this.userAgents,
+      this.conferenceTones,
     ] as unknown[][]) {
       list.length = 0;
     }
@@ -62,6 +71,11 @@ export class Effects {
 
   commandTypes(callId: string): string[] {
     return this.commandsFor(callId).map((c) => c.type);
+  }
+
+  /** The tone the conference hears now, if any. */
+  playingTone(): ConferenceTone | null {
+    return this.conferenceTones.find((t) => !t.stopped)?.tone ?? null;
   }
 
   liveAlerts(): AlertAgentInput[] {
@@ -153,6 +167,13 @@ export class Effects {
           };
         }),
         callMachine: calls,
+        conferenceTone: fromCallback<{ type: 'tone.noop' }, ConferenceToneInput>(({ input }) => {
+          const playing = { tone: input.tone, stopped: false };
+          this.conferenceTones.push(playing);
+          return () => {
+            playing.stopped = true;
+          };
+        }),
       },
       actions: {
         addToRecents: (_, params) => {

@@ -104,6 +104,22 @@ export interface PhoneModelScope {
   clickIds?: string[];
   /** The agent opens and closes the Redirect panel of ringing calls, and clicks a number meanwhile. */
   redirectByClick?: boolean;
+  /** Calls ring into the conference, answer there, or end busy (what the conference hears). */
+  conferenceTones?: boolean;
+}
+
+/** How a call being added to the conference goes on: rings into it, answers there, or is busy. */
+function conferenceToneReports(snapshot: Snapshot, callId: string): PhoneEvent[] {
+  const { lines, ringingMembers, conference } = snapshot.context;
+  // Tones are for the others in the conference: with nobody else there, nothing is heard.
+  if (!conference.some((id: string) => id !== callId)) return [];
+  const busy: PhoneEvent = { type: 'call.status', callId, status: 'ended', failure: 'busy' };
+  if (ringingMembers.includes(callId)) return [{ type: 'call.status', callId, status: 'conference' }, busy];
+  if (lines[callId] !== 'dialing') return [];
+  // Only a call the phone told to join rings into the conference.
+  return conference.includes(callId)
+    ? [{ type: 'call.status', callId, status: 'conference', ringing: true }, busy]
+    : [busy];
 }
 
 function registrationEvents(snapshot: Snapshot, scope: PhoneModelScope): PhoneEvent[] {
@@ -214,6 +230,7 @@ export function phoneEventsFor(snapshot: Snapshot, scope: PhoneModelScope): Phon
       );
     }
     events.push({ type: 'ui.answer', callId }, { type: 'ui.resume', callId });
+    if (scope.conferenceTones) events.push(...conferenceToneReports(snapshot, callId));
     if (scope.redirectByClick) {
       events.push(
         { type: 'ui.redirect.choose', callId },
@@ -269,6 +286,7 @@ export function serializePhoneState(snapshot: Snapshot): string {
     // Spaced clicks keep one time; clicks at one instant pile up towards the limit.
     Math.max(0, c.clickToDialTimes.length - 1),
     c.redirectChoice,
+    c.ringingMembers,
   ]);
 }
 
@@ -387,6 +405,19 @@ export const phoneModelScopes: Record<string, PhoneModelScope> = {
     outgoing: [],
     maxCalls: 1,
     statuses: ['live', 'ended', 'finished'],
+  },
+  /**
+   * A party added to the conference rings (merged before it answered, or dialled for a running conference),
+   * answers or is busy: what the conference hears meanwhile.
+   */
+  conferenceTones: {
+    settings: { ...base, maxLines: 3 },
+    consultation: true,
+    conferenceTones: true,
+    incoming: ['c1'],
+    outgoing: ['k1'],
+    maxCalls: 2,
+    statuses: ['connecting', 'live', 'held', 'conference'],
   },
   /** The admin's click-to-dial switch is off: every click is refused and nothing is dialled. */
   clickToDialOff: {

@@ -133,7 +133,8 @@ export class RandomWalk {
   private calls(): Map<string, AnyActorRef> {
     const children = this.phone.getSnapshot().children as Record<string, AnyActorRef | undefined>;
     const calls = new Map<string, AnyActorRef>();
-    for (const [id, ref] of Object.entries(children)) if (id !== 'ua' && ref) calls.set(id, ref);
+    for (const [id, ref] of Object.entries(children))
+      if (id !== 'ua' && id !== 'conferenceTone' && ref) calls.set(id, ref);
     return calls;
   }
 

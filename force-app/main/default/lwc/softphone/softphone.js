@@ -1,5 +1,5 @@
 import { LightningElement, wire } from 'lwc';
-import { NavigationMixin } from 'lightning/navigation';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import { MessageContext } from 'lightning/messageService';
 import { EnclosingUtilityId, enablePopout, open, updateUtility } from 'lightning/platformUtilityBarApi';
 import { errorMessage } from 'c/softphoneErrors';
@@ -55,8 +55,19 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   generation = 0;
   /** The call the agent last acted on: its card gets the focus back when the button they used goes away. */
   focusCallId;
+  /** A list view's call list while it runs (the core's CallList), or null. */
+  callList = null;
   /** The agent's last click-to-dial in this tab: the panel opens once the view shows its call (or card). */
   revealCallId;
+
+  /** Who hears the page the agent is on (the CRM port, for the record a "New contact" form saved). */
+  pageListeners = new Set();
+
+  /** A utility hears the page around it ("Use Page Context in the Utility Bar API"). */
+  @wire(CurrentPageReference)
+  wiredPageReference(pageReference) {
+    for (const listener of [...this.pageListeners]) listener(pageReference);
+  }
 
   @wire(EnclosingUtilityId)
   wiredUtilityId(utilityId) {
@@ -92,6 +103,10 @@ export default class Softphone extends NavigationMixin(LightningElement) {
         deviceNumber: () => this.deviceNumber,
         attach: (service) => {
           this.service = service;
+          this.callList = service.callList.state();
+          service.callList.subscribe((list) => {
+            this.callList = list;
+          });
           this.settings = service.settings;
           this.crm = service.crm;
           this.softphone = service.softphone;
@@ -100,6 +115,10 @@ export default class Softphone extends NavigationMixin(LightningElement) {
         show: (view) => this.show(view),
         problem: (key, error) => this.addProblem(key, error),
         resolved: (key) => this.removeProblem(key),
+        onPageShown: (listener) => {
+          this.pageListeners.add(listener);
+          return () => this.pageListeners.delete(listener);
+        },
       },
       () => generation === this.generation,
     );
@@ -219,6 +238,11 @@ export default class Softphone extends NavigationMixin(LightningElement) {
     return this.view.calls.filter((call) => call.inConference);
   }
 
+  /** The customer's call, whose notes the conference shows (none when the agent may not write any). */
+  get conferenceNotesCall() {
+    return this.callById(this.view.conferenceNotesCallId);
+  }
+
   get hasConference() {
     return this.conferenceMembers.length > 0;
   }
@@ -280,6 +304,14 @@ export default class Softphone extends NavigationMixin(LightningElement) {
       source: 'ui',
       ...(transfer === 'unsupervised' ? { transfer } : {}),
     });
+  }
+
+  handleCallListSkip() {
+    this.service?.callList.skip();
+  }
+
+  handleCallListStop() {
+    this.service?.callList.stop();
   }
 
   handleRedirect(event) {

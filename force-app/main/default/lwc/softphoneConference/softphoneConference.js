@@ -4,14 +4,21 @@ import { LABELS, format } from 'c/softphoneLabels';
 
 /**
  * The conference the agent's browser bridges: its participants (each can be removed), adding one more,
- * muting the agent towards everyone, and ending it for all.
+ * muting the agent towards everyone, ending it for all, and the notes on the customer's call.
  */
 export default class SoftphoneConference extends LightningElement {
   /** The CallViews with inConference. */
   @api members = [];
   /** SoftphoneView.canLeaveConference */
   @api canLeave = false;
+  /** The CallView of SoftphoneView.conferenceNotesCallId: the customer's call, whose notes the agent writes. */
+  @api notesCall;
   labels = LABELS;
+
+  /** Whose record the notes are logged against, so the field says it. */
+  get notesLabel() {
+    return format(LABELS.conferenceNotes, this.notesCall.title);
+  }
 
   get heading() {
     return format(LABELS.conferenceHeading, this.members.length + 1);

@@ -93,6 +93,21 @@ export function livePath(setting, bridgeReady) {
 
 const failed = (error, fallback) => new Error(errorMessage(error, fallback));
 
+/** Key prefixes of the people a call can take as its contact, for a page reference without objectApiName. */
+const PERSON_PREFIXES = { '003': 'Contact', '00Q': 'Lead' };
+
+/**
+ * Open CTI's onNavigationChange on the Lightning path: the record page a page reference shows (the utility's
+ * CurrentPageReference, "Use Page Context in the Utility Bar API"), or undefined for any other page.
+ */
+export function recordShownOf(pageReference) {
+  if (pageReference?.type !== 'standard__recordPage') return undefined;
+  const { recordId, objectApiName, actionName } = pageReference.attributes || {};
+  if (typeof recordId !== 'string' || (actionName && actionName !== 'view')) return undefined;
+  const objectType = objectApiName || PERSON_PREFIXES[recordId.slice(0, 3)];
+  return objectType ? { recordId, objectType } : undefined;
+}
+
 /**
  * SoftphoneContactSearch through Apex. It gives a contact's account, which the core's ContactMatch has no
  * room for: `accountOf` keeps it for the call log.
@@ -151,8 +166,9 @@ function callLogInput(entry, call, accountOf) {
  * @param options.navigate shows a page reference (NavigationMixin.Navigate of the utility)
  * @param options.callFor callId → { direction, number, name } of a call the phone still shows
  * @param options.crmPath the admin's Crm_Path__c (Auto when empty)
+ * @param options.onPageShown listener → unsubscribe: the utility's CurrentPageReference as it changes
  */
-export function createCrmPort({ searchVariants, country, bridge, navigate, callFor, crmPath }) {
+export function createCrmPort({ searchVariants, country, bridge, navigate, callFor, crmPath, onPageShown }) {
   const bridgeReady = trackBridge(bridge);
   const accountOf = new Map();
 
@@ -198,9 +214,25 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
       return bridge.onClickToDial(listener);
     },
 
-    /** Record pages the agent lands on (Open CTI onNavigationChange, relayed by the bridge). */
+    /**
+     * Record pages the agent lands on, heard on the live path only: Open CTI's onNavigationChange relayed
+     * by the bridge, or the utility's own page reference on the Lightning path.
+     */
     onRecordShown(listener) {
-      return bridge.onRecordShown(listener);
+      const live = () => livePath(crmPath, bridgeReady());
+      const stopBridge = bridge.onRecordShown((record) => {
+        if (live() === 'OpenCTI') listener(record);
+      });
+      const stopPages = onPageShown
+        ? onPageShown((pageReference) => {
+            const record = recordShownOf(pageReference);
+            if (record && live() === 'Lightning') listener(record);
+          })
+        : () => undefined;
+      return () => {
+        stopBridge();
+        stopPages();
+      };
     },
   };
 }

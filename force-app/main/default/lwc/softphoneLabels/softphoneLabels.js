@@ -189,6 +189,7 @@ import saveWithoutRecord from '@salesforce/label/c.Softphone_Save_Without_Record
 import copyAndClose from '@salesforce/label/c.Softphone_Copy_And_Close';
 import closeWithoutLog from '@salesforce/label/c.Softphone_Close_Without_Log';
 import copyFailed from '@salesforce/label/c.Softphone_Copy_Failed';
+import conferenceNotes from '@salesforce/label/c.Softphone_Conference_Notes';
 
 export const LABELS = {
   addFavorite,
@@ -381,6 +382,7 @@ export const LABELS = {
   copyAndClose,
   closeWithoutLog,
   copyFailed,
+  conferenceNotes,
 };
 
 /** Replaces {0}, {1}... in a label with the arguments, as the platform's label format does. */

@@ -15,6 +15,8 @@ export default class SoftphoneNotes extends LightningElement {
   @api canSave = false;
   /** CallView.notesEnabled: false when the admin's Call Notes option is off for this call (no field at all). */
   @api enabled;
+  /** The field's label when "Notes" alone would not say whose notes they are (the conference's). */
+  @api label;
   labels = LABELS;
   draft = '';
   saved = '';
@@ -28,6 +30,10 @@ export default class SoftphoneNotes extends LightningElement {
   set notes(value) {
     this.saved = value || '';
     if (!this.timer) this.draft = this.saved;
+  }
+
+  get fieldLabel() {
+    return this.label || LABELS.notes;
   }
 
   get shown() {

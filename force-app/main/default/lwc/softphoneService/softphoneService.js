@@ -75,7 +75,8 @@ function coreProblem(error, problem) {
 /**
  * Builds and starts the phone. `host`: `component` (loadScript's owner), `messageContext()`, `navigate`,
  * `alert(input)` (returns what stops it), `dialRequested(callId)` (a click in this tab), `deviceNumber()`, `attach(service)` (before the first view),
- * `show(view)`, `problem(key, message)` and `resolved(key)`. `isCurrent()` is false once the component
+ * `show(view)`, `problem(key, message)`, `resolved(key)` and `onPageShown(listener)` (the utility's current
+ * page as it changes; returns the unsubscribe). `isCurrent()` is false once the component
  * left the page: a start that outlived it builds nothing. Resolves with the service, or undefined.
  */
 export async function startSoftphoneService(host, isCurrent) {
@@ -168,6 +169,7 @@ function createService(host, core, settings, credentials, storageSecret) {
     navigate: host.navigate,
     callFor: (callId) => callFor(softphone, callId),
     crmPath: settings.crmPath,
+    onPageShown: host.onPageShown,
   });
   const sip = toSipConfig(credentials, ice.iceServers, credentialRenewal(host));
   // One phone per user and line across this browser's tabs (same origin, so the same org).
@@ -177,11 +179,19 @@ function createService(host, core, settings, credentials, storageSecret) {
     onDialRequest: (callId) => host.dialRequested(callId),
     onError: (error) => host.problem('session', reason(LABELS.errorSession, error)),
   });
+  // A list view's selected records, called one at a time (the rule is the core's: src/call/call-list.ts).
+  const callList = new core.crm.CallListRunner({
+    phone: softphone,
+    source: bridge,
+    dialled: (callId) => host.dialRequested(callId),
+  });
+  cleanups.push(() => callList.dispose());
   const service = {
     core,
     settings,
     crm,
     softphone,
+    callList,
     /** Why the agent's own phone number (deskphone mode) cannot be dialled, or '' (the dialing rules). */
     deviceNumberProblem(number) {
       const checked = number ? core.dialing.prepareDial(number, toDialingSettings(settings)) : null;

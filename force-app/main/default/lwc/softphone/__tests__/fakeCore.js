@@ -3,6 +3,8 @@
 import { BridgeClient } from '../../../../../../src/crm/bridge-client';
 // The core dials the CRM's click-to-dial requests itself (src/create-shared-softphone.ts), with this.
 import { dialRequests } from '../../../../../../src/crm/click-to-dial';
+// A list view's call list, called one at a time by the real runner and rule.
+import { CallListRunner } from '../../../../../../src/crm/call-list-runner';
 import * as coreView from '../../../../../../src/view/statuses';
 
 const idleView = require('./data/idleView.json');
@@ -67,7 +69,7 @@ export function createFakeCore() {
           return { ok: false, code: 'invalid-characters', message: 'A phone number has only digits.' };
         }),
       },
-      crm: { BridgeClient },
+      crm: { BridgeClient, CallListRunner },
       view: coreView,
     },
     setView(next) {

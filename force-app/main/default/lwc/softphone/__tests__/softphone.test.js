@@ -7,7 +7,7 @@ import {
   publish,
   resetMessageService,
 } from 'lightning/messageService';
-import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import { CurrentPageReference, getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { EnclosingUtilityId, enablePopout, open, updateUtility } from 'lightning/platformUtilityBarApi';
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
@@ -39,6 +39,10 @@ jest.mock(
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 const LABELS = mockCustomLabels();
 const Softphone = require('c/softphone').default;
+
+/** The test plays Lightning: the utility's page reference changes as the agent moves around. */
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- emitting is the platform's part
+const showPage = (pageReference) => CurrentPageReference.emit(pageReference);
 
 const viewWith = (...calls) => ({ ...clone(idleView), calls });
 const callWith = (overrides) => ({ ...clone(ringingCall), ...overrides });
@@ -117,7 +121,8 @@ describe('c-softphone', () => {
       const element = await createComponent();
 
       expect(fake.softphone.start).toHaveBeenCalledTimes(1);
-      expect(fake.softphone.subscribe).toHaveBeenCalledTimes(1);
+      // Two listeners of the phone: the view this component renders, and the call list runner.
+      expect(fake.softphone.subscribe).toHaveBeenCalledTimes(2);
       const status = $(element, 'c-softphone-status');
       expect(status.registration).toBe('registered');
       expect(status.availability).toBe('available');
@@ -390,6 +395,18 @@ describe('c-softphone', () => {
       expect($(element, 'c-softphone-active-call')).toBeNull();
     });
 
+    it("gives the conference the customer's call for its notes, as the view names it", async () => {
+      const element = await createComponent();
+      const first = callWith({ status: 'conference', answeredAt: 1767225005000, inConference: true });
+      const second = callWith({ callId: 'call-2', status: 'conference', inConference: true });
+
+      await show({ ...viewWith(first, second), conferenceNotesCallId: 'call-1' });
+      expect($(element, 'c-softphone-conference').notesCall.callId).toBe('call-1');
+
+      await show({ ...viewWith(first, second), conferenceNotesCallId: null });
+      expect($(element, 'c-softphone-conference').notesCall).toBeUndefined();
+    });
+
     it('is accessible with a connected call', async () => {
       const element = await createComponent();
       await show(
@@ -554,6 +571,49 @@ describe('c-softphone', () => {
     });
   });
 
+  describe("a list view's call list", () => {
+    const ALICE = {
+      number: '4155550101',
+      recordId: '003WB0000000001YAA',
+      recordName: 'Alice Nguyen',
+      objectType: 'Contact',
+    };
+    const ERIN = {
+      number: '3125550103',
+      recordId: '00QWB00000000012AA',
+      recordName: 'Erin Lee',
+      objectType: 'Lead',
+    };
+
+    it('dials the first record, shows who is next, and dials it once the call and its wrap-up are over', async () => {
+      const element = await createComponent();
+      bridgeSays('callList', { entries: [ALICE, ERIN] });
+      await show(viewWith(callWith({ status: 'dialing', direction: 'outgoing' })));
+
+      expect(fake.softphone.dial.mock.calls.map(([number]) => number)).toEqual(['4155550101']);
+      const card = $(element, 'c-softphone-call-list');
+      expect(card.shadowRoot.querySelector('[data-id="call-list-next"]').textContent).toBe('Next: Erin Lee');
+      await expect(accessibilityViolations(element)).resolves.toEqual([]);
+
+      await show(viewWith(callWith({ status: 'wrapUp' })));
+      expect(fake.softphone.dial).toHaveBeenCalledTimes(1);
+      await show(viewWith());
+      expect(fake.softphone.dial.mock.calls.map(([number]) => number)).toEqual(['4155550101', '3125550103']);
+    });
+
+    it('Stop ends the list: the call goes on and nothing more is dialled', async () => {
+      const element = await createComponent();
+      bridgeSays('callList', { entries: [ALICE, ERIN] });
+      await show(viewWith(callWith({ status: 'dialing', direction: 'outgoing' })));
+
+      $(element, 'c-softphone-call-list').shadowRoot.querySelector('[data-id="call-list-stop"]').click();
+      await show(viewWith());
+
+      expect(fake.softphone.dial).toHaveBeenCalledTimes(1);
+      expect($(element, 'c-softphone-call-list')).toBeNull();
+    });
+  });
+
   describe('the CRM it gives the core', () => {
     it('opens records with Lightning navigation while the Open CTI bridge is not up', async () => {
       await createComponent();
@@ -565,6 +625,23 @@ describe('c-softphone', () => {
         attributes: { recordId: '003000000000001AAA', actionName: 'view' },
       });
       expect(publishedRequests('screenPop')).toEqual([]);
+    });
+
+    it("tells the core which record page the agent lands on without Open CTI (the utility's page reference)", async () => {
+      await createComponent();
+      const shown = jest.fn();
+      options().crm.onRecordShown(shown);
+
+      showPage({
+        type: 'standard__objectPage',
+        attributes: { objectApiName: 'Contact', actionName: 'new' },
+      });
+      showPage({
+        type: 'standard__recordPage',
+        attributes: { recordId: '003000000000009AAA', objectApiName: 'Contact', actionName: 'view' },
+      });
+
+      expect(shown.mock.calls).toEqual([[{ recordId: '003000000000009AAA', objectType: 'Contact' }]]);
     });
 
     it('asks the Open CTI bridge to pop the record once it says it is ready', async () => {

@@ -113,6 +113,53 @@ describe('c-softphone-conference', () => {
     expect(byId(element, 'leave-conference')).toBeNull();
   });
 
+  describe("the customer's notes", () => {
+    function withNotes(notes = 'Wants a refund') {
+      const list = clone(members);
+      list[0].notes = notes;
+      const created = createComponent(list);
+      created.element.notesCall = list[0];
+      return created;
+    }
+    const notesField = (element) =>
+      byId(element, 'conference-notes').shadowRoot.querySelector('[data-id="notes"]');
+
+    it("shows the notes the agent wrote on the customer's call, labelled with whose record they go to, once the view names that call", async () => {
+      const { element } = createComponent();
+      expect(byId(element, 'conference-notes')).toBeNull();
+
+      element.notesCall = { ...clone(members)[0], notes: 'Wants a refund' };
+      await Promise.resolve();
+
+      expect(notesField(element).value).toBe('Wants a refund');
+      expect(notesField(element).label).toBe('Notes for Ada Lovelace');
+    });
+
+    it("what the agent types goes to the customer's call", async () => {
+      const { element, sent } = withNotes();
+      await Promise.resolve();
+
+      notesField(element).dispatchEvent(
+        new CustomEvent('change', { detail: { value: 'Wants a refund. Agreed.' } }),
+      );
+      notesField(element).dispatchEvent(new CustomEvent('blur'));
+
+      expect(sent).toHaveBeenCalledWith({
+        type: 'ui.notes.changed',
+        callId: 'call-1',
+        text: 'Wants a refund. Agreed.',
+      });
+    });
+
+    it('is accessible with the notes field', async () => {
+      const { element } = withNotes();
+      await Promise.resolve();
+      expect(notesField(element)).not.toBeNull();
+      const { violations } = await axe.run(element, { rules: { 'color-contrast': { enabled: false } } });
+      expect(violations).toEqual([]);
+    });
+  });
+
   it('is accessible', async () => {
     const { element } = createComponent();
     const { violations } = await axe.run(element, { rules: { 'color-contrast': { enabled: false } } });

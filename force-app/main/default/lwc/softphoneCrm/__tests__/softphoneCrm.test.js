@@ -28,8 +28,10 @@ const ADA = {
 
 function fakeBridge({ status } = {}) {
   const statusListeners = [];
+  const recordListeners = [];
   return {
     statusListeners,
+    recordListeners,
     request: jest.fn((type) => {
       return type === 'getBridgeStatus' && status
         ? Promise.resolve(status)
@@ -37,11 +39,27 @@ function fakeBridge({ status } = {}) {
     }),
     onBridgeStatus: jest.fn((listener) => statusListeners.push(listener)),
     onClickToDial: jest.fn(() => () => undefined),
-    onRecordShown: jest.fn(() => () => undefined),
+    onRecordShown: jest.fn((listener) => {
+      recordListeners.push(listener);
+      return () => recordListeners.splice(recordListeners.indexOf(listener), 1);
+    }),
   };
 }
 
-function createPort({ bridge = fakeBridge(), calls = {}, crmPath } = {}) {
+/** The utility's CurrentPageReference as a source the port subscribes to. */
+function fakePages() {
+  const listeners = new Set();
+  return {
+    listeners,
+    show: (pageReference) => listeners.forEach((listener) => listener(pageReference)),
+    onPageShown: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function createPort({ bridge = fakeBridge(), calls = {}, crmPath, pages = fakePages() } = {}) {
   const navigate = jest.fn();
   const searchVariants = jest.fn((number) => (number.length >= 3 ? [number, number.replace('+1', '')] : []));
   const port = createCrmPort({
@@ -51,8 +69,9 @@ function createPort({ bridge = fakeBridge(), calls = {}, crmPath } = {}) {
     navigate,
     callFor: (callId) => calls[callId],
     crmPath,
+    onPageShown: pages.onPageShown,
   });
-  return { port, navigate, bridge, searchVariants };
+  return { port, navigate, bridge, searchVariants, pages };
 }
 
 const flushPromises = () =>
@@ -321,13 +340,56 @@ describe('c-softphone-crm', () => {
     expect(bridge.onClickToDial).toHaveBeenCalledWith(listener);
   });
 
-  it('hears the record pages the agent lands on from the bridge', () => {
-    const { port, bridge } = createPort();
-    const listener = jest.fn();
+  describe('the record pages the agent lands on (how a contact saved from "New contact" joins the call)', () => {
+    const CONTACT_PAGE = {
+      type: 'standard__recordPage',
+      attributes: { recordId: '003000000000009AAA', objectApiName: 'Contact', actionName: 'view' },
+    };
+    const FROM_BRIDGE = { recordId: '003000000000008AAA', objectType: 'Contact' };
 
-    port.onRecordShown(listener);
+    it('hears them from the bridge on the Open CTI path, not from the page reference', async () => {
+      const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
+      const { port, pages } = createPort({ bridge });
+      await flushPromises();
+      const listener = jest.fn();
+      port.onRecordShown(listener);
 
-    expect(bridge.onRecordShown).toHaveBeenCalledWith(listener);
+      pages.show(CONTACT_PAGE);
+      bridge.recordListeners.forEach((hear) => hear(FROM_BRIDGE));
+
+      expect(listener.mock.calls).toEqual([[FROM_BRIDGE]]);
+    });
+
+    it("hears them from the utility's page reference on the Lightning path: record pages only", () => {
+      const { port, pages, bridge } = createPort();
+      const listener = jest.fn();
+      port.onRecordShown(listener);
+
+      pages.show({
+        type: 'standard__objectPage',
+        attributes: { objectApiName: 'Contact', actionName: 'new' },
+      });
+      pages.show({ type: 'standard__search', state: { term: '4155550199' } });
+      pages.show({ ...CONTACT_PAGE, attributes: { ...CONTACT_PAGE.attributes, actionName: 'edit' } });
+      pages.show(CONTACT_PAGE);
+      pages.show({ type: 'standard__recordPage', attributes: { recordId: '00Q000000000009AAA' } });
+      bridge.recordListeners.forEach((hear) => hear(FROM_BRIDGE));
+
+      expect(listener.mock.calls).toEqual([
+        [{ recordId: '003000000000009AAA', objectType: 'Contact' }],
+        [{ recordId: '00Q000000000009AAA', objectType: 'Lead' }],
+      ]);
+    });
+
+    it('stops listening to both when the core unsubscribes', () => {
+      const { port, pages, bridge } = createPort();
+      const stop = port.onRecordShown(jest.fn());
+
+      stop();
+
+      expect(pages.listeners.size).toBe(0);
+      expect(bridge.recordListeners).toEqual([]);
+    });
   });
 
   describe('helpers', () => {
