@@ -75,10 +75,16 @@ describe('SipPhone takes a call back after a reload (INVITE with Replaces)', () 
         if (!target) throw new Error('bad uri');
         const inviter = new Inviter(agent.ua, target);
         current = inviter;
+        const established = new Promise<void>((ok) => {
+          inviter.stateChange.addListener((state) => state === SessionState.Established && ok());
+        });
         await inviter.invite();
         const { callId } = await alice.waitFor('sip.call.answered');
         answered();
-        await new Promise((r) => setTimeout(r, 20)); // let the ACK arrive
+        // alice's answer is her 200; the call is up at the customer once that 200 arrives (and the ACK leaves):
+        // under load that comes later, and a BYE before it is refused.
+        await established;
+        await new Promise((r) => setTimeout(r, 20)); // let the customer's ACK reach alice
         return callId;
       },
     };
