@@ -139,6 +139,8 @@ function probeAgent(input: ConnectionProbeInput, timeoutMs: number) {
       traceSip: true,
     },
     userAgentString: 'open-softphone-setup-probe',
+    // The probe unregisters by itself; SIP.js's graceful stop would wait for answers a dead server never sends.
+    gracefulShutdown: false,
     logBuiltinEnabled: false,
     logLevel: 'log',
     logConnector: watcher.connector,
@@ -146,13 +148,9 @@ function probeAgent(input: ConnectionProbeInput, timeoutMs: number) {
   return { ua, seen: watcher.seen };
 }
 
-/** Leaves nothing behind: the registration removed (when there is one), the socket closed. */
-async function cleanUp(
-  ua: UserAgent,
-  registerer: Registerer | undefined,
-  registered: boolean,
-): Promise<void> {
-  if (registerer && registered) {
+/** Leaves nothing behind: the registration removed (when there is one), no SIP.js timer, the socket closed. */
+async function cleanUp(ua: UserAgent, registerer: Registerer, registered: boolean): Promise<void> {
+  if (registered) {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 2000);
       const done = () => {
@@ -162,7 +160,9 @@ async function cleanUp(
       registerer.unregister({ requestDelegate: { onAccept: done, onReject: done } }).catch(done);
     });
   }
-  await registerer?.dispose().catch(() => undefined);
+  // SIP.js's dispose would wait out an unanswered REGISTER (32 s) and keeps its refresh timers till then.
+  void registerer.dispose().catch(() => undefined);
+  (registerer as unknown as { clearTimers(): void }).clearTimers();
   await ua.stop().catch(() => undefined);
 }
 
