@@ -2,10 +2,14 @@
 // runs in the admin's browser registers a probe identity with credentials in the agents' scheme, reports each
 // step, and leaves no registration behind. A wrong secret and a wrong address each fail at their own step.
 import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
 import { ephemeralCredentials } from '../../scripts/sip-server/kamailio';
 import { freeTcpPort } from '../../scripts/sip-server/ports';
 import { probeConnection, type ConnectionProbeInput } from '../../src/sip';
 import { useKamailio } from '../support/kamailio-fixture';
+
+// The browser's WebSocket, in Node.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
 const secret = randomBytes(24).toString('base64url');
 const server = useKamailio({ auth: { kind: 'ephemeral', secret } });
