@@ -88,6 +88,9 @@ it('first run: a wrong address and a wrong secret each say what is wrong, the ri
     'credentials ok',
     'registration ok',
   ]);
+  expect(right[1]?.text).toBe(
+    "The connection is encrypted and this browser trusts the server's certificate.",
+  );
   await shot(setup, 'first-run-test-connection');
 
   await button(setup, 'first-run-save').click();
