@@ -261,6 +261,38 @@ describe('c-softphone-setup first-run page', () => {
     expect(await accessibilityViolations(element)).toEqual([]);
   });
 
+  it('has words for every outcome the probe reports', async () => {
+    const element = await createComponent();
+    await fillIn(element, { url: 'ws://sip.example.com' });
+
+    await testConnection(element, [
+      { step: 'websocket', outcome: 'failed', reason: 'blocked' },
+      { step: 'tls', outcome: 'warning', reason: 'unencrypted' },
+      { step: 'credentials', outcome: 'warning', reason: 'notAsked' },
+      { step: 'registration', outcome: 'failed', reason: 'refused', detail: '404 Not Found' },
+    ]);
+
+    expect(steps(element).map(({ text }) => text)).toEqual([
+      `Failed WebSocket reachable: ${LABELS.Softphone_Setup_Probe_Websocket_Blocked}`,
+      `Warning TLS (encryption): ${LABELS.Softphone_Setup_Probe_Tls_Unencrypted}`,
+      `Warning Credentials accepted: ${LABELS.Softphone_Setup_Probe_Credentials_Not_Asked}`,
+      "Failed Registration succeeded: The SIP server refused the registration (404 Not Found). Check the SIP domain and the server's registrar.",
+    ]);
+    await testConnection(element, [
+      { step: 'websocket', outcome: 'failed', reason: 'invalidUrl' },
+      { step: 'tls', outcome: 'failed', reason: 'notEncrypted' },
+      { step: 'credentials', outcome: 'ok', reason: 'accepted' },
+      { step: 'registration', outcome: 'failed', reason: 'noAnswer' },
+    ]);
+    expect(steps(element).map(({ text }) => text.replace(/^\S+ [^:]+: /, ''))).toEqual([
+      LABELS.Softphone_Setup_Probe_Websocket_Invalid_Url,
+      LABELS.Softphone_Setup_Probe_Tls_Not_Encrypted,
+      LABELS.Softphone_Setup_Probe_Credentials_Accepted,
+      LABELS.Softphone_Setup_Probe_Registration_No_Answer,
+    ]);
+    expect(await accessibilityViolations(element)).toEqual([]);
+  });
+
   it('asks for the address before testing, and shows why a test could not start', async () => {
     const element = await createComponent();
 
