@@ -157,7 +157,7 @@ export function renderEdgeConfig(options: EdgeOptions, node: NodeRender): string
 }
 
 /** A self-signed certificate for `ip` (tests and trying it out; production uses real ones). */
-async function testCertificate(
+export async function testCertificate(
   dir: string,
   ip: string,
 ): Promise<{ certificate: string; privateKey: string }> {

@@ -13,3 +13,6 @@ export * as media from './media';
 export * as session from './session';
 export * as view from './view/statuses';
 export const version = '0.1.0';
+// Softphone Setup's Test connection (the setup tab loads this resource for it alone).
+export { probeConnection } from './sip';
+export type { ConnectionProbeInput, ProbeStepResult } from './sip';

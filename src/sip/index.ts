@@ -48,3 +48,5 @@ export {
 export type { SipErrorCode } from './errors';
 /** The media handler factory type, for callers that inject one (Node tests) without importing sip.js. */
 export type { SessionDescriptionHandlerFactory } from 'sip.js';
+export { probeConnection } from './connection-probe';
+export type { ConnectionProbeInput, ProbeStepResult, ProbeStep, ProbeOutcome } from './connection-probe';

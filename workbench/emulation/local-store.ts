@@ -59,6 +59,12 @@ export interface StoreData {
   deviceNumbers?: Record<string, string>;
   /** When an admin last replaced the SIP shared secret (the value itself is never kept: see setup-controller). */
   sipSecretSavedAt?: string;
+  /**
+   * The org as the package's install leaves it (SoftphoneInstallHandler's defaults, no SIP server, no shared
+   * secret until an admin saves one), so Softphone Setup opens on its first-run page. Set it in the data file
+   * (or a test through the store) to try that page; absent, the sample org is already set up.
+   */
+  freshInstall?: boolean;
 }
 
 function empty(): StoreData {

@@ -158,9 +158,28 @@ function appendedSettings(record: OrgSettingsRecord) {
   };
 }
 
-/** The org default: what Softphone Setup saved, else the sample data's. */
+/** SoftphoneInstallHandler.seedOrgDefaults: the org default a first install creates (no SIP server). */
+const INSTALL_DEFAULTS: OrgSettingsRecord = {
+  mode: MODE_SOFTPHONE,
+  maxHoldSeconds: 120,
+  workTimerSeconds: 60,
+  wrapUpRequired: false,
+  defaultCountry: 'US',
+  screenPop: 'Record',
+  maxLines: 2,
+  whenAway: POLICY_DECLINE,
+  whenInWrapUp: POLICY_RING,
+  searchUserExtensions: false,
+  credentialTtlSeconds: 3600,
+  clickToDialEnabled: false,
+  callNotesEnabled: true,
+  callNotesOnTransfers: true,
+};
+
+/** The org default: what Softphone Setup saved, else the install's (a fresh install) or the sample data's. */
 export function orgDefaults(call: Pick<ApexCall, 'store' | 'sample'>): OrgSettingsRecord {
-  return call.store.snapshot.orgSettings ?? call.sample.orgSettings;
+  const { orgSettings, freshInstall } = call.store.snapshot;
+  return orgSettings ?? (freshInstall === true ? INSTALL_DEFAULTS : call.sample.orgSettings);
 }
 
 /** Softphone_Settings__c.getInstance() for the running user (the hierarchy: user-level deviceNumber over the org). */

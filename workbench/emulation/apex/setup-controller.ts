@@ -2,6 +2,7 @@
 // in the local store, validated exactly like the Apex, for users with the custom permission Softphone_Admin
 // (the sample user `admin`). The SIP secret is write-only there too; the workbench keeps signing with the
 // secret its Kamailio was started with (a new one would lock every phone out of the local SIP server).
+import { ephemeralCredentials } from '../../../scripts/sip-server/kamailio';
 import { AuraHandledException } from '../apex-error';
 import type { ApexCall } from '../emulation-context';
 import type { OrgSettingsRecord } from '../sample-data';
@@ -295,7 +296,13 @@ function apply(settings: Input): OrgSettingsRecord {
   };
 }
 
-function toOrgSettings(record: OrgSettingsRecord): OrgSettings {
+/** A fresh install has no secret until an admin saves one; the sample org has the workbench Kamailio's. */
+function sipSecretSet(call: ApexCall): boolean {
+  const { freshInstall, sipSecretSavedAt } = call.store.snapshot;
+  return freshInstall !== true || sipSecretSavedAt !== undefined;
+}
+
+function toOrgSettings(record: OrgSettingsRecord, secretSet: boolean): OrgSettings {
   const effective = toSettings(record);
   return {
     mode: effective.mode,
@@ -332,15 +339,14 @@ function toOrgSettings(record: OrgSettingsRecord): OrgSettings {
     callNotesEnabled: effective.callNotesEnabled,
     callNotesOnTransfers: effective.callNotesOnTransfers,
     canEdit: true,
-    // The workbench's Kamailio always has its shared secret.
-    sipSecretSet: true,
+    sipSecretSet: secretSet,
   };
 }
 
 export const SoftphoneSetupController = {
   getOrgSettings(call: ApexCall): OrgSettings {
     requireAdmin(call);
-    return toOrgSettings(orgDefaults(call));
+    return toOrgSettings(orgDefaults(call), sipSecretSet(call));
   },
 
   saveOrgSettings(call: ApexCall, params: { settings: Input | null }): OrgSettings {
@@ -353,13 +359,13 @@ export const SoftphoneSetupController = {
     call.store.update('settings', (data) => {
       data.orgSettings = record;
     });
-    return toOrgSettings(record);
+    return toOrgSettings(record, sipSecretSet(call));
   },
 
   saveSipSecret(call: ApexCall, params: { secret: string | null }): null {
     requireAdmin(call);
     const value = (params.secret ?? '').trim();
-    if (value.length < MIN_SECRET_LENGTH || value.length > MAX_TEXT_LENGTH || /\s/.test(value)) {
+    if (!secretShaped(value)) {
       throw new AuraHandledException(
         `The shared secret was not saved: use ${MIN_SECRET_LENGTH} to ${MAX_TEXT_LENGTH} characters without spaces, exactly as configured on the SIP server.`,
       );
@@ -370,4 +376,50 @@ export const SoftphoneSetupController = {
     });
     return null;
   },
+
+  /**
+   * SoftphoneSetupController.mintProbeCredentials: the Test connection's probe identity, signed like an
+   * agent's with the typed secret (never kept); blank signs with the stored one, which on the workbench is the
+   * secret its Kamailio was started with.
+   */
+  mintProbeCredentials(call: ApexCall, params: { secret: string | null }): ProbeCredentials {
+    requireAdmin(call);
+    const typed = (params.secret ?? '').trim();
+    if (typed !== '' && !secretShaped(typed)) {
+      throw new AuraHandledException(
+        `The connection was not tested: the shared secret must be ${MIN_SECRET_LENGTH} to ${MAX_TEXT_LENGTH} characters without spaces, exactly as configured on the SIP server.`,
+      );
+    }
+    if (typed === '' && !sipSecretSet(call)) {
+      throw new AuraHandledException(
+        "The softphone can't sign in to the phone system: no shared secret is set. Ask your Salesforce admin to set it in Softphone Setup.",
+      );
+    }
+    const ttlSeconds = PROBE_TTL_SECONDS;
+    const secret = typed === '' ? call.sipSecret : typed;
+    const { username, password } = ephemeralCredentials(secret, PROBE_SIP_USER, ttlSeconds, call.now());
+    return {
+      username,
+      password,
+      sipUser: PROBE_SIP_USER,
+      ttlSeconds,
+      expiresAt: Number(username.split(':')[0]),
+    };
+  },
 };
+
+const PROBE_SIP_USER = 'softphone-setup-probe';
+const PROBE_TTL_SECONDS = 300;
+
+/** SoftphoneCredentials.SipCredentials as mintProbeCredentials fills it (no domain or URL: the admin typed them). */
+interface ProbeCredentials {
+  username: string;
+  password: string;
+  sipUser: string;
+  ttlSeconds: number;
+  expiresAt: number;
+}
+
+function secretShaped(value: string): boolean {
+  return value.length >= MIN_SECRET_LENGTH && value.length <= MAX_TEXT_LENGTH && !/\s/.test(value);
+}

@@ -73,6 +73,7 @@ import wrapUpRequired from '@salesforce/label/c.Softphone_Setup_Wrap_Up_Required
 import holdMusic from '@salesforce/label/c.Softphone_Setup_Hold_Music';
 import holdMusicResource from '@salesforce/label/c.Softphone_Setup_Hold_Music_Resource';
 import holdMusicResourceHelp from '@salesforce/label/c.Softphone_Setup_Hold_Music_Resource_Help';
+import firstRunSaved from '@salesforce/label/c.Softphone_Setup_First_Run_Saved';
 
 export const LABELS = {
   credentialTtl,
@@ -149,6 +150,7 @@ export const LABELS = {
   holdMusic,
   holdMusicResource,
   holdMusicResourceHelp,
+  firstRunSaved,
 };
 
 /** Replaces {0}, {1}... in a label with the arguments, as the platform's label format does. */

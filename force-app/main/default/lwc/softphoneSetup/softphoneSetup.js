@@ -73,6 +73,7 @@ export default class SoftphoneSetup extends LightningElement {
   secretDraft = '';
   secretError;
   savingSecret = false;
+  firstRunError;
 
   connectedCallback() {
     this.load();
@@ -92,6 +93,18 @@ export default class SoftphoneSetup extends LightningElement {
     this.draft = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, settings[field]]));
     this.canEdit = settings.canEdit === true;
     this.sipSecretSet = settings.sipSecretSet === true;
+  }
+
+  /**
+   * Not set up yet: no shared secret is stored. An install cannot store one (only the admin knows it), and no
+   * agent can sign in without it, so the first thing an admin who may edit sees is the first-run page.
+   */
+  get firstRun() {
+    return this.canEdit && !this.sipSecretSet;
+  }
+
+  get showFooter() {
+    return this.canEdit && !this.firstRun;
   }
 
   get readOnly() {
@@ -188,6 +201,32 @@ export default class SoftphoneSetup extends LightningElement {
       this.secretError = reduceErrors(error).join(' ') || LABELS.saveError;
     } finally {
       this.savingSecret = false;
+    }
+  }
+
+  handleFirstRunField(event) {
+    const { field, value } = event.detail;
+    this.draft = { ...this.draft, [field]: value };
+  }
+
+  /** Saves the first-run page's choices with the rest of the draft, then the secret; either refusal is shown. */
+  async handleFirstRunSave(event) {
+    const { secret } = event.detail;
+    const problems = validateSettings(this.draft).map(({ message }) => message);
+    const secretError = secretProblem(secret);
+    if (secretError) problems.push(secretError);
+    this.firstRunError = problems.length > 0 ? problems.join(' ') : undefined;
+    if (this.firstRunError) return;
+    this.saving = true;
+    try {
+      this.applySaved(await saveOrgSettings({ settings: this.toApex() }));
+      await saveSipSecret({ secret: secret.trim() });
+      this.sipSecretSet = true;
+      this.dispatchEvent(new ShowToastEvent({ title: LABELS.firstRunSaved, variant: 'success' }));
+    } catch (error) {
+      this.firstRunError = reduceErrors(error).join(' ') || LABELS.saveError;
+    } finally {
+      this.saving = false;
     }
   }
 
