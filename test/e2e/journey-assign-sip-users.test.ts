@@ -12,11 +12,11 @@ const currentSipUser = (section: Locator, name: string) =>
 test('the admin finds the agents, assigns SIP users to two at once, a SIP user already taken is refused, and the agent signs in with the new one', async () => {
   const admin = await open('/admin.html');
   const section = admin.locator('c-softphone-setup-sip-users');
-  await section.getByLabel('Find agents').fill('agent');
+  await section.getByRole('searchbox', { name: 'Find agents' }).fill('agent');
   await section.getByText('3 agents shown.').waitFor({ timeout: 15_000 });
 
-  await section.getByLabel('New SIP user for Ada Agent').fill('2001');
-  await section.getByLabel('New SIP user for Ben Agent').fill('2002');
+  await section.getByLabel('New SIP user for Ada Agent', { exact: true }).fill('2001');
+  await section.getByLabel('New SIP user for Ben Agent', { exact: true }).fill('2002');
   await expect(section.locator('[data-id="sip-users-selected"]').textContent()).resolves.toBe('2 selected');
   await button(section, 'sip-users-assign').click();
   await section
@@ -25,7 +25,7 @@ test('the admin finds the agents, assigns SIP users to two at once, a SIP user a
   await expect(currentSipUser(section, 'Ada Agent').textContent()).resolves.toBe('2001');
   await expect(currentSipUser(section, 'Ben Agent').textContent()).resolves.toBe('2002');
 
-  await section.getByLabel('New SIP user for Dee Agent').fill('2001');
+  await section.getByLabel('New SIP user for Dee Agent', { exact: true }).fill('2001');
   await button(section, 'sip-users-assign').click();
   await expect(
     section.getByRole('alert').filter({ hasText: 'Nothing was saved.' }).textContent({ timeout: 10_000 }),
