@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundles, buildStaticResources, coreBuildOptions } from '../../scripts/build';
 import { sourceMapComment, sourceResourceName } from '../../scripts/source-maps';
+import { startWorkbenchServer } from '../../workbench/server';
 
 const root = resolve(__dirname, '../..');
 const STATIC_RESOURCES = resolve(root, 'force-app/main/default/staticresources');
@@ -64,5 +65,27 @@ describe.each(bundles.map((b) => [b.name, b] as const))('the %s static resource'
     const meta = join(STATIC_RESOURCES, `${sourceResourceName(name)}.resource-meta.xml`);
     expect(existsSync(meta)).toBe(true);
     expect(readFileSync(meta, 'utf8')).toContain('<contentType>application/json</contentType>');
+  });
+});
+
+describe('the workbench', () => {
+  // Needs `npm run build` (npm test runs it first): the workbench serves force-app's static resources.
+  test("resolves a script's sourceMappingURL as an org does, next to the script's own URL", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'workbench-data-'));
+    const web = await startWorkbenchServer({
+      sip: { wsUrl: 'ws://127.0.0.1:5066', domain: 'softphone.test' },
+      sipSecret: 'source-map-test-secret-0123456789',
+      dataDir,
+    });
+    try {
+      const script = await fetch(`${web.url}/resources/softphoneCore`).then((r) => r.text());
+      const mapUrl = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(script)?.[1] ?? '';
+      const response = await fetch(new URL(mapUrl, `${web.url}/resources/softphoneCore`));
+      expect(response.status).toBe(200);
+      await expect(response.json()).resolves.toMatchObject({ version: 3, file: 'softphoneCore.js' });
+    } finally {
+      await web.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
