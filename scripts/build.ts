@@ -1,9 +1,10 @@
-// `npm run build`: bundles the TypeScript core into IIFE static resources under force-app and prints
-// their minified and gzip sizes.
+// `npm run build`: bundles the TypeScript core into IIFE static resources under force-app, each with its
+// source map as a second resource (scripts/source-maps.ts), and prints their minified and gzip sizes.
 import { build, type BuildOptions } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { attachSourceMap } from './source-maps';
 
 const root = resolve(__dirname, '..');
 const staticResources = resolve(root, 'force-app/main/default/staticresources');
@@ -43,11 +44,18 @@ export interface BundleSize {
   gzip: number;
 }
 
-export async function buildStaticResources(): Promise<BundleSize[]> {
+/** Builds every static resource into `outDir` (force-app's staticresources unless a test says otherwise). */
+export async function buildStaticResources(outDir = staticResources): Promise<BundleSize[]> {
   const sizes: BundleSize[] = [];
   for (const bundle of bundles) {
-    const outfile = resolve(staticResources, `${bundle.name}.js`);
-    await build({ ...coreBuildOptions(resolve(root, bundle.entry), bundle.globalName), outfile });
+    const outfile = resolve(outDir, `${bundle.name}.js`);
+    await build({
+      ...coreBuildOptions(resolve(root, bundle.entry), bundle.globalName),
+      outfile,
+      sourcemap: 'external',
+      sourcesContent: true,
+    });
+    attachSourceMap(outfile, bundle.name);
     const code = readFileSync(outfile);
     sizes.push({ name: bundle.name, minified: code.length, gzip: gzipSync(code, { level: 9 }).length });
   }

@@ -12,6 +12,7 @@ import {
   searchAndScreenPop,
 } from './emulation/open-cti-services';
 import { fullName } from './emulation/sample-data';
+import { sipUserOf } from './emulation/apex/sip-users';
 import { objectInfo, record, UiApiError } from './emulation/ui-api';
 import { RecordError, UnknownUserError, type WorkbenchEmulation } from './emulation/workbench-emulation';
 import { readJson, send, sendJson } from './http';
@@ -178,15 +179,16 @@ function records({ sample: s }: WorkbenchEmulation) {
 }
 
 /** The sample users (without their secrets) and the customers' phones the shell can call from. */
-function directory({ sample: s }: WorkbenchEmulation) {
+function directory({ sample: s, context }: WorkbenchEmulation) {
   return {
-    users: s.users.map(({ key, Id, Name, Extension, sipUser, softphoneAdmin }) => ({
-      key,
-      Id,
-      Name,
-      Extension,
-      sipUser,
-      softphoneAdmin,
+    users: s.users.map((user) => ({
+      key: user.key,
+      Id: user.Id,
+      Name: user.Name,
+      Extension: user.Extension,
+      // As the user's phone signs in: a SIP user assigned in Softphone Setup wins over the sample's.
+      sipUser: sipUserOf(context, user),
+      softphoneAdmin: user.softphoneAdmin,
     })),
     customerPhones: s.customerPhones,
   };

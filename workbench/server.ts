@@ -127,9 +127,11 @@ function serveStatic(res: ServerResponse, pathname: string) {
   if (pathname.startsWith('/resources/')) {
     // Static resources as $Resource / @salesforce/resourceUrl name them: without the file extension.
     const name = pathname.slice('/resources/'.length);
-    const file =
-      /^\w+$/.test(name) && existsSync(join(staticResourcesDir, `${name}.js`)) ? `${name}.js` : name;
-    return serveFile(res, staticResourcesDir, file);
+    // A script's source map is a JSON resource (scripts/source-maps.ts).
+    const ext = ['.js', '.json'].find(
+      (e) => /^\w+$/.test(name) && existsSync(join(staticResourcesDir, name + e)),
+    );
+    return serveFile(res, staticResourcesDir, `${name}${ext ?? ''}`);
   }
   if (pathname.startsWith('/assets/')) return serveFile(res, assetsDir, pathname.slice('/assets/'.length));
   if (pathname.startsWith('/slds/')) return serveFile(res, sldsDir, pathname.slice('/slds/'.length));

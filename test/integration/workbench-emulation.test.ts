@@ -25,6 +25,7 @@ const PACKAGE_CLASSES = [
   'SoftphoneFavorites',
   'SoftphoneRecents',
   'SoftphoneSetupController',
+  'SoftphoneSipUsers',
 ];
 
 let dataDir: string;
@@ -538,5 +539,81 @@ describe('the emulated new-Contact form', () => {
     const response = await save(fields);
     expect(response.status).toBe(400);
     await expect(response.json()).resolves.toMatchObject({ code, message: expect.any(String) });
+  });
+});
+
+describe('emulated SoftphoneSipUsers', () => {
+  const ADA = '005WB0000000001YAA';
+  const BEN = '005WB0000000002YAA';
+  const DEE = '005WB0000000004YAA';
+  const message = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'no error',
+      (e: { body: { message: string } }) => e.body.message,
+    );
+
+  test('only the admin searches users by name or user name, with their SIP users', async () => {
+    await expect(message(apex('SoftphoneSipUsers', 'searchAgents', { query: '' }))).resolves.toMatch(
+      /^Only softphone admins can view or change these settings/,
+    );
+    const page = await apex('SoftphoneSipUsers', 'searchAgents', { query: ' agent ' }, 'admin');
+    expectShape('SoftphoneSipUsers', 'searchAgents', page);
+    expect(page).toEqual({
+      agents: [
+        { userId: ADA, name: 'Ada Agent', username: 'ada.agent@workbench.example', sipUser: '1001' },
+        { userId: BEN, name: 'Ben Agent', username: 'ben.agent@workbench.example', sipUser: '1002' },
+        { userId: DEE, name: 'Dee Agent', username: 'dee.agent@workbench.example', sipUser: '1003' },
+      ],
+      more: false,
+      pageSize: 50,
+    });
+    await expect(
+      apex('SoftphoneSipUsers', 'searchAgents', { query: 'WANDA.admin' }, 'admin'),
+    ).resolves.toMatchObject({ agents: [{ name: 'Wanda Admin', sipUser: '' }] });
+  });
+
+  test('assigns SIP users all or nothing, refuses clashes naming the users, and the phone signs in with the new one', async () => {
+    const assign = (assignments: { userId: string; sipUser: string }[]) =>
+      apex('SoftphoneSipUsers', 'assignSipUsers', { assignments }, 'admin');
+    await expect(
+      message(
+        assign([
+          { userId: ADA, sipUser: '2001' },
+          { userId: BEN, sipUser: '1003' },
+        ]),
+      ),
+    ).resolves.toBe(
+      'Nothing was saved. The SIP user 1003 already belongs to Dee Agent (dee.agent@workbench.example).',
+    );
+    await expect(
+      message(
+        assign([
+          { userId: ADA, sipUser: 'Desk' },
+          { userId: BEN, sipUser: 'desk' },
+          { userId: DEE, sipUser: ' ' },
+        ]),
+      ),
+    ).resolves.toBe(
+      'Nothing was saved. Type a SIP user for Dee Agent. The SIP user Desk is typed for more than one agent: Ada Agent, Ben Agent.',
+    );
+    await expect(apex('SoftphoneCredentials', 'getSipCredentials')).resolves.toMatchObject({
+      sipUser: '1001',
+    });
+
+    const saved = await assign([
+      { userId: ADA, sipUser: ' 2001 ' },
+      { userId: BEN, sipUser: '1001' },
+    ]);
+    expectShape('SoftphoneSipUsers', 'assignSipUsers', saved);
+    expect(saved).toMatchObject([
+      { userId: ADA, sipUser: '2001' },
+      { userId: BEN, sipUser: '1001' },
+    ]);
+    await expect(apex('SoftphoneCredentials', 'getSipCredentials')).resolves.toMatchObject({
+      sipUser: '2001',
+    });
+    await expect(apex('SoftphoneCredentials', 'getSipCredentials', {}, '2')).resolves.toMatchObject({
+      sipUser: '1001',
+    });
   });
 });

@@ -12,6 +12,7 @@ import { SoftphoneFavorites } from './apex/favorites';
 import { SoftphoneRecents } from './apex/recents';
 import { SoftphoneSettingsController } from './apex/settings-controller';
 import { SoftphoneSetupController } from './apex/setup-controller';
+import { SoftphoneSipUsers } from './apex/sip-users';
 
 /** A port takes the call context and its parameters by name (checked against the Apex signature first). */
 type Port = (call: ApexCall, params: never) => unknown;
@@ -24,6 +25,7 @@ export const APEX_EMULATIONS: Record<string, Record<string, Port>> = {
   SoftphoneFavorites,
   SoftphoneRecents,
   SoftphoneSetupController,
+  SoftphoneSipUsers,
 };
 
 const invalid = (param: ApexParam) =>

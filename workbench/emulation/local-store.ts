@@ -57,6 +57,8 @@ export interface StoreData {
   orgSettings?: OrgSettingsRecord;
   /** Each user's own device number (user level of Softphone_Settings__c), by user Id. */
   deviceNumbers?: Record<string, string>;
+  /** SIP users assigned in Softphone Setup (user level of Softphone_Settings__c), by user Id: over the sample's. */
+  sipUsers?: Record<string, string>;
   /** When an admin last replaced the SIP shared secret (the value itself is never kept: see setup-controller). */
   sipSecretSavedAt?: string;
   /**

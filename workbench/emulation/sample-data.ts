@@ -11,12 +11,14 @@ export interface SampleUser {
   key: string;
   Id: string;
   Name: string;
+  /** User.Username, which Softphone Setup's SIP user search matches with the name. */
+  Username: string;
   Title?: string;
   CompanyName?: string;
   Extension?: string;
   Phone?: string;
   MobilePhone?: string;
-  /** Softphone_Settings__c.SIP_User__c of the user's own settings record ('' = none). */
+  /** Softphone_Settings__c.SIP_User__c of the user's own record ('' = none); Softphone Setup may assign another (apex/sip-users.ts). */
   sipUser: string;
   /** The call center the user is assigned to (a file in force-app/main/default/callCenters). */
   callCenter: string;

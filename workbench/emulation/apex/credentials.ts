@@ -6,8 +6,7 @@ import { ephemeralCredentials } from '../../../scripts/sip-server/kamailio';
 import { AuraHandledException } from '../apex-error';
 import type { ApexCall } from '../emulation-context';
 import { effectiveSettings } from './settings-controller';
-
-const SIP_USER = /^[A-Za-z0-9_.!~*'()+-]{1,64}$/;
+import { SIP_USER, sipUserOf } from './sip-users';
 
 export interface SipCredentials {
   username: string;
@@ -21,7 +20,7 @@ export interface SipCredentials {
 
 export const SoftphoneCredentials = {
   getSipCredentials(call: ApexCall): SipCredentials {
-    const sipUser = call.user.sipUser.trim();
+    const sipUser = sipUserOf(call, call.user);
     if (sipUser === '') {
       throw new AuraHandledException(
         'Your phone has no SIP user yet. Ask your Salesforce admin to set "SIP User" for you in Softphone Settings.',

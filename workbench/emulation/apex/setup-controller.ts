@@ -72,7 +72,7 @@ export interface OrgSettings {
 
 type Input = Partial<Record<keyof OrgSettings, unknown>>;
 
-function requireAdmin(call: ApexCall): void {
+export function requireAdmin(call: ApexCall): void {
   if (!call.user.softphoneAdmin) {
     throw new AuraHandledException(
       'Only softphone admins can view or change these settings. Ask your Salesforce admin to assign you the Softphone Admin permission set.',

@@ -252,4 +252,9 @@ export default class SoftphoneSetup extends LightningElement {
       input.reportValidity();
     });
   }
+
+  /** The SIP users section (its own component and Apex) once this admin's settings have loaded. */
+  get showSipUsers() {
+    return !this.loading && !this.loadError;
+  }
 }
