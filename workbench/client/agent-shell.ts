@@ -119,7 +119,7 @@ async function refreshTasks(): Promise<void> {
 }
 
 window.addEventListener('message', (event: MessageEvent<OpenCtiToShell & { source?: string }>) => {
-  if (event.origin !== VISUALFORCE) return;
+  if (!event.isTrusted || event.origin !== VISUALFORCE) return;
   // What the package's pages post to the Lightning window for the utility (ADR 0007), shown as it travels.
   if (event.data?.source !== OPEN_CTI_SOURCE) return log.lms(event.data, `postMessage from ${event.origin}`);
   if (event.source !== frame.contentWindow) return;
