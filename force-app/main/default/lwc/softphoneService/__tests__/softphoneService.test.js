@@ -225,9 +225,9 @@ describe('c-softphone-service', () => {
       const windowMessages = () => {
         const listeners = [];
         const real = window.addEventListener.bind(window);
-        jest.spyOn(window, 'addEventListener').mockImplementation((type, listener, options) => {
+        jest.spyOn(window, 'addEventListener').mockImplementation((type, listener, capture) => {
           if (type === 'message') listeners.push(listener);
-          else real(type, listener, options);
+          else real(type, listener, capture);
         });
         return (event) => [...listeners].forEach((listener) => listener(event));
       };
