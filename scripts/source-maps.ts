@@ -1,5 +1,5 @@
 // Each minified static resource ships with its source map as a second static resource, `<name>Source`
-// (docs/adr/0007-source-mapped-static-resources.md): the map carries every original file (sourcesContent), so a
+// (docs/adr/0008-source-mapped-static-resources.md): the map carries every original file (sourcesContent), so a
 // security reviewer or a developer reads the exact TypeScript behind what agents run, while agents download
 // only the minified script plus one comment line. The comment is relative: a static resource's URL is
 // /resource/<version>/<name>, so the browser resolves the map as /resource/<version>/<name>Source.

@@ -4,10 +4,11 @@
 // zero security/best-practice/performance violations (with a canary proving PMD works), (d) apex-ls
 // type-checks the whole project like the Apex compiler: unknown types, methods and fields, wrong
 // signatures (with a canary proving it reports them), (e) the packaging rules no compiler checks (the
-// post-install script's sharing).
+// post-install script's sharing), (f) no packaged message channel is exposed (ADR 0007).
 import { checkApexFormat } from './metadata/apex-format';
 import { checkApexLs } from './metadata/apex-ls';
 import { checkConversion } from './metadata/convert';
+import { checkMessageChannels } from './metadata/message-channels';
 import { checkPackageRules } from './metadata/package-rules';
 import { checkPmd } from './metadata/pmd';
 import { loadProject } from './metadata/project';
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
     runStep('pmd', () => checkPmd(project)),
     runStep('apex-ls', () => checkApexLs(project)),
     runStep('package', () => checkPackageRules(project)),
+    runStep('channels', () => checkMessageChannels(project)),
   ]);
   results.forEach(print);
 

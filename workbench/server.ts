@@ -13,6 +13,7 @@ import type { LocalSipServer } from './emulation/emulation-context';
 import { WorkbenchEmulation } from './emulation/workbench-emulation';
 import { effectiveSettings } from './emulation/apex/settings-controller';
 import { acceptsBody, send, serveFile, servesHost } from './http';
+import { workbenchOrigins } from './origins';
 
 const pagesDir = resolve(__dirname, 'pages');
 const sldsDir = resolve(__dirname, '../node_modules/@salesforce-ux/design-system/assets');
@@ -73,6 +74,7 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
   });
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok));
   port = (server.address() as AddressInfo).port;
+  emulation.context.origins = workbenchOrigins(port);
   return {
     url: `http://127.0.0.1:${port}`,
     emulation,
@@ -104,15 +106,27 @@ async function handle(api: ApiContext, port: number, req: IncomingMessage, res: 
     if (!acceptsBody(req)) return send(res, 415, 'Unsupported media type: send application/json');
     return handleApi(api, req, res, url);
   }
-  if (url.pathname === '/opencti-bridge.html') return serveBridgePage(api, res, url);
+  if (url.pathname === '/opencti-bridge.html') return serveBridgePage(api, port, res, url);
+  if (url.pathname === '/call-list.html') return serveVisualforcePage('call-list.html', port, res);
   return serveStatic(res, url.pathname);
 }
 
 const CLICK_TO_DIAL_MERGE_FIELD = '{!$Setup.Softphone_Settings__c.Click_To_Dial_Enabled__c}';
+const LIGHTNING_ORIGIN_MERGE_FIELD = '{!lightningOrigin}';
 
-/** EMULATION of Visualforce: the bridge page's $Setup merge field, for the agent the page was opened for. */
-async function serveBridgePage(api: ApiContext, res: ServerResponse, url: URL) {
-  const page = await readFile(join(pagesDir, 'opencti-bridge.html'), 'utf8');
+/** EMULATION of Visualforce: a page's {!lightningOrigin} (SoftphoneOrigins, DomainCreator.getLightningHostname()). */
+async function visualforcePage(name: string, port: number): Promise<string> {
+  const page = await readFile(join(pagesDir, name), 'utf8');
+  return page.replaceAll(LIGHTNING_ORIGIN_MERGE_FIELD, workbenchOrigins(port).lightning);
+}
+
+async function serveVisualforcePage(name: string, port: number, res: ServerResponse) {
+  send(res, 200, await visualforcePage(name, port), 'text/html; charset=utf-8');
+}
+
+/** EMULATION of Visualforce: the bridge page's merge fields, for the agent the page was opened for. */
+async function serveBridgePage(api: ApiContext, port: number, res: ServerResponse, url: URL) {
+  const page = await visualforcePage('opencti-bridge.html', port);
   let enabled = false;
   try {
     enabled = effectiveSettings(api.emulation.callAs(url.searchParams.get('agent'))).clickToDialEnabled;

@@ -1,5 +1,5 @@
 // Public surface of src/bridge: the Open CTI bridge (the only code touching sforce.opencti).
-export { SoftphoneBridge, SOFTPHONE_CHANNEL } from './softphone-bridge';
+export { SoftphoneBridge, ANNOUNCE_EVERY_MS } from './softphone-bridge';
 export type { SoftphoneBridgeOptions } from './softphone-bridge-options';
 export { wrapOpenCti, DEFAULT_OPEN_CTI_TIMEOUT_MS } from './wrap-open-cti';
 export type { WrapOpenCtiOptions } from './wrap-open-cti-options';

@@ -1,12 +1,15 @@
-import type { BridgeStatus, CrmLogger } from '../protocol';
+import type { BridgeStatus, CrmLogger, SoftphoneMessage } from '../protocol';
 import type { OpenCti } from './open-cti';
 
 export interface SoftphoneBridgeOptions {
   openCti: OpenCti;
   logger: CrmLogger;
-  /** API name of the message channel; a namespaced package would pass "ns__Softphone__c". */
-  channelName?: string;
-  /** Ids of events and deferred screen pops; random by default. */
+  /**
+   * Sends one checked message to the utility (the page: `window.parent.postMessage(message, lightningOrigin)`).
+   * May throw; the bridge logs it and carries on.
+   */
+  post: (message: SoftphoneMessage) => void;
+  /** Ids of the messages; random by default. */
   createRequestId?: () => string;
   /** Called on every status change (the page shows it in <softphone-bridge-status>). */
   onStatus?: (status: BridgeStatus) => void;
@@ -15,6 +18,6 @@ export interface SoftphoneBridgeOptions {
    * Open CTI's click-to-dial off and relays no click. Default true.
    */
   clickToDial?: boolean;
-  /** Deferred screen pops kept for `screenPopDeferred`; the oldest is dropped beyond this. Default 20. */
-  maxDeferredPops?: number;
+  /** How often the status is repeated, ms. Default ANNOUNCE_EVERY_MS. */
+  announceEveryMs?: number;
 }

@@ -1,37 +1,28 @@
-// The Open CTI bridge: relays click-to-dial to the utility and serves the utility's requests over
-// Lightning Message Service. Whatever arrives on the channel is checked first; anything that fails
-// the schema, is not a request, or repeats a requestId is logged and never acted on.
+// The Open CTI bridge: relays clicks on phone fields to the utility and announces whether Open CTI is live
+// (ADR 0007). It speaks one way only, by the `post` it is given (the page posts to the Lightning window), and
+// serves no request: the utility pops records, searches and logs calls itself.
 import {
   createMessage,
   createRequestId,
-  isRequestType,
-  validateMessage,
-  validateResult,
   type BridgeFailure,
-  type BridgeResponse,
   type BridgeStatus,
   type CallCenterSettings,
   type CrmLogger,
   type MessagePayloads,
-  type MessageType,
-  type RecordShown,
-  type RequestResults,
-  type RequestType,
-  type SearchAndScreenPopResult,
   type SoftphoneMessage,
+  type VisualforceMessageType,
 } from '../protocol';
-import { isRecord } from './is-record';
 import type { OpenCti } from './open-cti';
 import { OpenCtiError } from './open-cti-error';
-import type { OpenCtiScreenPopData } from './open-cti-screen-pop-data';
 import { parseCallCenterSettings } from './parse-call-center-settings';
 import type { SoftphoneBridgeOptions } from './softphone-bridge-options';
 import { toClickToDial } from './to-click-to-dial';
 
-export const SOFTPHONE_CHANNEL = 'Softphone__c';
-
-/** Request ids remembered to refuse replays. */
-const REMEMBERED_REQUESTS = 500;
+/**
+ * How often the bridge repeats its status: a utility that starts after the bridge cannot ask (nothing crosses
+ * towards Visualforce), so it learns the status from the next announcement. Well under the utility's 5 s wait.
+ */
+export const ANNOUNCE_EVERY_MS = 2000;
 
 const UNEXPECTED: BridgeFailure = {
   code: 'GENERIC_ERROR',
@@ -39,39 +30,26 @@ const UNEXPECTED: BridgeFailure = {
     'The phone bridge failed unexpectedly. Reload the page; if it happens again, tell your administrator.',
 };
 
-const EXPIRED: BridgeFailure = {
-  code: 'EXPIRED',
-  message: 'That screen pop is no longer available. Search for the caller again.',
-};
-
-const UNUSABLE: BridgeFailure = {
-  code: 'GENERIC_ERROR',
-  message:
-    'Salesforce answered with data the phone cannot use. Try again; if it keeps happening, tell your administrator.',
-};
-
 export class SoftphoneBridge {
   private readonly openCti: OpenCti;
   private readonly logger: CrmLogger;
-  private readonly channelName: string;
+  private readonly post: SoftphoneBridgeOptions['post'];
   private readonly createId: () => string;
   private readonly onStatus: ((status: BridgeStatus) => void) | undefined;
-  private readonly maxDeferredPops: number;
   private readonly clickToDialAllowed: boolean;
-  private readonly deferredPops = new Map<string, OpenCtiScreenPopData>();
-  private readonly seenRequests = new Set<string>();
+  private readonly announceEveryMs: number;
   private current: BridgeStatus = { state: 'connecting', clickToDial: false };
-  private subscribed = false;
   private started: Promise<BridgeStatus> | undefined;
+  private announcer: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: SoftphoneBridgeOptions) {
     this.openCti = options.openCti;
     this.logger = options.logger;
-    this.channelName = options.channelName ?? SOFTPHONE_CHANNEL;
+    this.post = options.post;
     this.createId = options.createRequestId ?? createRequestId;
     this.onStatus = options.onStatus;
-    this.maxDeferredPops = options.maxDeferredPops ?? 20;
     this.clickToDialAllowed = options.clickToDial ?? true;
+    this.announceEveryMs = options.announceEveryMs ?? ANNOUNCE_EVERY_MS;
   }
 
   get status(): BridgeStatus {
@@ -84,23 +62,14 @@ export class SoftphoneBridge {
     return this.started;
   }
 
+  /** Stops the announcements (the page is going away). */
+  stop(): void {
+    clearInterval(this.announcer);
+    this.announcer = undefined;
+  }
+
   private async run(): Promise<BridgeStatus> {
     this.update({ state: 'connecting', clickToDial: false });
-    try {
-      await this.openCti.subscribe(this.channelName, (message) => {
-        this.receive(message).catch((error: unknown) =>
-          this.logger.error(`A message on ${this.channelName} failed: ${this.describe(error)}`),
-        );
-      });
-      this.subscribed = true;
-    } catch (error) {
-      const failure = this.toFailure(error);
-      this.logger.error(`Could not subscribe to ${this.channelName}: ${this.describe(error)}`);
-      await this.notifyInitializationComplete();
-      this.update({ state: 'error', clickToDial: false, error: failure });
-      return this.current;
-    }
-
     let settings: CallCenterSettings | undefined;
     let problem: BridgeFailure | undefined;
     try {
@@ -109,7 +78,6 @@ export class SoftphoneBridge {
       problem = this.toFailure(error);
       this.logger.warn(`Call center settings unavailable, defaults apply: ${this.describe(error)}`);
     }
-
     let clickToDial = false;
     try {
       clickToDial = await this.setUpClickToDial();
@@ -117,14 +85,6 @@ export class SoftphoneBridge {
       problem = this.toFailure(error);
       this.logger.warn(`Click-to-dial not set up: ${this.describe(error)}`);
     }
-
-    try {
-      this.openCti.onNavigationChange((payload) => this.relayRecordShown(payload));
-    } catch (error) {
-      // Not fatal: only "New contact" loses its automatic link to the record the agent creates.
-      this.logger.warn(`Navigation changes not followed: ${this.describe(error)}`);
-    }
-
     await this.notifyInitializationComplete();
     this.update({
       state: 'ready',
@@ -132,6 +92,7 @@ export class SoftphoneBridge {
       ...(settings ? { settings } : {}),
       ...(problem ? { error: problem } : {}),
     });
+    this.announcer = setInterval(() => this.send('bridgeStatus', this.current), this.announceEveryMs);
     return this.current;
   }
 
@@ -160,12 +121,6 @@ export class SoftphoneBridge {
   private async readSettings(): Promise<CallCenterSettings> {
     const { settings, warnings } = parseCallCenterSettings(await this.openCti.getCallCenterSettings());
     for (const warning of warnings) this.logger.warn(warning);
-    if (
-      JSON.stringify(settings) !== JSON.stringify(this.current.settings) &&
-      this.current.state !== 'connecting'
-    ) {
-      this.update({ ...this.current, settings });
-    }
     return settings;
   }
 
@@ -176,129 +131,25 @@ export class SoftphoneBridge {
       this.logger.warn('Ignored a click-to-dial without a usable phone number');
       return;
     }
-    void this.send('clickToDial', click, this.createId());
-  }
-
-  /** Only landings on a record are relayed (list views, homes and the new-record form itself are not). */
-  private relayRecordShown(payload: unknown): void {
-    if (!isRecord(payload)) return;
-    const { recordId, objectType, recordName } = payload;
-    if (typeof recordId !== 'string' || !recordId || typeof objectType !== 'string' || !objectType) return;
-    const record: RecordShown = { recordId, objectType };
-    if (typeof recordName === 'string' && recordName) record.recordName = recordName;
-    void this.send('recordShown', record, this.createId());
-  }
-
-  private async receive(raw: unknown): Promise<void> {
-    const checked = validateMessage(raw);
-    if (!checked.ok) {
-      this.logger.warn(`Ignored a message on ${this.channelName}: ${checked.reason}: ${checked.detail}`);
-      return;
-    }
-    const message = checked.value;
-    if (!isRequestType(message.type)) {
-      // The bridge's own events and responses come back to it; a forged one is not acted on either.
-      this.logger.debug(`Ignored ${message.type} ${message.requestId}: the bridge serves requests only`);
-      return;
-    }
-    if (this.seenRequests.has(message.requestId)) {
-      this.logger.warn(`Ignored ${message.type} ${message.requestId}: this requestId was already served`);
-      return;
-    }
-    this.remember(message.requestId);
-    const response = await this.serve(message as SoftphoneMessage<RequestType>);
-    await this.send('response', response, message.requestId);
-  }
-
-  private remember(requestId: string): void {
-    this.seenRequests.add(requestId);
-    if (this.seenRequests.size > REMEMBERED_REQUESTS) {
-      const oldest = this.seenRequests.values().next().value;
-      if (oldest !== undefined) this.seenRequests.delete(oldest);
-    }
-  }
-
-  private async serve(message: SoftphoneMessage<RequestType>): Promise<BridgeResponse> {
-    let result: RequestResults[RequestType];
-    try {
-      result = await this.perform(message);
-    } catch (error) {
-      if (error instanceof Failure) return { ok: false, error: error.failure };
-      this.logger.warn(`${message.type} ${message.requestId} failed: ${this.describe(error)}`);
-      return { ok: false, error: this.toFailure(error) };
-    }
-    // Never answer with what the utility would refuse: it would wait for its timeout instead.
-    const checked = validateResult(message.type, result);
-    if (!checked.ok) {
-      this.logger.error(`${message.type} ${message.requestId}: unusable result: ${checked.detail}`);
-      return { ok: false, error: UNUSABLE };
-    }
-    return { ok: true, result: checked.value };
-  }
-
-  private async perform(message: SoftphoneMessage<RequestType>): Promise<RequestResults[RequestType]> {
-    switch (message.type) {
-      case 'screenPop':
-        await this.openCti.screenPop(message.payload);
-        return null;
-      case 'screenPopDeferred': {
-        const data = this.deferredPops.get(message.payload.popToken);
-        if (!data) throw new Failure(EXPIRED);
-        this.deferredPops.delete(message.payload.popToken);
-        await this.openCti.replayScreenPop(data);
-        return null;
-      }
-      case 'searchAndScreenPop': {
-        const found = await this.openCti.searchAndScreenPop(message.payload);
-        const result: SearchAndScreenPopResult = { matches: found.matches };
-        if (message.payload.deferred && found.screenPopData) {
-          result.popToken = this.keepDeferredPop(found.screenPopData);
-        }
-        return result;
-      }
-      case 'saveLog':
-        return this.openCti.saveLog(message.payload.value);
-      case 'setPanelVisibility':
-        await this.openCti.setSoftphonePanelVisibility(message.payload.visible);
-        return null;
-      case 'getCallCenterSettings':
-        return this.readSettings();
-      case 'getBridgeStatus':
-        return this.current;
-    }
-  }
-
-  private keepDeferredPop(data: OpenCtiScreenPopData): string {
-    const token = this.createId();
-    this.deferredPops.set(token, data);
-    while (this.deferredPops.size > this.maxDeferredPops) {
-      const oldest = this.deferredPops.keys().next().value;
-      if (oldest === undefined) break;
-      this.deferredPops.delete(oldest);
-    }
-    return token;
+    this.send('clickToDial', click);
   }
 
   private update(status: BridgeStatus): void {
     this.current = status;
     this.onStatus?.(status);
-    if (this.subscribed) void this.send('bridgeStatus', status, this.createId());
+    this.send('bridgeStatus', status);
   }
 
-  private async send<T extends MessageType>(
-    type: T,
-    payload: MessagePayloads[T],
-    requestId: string,
-  ): Promise<void> {
-    const built = createMessage(type, payload, requestId);
+  private send<T extends VisualforceMessageType>(type: T, payload: MessagePayloads[T]): void {
+    const built = createMessage(type, payload, this.createId());
     if (!built.ok) {
-      this.logger.error(`Did not send ${type} ${requestId}: ${built.reason}: ${built.detail}`);
+      this.logger.error(`Did not send ${type}: ${built.reason}: ${built.detail}`);
       return;
     }
     try {
-      await this.openCti.publish(this.channelName, built.value);
+      this.post(built.value as SoftphoneMessage);
     } catch (error) {
-      this.logger.error(`Could not publish ${type} ${requestId}: ${this.describe(error)}`);
+      this.logger.error(`Could not post ${type}: ${this.describe(error)}`);
     }
   }
 
@@ -310,12 +161,5 @@ export class SoftphoneBridge {
   private describe(error: unknown): string {
     if (error instanceof OpenCtiError) return `${error.method} ${error.code}: ${error.description}`;
     return error instanceof Error ? error.message : String(error);
-  }
-}
-
-/** A request refused by the bridge itself (not by Open CTI). */
-class Failure extends Error {
-  constructor(readonly failure: BridgeFailure) {
-    super(failure.message);
   }
 }

@@ -1,6 +1,6 @@
 // Wires the Visualforce page: Open CTI from the page's window, the bridge, and its status element.
 import { BRIDGE_STATUS_TAG, type BridgeStatusElement } from './status-element/bridge-status';
-import type { BridgePageEnv } from './bridge-page-env';
+import type { BridgePageEnv, LightningWindow } from './bridge-page-env';
 import { SoftphoneBridge } from './softphone-bridge';
 import { wrapOpenCti } from './wrap-open-cti';
 
@@ -15,6 +15,35 @@ function statusElement(document: Document): BridgeStatusElement {
   return created;
 }
 
+export const LIGHTNING_ORIGIN_MISSING =
+  'This page does not know the Lightning address it belongs to, so clicks on phone numbers cannot reach the phone. Tell your administrator: the Softphone bridge page is not the package’s own.';
+
+/**
+ * The Lightning origin the page's controller rendered (DomainCreator.getLightningHostname()), the only
+ * target the bridge posts to; undefined unless it is an https origin (or http on a loopback host, the workbench).
+ */
+export function lightningOrigin(document: Document): string | undefined {
+  const content = document.querySelector<HTMLMetaElement>('meta[name="softphone-lightning-origin"]')?.content;
+  try {
+    const url = new URL(content ?? '');
+    const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+    if (url.origin !== content || (url.protocol !== 'https:' && !loopback)) return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function showError(element: BridgeStatusElement, message: string): void {
+  element.state = 'error';
+  element.clickToDial = false;
+  element.message = message;
+}
+
+/** Posts to the Lightning window only: never to '*', so no other page can read a click. */
+const postTo = (parent: LightningWindow, origin: string) => (message: unknown) =>
+  parent.postMessage(message, origin);
+
 /** The switch the Visualforce page rendered from Softphone_Settings__c; off unless it says "true". */
 export function clickToDialSwitch(document: Document): boolean {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="softphone-click-to-dial"]');
@@ -28,15 +57,19 @@ export async function startBridgePage(env: BridgePageEnv): Promise<SoftphoneBrid
     env.logger.error(
       'sforce.opencti is missing: opencti_min.js did not load or the page is not in the Open CTI iframe',
     );
-    element.state = 'error';
-    element.clickToDial = false;
-    element.message = OPEN_CTI_MISSING;
+    showError(element, OPEN_CTI_MISSING);
+    return undefined;
+  }
+  const origin = lightningOrigin(env.document);
+  if (!origin || !env.window.parent) {
+    env.logger.error('No Lightning origin on the page (meta softphone-lightning-origin): nothing is posted');
+    showError(element, LIGHTNING_ORIGIN_MISSING);
     return undefined;
   }
   const bridge = new SoftphoneBridge({
     openCti: wrapOpenCti(raw, env.timeoutMs === undefined ? {} : { timeoutMs: env.timeoutMs }),
     logger: env.logger,
-    ...(env.channelName ? { channelName: env.channelName } : {}),
+    post: postTo(env.window.parent, origin),
     clickToDial: env.clickToDial ?? clickToDialSwitch(env.document),
     onStatus: (status) => {
       element.state = status.state;

@@ -14,3 +14,7 @@ export type { CallLogErrorCode } from './call-log-error';
 // Calling a list view's selected records one at a time (the rule is src/call/call-list.ts).
 export { CallListRunner } from './call-list-runner';
 export type { CallListPhone, CallListRunnerOptions, CallListSource } from './call-list-runner';
+
+// What Visualforce may say to the utility, by postMessage, checked for trust, origin and schema (ADR 0007).
+export { checkVisualforceEvent, listenToVisualforce } from './visualforce-messages';
+export type { VisualforceMessagesOptions, WindowMessageEvent, WindowMessages } from './visualforce-messages';

@@ -9,6 +9,8 @@ export {
   isRequestType,
   SCHEMA_LIMITS,
   BRIDGE_ERROR_CODES,
+  VISUALFORCE_TYPES,
+  isVisualforceType,
 } from './messages';
 export type {
   MessageType,
@@ -36,6 +38,7 @@ export type {
   BridgeResponse,
   BridgeErrorCode,
   BridgeFailure,
+  VisualforceMessageType,
 } from './messages';
 export type { RejectReason, ValidationResult } from './kit';
 export { validateMessage } from './validate-message';

@@ -26,6 +26,18 @@ export const REQUEST_TYPES = [
 
 export const MESSAGE_TYPES = [...EVENT_TYPES, ...REQUEST_TYPES, 'response'] as const;
 
+/**
+ * What a Visualforce page (the Open CTI bridge, a list button's page) may post to the utility's window: one way
+ * only, checked for trust, origin and schema on receipt (ADR 0007). Anything else from Visualforce is dropped.
+ */
+export const VISUALFORCE_TYPES = ['clickToDial', 'bridgeStatus', 'callList'] as const;
+
+export type VisualforceMessageType = (typeof VISUALFORCE_TYPES)[number];
+
+export function isVisualforceType(type: string): type is VisualforceMessageType {
+  return (VISUALFORCE_TYPES as readonly string[]).includes(type);
+}
+
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 export type RequestType = (typeof REQUEST_TYPES)[number];

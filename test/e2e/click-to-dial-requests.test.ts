@@ -1,6 +1,6 @@
-// A click-to-dial is a request (issue 13): any component of the org can publish on the softphone's
-// message channel, so while the agent talks to a customer a well-formed clickToDial from a rogue
-// component must not put the customer on hold. The real softphone LWC on the workbench's agent page,
+// A click-to-dial is a request (issue 13): a component that may publish on the softphone's message channel
+// (since ADR 0007 only the package's own: the channel is not exposed) can send a well-formed clickToDial
+// no agent clicked, and while the agent talks to a customer it must not put the customer on hold. The real softphone LWC on the workbench's agent page,
 // the real customer phone, Kamailio's log as the wire.
 import type { Page } from 'playwright-core';
 import { CLICK_TO_DIAL_LIMIT } from '../../src/call';

@@ -1,9 +1,9 @@
 // Issue 17: the product documents' click-to-dial and screen-pop journeys in both flavours of org the
-// workbench emulates: with Open CTI (a call center, the bridge relays clicks on phone fields and opens
-// records) and without it (`?org=lightning`, as a new Agentforce Service org: no call center, no bridge;
+// workbench emulates: with Open CTI (a call center, the bridge relays clicks on phone fields) and without it (`?org=lightning`, as a new Agentforce Service org: no call center, no bridge;
 // the softphone opens records with lightning/navigation and the call button on record pages sends the
 // clicks). Each journey asserts what the agent sees and the path it took (the screen-pop pane says which
-// API opened the page).
+// API opened the page: lightning/navigation in both flavours since ADR 0007, which retired Open CTI's
+// screenPop so that nothing but clicks crosses from Visualforce).
 import type { Locator, Page } from 'playwright-core';
 import {
   ORG_FLAVOURS,
@@ -32,7 +32,7 @@ const ERIN = '00QWB00000000012AA';
 const invitesTo = (number: string) =>
   sipRequests('INVITE').filter((line) => line.includes(`REQ INVITE sip:`) && line.includes(number));
 const POP_SOURCE: Record<OrgFlavour, string> = {
-  opencti: 'Open CTI screenPop',
+  opencti: 'lightning/navigation',
   lightning: 'lightning/navigation',
 };
 

@@ -1,6 +1,6 @@
 // Click-to-dial and screen pops through the workbench's emulated Open CTI: a click on a sample record's
-// phone number reaches the REAL bridge bundle as Salesforce's onClickToDial call, the bridge publishes a
-// valid clickToDial on the emulated Lightning Message Service, and the real softphone dials the customer.
+// phone number reaches the REAL bridge bundle as Salesforce's onClickToDial call, the bridge posts a valid
+// clickToDial to the agent page from the Visualforce origin (ADR 0007), and the real softphone dials the customer.
 // Screen pops from Open CTI and from lightning/navigation show in the agent page's screen-pop pane.
 import type { Frame, Page } from 'playwright-core';
 import { validateMessage } from '../../src/protocol';
@@ -43,7 +43,7 @@ describe('workbench Open CTI emulation', () => {
     await page.locator('body[data-click-to-dial="true"]').waitFor({ timeout: 15_000 });
     await page.locator(`[data-record-page="${ALICE}"] [data-click-to-dial="(415) 555-0101"]`).click();
 
-    const logged = page.locator('[data-log="lms"][data-lms-type="clickToDial"]').first();
+    const logged = page.locator('[data-log="post"][data-lms-type="clickToDial"]').first();
     await logged.waitFor({ timeout: 5000 });
     await expect(logged.getAttribute('data-valid')).resolves.toBe('true');
     const message: unknown = JSON.parse((await logged.locator('[data-message]').textContent()) ?? '');

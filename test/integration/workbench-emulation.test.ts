@@ -23,6 +23,7 @@ const PACKAGE_CLASSES = [
   'SoftphoneContactSearch',
   'SoftphoneCallLog',
   'SoftphoneFavorites',
+  'SoftphoneOrigins',
   'SoftphoneRecents',
   'SoftphoneSetupController',
   'SoftphoneSipUsers',

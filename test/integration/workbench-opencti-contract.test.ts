@@ -1,7 +1,8 @@
 // Contract tests of the emulated Open CTI (test/emulation/open-cti.ts) in its two containers: the in-memory one
 // the bridge's unit tests run on (open-cti-memory.ts) and the workbench's org. One table of scenarios runs
-// through the REAL bridge (wrapOpenCti + SoftphoneBridge) and the utility's real BridgeClient on both, so
-// what the workbench shows and what the unit tests trust answer with the same documented shapes.
+// through the REAL bridge (wrapOpenCti + SoftphoneBridge, posting one way as ADR 0007 has it) and the
+// utility's real BridgeClient on both, so what the workbench shows and what the unit tests trust answer with
+// the same documented shapes.
 // The emulator's org is the workbench's (sample data, local store); its LMS is the workbench's
 // lightning/messageService emulation (the one the LWC Jest tests use; its contract: workbench-platform-stubs.test.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +17,7 @@ import {
   type SforceOpenCti,
 } from '../../src/bridge';
 import { BridgeClient, type MessageTransport } from '../../src/crm';
-import type { BridgeStatus, ClickToDial, CrmLogger, RecordShown } from '../../src/protocol';
+import type { BridgeStatus, ClickToDial, CrmLogger } from '../../src/protocol';
 import {
   OpenCtiServiceError,
   getCallCenterSettings,
@@ -27,10 +28,8 @@ import { WorkbenchEmulation } from '../../workbench/emulation/workbench-emulatio
 import * as lms from '../../test/emulation/lightning/messageService.js';
 import { EmulatedOpenCti } from '../emulation/open-cti';
 import type { ContainerScreenPop } from '../emulation/open-cti-container';
-import { DOCUMENTED_ERRORS } from '../emulation/open-cti-documented';
 import { memoryOpenCti } from '../emulation/open-cti-memory';
 
-const CHANNEL = 'Softphone__c';
 const ALICE: OpenCtiClickPayload = {
   number: '(415) 555-0101',
   recordId: '003WB0000000001YAA',
@@ -67,7 +66,6 @@ afterAll(() => {
 interface Side {
   name: string;
   raw: SforceOpenCti;
-  transport: MessageTransport;
   click(payload: OpenCtiClickPayload): void;
   /** The agent lands on a page (Salesforce calls the onNavigationChange listener). */
   navigate(payload: OpenCtiNavigationPayload): void;
@@ -76,14 +74,10 @@ interface Side {
 }
 
 function memorySide(): Side {
-  const { openCti, lms: memoryLms, pops } = memoryOpenCti();
+  const { openCti, pops } = memoryOpenCti();
   return {
     name: 'in-memory container',
     raw: openCti,
-    transport: {
-      publish: (m) => memoryLms.publish(CHANNEL, m),
-      subscribe: (l) => memoryLms.subscribe(CHANNEL, l),
-    },
     click: (payload) => openCti.click(payload),
     navigate: (payload) => openCti.navigated(payload),
     pops: () => pops,
@@ -123,13 +117,6 @@ function emulatorSide(): Side {
   return {
     name: 'workbench emulator',
     raw: emulator,
-    transport: {
-      publish: (m) => lms.publish({}, { channelName: CHANNEL }, m),
-      subscribe: (l) => {
-        const s = lms.subscribe({}, { channelName: CHANNEL }, l);
-        return () => lms.unsubscribe(s);
-      },
-    },
     click: (payload) => {
       emulator.click(payload);
     },
@@ -138,16 +125,33 @@ function emulatorSide(): Side {
   };
 }
 
+const bridges: SoftphoneBridge[] = [];
+
+/** The bridge's posts, delivered to the utility's listeners as the Lightning window would (the origin check is unit-tested). */
 async function started(side: Side) {
   const statuses: BridgeStatus[] = [];
+  const posted: unknown[] = [];
+  const listeners = new Set<(message: unknown) => void>();
   const bridge = new SoftphoneBridge({
     openCti: wrapOpenCti(side.raw, { timeoutMs: 2000 }),
     logger: quiet,
+    post: (message) => {
+      posted.push(message);
+      listeners.forEach((listener) => listener(message));
+    },
     onStatus: (s) => statuses.push(s),
   });
-  const client = new BridgeClient({ transport: side.transport, logger: quiet, timeoutMs: 2000 });
+  bridges.push(bridge);
+  const transport: MessageTransport = {
+    publish: () => undefined,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const client = new BridgeClient({ transport, logger: quiet, timeoutMs: 2000 });
   const status = await bridge.start();
-  return { bridge, client, status, statuses };
+  return { bridge, client, status, statuses, posted };
 }
 
 const sides: [string, () => Side][] = [
@@ -155,7 +159,10 @@ const sides: [string, () => Side][] = [
   ['workbench emulator', emulatorSide],
 ];
 
-afterEach(() => lms.resetMessageService());
+afterEach(() => {
+  for (const bridge of bridges.splice(0)) bridge.stop();
+  lms.resetMessageService();
+});
 
 describe.each(sides)('the real bridge on the %s', (_name, makeSide) => {
   test('starts ready with click-to-dial and the call center settings', async () => {
@@ -181,16 +188,10 @@ describe.each(sides)('the real bridge on the %s', (_name, makeSide) => {
     expect(clicks).toEqual([ALICE]);
   });
 
-  test('relays landing on a record page as recordShown, and nothing for other pages', async () => {
+  test('relays no navigation and serves no request: the utility follows pages and pops records itself', async () => {
     const side = makeSide();
-    const { client } = await started(side);
-    const shown: RecordShown[] = [];
-    client.onRecordShown((r) => shown.push(r));
-    side.navigate({
-      url: 'https://x.lightning.force.com/lightning/o/Contact/list',
-      recordId: '',
-      objectType: '',
-    });
+    const { posted } = await started(side);
+    posted.length = 0;
     side.navigate({
       url: 'https://x.lightning.force.com/lightning/r/Contact/003WB0000000001YAA/view',
       recordId: '003WB0000000001YAA',
@@ -198,46 +199,8 @@ describe.each(sides)('the real bridge on the %s', (_name, makeSide) => {
       objectType: 'Contact',
     });
     await settle();
-    expect(shown).toEqual([
-      { recordId: '003WB0000000001YAA', recordName: 'Alice Nguyen', objectType: 'Contact' },
-    ]);
-  });
-
-  test.each([
-    [
-      { type: 'SOBJECT', params: { recordId: '003WB0000000001YAA' } },
-      { type: 'sobject', params: { recordId: '003WB0000000001YAA' } },
-    ],
-    [
-      {
-        type: 'NEW_RECORD_MODAL',
-        params: { entityName: 'Contact' },
-        defaultFieldValues: { Phone: '4155550199' },
-      },
-      { type: 'newRecord', params: { entityName: 'Contact' }, defaultFieldValues: { Phone: '4155550199' } },
-    ],
-    [
-      { type: 'SEARCH', params: { searchString: 'Nguyen' } },
-      { type: 'search', params: { searchString: 'Nguyen' } },
-    ],
-  ] as const)('screenPop %j reaches Salesforce as %j', async (target, popped) => {
-    const side = makeSide();
-    const { client } = await started(side);
-    await expect(client.request('screenPop', target as never)).resolves.toBeNull();
-    expect(side.pops()).toEqual([popped]);
-  });
-
-  test('an Open CTI error comes back as the bridge failure of the same code', async () => {
-    const side = makeSide();
-    const { client } = await started(side);
-    // The in-memory container files any log; the workbench's org answers SERVER_ERROR for a field Task does
-    // not have, as Salesforce does.
-    if (side.name === 'in-memory container')
-      (side.raw as EmulatedOpenCti).script('saveLog', { errors: [DOCUMENTED_ERRORS.SERVER_ERROR] });
-    const request = client.request('saveLog', {
-      value: { entityApiName: 'Task', Subject: 'Call', NoSuchField__c: 'x' },
-    });
-    await expect(request).rejects.toMatchObject({ code: 'SERVER_ERROR', message: expect.any(String) });
+    expect(posted).toEqual([]);
+    expect(side.pops()).toEqual([]);
   });
 });
 
@@ -291,56 +254,5 @@ describe('the workbench emulator answers like Salesforce', () => {
       });
     }
     expect(responses).toHaveLength(2);
-  });
-
-  test('searchAndScreenPop finds the two contacts sharing a number and pops the search page', async () => {
-    const side = emulatorSide();
-    const { client } = await started(side);
-    const result = await client.request('searchAndScreenPop', {
-      searchParams: '4155550102',
-      callType: 'INBOUND',
-      deferred: false,
-    });
-    expect(result.matches.map((m) => [m.name, m.objectType, m.fields.Phone])).toEqual([
-      ['Bob Martin', 'Contact', '(415) 555-0102'],
-      ['Carol Diaz', 'Contact', '415-555-0102'],
-    ]);
-    expect(side.pops()).toEqual([{ type: 'search', params: { searchString: '4155550102' } }]);
-  });
-
-  test('a deferred search pops nothing until screenPopDeferred hands its pop back', async () => {
-    const side = emulatorSide();
-    const { client } = await started(side);
-    const result = await client.request('searchAndScreenPop', {
-      searchParams: '+1 415 555 0101',
-      callType: 'INBOUND',
-      deferred: true,
-    });
-    expect(result.matches.map((m) => m.id)).toEqual(['003WB0000000001YAA']);
-    expect(side.pops()).toEqual([]);
-    await client.request('screenPopDeferred', { popToken: result.popToken ?? '' });
-    expect(side.pops()).toEqual([{ type: 'sobject', params: { recordId: '003WB0000000001YAA' } }]);
-  });
-
-  test('saveLog creates a Task in the emulated org and updates it by Id', async () => {
-    const { client } = await started(emulatorSide());
-    const created = await client.request('saveLog', {
-      value: {
-        entityApiName: 'Task',
-        Subject: 'Call with Alice',
-        WhoId: ALICE.recordId ?? '',
-        CallType: 'Outbound',
-        CallDurationInSeconds: 30,
-      },
-    });
-    expect(created.recordId).toMatch(/^00T/);
-    await client.request('saveLog', { value: { Id: created.recordId ?? '', Description: 'Sent the quote' } });
-    expect(emulation.tasks().find((t) => t.Id === created.recordId)).toMatchObject({
-      Subject: 'Call with Alice',
-      WhoName: 'Alice Nguyen',
-      CallDurationInSeconds: 30,
-      Description: 'Sent the quote',
-      OwnerName: 'Ada Agent',
-    });
   });
 });

@@ -4,7 +4,7 @@
 // (an iframe with the emulated Open CTI and the real bridge bundle). `?org=lightning` is an org without
 // Open CTI (org-flavour.ts): no call center, no bridge, record pages with the softphone's call button.
 import type { OpenCtiClickPayload } from '../../src/bridge';
-import { publish, subscribe } from '../../test/emulation/lightning/messageService.js';
+import { subscribe } from '../../test/emulation/lightning/messageService.js';
 import { enableAcrossFrames, showPage } from '../../test/emulation/lightning/across-frames.js';
 import { loadRecords, loadTasks, type RecordView, type TaskView } from './shell/crm-data';
 import { h, replaceChildren } from './shell/dom';
@@ -20,11 +20,14 @@ import { UtilityBar } from './shell/utility-bar';
 import { Workspace } from './shell/workspace';
 import { callButtonSlot, orgFlavour, withoutOpenCti } from './shell/org-flavour';
 import { pageReferenceOf } from './shell/page-reference';
-import { callListMessage, listViewButtons } from './shell/list-view';
+import { callListMessage, listViewButtons, postFromCallListPage } from './shell/list-view';
+import { workbenchOrigins } from '../origins';
 
 // This bundle's copy of lightning/messageService hears the LWC bundle's and the other frames'.
 enableAcrossFrames();
 const agent = new URLSearchParams(location.search).get('agent') ?? '1';
+/** This page is the emulated org's Lightning window; the package's Visualforce pages come from another origin. */
+const VISUALFORCE = workbenchOrigins(location.port).visualforce;
 const flavour = orgFlavour(location.search);
 document.body.dataset.orgFlavour = flavour;
 const $ = <T extends Element = HTMLElement>(selector: string) => {
@@ -55,12 +58,12 @@ const frame = h('iframe', {
   title: 'Open CTI Softphone',
   'data-opencti-frame': '',
   // The query parameters Lightning adds to the adapter URL (the emulation reads `agent` only).
-  src: `/opencti-bridge.html?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(location.origin)}&nonce=workbench&agent=${encodeURIComponent(agent)}`,
+  src: `${VISUALFORCE}/opencti-bridge.html?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(location.origin)}&nonce=workbench&agent=${encodeURIComponent(agent)}`,
 });
 if (flavour === 'opencti') $('[data-utility-panel="opencti"]').append(frame);
 
 function toOpenCti(message: ShellToOpenCti): void {
-  frame.contentWindow?.postMessage({ source: SHELL_SOURCE, ...message }, location.origin);
+  frame.contentWindow?.postMessage({ source: SHELL_SOURCE, ...message }, VISUALFORCE);
 }
 
 function clickToDial(payload: OpenCtiClickPayload): void {
@@ -95,7 +98,7 @@ const workspace = new Workspace($('[data-workspace]'), {
   listViewButtons: (table, shown) =>
     listViewButtons(table, shown, (selected) => {
       if (selected.length === 0) return toast('Select the records to call first.', 'warning');
-      publish({}, { channelName: 'Softphone__c' }, callListMessage(selected));
+      postFromCallListPage(document, VISUALFORCE, callListMessage(selected));
     }),
 });
 const log = new EmulationLog($('[data-emulation-log]'));
@@ -116,8 +119,10 @@ async function refreshTasks(): Promise<void> {
 }
 
 window.addEventListener('message', (event: MessageEvent<OpenCtiToShell & { source?: string }>) => {
-  if (event.origin !== location.origin || event.source !== frame.contentWindow) return;
-  if (event.data?.source !== OPEN_CTI_SOURCE) return;
+  if (!event.isTrusted || event.origin !== VISUALFORCE) return;
+  // What the package's pages post to the Lightning window for the utility (ADR 0007), shown as it travels.
+  if (event.data?.source !== OPEN_CTI_SOURCE) return log.lms(event.data, `postMessage from ${event.origin}`);
+  if (event.source !== frame.contentWindow) return;
   const message = event.data;
   switch (message.type) {
     case 'screenPop':

@@ -17,12 +17,14 @@ import {
 
 const query = new URLSearchParams(location.search);
 const user = query.get('agent') ?? '1';
+// The Lightning window that framed this page, as Lightning names it in the adapter URL.
+const lightningOrigin = query.get('sfdcIframeOrigin') ?? '';
 // This bundle's copy of lightning/messageService hears the LWC bundle's and the other frames'.
 enableAcrossFrames();
 const framed = window.parent !== window;
 
 function toShell(message: OpenCtiToShell): void {
-  window.parent.postMessage({ source: OPEN_CTI_SOURCE, ...message }, location.origin);
+  if (lightningOrigin) window.parent.postMessage({ source: OPEN_CTI_SOURCE, ...message }, lightningOrigin);
 }
 
 async function server<T>(path: string, body?: unknown): Promise<T> {
@@ -76,7 +78,7 @@ if (framed) {
   const openCti = new EmulatedOpenCti(container);
   (window as unknown as { sforce: { opencti: EmulatedOpenCti } }).sforce = { opencti: openCti };
   window.addEventListener('message', (event: MessageEvent<ShellToOpenCti & { source?: string }>) => {
-    if (event.origin !== location.origin || event.source !== window.parent) return;
+    if (event.origin !== lightningOrigin || event.source !== window.parent) return;
     if (event.data?.source !== SHELL_SOURCE) return;
     if (event.data.type === 'clickToDial') {
       // Salesforce calls the adapter's onClickToDial listener when the agent clicks a phone field.

@@ -9,6 +9,7 @@ import { SoftphoneCallLog } from './apex/call-log';
 import { SoftphoneContactSearch } from './apex/contact-search';
 import { SoftphoneCredentials } from './apex/credentials';
 import { SoftphoneFavorites } from './apex/favorites';
+import { SoftphoneOrigins } from './apex/origins';
 import { SoftphoneRecents } from './apex/recents';
 import { SoftphoneSettingsController } from './apex/settings-controller';
 import { SoftphoneSetupController } from './apex/setup-controller';
@@ -26,6 +27,7 @@ export const APEX_EMULATIONS: Record<string, Record<string, Port>> = {
   SoftphoneRecents,
   SoftphoneSetupController,
   SoftphoneSipUsers,
+  SoftphoneOrigins,
 };
 
 const invalid = (param: ApexParam) =>

@@ -3,6 +3,7 @@
 import type { CallLogSwitch } from './apex/call-log-switch';
 import type { LocalStore } from './local-store';
 import type { SampleData, SampleUser } from './sample-data';
+import type { WorkbenchOrigins } from '../origins';
 
 /** The local SIP server (the workbench's Kamailio): where a blank SIP WebSocket URL/domain points. */
 export interface LocalSipServer {
@@ -26,6 +27,8 @@ export interface EmulationContext {
   testCredentialTtlSeconds?: number;
   /** TEST ONLY: refusals and races of the emulated call log (apex/call-log-switch.ts); off by default. */
   callLog: CallLogSwitch;
+  /** The org's Lightning and Visualforce origins, once the server listens (workbench/origins.ts). */
+  origins?: WorkbenchOrigins;
 }
 
 /** One call's context: the emulation plus the running user (UserInfo.getUserId()). */

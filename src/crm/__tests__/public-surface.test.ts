@@ -1,7 +1,7 @@
 // Brittle on purpose: the utility LWC reaches src/crm through SoftphoneCore.crm; these names are its API.
 import * as crm from '..';
 
-test('src/crm exports exactly the bridge client, the call-log error, the call list runner and their constants', () => {
+test('src/crm exports exactly the bridge client, the call-log error, the call list runner, the Visualforce door and their constants', () => {
   expect(Object.keys(crm).sort()).toEqual([
     'BridgeClient',
     'BridgeRequestError',
@@ -9,6 +9,8 @@ test('src/crm exports exactly the bridge client, the call-log error, the call li
     'CallListRunner',
     'CallLogError',
     'DEFAULT_REQUEST_TIMEOUT_MS',
+    'checkVisualforceEvent',
+    'listenToVisualforce',
   ]);
 });
 

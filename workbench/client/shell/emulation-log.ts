@@ -1,6 +1,7 @@
-// The agent page's "Emulation log": every Lightning Message Service message on Softphone__c (checked with
-// the schema's own validateMessage, as both hosts check it) and every call the bridge makes on the
-// emulated sforce.opencti. It shows what the real components say to each other.
+// The agent page's "Emulation log": every Lightning Message Service message on Softphone__c and every message
+// the package's Visualforce pages post to the Lightning window (checked with the schema's own validateMessage,
+// as the utility checks them), and every call the bridge makes on the emulated sforce.opencti. It shows what
+// the real components say to each other.
 import { validateMessage } from '../../../src/protocol';
 import type { OpenCtiResponse } from '../../../src/bridge';
 import { h, time } from './dom';
@@ -13,7 +14,8 @@ export class EmulationLog {
     while (this.list.children.length > 60) this.list.lastElementChild?.remove();
   }
 
-  lms(message: unknown): void {
+  /** `via`: how it travelled (the channel, or a post from an origin). */
+  lms(message: unknown, via = 'LMS Softphone__c'): void {
     const checked = validateMessage(message);
     const raw = message as { type?: unknown; requestId?: unknown };
     const type = typeof raw?.type === 'string' ? raw.type : 'unknown';
@@ -22,11 +24,11 @@ export class EmulationLog {
         'li',
         {
           class: 'slds-item wb-log',
-          'data-log': 'lms',
+          'data-log': via.startsWith('LMS') ? 'lms' : 'post',
           'data-lms-type': type,
           'data-valid': String(checked.ok),
         },
-        h('div', { class: 'slds-text-title' }, `${time()} · LMS Softphone__c`),
+        h('div', { class: 'slds-text-title' }, `${time()} · ${via}`),
         h(
           'div',
           {},

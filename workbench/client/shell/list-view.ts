@@ -1,12 +1,12 @@
 // EMULATION of a list view with the package's list button: a checkbox per row and "Call selected", which
 // in an org opens the Softphone Call List page (a Visualforce list button with a standard set controller,
-// docs/deploy.md step 11) that hands the selected records to the softphone as one `callList` message on the
-// Softphone__c channel. Here the button publishes that message itself, as the page does.
+// docs/deploy.md step 11) that posts the selected records to the Lightning window as one `callList` message
+// (ADR 0007). Here the button loads the workbench's copy of that page from the Visualforce origin, which posts.
 import { createMessage, type ClickToDial } from '../../../src/protocol';
 import type { RecordView } from './crm-data';
 import { h } from './dom';
 
-/** The message the Softphone Call List page publishes for the selected records (each with its first number). */
+/** The message the Softphone Call List page posts for the selected records (each with its first number). */
 export function callListMessage(selected: RecordView[]) {
   const entries: ClickToDial[] = selected.flatMap((record) => {
     const phone = record.phones[0];
@@ -17,6 +17,17 @@ export function callListMessage(selected: RecordView[]) {
   const built = createMessage('callList', { entries });
   if (!built.ok) throw new Error(`The call list page built an invalid message: ${built.detail}`);
   return built.value;
+}
+
+/** Loads the call-list page from the Visualforce origin with `message`; it posts once and the frame goes. */
+export function postFromCallListPage(document: Document, visualforceOrigin: string, message: unknown): void {
+  const frame = h('iframe', {
+    title: 'Softphone call list',
+    hidden: '',
+    src: `${visualforceOrigin}/call-list.html#${encodeURIComponent(JSON.stringify(message))}`,
+  });
+  frame.addEventListener('load', () => frame.remove(), { once: true });
+  document.body.append(frame);
 }
 
 /**

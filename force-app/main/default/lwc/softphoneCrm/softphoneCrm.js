@@ -1,6 +1,6 @@
 // The CrmPort the core needs (src/crm/crm-port.ts), implemented in the utility: Apex for searches and the
-// call log, the Open CTI bridge over LMS for screen pops when it is up, lightning/navigation otherwise
-// (orgs without Open CTI, or an admin who chose the Lightning path: Crm_Path__c).
+// call log, lightning/navigation for screen pops and the utility's page reference for the pages the agent
+// lands on, on both paths (ADR 0007: the Open CTI bridge only relays clicks and announces itself).
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import searchByPhone from '@salesforce/apex/SoftphoneContactSearch.searchByPhone';
 import searchByName from '@salesforce/apex/SoftphoneContactSearch.searchByName';
@@ -10,8 +10,6 @@ import { LABELS } from 'c/softphoneLabels';
 
 /** SoftphoneCallLog.CallLogInput.phoneNumber holds at most 40 characters. */
 const MAX_LOGGED_NUMBER = 40;
-/** How long the utility waits for the bridge to say whether it is up. */
-const BRIDGE_STATUS_TIMEOUT_MS = 5000;
 
 function defined(object) {
   return Object.fromEntries(
@@ -65,27 +63,19 @@ export function pageReferenceOf(target) {
   }
 }
 
-/** The bridge's latest status: its events, or its answer to getBridgeStatus when no event came first. */
+/** The bridge's latest announcement (it repeats its status every few seconds: nothing can ask it). */
 function trackBridge(bridge) {
-  let status;
-  let heard = false;
+  let status = bridge.bridgeStatus;
   bridge.onBridgeStatus((next) => {
-    heard = true;
     status = next;
   });
-  bridge
-    .request('getBridgeStatus', {}, { timeoutMs: BRIDGE_STATUS_TIMEOUT_MS })
-    .then((answer) => {
-      if (!heard) status = answer;
-    })
-    .catch(() => undefined);
   return () => status?.state === 'ready';
 }
 
 /** Softphone Setup's Crm_Path__c: Auto (the bridge when it answers), OpenCTI or Lightning (forced). */
 export const CRM_PATHS = ['Auto', 'OpenCTI', 'Lightning'];
 
-/** The path screen pops take: the admin's forced one, else Open CTI while the bridge says it is ready. */
+/** The path click-to-dial comes by: the admin's forced one, else Open CTI while the bridge says it is ready. */
 export function livePath(setting, bridgeReady) {
   if (setting === 'OpenCTI' || setting === 'Lightning') return setting;
   return bridgeReady ? 'OpenCTI' : 'Lightning';
@@ -184,14 +174,6 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
     path: () => livePath(crmPath, bridgeReady()),
 
     async screenPop(target) {
-      if (livePath(crmPath, bridgeReady()) === 'OpenCTI') {
-        try {
-          await bridge.request('screenPop', target);
-          return;
-        } catch {
-          // The bridge went away or Open CTI refused: Lightning navigation still shows the record.
-        }
-      }
       popHere(target);
     },
 
@@ -214,25 +196,13 @@ export function createCrmPort({ searchVariants, country, bridge, navigate, callF
       return bridge.onClickToDial(listener);
     },
 
-    /**
-     * Record pages the agent lands on, heard on the live path only: Open CTI's onNavigationChange relayed
-     * by the bridge, or the utility's own page reference on the Lightning path.
-     */
+    /** Record pages the agent lands on: the utility's own page reference, on both paths. */
     onRecordShown(listener) {
-      const live = () => livePath(crmPath, bridgeReady());
-      const stopBridge = bridge.onRecordShown((record) => {
-        if (live() === 'OpenCTI') listener(record);
+      if (!onPageShown) return () => undefined;
+      return onPageShown((pageReference) => {
+        const record = recordShownOf(pageReference);
+        if (record) listener(record);
       });
-      const stopPages = onPageShown
-        ? onPageShown((pageReference) => {
-            const record = recordShownOf(pageReference);
-            if (record && live() === 'Lightning') listener(record);
-          })
-        : () => undefined;
-      return () => {
-        stopBridge();
-        stopPages();
-      };
     },
   };
 }

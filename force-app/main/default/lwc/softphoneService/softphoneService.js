@@ -1,6 +1,7 @@
 // The utility's service module (no template): loads the core (static resource softphoneCore) with the
-// agent's settings, SIP credentials and storage key from Apex, gives it the CRM (Apex, the Open CTI bridge
-// over Lightning Message Service, navigation) and starts the phone shared by this browser's tabs. The
+// agent's settings, SIP credentials and storage key from Apex, gives it the CRM (Apex, what the package's
+// components say on its unexposed channel and what its Visualforce pages post, navigation) and starts the
+// phone shared by this browser's tabs. The
 // component (c/softphone) renders the phone's view and forwards the agent's intents; what it needs from
 // the org and the core comes from here, through the host it passes in.
 import { loadScript } from 'lightning/platformResourceLoader';
@@ -12,6 +13,7 @@ import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSetting
 import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
 import getStorageKey from '@salesforce/apex/SoftphoneCredentials.getStorageKey';
+import getVisualforceOrigin from '@salesforce/apex/SoftphoneOrigins.visualforceOrigin';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import USER_ID from '@salesforce/user/Id';
 import { createCrmPort } from 'c/softphoneCrm';
@@ -31,17 +33,33 @@ const PERSON_TYPES = ['Contact', 'Lead'];
 
 const reason = (template, error) => format(template, errorMessage(error, '')).trim();
 
-/** Lightning Message Service as the BridgeClient's transport (channel Softphone__c, application scope). */
-export function lmsTransport(messageContext) {
+/**
+ * The BridgeClient's transport: Lightning Message Service on Softphone__c (application scope; not exposed, so
+ * only the package's own components, such as the Call Button, speak on it) and, when `fromVisualforce` is
+ * given, what the package's Visualforce pages post to this window (the Open CTI bridge, the list buttons),
+ * let through by the core only from the package's Visualforce origin (ADR 0007).
+ * `fromVisualforce(listener)` returns the function that stops listening.
+ */
+export function lmsTransport(messageContext, fromVisualforce) {
   return {
     publish: (message) => publish(messageContext(), SOFTPHONE_CHANNEL, message),
     subscribe: (listener) => {
       const subscription = subscribe(messageContext(), SOFTPHONE_CHANNEL, listener, {
         scope: APPLICATION_SCOPE,
       });
-      return () => unsubscribe(subscription);
+      const stopVisualforce = fromVisualforce ? fromVisualforce(listener) : () => undefined;
+      return () => {
+        unsubscribe(subscription);
+        stopVisualforce();
+      };
     },
   };
+}
+
+/** The core's door for the package's Visualforce pages on this window; none without the origin from Apex. */
+function visualforceDoor(core, origin) {
+  if (typeof origin !== 'string' || !origin) return undefined;
+  return (listener) => core.crm.listenToVisualforce({ window, visualforceOrigin: origin }, listener);
 }
 
 /**
@@ -80,11 +98,12 @@ function coreProblem(error, problem) {
  * left the page: a start that outlived it builds nothing. Resolves with the service, or undefined.
  */
 export async function startSoftphoneService(host, isCurrent) {
-  const [core, settings, credentials, storageKey] = await Promise.allSettled([
+  const [core, settings, credentials, storageKey, visualforceOrigin] = await Promise.allSettled([
     loadScript(host.component, SOFTPHONE_CORE).then(() => window.SoftphoneCore),
     getSettings(),
     getSipCredentials(),
     getStorageKey(),
+    getVisualforceOrigin(),
   ]);
   if (!isCurrent()) return undefined;
   const ready = core.status === 'fulfilled' && !!core.value && settings.status === 'fulfilled';
@@ -99,7 +118,9 @@ export async function startSoftphoneService(host, isCurrent) {
   if (!ready || credentials.status !== 'fulfilled') return undefined;
   try {
     const secret = storageKey.status === 'fulfilled' ? storageKey.value : undefined;
-    return createService(host, core.value, settings.value, credentials.value, secret);
+    // Without it only Open CTI's clicks are lost (the Call Button still dials); Setup shows Open CTI as not live.
+    const origin = visualforceOrigin.status === 'fulfilled' ? visualforceOrigin.value : undefined;
+    return createService(host, core.value, settings.value, credentials.value, secret, origin);
   } catch {
     host.problem('core', LABELS.errorStart);
     return undefined;
@@ -148,12 +169,17 @@ function loadNumberingPlans(host, core) {
     .catch(() => host.problem('numberingPlans', LABELS.errorNumberingPlans));
 }
 
-/** `storageSecret`: the agent's storage key (Apex), held in this page's memory only. */
-function createService(host, core, settings, credentials, storageSecret) {
+/**
+ * `storageSecret`: the agent's storage key (Apex), held in this page's memory only; `visualforceOrigin`: the
+ * only origin whose posts reach the phone.
+ */
+function createService(host, core, settings, credentials, storageSecret, visualforceOrigin) {
   const cleanups = [];
   const ice = parseIceServers(settings.iceServers);
   if (!ice.ok) host.problem('ice', LABELS.errorIceServers);
-  const bridge = new core.crm.BridgeClient({ transport: lmsTransport(host.messageContext) });
+  const bridge = new core.crm.BridgeClient({
+    transport: lmsTransport(host.messageContext, visualforceDoor(core, visualforceOrigin)),
+  });
   cleanups.push(() => bridge.dispose());
   let softphone;
   let plans;

@@ -1,49 +1,41 @@
-// Asks the Open CTI bridge on the Softphone__c channel whether it is up (getBridgeStatus, schema version 1,
-// as the utility's BridgeClient does) and settles with true when it says it is ready, false when it says
-// otherwise or nothing answers in time.
-import { publish, subscribe, unsubscribe } from 'lightning/messageService';
-import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
+// Listens for the Open CTI bridge's announcement (it repeats its status every few seconds, posted to the
+// Lightning window from the package's Visualforce origin: ADR 0007) and settles with true when it says it is
+// ready, false when it says otherwise or nothing is heard in time. Read only: it decides which words Setup
+// shows, nothing else, so it reads the status without the core's full schema check.
+import getVisualforceOrigin from '@salesforce/apex/SoftphoneOrigins.visualforceOrigin';
 
-/** As long as the utility waits for the bridge before it pops records with lightning/navigation. */
+/** As long as the utility's bridge may take to announce itself (it repeats every 2 s). */
 export const BRIDGE_PROBE_TIMEOUT_MS = 5000;
 
-function requestId() {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/** The status in a bridgeStatus the browser delivered from `origin`; undefined for anything else. */
+export function statusIn(event, origin) {
+  if (!event?.isTrusted || !origin || event.origin !== origin) return undefined;
+  const data = event.data;
+  if (data?.version !== 1 || data.type !== 'bridgeStatus') return undefined;
+  return typeof data.payload?.state === 'string' ? data.payload : undefined;
 }
 
-/** The bridge's status in a message: its bridgeStatus event, or its answer to this request. */
-function statusIn(message, id) {
-  if (message?.version !== 1) return undefined;
-  if (message.type === 'bridgeStatus') return message.payload;
-  if (message.type === 'response' && message.requestId === id && message.payload?.ok) {
-    return message.payload.result;
-  }
-  return undefined;
-}
-
-export function probeBridge(messageContext, timeoutMs = BRIDGE_PROBE_TIMEOUT_MS) {
-  const id = requestId();
+export function probeBridge(timeoutMs = BRIDGE_PROBE_TIMEOUT_MS) {
   return new Promise((resolve) => {
-    let subscription;
+    let origin;
     let timer;
+    const onMessage = (event) => {
+      const status = statusIn(event, origin);
+      // eslint-disable-next-line no-use-before-define -- settle and onMessage refer to each other
+      if (status) settle(status.state === 'ready');
+    };
     const settle = (ready) => {
       clearTimeout(timer);
-      unsubscribe(subscription);
+      window.removeEventListener('message', onMessage);
       resolve(ready);
     };
     // eslint-disable-next-line @lwc/lwc/no-async-operation -- the probe's deadline
     timer = setTimeout(() => settle(false), timeoutMs);
-    subscription = subscribe(messageContext, SOFTPHONE_CHANNEL, (message) => {
-      const status = statusIn(message, id);
-      if (status) settle(status.state === 'ready');
-    });
-    publish(messageContext, SOFTPHONE_CHANNEL, {
-      version: 1,
-      type: 'getBridgeStatus',
-      requestId: id,
-      payload: {},
-    });
+    window.addEventListener('message', onMessage);
+    getVisualforceOrigin()
+      .then((value) => {
+        origin = value;
+      })
+      .catch(() => settle(false));
   });
 }

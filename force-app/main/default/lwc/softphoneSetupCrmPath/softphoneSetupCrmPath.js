@@ -1,11 +1,10 @@
-import { LightningElement, api, wire } from 'lwc';
-import { MessageContext } from 'lightning/messageService';
+import { LightningElement, api } from 'lwc';
 import { LABELS } from './labels';
 import { probeBridge } from './bridgeProbe';
 
 /**
  * Softphone Setup's click-to-dial and screen pop section: which path is live in this app (the Open CTI
- * bridge answers or not, as the utility decides with Auto) and the admin's choice (Crm_Path__c), handed to
+ * bridge announces itself ready or not, as the utility decides with Auto) and the admin's choice (Crm_Path__c), handed to
  * the setup form with a `change` event ({ value }).
  */
 export default class SoftphoneSetupCrmPath extends LightningElement {
@@ -14,10 +13,8 @@ export default class SoftphoneSetupCrmPath extends LightningElement {
   labels = LABELS;
   bridgeReady;
 
-  @wire(MessageContext) messageContext;
-
   connectedCallback() {
-    probeBridge(this.messageContext).then((ready) => {
+    probeBridge().then((ready) => {
       this.bridgeReady = ready;
     });
   }

@@ -5,6 +5,8 @@ import { BridgeClient } from '../../../../../../src/crm/bridge-client';
 import { dialRequests } from '../../../../../../src/crm/click-to-dial';
 // A list view's call list, called one at a time by the real runner and rule.
 import { CallListRunner } from '../../../../../../src/crm/call-list-runner';
+// The core's door for the package's Visualforce pages (ADR 0007), real too.
+import { listenToVisualforce } from '../../../../../../src/crm/visualforce-messages';
 import * as coreView from '../../../../../../src/view/statuses';
 
 const idleView = require('./data/idleView.json');
@@ -69,7 +71,7 @@ export function createFakeCore() {
           return { ok: false, code: 'invalid-characters', message: 'A phone number has only digits.' };
         }),
       },
-      crm: { BridgeClient, CallListRunner },
+      crm: { BridgeClient, CallListRunner, listenToVisualforce },
       view: coreView,
     },
     setView(next) {

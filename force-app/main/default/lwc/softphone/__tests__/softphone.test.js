@@ -644,17 +644,17 @@ describe('c-softphone', () => {
       expect(shown.mock.calls).toEqual([[{ recordId: '003000000000009AAA', objectType: 'Contact' }]]);
     });
 
-    it('asks the Open CTI bridge to pop the record once it says it is ready', async () => {
+    it('pops the record itself with lightning/navigation even while the Open CTI bridge is ready (ADR 0007)', async () => {
       await createComponent();
       bridgeSays('bridgeStatus', { state: 'ready', clickToDial: true });
 
-      const popped = options().crm.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
-      const [request] = publishedRequests('screenPop');
-      bridgeSays('response', { ok: true, result: null }, request.requestId);
-      await popped;
+      await options().crm.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
 
-      expect(request.payload).toEqual({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
-      expect(getNavigateCalledWith().pageReference).toBeUndefined();
+      expect(publishedRequests('screenPop')).toEqual([]);
+      expect(getNavigateCalledWith().pageReference).toEqual({
+        type: 'standard__recordPage',
+        attributes: { recordId: '003000000000001AAA', actionName: 'view' },
+      });
     });
 
     it('logs a call with the number and name of the call on screen', async () => {
@@ -727,10 +727,13 @@ describe('c-softphone', () => {
       await show(viewWith(callWith({})));
       await show(viewWith(callWith({ status: 'live', answeredAt: 1767225005000 })));
 
+      await flushPromises();
       expect(options().screenPop).toBe('none');
-      expect(publishedRequests('screenPop').map((request) => request.payload)).toEqual([
-        { type: 'SEARCH', params: { searchString: '+15550100' } },
-      ]);
+      expect(publishedRequests('screenPop')).toEqual([]);
+      expect(getNavigateCalledWith().pageReference).toEqual({
+        type: 'standard__search',
+        state: { term: '+15550100' },
+      });
     });
   });
 

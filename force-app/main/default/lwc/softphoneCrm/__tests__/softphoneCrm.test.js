@@ -26,23 +26,17 @@ const ADA = {
   accountName: 'Analytical Engines',
 };
 
+/** The BridgeClient as the port sees it: the bridge's announcements (it posts; nothing asks it). */
 function fakeBridge({ status } = {}) {
   const statusListeners = [];
-  const recordListeners = [];
   return {
     statusListeners,
-    recordListeners,
-    request: jest.fn((type) => {
-      return type === 'getBridgeStatus' && status
-        ? Promise.resolve(status)
-        : Promise.reject(new Error('TIMEOUT'));
-    }),
+    bridgeStatus: status,
+    announce: (next) => statusListeners.forEach((listener) => listener(next)),
+    request: jest.fn(() => Promise.reject(new Error('the bridge serves no request'))),
     onBridgeStatus: jest.fn((listener) => statusListeners.push(listener)),
     onClickToDial: jest.fn(() => () => undefined),
-    onRecordShown: jest.fn((listener) => {
-      recordListeners.push(listener);
-      return () => recordListeners.splice(recordListeners.indexOf(listener), 1);
-    }),
+    onRecordShown: jest.fn(() => () => undefined),
   };
 }
 
@@ -248,53 +242,36 @@ describe('c-softphone-crm', () => {
       expect(navigate).not.toHaveBeenCalled();
     });
 
-    it('asks the bridge when it answered that it is ready', async () => {
+    it('navigates itself on the Open CTI path too: the bridge is never asked', async () => {
       const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
-      const { port, navigate } = createPort({ bridge });
-      await flushPromises();
-      bridge.request.mockResolvedValue(null);
+      const { port, navigate } = createPort({ bridge, crmPath: 'OpenCTI' });
 
       await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
 
-      expect(bridge.request).toHaveBeenCalledWith('getBridgeStatus', {}, { timeoutMs: 5000 });
-      expect(bridge.request).toHaveBeenLastCalledWith('screenPop', {
-        type: 'SOBJECT',
-        params: { recordId: '003000000000001AAA' },
+      expect(port.path()).toBe('OpenCTI');
+      expect(bridge.request).not.toHaveBeenCalled();
+      expect(navigate).toHaveBeenCalledWith({
+        type: 'standard__recordPage',
+        attributes: { recordId: '003000000000001AAA', actionName: 'view' },
       });
-      expect(navigate).not.toHaveBeenCalled();
-    });
-
-    it('trusts the latest status the bridge announced over its earlier answer', async () => {
-      const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
-      const { port, navigate } = createPort({ bridge });
-      bridge.statusListeners.forEach((listener) => listener({ state: 'error', clickToDial: false }));
-      await flushPromises();
-
-      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
-
-      expect(navigate).toHaveBeenCalled();
-    });
-
-    it('falls back to navigation when the bridge fails the request', async () => {
-      const bridge = fakeBridge();
-      const { port, navigate } = createPort({ bridge });
-      bridge.statusListeners.forEach((listener) => listener({ state: 'ready', clickToDial: true }));
-
-      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
-
-      expect(bridge.request).toHaveBeenLastCalledWith('screenPop', expect.anything());
-      expect(navigate).toHaveBeenCalledTimes(1);
     });
   });
 
   describe('the CRM path (Softphone Setup: Auto, OpenCTI or Lightning)', () => {
-    it('is Lightning until the bridge answers, and Open CTI once it says it is ready', async () => {
-      const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
+    it('is Lightning until the bridge announces itself ready, and follows its latest announcement', () => {
+      const bridge = fakeBridge();
       const { port } = createPort({ bridge });
       expect(port.path()).toBe('Lightning');
 
-      await flushPromises();
+      bridge.announce({ state: 'ready', clickToDial: true });
+      expect(port.path()).toBe('OpenCTI');
 
+      bridge.announce({ state: 'error', clickToDial: false });
+      expect(port.path()).toBe('Lightning');
+    });
+
+    it('is Open CTI at once when the bridge had announced itself before the port started', () => {
+      const { port } = createPort({ bridge: fakeBridge({ status: { state: 'ready', clickToDial: true } }) });
       expect(port.path()).toBe('OpenCTI');
     });
 
@@ -311,17 +288,6 @@ describe('c-softphone-crm', () => {
         type: 'standard__recordPage',
         attributes: { recordId: '003000000000001AAA', actionName: 'view' },
       });
-    });
-
-    it('asks the bridge before it announced itself when the admin forces Open CTI', async () => {
-      const { port, navigate, bridge } = createPort({ crmPath: 'OpenCTI' });
-      bridge.request.mockResolvedValue(null);
-
-      await port.screenPop({ type: 'SOBJECT', params: { recordId: '003000000000001AAA' } });
-
-      expect(port.path()).toBe('OpenCTI');
-      expect(bridge.request).toHaveBeenLastCalledWith('screenPop', expect.anything());
-      expect(navigate).not.toHaveBeenCalled();
     });
 
     it('reads an empty or unknown setting as Auto', () => {
@@ -345,23 +311,12 @@ describe('c-softphone-crm', () => {
       type: 'standard__recordPage',
       attributes: { recordId: '003000000000009AAA', objectApiName: 'Contact', actionName: 'view' },
     };
-    const FROM_BRIDGE = { recordId: '003000000000008AAA', objectType: 'Contact' };
 
-    it('hears them from the bridge on the Open CTI path, not from the page reference', async () => {
-      const bridge = fakeBridge({ status: { state: 'ready', clickToDial: true } });
+    it.each([
+      ['Lightning', fakeBridge()],
+      ['Open CTI', fakeBridge({ status: { state: 'ready', clickToDial: true } })],
+    ])("hears them from the utility's page reference on the %s path: record pages only", (_, bridge) => {
       const { port, pages } = createPort({ bridge });
-      await flushPromises();
-      const listener = jest.fn();
-      port.onRecordShown(listener);
-
-      pages.show(CONTACT_PAGE);
-      bridge.recordListeners.forEach((hear) => hear(FROM_BRIDGE));
-
-      expect(listener.mock.calls).toEqual([[FROM_BRIDGE]]);
-    });
-
-    it("hears them from the utility's page reference on the Lightning path: record pages only", () => {
-      const { port, pages, bridge } = createPort();
       const listener = jest.fn();
       port.onRecordShown(listener);
 
@@ -373,7 +328,6 @@ describe('c-softphone-crm', () => {
       pages.show({ ...CONTACT_PAGE, attributes: { ...CONTACT_PAGE.attributes, actionName: 'edit' } });
       pages.show(CONTACT_PAGE);
       pages.show({ type: 'standard__recordPage', attributes: { recordId: '00Q000000000009AAA' } });
-      bridge.recordListeners.forEach((hear) => hear(FROM_BRIDGE));
 
       expect(listener.mock.calls).toEqual([
         [{ recordId: '003000000000009AAA', objectType: 'Contact' }],
@@ -381,14 +335,14 @@ describe('c-softphone-crm', () => {
       ]);
     });
 
-    it('stops listening to both when the core unsubscribes', () => {
+    it('stops listening when the core unsubscribes, and asks the bridge for nothing', () => {
       const { port, pages, bridge } = createPort();
       const stop = port.onRecordShown(jest.fn());
 
       stop();
 
       expect(pages.listeners.size).toBe(0);
-      expect(bridge.recordListeners).toEqual([]);
+      expect(bridge.onRecordShown).not.toHaveBeenCalled();
     });
   });
 

@@ -14,6 +14,11 @@ import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSetting
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
 import logMissedCall from '@salesforce/apex/SoftphoneCallLog.logMissedCall';
 import searchByPhone from '@salesforce/apex/SoftphoneContactSearch.searchByPhone';
+import getVisualforceOrigin from '@salesforce/apex/SoftphoneOrigins.visualforceOrigin';
+
+jest.mock('@salesforce/apex/SoftphoneOrigins.visualforceOrigin', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
 
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 mockCustomLabels();
@@ -210,6 +215,48 @@ describe('c-softphone-service', () => {
           phone: '(555) 010-0100',
         },
         source: 'crm',
+      });
+    });
+
+    describe('what the package’s Visualforce pages post to this window (ADR 0007)', () => {
+      const VISUALFORCE = 'https://acme--ns.vf.force.com';
+      const CLICK = { version: 1, type: 'clickToDial', requestId: 'vf-1', payload: { number: '5550100' } };
+      /** jsdom cannot deliver a trusted event from another origin: the window's 'message' listeners are called. */
+      const windowMessages = () => {
+        const listeners = [];
+        const real = window.addEventListener.bind(window);
+        jest.spyOn(window, 'addEventListener').mockImplementation((type, listener, capture) => {
+          if (type === 'message') listeners.push(listener);
+          else real(type, listener, capture);
+        });
+        return (event) => [...listeners].forEach((listener) => listener(event));
+      };
+
+      afterEach(() => jest.restoreAllMocks());
+
+      it('dials a click the bridge posted from the Visualforce origin Apex gave', async () => {
+        getVisualforceOrigin.mockResolvedValue(VISUALFORCE);
+        const deliver = windowMessages();
+        await start();
+
+        deliver({ isTrusted: true, origin: VISUALFORCE, data: CLICK });
+
+        expect(fake.softphone.dial).toHaveBeenCalledWith('5550100', { record: undefined, source: 'crm' });
+      });
+
+      it('dials nothing posted from another origin, nor anything when Apex gave no origin', async () => {
+        getVisualforceOrigin.mockResolvedValue(VISUALFORCE);
+        const deliver = windowMessages();
+        const first = await start();
+        deliver({ isTrusted: true, origin: 'https://acme.lightning.force.com', data: CLICK });
+        deliver({ isTrusted: false, origin: VISUALFORCE, data: CLICK });
+        first.dispose();
+
+        getVisualforceOrigin.mockRejectedValue(new Error('no access to SoftphoneOrigins'));
+        await start();
+        deliver({ isTrusted: true, origin: VISUALFORCE, data: CLICK });
+
+        expect(fake.softphone.dial).not.toHaveBeenCalled();
       });
     });
 

@@ -1,7 +1,13 @@
 import { createElement } from 'lwc';
 import axe from 'axe-core';
-import { publish, resetMessageService, subscribe } from 'lightning/messageService';
-import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
+
+const VISUALFORCE = 'https://acme--ns.vf.force.com';
+
+jest.mock(
+  '@salesforce/apex/SoftphoneOrigins.visualforceOrigin',
+  () => ({ default: jest.fn(() => Promise.resolve('https://acme--ns.vf.force.com')) }),
+  { virtual: true },
+);
 
 const { mockCustomLabels } = require('../../../../../test/jest-mocks/customLabels');
 mockCustomLabels();
@@ -9,25 +15,32 @@ const SoftphoneSetupCrmPath = require('c/softphoneSetupCrmPath').default;
 
 const flush = () => Promise.resolve().then(() => Promise.resolve());
 
-/** An Open CTI bridge on the channel: answers getBridgeStatus with `state`. */
-function bridgeAnswering(state) {
-  subscribe({}, SOFTPHONE_CHANNEL, (message) => {
-    if (message.type !== 'getBridgeStatus') return;
-    publish({}, SOFTPHONE_CHANNEL, {
-      version: 1,
-      type: 'response',
-      requestId: message.requestId,
-      payload: { ok: true, result: { state, clickToDial: state === 'ready' } },
-    });
+/**
+ * What the browser delivers to the page's 'message' listeners: jsdom cannot make a trusted event from another
+ * origin, so the listeners the probe added are called with one.
+ */
+function windowMessages() {
+  const listeners = [];
+  const add = jest.spyOn(window, 'addEventListener').mockImplementation((type, listener) => {
+    if (type === 'message') listeners.push(listener);
   });
+  return {
+    add,
+    deliver: (event) => [...listeners].forEach((listener) => listener(event)),
+  };
 }
+
+const announcement = (state, origin = VISUALFORCE, isTrusted = true) => ({
+  isTrusted,
+  origin,
+  data: { version: 1, type: 'bridgeStatus', requestId: 'bridge-7', payload: { state, clickToDial: true } },
+});
 
 describe('c-softphone-setup-crm-path', () => {
   afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-    resetMessageService();
     jest.useRealTimers();
-    jest.clearAllMocks();
+    jest.restoreAllMocks();
   });
 
   function createComponent(props = {}) {
@@ -43,9 +56,11 @@ describe('c-softphone-setup-crm-path', () => {
     expect(violations).toEqual([]);
   };
 
-  it('says Open CTI is live when the bridge answers that it is ready', async () => {
-    bridgeAnswering('ready');
+  it('says Open CTI is live when the bridge announces from the package’s Visualforce origin that it is ready', async () => {
+    const messages = windowMessages();
     const element = createComponent();
+    await flush();
+    messages.deliver(announcement('ready'));
     await flush();
 
     expect($(element, 'crm-path-live').dataset.path).toBe('OpenCTI');
@@ -76,11 +91,31 @@ describe('c-softphone-setup-crm-path', () => {
     expect($(element, 'crm-path-live').textContent).toMatch(/^Live now: Lightning\./);
   });
 
-  it('says Lightning is live when the bridge answers that it cannot serve requests', async () => {
-    bridgeAnswering('error');
+  it('says Lightning is live when the bridge announces that it is in error', async () => {
+    const messages = windowMessages();
     const element = createComponent();
     await flush();
+    messages.deliver(announcement('error'));
+    await flush();
 
+    expect($(element, 'crm-path-live').dataset.path).toBe('Lightning');
+  });
+
+  it.each([
+    ['another origin', announcement('ready', 'https://acme--c.vf.force.com')],
+    ['the Lightning window itself', announcement('ready', 'https://acme.lightning.force.com')],
+    ['a script’s synthetic event', announcement('ready', VISUALFORCE, false)],
+  ])('takes no announcement from %s', async (_, event) => {
+    jest.useFakeTimers();
+    const messages = windowMessages();
+    const element = createComponent();
+    await flush();
+    messages.deliver(event);
+    await flush();
+    expect($(element, 'crm-path-live').dataset.path).toBe('');
+
+    jest.advanceTimersByTime(5000);
+    await flush();
     expect($(element, 'crm-path-live').dataset.path).toBe('Lightning');
   });
 
