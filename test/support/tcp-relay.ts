@@ -16,6 +16,22 @@ export interface TcpRelay {
   close(): Promise<void>;
 }
 
+/** Pipes two sockets into each other, kept in `open` while open; either side's end or error ends both. */
+export function pipeBothWays(inbound: Socket, outbound: Socket, open: Set<Socket>): void {
+  for (const [a, b] of [
+    [inbound, outbound],
+    [outbound, inbound],
+  ] as const) {
+    open.add(a);
+    a.pipe(b);
+    a.on('error', () => b.destroy());
+    a.on('close', () => {
+      open.delete(a);
+      b.destroy();
+    });
+  }
+}
+
 export async function tcpRelay(target: string): Promise<TcpRelay> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
@@ -26,18 +42,7 @@ export async function tcpRelay(target: string): Promise<TcpRelay> {
     if (refusing) return void inbound.destroy();
     const outbound = new Socket();
     outbound.connect(Number(port), hostname);
-    for (const [a, b] of [
-      [inbound, outbound],
-      [outbound, inbound],
-    ] as const) {
-      sockets.add(a);
-      a.pipe(b);
-      a.on('error', () => b.destroy());
-      a.on('close', () => {
-        sockets.delete(a);
-        b.destroy();
-      });
-    }
+    pipeBothWays(inbound, outbound, sockets);
   });
   await new Promise<void>((ok) => listener.listen(0, '127.0.0.1', ok));
   const address = listener.address() as { port: number };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:tls';
 import { testCertificate } from '../../sip-edge/edge';
+import { pipeBothWays } from './tcp-relay';
 
 export interface TlsRelay {
   /** `wss://127.0.0.1:<port>`, relayed to the target's WebSocket port. */
@@ -22,21 +23,7 @@ export async function tlsRelay(targetWsUrl: string): Promise<TlsRelay> {
   const sockets = new Set<Socket>();
   const server = createServer(
     { cert: readFileSync(files.certificate), key: readFileSync(files.privateKey) },
-    (inbound) => {
-      const outbound = connect(Number(port), hostname);
-      for (const [a, b] of [
-        [inbound, outbound],
-        [outbound, inbound],
-      ] as const) {
-        sockets.add(a);
-        a.pipe(b);
-        a.on('error', () => b.destroy());
-        a.on('close', () => {
-          sockets.delete(a);
-          b.destroy();
-        });
-      }
-    },
+    (inbound) => pipeBothWays(inbound, connect(Number(port), hostname), sockets),
   );
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
