@@ -63,13 +63,9 @@ export function pageReferenceOf(target) {
   }
 }
 
-/** The bridge's latest announcement (it repeats its status every few seconds: nothing can ask it). */
+/** Whether the bridge's latest announcement (kept by the client; it repeats every few seconds) says ready. */
 function trackBridge(bridge) {
-  let status = bridge.bridgeStatus;
-  bridge.onBridgeStatus((next) => {
-    status = next;
-  });
-  return () => status?.state === 'ready';
+  return () => bridge.bridgeStatus?.state === 'ready';
 }
 
 /** Softphone Setup's Crm_Path__c: Auto (the bridge when it answers), OpenCTI or Lightning (forced). */

@@ -29,15 +29,20 @@ const ADA = {
 /** The BridgeClient as the port sees it: the bridge's announcements (it posts; nothing asks it). */
 function fakeBridge({ status } = {}) {
   const statusListeners = [];
-  return {
+  const bridge = {
     statusListeners,
+    // As BridgeClient: the latest announcement is kept before the listeners hear it.
     bridgeStatus: status,
-    announce: (next) => statusListeners.forEach((listener) => listener(next)),
+    announce: (next) => {
+      bridge.bridgeStatus = next;
+      statusListeners.forEach((listener) => listener(next));
+    },
     request: jest.fn(() => Promise.reject(new Error('the bridge serves no request'))),
     onBridgeStatus: jest.fn((listener) => statusListeners.push(listener)),
     onClickToDial: jest.fn(() => () => undefined),
     onRecordShown: jest.fn(() => () => undefined),
   };
+  return bridge;
 }
 
 /** The utility's CurrentPageReference as a source the port subscribes to. */
