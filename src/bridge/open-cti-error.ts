@@ -6,14 +6,8 @@ import type { OpenCtiMethod } from './open-cti-method';
 const WHAT_FAILED: Record<OpenCtiMethod, string> = {
   enableClickToDial: 'Click-to-dial could not be turned on.',
   disableClickToDial: 'Click-to-dial could not be turned off.',
-  screenPop: 'Salesforce could not open the page for this call.',
-  searchAndScreenPop: 'Salesforce could not search for the caller.',
-  saveLog: 'The call log was not saved.',
   getCallCenterSettings: 'Salesforce could not read your call center settings.',
-  setSoftphonePanelVisibility: 'The phone panel could not be opened or minimised.',
   notifyInitializationComplete: 'Salesforce was not told that the phone is ready.',
-  subscribe: 'The phone bridge could not listen to the softphone utility.',
-  publish: 'The phone bridge could not reach the softphone utility.',
 };
 
 const WHAT_TO_DO: Record<OpenCtiErrorCode, string> = {
@@ -35,7 +29,7 @@ function isCode(value: unknown): value is OpenCtiErrorCode {
   return typeof value === 'string' && (OPEN_CTI_ERROR_CODES as readonly string[]).includes(value);
 }
 
-/** saveLog puts field-level problems in `details` (a list of {message, ...} or one such object). */
+/** Salesforce puts details (e.g. field-level problems) in `details`: a list of {message, ...} or one such object. */
 function detailMessages(details: unknown): string[] {
   const entries = Array.isArray(details)
     ? details
@@ -63,7 +57,7 @@ export class OpenCtiError extends Error {
   readonly method: OpenCtiMethod;
   /** Salesforce's description, for the logs. */
   readonly description: string;
-  /** saveLog's field-level messages. */
+  /** Salesforce's details, e.g. field-level messages. */
   readonly details: string[];
 
   constructor(method: OpenCtiMethod, code: OpenCtiErrorCode, description: string, details: string[] = []) {

@@ -1,12 +1,3 @@
 /** The Open CTI methods the bridge calls. */
 export type OpenCtiMethod =
-  | 'enableClickToDial'
-  | 'disableClickToDial'
-  | 'screenPop'
-  | 'searchAndScreenPop'
-  | 'saveLog'
-  | 'getCallCenterSettings'
-  | 'setSoftphonePanelVisibility'
-  | 'notifyInitializationComplete'
-  | 'subscribe'
-  | 'publish';
+  'enableClickToDial' | 'disableClickToDial' | 'getCallCenterSettings' | 'notifyInitializationComplete';

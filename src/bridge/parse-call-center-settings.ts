@@ -1,6 +1,6 @@
 // Admin-edited call center items → CallCenterSettings. Every item is optional: a missing or invalid one
 // falls back to its default (softphone mode, no SIP override, no prefixes) and yields a warning.
-import { validateResult, type CallCenterSettings } from '../protocol';
+import { validateCallCenterSettings, type CallCenterSettings } from '../protocol';
 import { CALL_CENTER_KEYS } from './call-center-keys';
 import type { ParsedCallCenterSettings } from './parsed-call-center-settings';
 
@@ -29,9 +29,9 @@ export function parseCallCenterSettings(items: Readonly<Record<string, string>>)
       dialing: { ...settings.dialing },
     };
     patch(draft);
-    const checked = validateResult('getCallCenterSettings', draft);
+    const checked = validateCallCenterSettings(draft);
     if (checked.ok) Object.assign(settings, checked.value);
-    else warnings.push(`Call center item ${key} was ignored: ${checked.detail.replace(/^result\./, '')}.`);
+    else warnings.push(`Call center item ${key} was ignored: ${checked.detail.replace(/^settings\./, '')}.`);
   }
 
   const read = (key: string): string | undefined => {

@@ -10,7 +10,7 @@ import {
   type CrmLogger,
   type MessagePayloads,
   type SoftphoneMessage,
-  type VisualforceMessageType,
+  type MessageType,
 } from '../protocol';
 import type { OpenCti } from './open-cti';
 import { OpenCtiError } from './open-cti-error';
@@ -140,7 +140,7 @@ export class SoftphoneBridge {
     this.send('bridgeStatus', status);
   }
 
-  private send<T extends VisualforceMessageType>(type: T, payload: MessagePayloads[T]): void {
+  private send<T extends MessageType>(type: T, payload: MessagePayloads[T]): void {
     const built = createMessage(type, payload, this.createId());
     if (!built.ok) {
       this.logger.error(`Did not send ${type}: ${built.reason}: ${built.detail}`);

@@ -1,8 +1,8 @@
 // Public surface of src/crm.
 export type { ContactMatch, ContactObjectType } from './contact-match';
 
-// The utility's request/response client to the Open CTI bridge (the schema itself is src/protocol).
-export { BridgeClient, BridgeRequestError, DEFAULT_REQUEST_TIMEOUT_MS } from './bridge-client';
+// What the Open CTI bridge, a list view and the Call Button tell the utility (the schema is src/protocol).
+export { BridgeClient } from './bridge-client';
 export type { BridgeClientOptions } from './bridge-client';
 export type { MessageTransport } from './message-transport';
 

@@ -1,9 +1,9 @@
 // The utility's only door for Visualforce (ADR 0007): the Open CTI bridge and the list buttons' pages post to
 // the Lightning window, and a message is let through only when the browser made the event (a script's
 // synthetic MessageEvent can claim any origin), it comes from the package's own Visualforce origin exactly,
-// it passes the schema check and its type is one Visualforce may send. Anything else is dropped and shown
+// it passes the schema check. Anything else is dropped and shown
 // nowhere: a debug line for developers, nothing for the agent.
-import { isVisualforceType, validateMessage, type CrmLogger, type SoftphoneMessage } from '../protocol';
+import { validateMessage, type CrmLogger, type SoftphoneMessage } from '../protocol';
 
 /** The part of a window message event this checks (the DOM's MessageEvent has it). */
 export interface WindowMessageEvent {
@@ -36,9 +36,6 @@ export function checkVisualforceEvent(
   }
   const checked = validateMessage(event.data);
   if (!checked.ok) return { dropped: `${checked.reason}: ${checked.detail}` };
-  if (!isVisualforceType(checked.value.type)) {
-    return { dropped: `${checked.value.type} is not something Visualforce may send` };
-  }
   return { message: checked.value };
 }
 

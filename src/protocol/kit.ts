@@ -1,6 +1,6 @@
 // The one validation kit: everything that checks data from another host (the bridge↔utility channel, the
 // tab mirror) is built from these checks, so a refusal always reads the same way and never echoes the input.
-import { SCHEMA_LIMITS, type FieldValue } from './messages';
+import { SCHEMA_LIMITS } from './messages';
 import { isSalesforceId } from './salesforce-id';
 
 /** Why a message was refused; the detail string says which field. */
@@ -147,7 +147,7 @@ export function salesforceId(value: unknown, path: string): string {
 
 const API_NAME = new RegExp(`^[A-Za-z][A-Za-z0-9_]{0,${SCHEMA_LIMITS.apiNameLength - 1}}$`);
 
-/** An API name of an object, field, flow or flow variable, e.g. "Account", "ns__Call_Log__c". */
+/** An API name of an object, e.g. "Account", "ns__Call_Log__c". */
 export function apiName(value: unknown, path: string): string {
   if (typeof value !== 'string' || !API_NAME.test(value)) {
     fail(
@@ -158,13 +158,9 @@ export function apiName(value: unknown, path: string): string {
   return value;
 }
 
-export function isApiName(value: unknown): value is string {
-  return typeof value === 'string' && API_NAME.test(value);
-}
-
 const TOKEN = new RegExp(`^[A-Za-z0-9_-]{1,${SCHEMA_LIMITS.idLength}}$`);
 
-/** A requestId or popToken. */
+/** A message id. */
 export function token(value: unknown, path: string, reason: RejectReason = 'invalid-payload'): string {
   return matching(
     value,
@@ -188,81 +184,8 @@ export function phoneNumber(value: unknown, path: string): string {
   return value;
 }
 
-/** A path inside Salesforce ("/lightning/..."): never another origin, never a javascript: or data: URL. */
-export function relativeUrl(value: unknown, path: string): string {
-  const url = text(value, path, { max: SCHEMA_LIMITS.urlLength });
-  if (!url.startsWith('/') || url.startsWith('//') || /[\s\\]/.test(url)) {
-    fail(path, 'must be a relative path starting with a single /');
-  }
-  return url;
-}
-
-/** A finite number (JSON has no NaN or Infinity). */
-export function finiteNumber(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'must be a finite number');
-  return value;
-}
-
-export function fieldValue(value: unknown, path: string): FieldValue {
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return finiteNumber(value, path);
-  if (typeof value === 'string') {
-    return text(value, path, { max: SCHEMA_LIMITS.fieldValueLength, min: 0, multiline: true });
-  }
-  return fail(path, 'must be text, a number, true, false or null');
-}
-
-/** Field API name → value, e.g. default field values of a new-record pop. */
-export function fieldValues(value: unknown, path: string): Record<string, FieldValue> {
-  const object = plainObject(value, path);
-  const keys = Object.keys(object).filter((key) => object[key] !== undefined);
-  if (keys.length > SCHEMA_LIMITS.fieldCount)
-    fail(path, `must have at most ${SCHEMA_LIMITS.fieldCount} fields`);
-  const out: Record<string, FieldValue> = {};
-  for (const key of keys) {
-    if (!isApiName(key)) fail(path, `has a member ${printable(key)} that is not a field API name`);
-    out[key] = fieldValue(object[key], `${path}.${key}`);
-  }
-  return out;
-}
-
 export function array(value: unknown, path: string, max: number): unknown[] {
   if (!Array.isArray(value)) fail(path, 'must be a list');
   if (value.length > max) fail(path, `must have at most ${max} entries`);
   return value;
-}
-
-const JSON_MAX_DEPTH = 6;
-const JSON_MAX_ENTRIES = 100;
-
-/** Any JSON value of bounded size, copied; used for a response result before its type-specific check. */
-export function jsonValue(value: unknown, path: string, depth = 0): unknown {
-  if (depth > JSON_MAX_DEPTH) fail(path, `nests deeper than ${JSON_MAX_DEPTH} levels`);
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return finiteNumber(value, path);
-  if (typeof value === 'string') {
-    return text(value, path, { max: SCHEMA_LIMITS.fieldValueLength, min: 0, multiline: true });
-  }
-  if (Array.isArray(value)) {
-    return array(value, path, JSON_MAX_ENTRIES).map((entry, i) =>
-      jsonValue(entry, `${path}[${i}]`, depth + 1),
-    );
-  }
-  const object = plainObject(value, path);
-  const keys = Object.keys(object).filter((key) => object[key] !== undefined);
-  if (keys.length > JSON_MAX_ENTRIES) fail(path, `must have at most ${JSON_MAX_ENTRIES} members`);
-  const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    if (!/^[A-Za-z0-9_$-]{1,80}$/.test(key))
-      fail(path, `has a member ${printable(key)} with an invalid name`);
-    out[key] = jsonValue(object[key], `${path}.${key}`, depth + 1);
-  }
-  return out;
-}
-
-/** The discriminant of a union payload: present first, then one of its values. */
-export function discriminant(value: unknown, path: string, member: string): unknown {
-  const object = plainObject(value, path);
-  if (object[member] === undefined) fail(path, `has no ${member}`);
-  return object[member];
 }

@@ -1,5 +1,5 @@
-// The bridge↔utility message schema on the Softphone__c channel (envelope, message types, payloads, results,
-// limits, error codes), in one file because its parts change together: a change here changes both hosts, and
+// The bridge↔utility message schema on the Softphone__c channel and the Visualforce door (envelope, message
+// types, payloads, limits, error codes), in one file because its parts change together: a change here changes both hosts, and
 // SCHEMA_VERSION with it if an old peer could misread the new shape.
 
 // The LMS envelope version. Bump it only for a breaking change: both hosts drop any other version.
@@ -8,73 +8,29 @@ export const SCHEMA_VERSION = 1;
 
 export type SchemaVersion = typeof SCHEMA_VERSION;
 
-// Every message type on the Softphone__c channel, grouped by who sends it.
-
-/** Sent on the sender's own initiative (never a reply): by the Open CTI bridge, or a list view's call list. */
-export const EVENT_TYPES = ['clickToDial', 'bridgeStatus', 'recordShown', 'callList'] as const;
-
-/** Sent by the utility; the bridge answers each with one `response` carrying the same requestId. */
-export const REQUEST_TYPES = [
-  'screenPop',
-  'screenPopDeferred',
-  'searchAndScreenPop',
-  'saveLog',
-  'setPanelVisibility',
-  'getCallCenterSettings',
-  'getBridgeStatus',
-] as const;
-
-export const MESSAGE_TYPES = [...EVENT_TYPES, ...REQUEST_TYPES, 'response'] as const;
-
 /**
- * What a Visualforce page (the Open CTI bridge, a list button's page) may post to the utility's window: one way
- * only, checked for trust, origin and schema on receipt (ADR 0007). Anything else from Visualforce is dropped.
+ * Every message is an event, sent on the sender's own initiative and never answered: by the Open CTI bridge,
+ * a list view's call list or the Call Button. Nothing crosses towards Visualforce (ADR 0007).
  */
-export const VISUALFORCE_TYPES = ['clickToDial', 'bridgeStatus', 'callList'] as const;
-
-export type VisualforceMessageType = (typeof VISUALFORCE_TYPES)[number];
-
-export function isVisualforceType(type: string): type is VisualforceMessageType {
-  return (VISUALFORCE_TYPES as readonly string[]).includes(type);
-}
+export const MESSAGE_TYPES = ['clickToDial', 'bridgeStatus', 'callList'] as const;
 
 export type MessageType = (typeof MESSAGE_TYPES)[number];
-
-export type RequestType = (typeof REQUEST_TYPES)[number];
-
-export function isRequestType(type: string): type is RequestType {
-  return (REQUEST_TYPES as readonly string[]).includes(type);
-}
 
 // Upper bounds of every field on the channel: anything longer is refused, never truncated.
 
 export const SCHEMA_LIMITS = Object.freeze({
-  /** requestId and popToken: [A-Za-z0-9_-], 1 to this many characters. */
+  /** requestId: [A-Za-z0-9_-], 1 to this many characters. */
   idLength: 64,
   /** Salesforce Phone fields hold at most 40 characters. */
   phoneNumberLength: 40,
   /** Record names, labels and display fields. */
   nameLength: 255,
-  /** Open CTI click-to-dial `params` and searchAndScreenPop `queryParams`. */
+  /** Open CTI click-to-dial `params`. */
   paramsLength: 1024,
-  /** Relative URL of a URL screen pop. */
+  /** The SIP server's wss:// URL in the call center settings. */
   urlLength: 2048,
-  /** Search string of a SEARCH screen pop or of searchAndScreenPop. */
-  searchLength: 255,
-  /** Minimum search length Salesforce accepts for a SEARCH screen pop. */
-  searchMinLength: 3,
   /** API names of objects, fields and flows. */
   apiNameLength: 80,
-  /** A text field value (Task.Description holds 32,000 characters). */
-  fieldValueLength: 32_000,
-  /** Fields in one saveLog value or one set of default field values. */
-  fieldCount: 50,
-  /** Flow input variables of a FLOW screen pop. */
-  flowArgCount: 20,
-  /** Records returned by one searchAndScreenPop. */
-  matchCount: 50,
-  /** Display fields kept per search match. */
-  matchFieldCount: 20,
   /** Agent-readable error message. */
   messageLength: 500,
   /** Call center internal name (reqInternalName). */
@@ -89,7 +45,7 @@ export type SoftphoneMessage<T extends MessageType = MessageType> = {
   [K in T]: {
     version: SchemaVersion;
     type: K;
-    /** Requests: chosen by the utility, echoed by the response. Events: a fresh id per message. */
+    /** A fresh id per message, for the logs of both hosts. */
     requestId: string;
     payload: MessagePayloads[K];
   };
@@ -100,28 +56,7 @@ export type SoftphoneMessage<T extends MessageType = MessageType> = {
 export interface MessagePayloads {
   clickToDial: ClickToDial;
   bridgeStatus: BridgeStatus;
-  recordShown: RecordShown;
   callList: CallListRequest;
-  screenPop: ScreenPopTarget;
-  screenPopDeferred: ScreenPopDeferredRequest;
-  searchAndScreenPop: SearchAndScreenPopRequest;
-  saveLog: SaveLogRequest;
-  setPanelVisibility: PanelVisibilityRequest;
-  getCallCenterSettings: EmptyRequest;
-  getBridgeStatus: EmptyRequest;
-  response: BridgeResponse;
-}
-
-// Request type → the `result` of its successful response.
-
-export interface RequestResults {
-  screenPop: null;
-  screenPopDeferred: null;
-  searchAndScreenPop: SearchAndScreenPopResult;
-  saveLog: SaveLogResult;
-  setPanelVisibility: null;
-  getCallCenterSettings: CallCenterSettings;
-  getBridgeStatus: BridgeStatus;
 }
 
 // bridge → utility: the agent clicked a phone number in Salesforce (Open CTI onClickToDial payload).
@@ -228,74 +163,10 @@ export type ScreenPopTarget =
       };
     };
 
-/** Open CTI CALL_TYPE: which softphone-layout rules a search follows. */
-export type CallType = 'INBOUND' | 'OUTBOUND' | 'INTERNAL';
-
 /** A value of one Salesforce field in saveLog or default field values. */
 export type FieldValue = string | number | boolean | null;
 
-// utility → bridge `searchAndScreenPop`: search the softphone layout's objects and pop as it says.
-
-export interface SearchAndScreenPopRequest {
-  /** What to search for, usually the caller's number. */
-  searchParams: string;
-  /** Query string handed to a Visualforce screen pop ("key=value&..."). */
-  queryParams?: string;
-  /** Prefill of the new-record form when nothing matches. */
-  defaultFieldValues?: Record<string, FieldValue>;
-  callType: CallType;
-  /** true: search only; the result carries a popToken for a later `screenPopDeferred`. */
-  deferred: boolean;
-}
-
-/** utility → bridge `screenPopDeferred`: perform the pop a deferred searchAndScreenPop prepared. */
-export interface ScreenPopDeferredRequest {
-  popToken: string;
-}
-
-// utility → bridge `saveLog`: create (entityApiName) or update (Id) one record through Open CTI.
-
-export interface SaveLogRequest {
-  /** Exactly one of `entityApiName` (create) or `Id` (update), plus field API names → values. */
-  value: { entityApiName?: string; Id?: string; [field: string]: FieldValue | undefined };
-}
-
-/** utility → bridge `setPanelVisibility`: open (true) or minimise (false) the Open CTI softphone panel. */
-export interface PanelVisibilityRequest {
-  visible: boolean;
-}
-
-/** Payload of requests that need no argument (getCallCenterSettings, getBridgeStatus): exactly `{}`. */
-export type EmptyRequest = Record<string, never>;
-
-/** One record a searchAndScreenPop found, as the softphone layout shows it. */
-export interface SearchMatch {
-  id: string;
-  /** API name of the record's object (Open CTI's "RecordType"). */
-  objectType?: string;
-  name?: string;
-  /** The other display fields of the softphone layout, API name → text. */
-  fields: Record<string, string>;
-}
-
-/** Result of `searchAndScreenPop`. */
-export interface SearchAndScreenPopResult {
-  matches: SearchMatch[];
-  /** Deferred searches only: hand it to `screenPopDeferred` to perform the prepared pop. */
-  popToken?: string;
-}
-
-/** Result of `saveLog`: the id of the record created or updated, when Salesforce returned it. */
-export interface SaveLogResult {
-  recordId?: string;
-}
-
-// bridge → utility `response`: the answer to one request (same requestId in the envelope).
-
-export type BridgeResponse<Result = unknown> =
-  { ok: true; result: Result } | { ok: false; error: BridgeFailure };
-
-// Stable codes of a failed request: Open CTI's own four, then the bridge's and the client's.
+// Stable codes of what failed in the bridge: Open CTI's own four, then the bridge's.
 
 export const BRIDGE_ERROR_CODES = [
   'INVALID_PARAM',
@@ -306,15 +177,11 @@ export const BRIDGE_ERROR_CODES = [
   'TIMEOUT',
   /** No bridge to talk to: Open CTI did not load, or the message could not be sent. */
   'BRIDGE_UNAVAILABLE',
-  /** A deferred screen pop whose token the bridge no longer holds. */
-  'EXPIRED',
-  /** The utility tried to send a request that breaks the schema; it never left the utility. */
-  'INVALID_REQUEST',
 ] as const;
 
 export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
 
-/** Why a request failed: a stable code and a message written for the agent. */
+/** What failed in the bridge (in its status): a stable code and a message written for the agent. */
 export interface BridgeFailure {
   code: BridgeErrorCode;
   message: string;

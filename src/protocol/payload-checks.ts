@@ -1,43 +1,15 @@
-// The schema of every payload and every request's result, as checks (see kit.ts for the rules).
+// The schema of every payload, as checks (see kit.ts for the rules).
 import {
   BRIDGE_ERROR_CODES,
   SCHEMA_LIMITS,
   type BridgeFailure,
-  type BridgeResponse,
   type BridgeStatus,
   type CallCenterSettings,
   type CallListRequest,
-  type CallType,
   type ClickToDial,
-  type EmptyRequest,
   type MessagePayloads,
-  type RecordShown,
-  type RequestResults,
-  type SaveLogRequest,
-  type SearchAndScreenPopRequest,
-  type SearchAndScreenPopResult,
-  type SearchMatch,
 } from './messages';
-import { screenPop } from './screen-pop-checks';
-import {
-  apiName,
-  discriminant,
-  array,
-  bool,
-  fail,
-  fieldValue,
-  fieldValues,
-  fields,
-  isApiName,
-  jsonValue,
-  oneOf,
-  phoneNumber,
-  plainObject,
-  printable,
-  salesforceId,
-  text,
-  token,
-} from './kit';
+import { apiName, array, bool, fail, fields, oneOf, phoneNumber, salesforceId, text } from './kit';
 
 type Check<T> = (value: unknown, path: string) => T;
 
@@ -60,16 +32,6 @@ function clickToDial(value: unknown, path: string): ClickToDial {
   if (o.params !== undefined) {
     out.params = text(o.params, `${path}.params`, { max: SCHEMA_LIMITS.paramsLength, min: 0 });
   }
-  return out;
-}
-
-function recordShown(value: unknown, path: string): RecordShown {
-  const o = fields(value, path, ['recordId', 'objectType'], ['recordName']);
-  const out: RecordShown = {
-    recordId: salesforceId(o.recordId, `${path}.recordId`),
-    objectType: apiName(o.objectType, `${path}.objectType`),
-  };
-  if (o.recordName !== undefined) out.recordName = name(o.recordName, `${path}.recordName`);
   return out;
 }
 
@@ -120,7 +82,7 @@ export function callCenterName(value: unknown, path: string): string {
   return value;
 }
 
-function callCenterSettings(value: unknown, path: string): CallCenterSettings {
+export function callCenterSettings(value: unknown, path: string): CallCenterSettings {
   const o = fields(value, path, ['mode', 'sip', 'dialing'], ['callCenterName']);
   const sip = fields(o.sip, `${path}.sip`, [], ['webSocketUrl', 'domain']);
   const dialing = fields(o.dialing, `${path}.dialing`, [
@@ -164,131 +126,8 @@ function bridgeStatus(value: unknown, path: string): BridgeStatus {
   return out;
 }
 
-export const CALL_TYPES: readonly CallType[] = ['INBOUND', 'OUTBOUND', 'INTERNAL'];
-
-function searchAndScreenPop(value: unknown, path: string): SearchAndScreenPopRequest {
-  const o = fields(
-    value,
-    path,
-    ['searchParams', 'callType', 'deferred'],
-    ['queryParams', 'defaultFieldValues'],
-  );
-  const out: SearchAndScreenPopRequest = {
-    searchParams: text(o.searchParams, `${path}.searchParams`, { max: SCHEMA_LIMITS.searchLength }),
-    callType: oneOf(o.callType, `${path}.callType`, CALL_TYPES),
-    deferred: bool(o.deferred, `${path}.deferred`),
-  };
-  if (o.queryParams !== undefined) {
-    out.queryParams = text(o.queryParams, `${path}.queryParams`, { max: SCHEMA_LIMITS.paramsLength, min: 0 });
-  }
-  if (o.defaultFieldValues !== undefined) {
-    out.defaultFieldValues = fieldValues(o.defaultFieldValues, `${path}.defaultFieldValues`);
-  }
-  return out;
-}
-
-function saveLog(value: unknown, path: string): SaveLogRequest {
-  const o = fields(value, path, ['value']);
-  const p = `${path}.value`;
-  const record = plainObject(o.value, p);
-  const creates = record.entityApiName !== undefined;
-  const updates = record.Id !== undefined;
-  if (creates === updates) fail(p, 'must have exactly one of entityApiName (create) or Id (update)');
-  const keys = Object.keys(record).filter((key) => record[key] !== undefined);
-  if (keys.length > SCHEMA_LIMITS.fieldCount)
-    fail(p, `must have at most ${SCHEMA_LIMITS.fieldCount} members`);
-  const out: SaveLogRequest['value'] = creates
-    ? { entityApiName: apiName(record.entityApiName, `${p}.entityApiName`) }
-    : { Id: salesforceId(record.Id, `${p}.Id`) };
-  for (const key of keys) {
-    if (key === 'entityApiName' || key === 'Id') continue;
-    if (!isApiName(key)) fail(p, `has a member ${printable(key)} that is not a field API name`);
-    out[key] = fieldValue(record[key], `${p}.${key}`);
-  }
-  return { value: out };
-}
-
-function empty(value: unknown, path: string): EmptyRequest {
-  fields(value, path, []);
-  return {};
-}
-
-function response(value: unknown, path: string): BridgeResponse {
-  if (bool(discriminant(value, path, 'ok'), `${path}.ok`)) {
-    const ok = fields(value, path, ['ok', 'result']);
-    // `null` is a result (screenPop has no other), so `result` must be present but may be null.
-    if (!('result' in ok)) fail(path, 'has no result');
-    return { ok: true, result: jsonValue(ok.result, `${path}.result`) };
-  }
-  const failed = fields(value, path, ['ok', 'error']);
-  return { ok: false, error: failure(failed.error, `${path}.error`) };
-}
-
 export const PAYLOAD_CHECKS: { [K in keyof MessagePayloads]: Check<MessagePayloads[K]> } = {
   clickToDial,
   bridgeStatus,
-  recordShown,
   callList,
-  screenPop,
-  screenPopDeferred: (value, path) => ({
-    popToken: token(fields(value, path, ['popToken']).popToken, `${path}.popToken`),
-  }),
-  searchAndScreenPop,
-  saveLog,
-  setPanelVisibility: (value, path) => ({
-    visible: bool(fields(value, path, ['visible']).visible, `${path}.visible`),
-  }),
-  getCallCenterSettings: empty,
-  getBridgeStatus: empty,
-  response,
-};
-
-function nothing(value: unknown, path: string): null {
-  if (value !== null) fail(path, 'must be null');
-  return null;
-}
-
-function searchMatch(value: unknown, path: string): SearchMatch {
-  const o = fields(value, path, ['id', 'fields'], ['objectType', 'name']);
-  const displayed = plainObject(o.fields, `${path}.fields`);
-  const keys = Object.keys(displayed).filter((key) => displayed[key] !== undefined);
-  if (keys.length > SCHEMA_LIMITS.matchFieldCount) {
-    fail(`${path}.fields`, `must have at most ${SCHEMA_LIMITS.matchFieldCount} members`);
-  }
-  const out: SearchMatch = { id: salesforceId(o.id, `${path}.id`), fields: {} };
-  if (o.objectType !== undefined) out.objectType = apiName(o.objectType, `${path}.objectType`);
-  if (o.name !== undefined) out.name = name(o.name, `${path}.name`);
-  for (const key of keys) {
-    if (!isApiName(key))
-      fail(`${path}.fields`, `has a member ${printable(key)} that is not a field API name`);
-    out.fields[key] = text(displayed[key], `${path}.fields.${key}`, {
-      max: SCHEMA_LIMITS.nameLength,
-      min: 0,
-    });
-  }
-  return out;
-}
-
-function searchResult(value: unknown, path: string): SearchAndScreenPopResult {
-  const o = fields(value, path, ['matches'], ['popToken']);
-  const out: SearchAndScreenPopResult = {
-    matches: array(o.matches, `${path}.matches`, SCHEMA_LIMITS.matchCount).map((match, i) =>
-      searchMatch(match, `${path}.matches[${i}]`),
-    ),
-  };
-  if (o.popToken !== undefined) out.popToken = token(o.popToken, `${path}.popToken`);
-  return out;
-}
-
-export const RESULT_CHECKS: { [K in keyof RequestResults]: Check<RequestResults[K]> } = {
-  screenPop: nothing,
-  screenPopDeferred: nothing,
-  searchAndScreenPop: searchResult,
-  saveLog: (value, path) => {
-    const o = fields(value, path, [], ['recordId']);
-    return o.recordId === undefined ? {} : { recordId: salesforceId(o.recordId, `${path}.recordId`) };
-  },
-  setPanelVisibility: nothing,
-  getCallCenterSettings: callCenterSettings,
-  getBridgeStatus: bridgeStatus,
 };

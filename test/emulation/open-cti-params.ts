@@ -14,6 +14,18 @@ export const SCREENPOP_TYPE = Object.freeze({
 
 export const CALL_TYPE = Object.freeze({ INBOUND: 'inbound', OUTBOUND: 'outbound', INTERNAL: 'internal' });
 
+/** The object Open CTI hands to the onNavigationChange listener (Lightning; record fields empty off records). */
+export interface OpenCtiNavigationPayload {
+  url?: string;
+  recordId?: string;
+  recordName?: string;
+  objectType?: string;
+  /** Person accounts only. */
+  accountId?: string;
+  contactId?: string;
+  personAccount?: boolean;
+}
+
 export const invalidParam = (name: string, expected: string, found: unknown): OpenCtiErrorEntry => ({
   code: 'INVALID_PARAM',
   description: `An invalid value was passed to the parameter ${name}. ${expected} was expected, but ${

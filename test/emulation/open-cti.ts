@@ -7,7 +7,6 @@
 import type {
   OpenCtiClickPayload,
   OpenCtiErrorEntry,
-  OpenCtiNavigationPayload,
   OpenCtiResponse,
   SforceOpenCti,
 } from '../../src/bridge';
@@ -19,9 +18,11 @@ import {
   isObject,
   isText,
   screenPopProblem,
+  type OpenCtiNavigationPayload,
 } from './open-cti-params';
 
 export { CALL_TYPE, SCREENPOP_TYPE } from './open-cti-params';
+export type { OpenCtiNavigationPayload } from './open-cti-params';
 
 type Callback = (response: OpenCtiResponse) => void;
 type Args = Record<string, unknown> & { callback?: Callback };
@@ -46,8 +47,9 @@ export interface EmulatedOpenCtiOptions {
 type Outcome = Promise<unknown> | OpenCtiErrorEntry | { errors: OpenCtiErrorEntry[] } | { value: unknown };
 
 export class EmulatedOpenCti implements SforceOpenCti {
-  readonly SCREENPOP_TYPE: SforceOpenCti['SCREENPOP_TYPE'] = SCREENPOP_TYPE;
-  readonly CALL_TYPE: SforceOpenCti['CALL_TYPE'] = CALL_TYPE;
+  // The whole documented library, not only what the bridge calls: the workbench is the platform.
+  readonly SCREENPOP_TYPE = SCREENPOP_TYPE;
+  readonly CALL_TYPE = CALL_TYPE;
   private clickListener: ((payload: OpenCtiClickPayload) => void) | undefined;
   private clickToDialEnabled = false;
   private navigationListener: ((payload: OpenCtiNavigationPayload) => void) | undefined;

@@ -2,7 +2,7 @@
 // under the real wrapOpenCti, and on the other side of the bridge's one-way post the utility's real
 // BridgeClient (ADR 0007: the bridge posts, serves nothing, and touches no message channel).
 import { BridgeClient, type MessageTransport } from '../../crm';
-import type { BridgeStatus, CrmLogger, SoftphoneMessage } from '../../protocol';
+import type { BridgeStatus, CrmLogger } from '../../protocol';
 import { ANNOUNCE_EVERY_MS, SoftphoneBridge, wrapOpenCti } from '..';
 import type { EmulatedOpenCti } from '../../../test/emulation/open-cti';
 import { DOCUMENTED_ERRORS, DOCUMENTED_SETTINGS } from '../../../test/emulation/open-cti-documented';
@@ -45,7 +45,6 @@ function setup(prepare: (salesforce: EmulatedOpenCti) => void = () => undefined,
   });
   bridges.push(bridge);
   const transport: MessageTransport = {
-    publish: (_message: SoftphoneMessage) => undefined,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -6,7 +6,6 @@ import { clickedRecord, dialRequests, type CrmDial } from '../click-to-dial';
 function bridgeOnChannel() {
   const listeners = new Set<(message: unknown) => void>();
   const transport: MessageTransport = {
-    publish: () => undefined,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -4,27 +4,15 @@ import * as protocol from '..';
 test('src/protocol exports exactly the schema, its checks and their constants', () => {
   expect(Object.keys(protocol).sort()).toEqual([
     'BRIDGE_ERROR_CODES',
-    'EVENT_TYPES',
     'MESSAGE_TYPES',
-    'REQUEST_TYPES',
     'SCHEMA_LIMITS',
     'SCHEMA_VERSION',
-    'VISUALFORCE_TYPES',
     'checksum',
     'createMessage',
     'createRequestId',
     'isCaseSafeId',
-    'isRequestType',
     'isSalesforceId',
-    'isVisualforceType',
+    'validateCallCenterSettings',
     'validateMessage',
-    'validateResult',
   ]);
-});
-
-test('isRequestType knows the requests and nothing else', () => {
-  expect(protocol.REQUEST_TYPES.every((type) => protocol.isRequestType(type))).toBe(true);
-  expect(
-    ['clickToDial', 'bridgeStatus', 'response', 'dial'].some((type) => protocol.isRequestType(type)),
-  ).toBe(false);
 });

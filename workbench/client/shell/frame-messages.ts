@@ -1,6 +1,7 @@
 // postMessage between the agent page (the emulated Lightning container) and the emulated Open CTI in the
 // "Open CTI Softphone" utility's iframe. Real Open CTI talks to its container the same way.
-import type { OpenCtiClickPayload, OpenCtiNavigationPayload, OpenCtiResponse } from '../../../src/bridge';
+import type { OpenCtiClickPayload, OpenCtiResponse } from '../../../src/bridge';
+import type { OpenCtiNavigationPayload } from '../../../test/emulation/open-cti';
 import type { ContainerScreenPop } from '../../../test/emulation/open-cti-container';
 
 export const SHELL_SOURCE = 'workbench-shell';

@@ -2,7 +2,8 @@
 // Accounts), a search page, a new-record form for new-record pops, and the logged call Tasks. In an org
 // with Open CTI phone numbers are click-to-dial: a click goes to the Open CTI adapter's onClickToDial
 // listener, as in Lightning; without it they are plain text and record pages hold the call button.
-import type { OpenCtiClickPayload, OpenCtiNavigationPayload } from '../../../src/bridge';
+import type { OpenCtiClickPayload } from '../../../src/bridge';
+import type { OpenCtiNavigationPayload } from '../../../test/emulation/open-cti';
 import type { ObjectName, RecordView, TaskView } from './crm-data';
 import { h, replaceChildren } from './dom';
 

@@ -5,7 +5,7 @@
 // component (c/softphone) renders the phone's view and forwards the agent's intents; what it needs from
 // the org and the core comes from here, through the host it passes in.
 import { loadScript } from 'lightning/platformResourceLoader';
-import { APPLICATION_SCOPE, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import { APPLICATION_SCOPE, subscribe, unsubscribe } from 'lightning/messageService';
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
 import SOFTPHONE_NUMBERING_PLANS from '@salesforce/resourceUrl/softphoneNumberingPlans';
@@ -42,7 +42,6 @@ const reason = (template, error) => format(template, errorMessage(error, '')).tr
  */
 export function lmsTransport(messageContext, fromVisualforce) {
   return {
-    publish: (message) => publish(messageContext(), SOFTPHONE_CHANNEL, message),
     subscribe: (listener) => {
       const subscription = subscribe(messageContext(), SOFTPHONE_CHANNEL, listener, {
         scope: APPLICATION_SCOPE,

@@ -295,16 +295,17 @@ describe('c-softphone-service', () => {
       expect(fake.softphone.dial).not.toHaveBeenCalled();
     });
 
-    it('publishes and subscribes on the Softphone__c channel in application scope', () => {
+    it('hears the Softphone__c channel until it stops, and publishes nothing', () => {
       const transport = lmsTransport(() => lms);
       const heard = [];
       const stop = transport.subscribe((message) => heard.push(message));
 
-      transport.publish({ type: 'ping' });
+      publish(lms, SOFTPHONE_CHANNEL, { type: 'ping' });
       stop();
-      transport.publish({ type: 'after' });
+      publish(lms, SOFTPHONE_CHANNEL, { type: 'after' });
 
       expect(heard).toEqual([{ type: 'ping' }]);
+      expect(transport).not.toHaveProperty('publish');
     });
   });
 
