@@ -165,7 +165,7 @@ function phoneOptions(host, { sip, crm, settings, storageSecret }) {
  */
 function loadNumberingPlans(host, core) {
   return loadScript(host.component, SOFTPHONE_NUMBERING_PLANS)
-    .then(() => core.dialing.provideNumberingPlans(window.SoftphoneNumberingPlans?.metadata))
+    .then(() => core.dialing.provideNumberingPlans(window.SoftphoneNumberingPlans))
     .catch(() => host.problem('numberingPlans', LABELS.errorNumberingPlans));
 }
 

@@ -74,9 +74,7 @@ describe('c-softphone-service', () => {
       expect(fake.softphone.start.mock.invocationCallOrder[0]).toBeLessThan(
         loadScript.mock.invocationCallOrder[1],
       );
-      expect(fake.core.dialing.provideNumberingPlans).toHaveBeenCalledWith(
-        window.SoftphoneNumberingPlans.metadata,
-      );
+      expect(fake.core.dialing.provideNumberingPlans).toHaveBeenCalledWith(window.SoftphoneNumberingPlans);
     });
 
     it('numbering plans that fail to load: the agent is told dialing is not possible, and a caller is still searched', async () => {
