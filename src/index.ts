@@ -9,6 +9,8 @@ export type { SoftphoneView, CallView, CallAction } from './view/softphone-view'
 export * as dialing from './dialing';
 export * as crm from './crm';
 export * as view from './view/statuses';
+// Deskphone mode's code, handed in once its own resource (softphoneDeskphone) has loaded.
+export { provideDeskphone } from './deskphone';
 export const version = '0.1.0';
 // Softphone Setup's Test connection (the setup tab loads this resource for it alone).
 export { probeConnection } from './sip';

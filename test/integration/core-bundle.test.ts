@@ -4,6 +4,7 @@ import { build, type Metafile } from 'esbuild';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { bundles, coreBuildOptions } from '../../scripts/build';
+import type * as DeskphoneModule from '../../src/deskphone';
 import type * as DialingModule from '../../src/dialing';
 
 const root = resolve(__dirname, '../..');
@@ -32,6 +33,15 @@ function freshDialing(): typeof DialingModule {
   return fresh;
 }
 
+/** Deskphone mode's own code (src/deskphone-resource.ts): the leg to the agent's phone, prompt, key listener. */
+const DESKPHONE_ONLY = [
+  'src/sip/device-leg.ts',
+  'src/media/device-media.ts',
+  'src/media/listen-for-keys.ts',
+  'src/media/dtmf-detector.ts',
+  'src/media/connect-prompt.ts',
+];
+
 describe('the softphoneCore static resource', () => {
   test('carries none of libphonenumber-js: its code and its metadata come with softphoneNumberingPlans', async () => {
     const core = await built('softphoneCore');
@@ -57,5 +67,30 @@ describe('the softphoneCore static resource', () => {
       target: { e164: '+14155550100' },
     });
     expect(dialing.searchVariants('+44 20 7946 0000', 'US')).toContain('+442079460000');
+  });
+
+  test('carries none of deskphone mode’s own code: softphoneDeskphone does, without SIP.js or the statecharts', async () => {
+    const core = await built('softphoneCore');
+    const deskphone = await built('softphoneDeskphone');
+
+    expect(core.inputs.filter((input) => DESKPHONE_ONLY.includes(input))).toEqual([]);
+    expect(deskphone.inputs).toEqual(expect.arrayContaining(DESKPHONE_ONLY));
+    expect(
+      deskphone.inputs.filter((input) => /node_modules|src\/call\/(?!call-failure\.ts)/.test(input)),
+    ).toEqual([]);
+  });
+
+  test('the built softphoneDeskphone script is what the core takes as deskphone mode’s code', async () => {
+    const deskphone = await built('softphoneDeskphone');
+    const page: { SoftphoneDeskphone?: unknown } = {};
+    runInNewContext(deskphone.code, { globalThis: page });
+    let fresh: typeof DeskphoneModule | undefined;
+    jest.isolateModules(() => {
+      fresh = jest.requireActual<typeof DeskphoneModule>('../../src/deskphone');
+    });
+
+    expect(() => fresh?.provideDeskphone({ DeviceLeg: 'no' })).toThrow(TypeError);
+    fresh?.provideDeskphone(page.SoftphoneDeskphone);
+    expect(Object.keys(fresh?.deskphoneParts() ?? {}).sort()).toEqual(['DeviceLeg', 'DeviceMedia']);
   });
 });
