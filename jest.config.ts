@@ -23,7 +23,7 @@ const config: Config = {
       ...nodeTs,
       roots: ['<rootDir>/src'],
       testMatch: ['**/__tests__/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/numbering-plans.ts'],
+      setupFiles: ['<rootDir>/test/support/numbering-plans.ts', '<rootDir>/test/support/deskphone.ts'],
     },
     {
       ...lwcJestConfig,
@@ -44,7 +44,7 @@ const config: Config = {
       testEnvironment: '<rootDir>/test/support/node-environment.ts',
       roots: ['<rootDir>/test/integration'],
       testMatch: ['**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/numbering-plans.ts'],
+      setupFiles: ['<rootDir>/test/support/numbering-plans.ts', '<rootDir>/test/support/deskphone.ts'],
     },
     {
       displayName: 'e2e',
@@ -53,7 +53,7 @@ const config: Config = {
       globalSetup: '<rootDir>/test/support/e2e-global-setup.ts',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/numbering-plans.ts'],
+      setupFiles: ['<rootDir>/test/support/numbering-plans.ts', '<rootDir>/test/support/deskphone.ts'],
     },
   ],
 };

@@ -1,7 +1,7 @@
 // B3: the softphoneCore static resource (minified + gzip -9) against SIP.js and XState alone, built by
 // the same esbuild settings as scripts/build.ts. The baseline is both libraries' whole public API, what a
 // page that uses them bare would load.
-import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundles, coreBuildOptions } from '../scripts/build';
@@ -35,30 +35,66 @@ function composition(metafile: Metafile): Record<string, number> {
   return Object.fromEntries(Object.entries(sizes).sort((a, b) => b[1] - a[1]));
 }
 
-/** libphonenumber-js's code replaced by an empty module: what the rest of the core weighs. */
-const withoutLibphonenumber: Plugin = {
-  name: 'without-libphonenumber',
-  setup(b) {
-    b.onResolve({ filter: /^libphonenumber-js/ }, (args) => ({ path: args.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents:
-        'export const parsePhoneNumberFromString = () => undefined, isSupportedCountry = () => false, getCountryCallingCode = () => "";',
-      loader: 'js',
-    }));
-  },
+/**
+ * The project's own code in the core, minified bytes per folder of src/ (files at its top level are the
+ * composition roots), largest first, with each folder's share of the project's code.
+ */
+function ownCodeByFolder(metafile: Metafile): Record<string, { minified: number; share: string }> {
+  const sizes: Record<string, number> = {};
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (!path.startsWith('src/')) continue;
+      const parts = path.split('/');
+      const key = parts.length > 2 ? `${parts[0]}/${parts[1]}` : 'src/*.ts (roots)';
+      sizes[key] = (sizes[key] ?? 0) + bytesInOutput;
+    }
+  }
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(
+    Object.entries(sizes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([folder, minified]) => [folder, { minified, share: `${Math.round((100 * minified) / total)}%` }]),
+  );
+}
+
+/** Loaded by the utility after the phone has started, not part of what it needs to ring. */
+const DEFERRED: Record<string, string> = {
+  softphoneNumberingPlans:
+    'once the phone has started (softphoneService, beside registration); dials wait for it (src/dialing/numbering-plans.ts)',
+  softphoneDeskphone:
+    'once the phone has started, only in deskphone mode (softphoneService); incoming calls never need it, outgoing deskphone dials wait for it (src/deskphone.ts)',
 };
+
+interface Deferred {
+  minified: number;
+  gzip: number;
+  loaded: string;
+  /** Inputs bundled both here and in the core (downloaded twice by the agents who load both). */
+  alsoInCore: Record<string, number>;
+}
+
+const inputsOf = (metafile: Metafile) =>
+  Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs));
+
+async function deferredResources(core: Metafile): Promise<Record<string, Deferred>> {
+  const inCore = new Set(inputsOf(core).map(([path]) => path));
+  const sizes: Record<string, Deferred> = {};
+  for (const [name, loaded] of Object.entries(DEFERRED)) {
+    const bundle = bundles.find((b) => b.name === name);
+    if (!bundle) throw new Error(`scripts/build.ts has no ${name} bundle`);
+    const { minified, gzip, metafile } = await measure(
+      coreBuildOptions(resolve(root, bundle.entry), bundle.globalName),
+    );
+    const twice = inputsOf(metafile).filter(([path, input]) => inCore.has(path) && input.bytesInOutput > 0);
+    const alsoInCore = Object.fromEntries(twice.map(([path, input]) => [path, input.bytesInOutput]));
+    sizes[name] = { minified, gzip, loaded, alsoInCore };
+  }
+  return sizes;
+}
 
 export async function benchBundle(): Promise<Figure> {
   const entry = resolve(root, 'src/index.ts');
   const core = await measure(coreBuildOptions(entry, 'SoftphoneCore'));
-  // Loaded by the utility once the phone has started (softphoneService): not part of what it needs to ring.
-  const plansBundle = bundles.find((b) => b.name === 'softphoneNumberingPlans');
-  if (!plansBundle) throw new Error('scripts/build.ts has no softphoneNumberingPlans bundle');
-  const plans = await measure(coreBuildOptions(resolve(root, plansBundle.entry), plansBundle.globalName));
-  const coreWithoutPhoneRules = await measure({
-    ...coreBuildOptions(entry, 'SoftphoneCore'),
-    plugins: [withoutLibphonenumber],
-  });
   const libs = await measure({
     ...coreBuildOptions(undefined, 'Baseline'),
     stdin: {
@@ -79,16 +115,11 @@ export async function benchBundle(): Promise<Figure> {
     pass: r <= 1.25,
     detail: {
       coreMinified: core.minified,
-      numberingPlans: {
-        minified: plans.minified,
-        gzip: plans.gzip,
-        loaded: 'as the softphoneNumberingPlans static resource once the phone has started',
-      },
-      coreGzipWithoutLibphonenumber: coreWithoutPhoneRules.gzip,
-      ratioWithoutLibphonenumber: ratio(coreWithoutPhoneRules.gzip, libs.gzip),
+      deferred: await deferredResources(core.metafile),
       baselineMinified: libs.minified,
       baseline: 'sip.js 0.21.2 (export *) + xstate (export * as xstate), same esbuild settings',
       coreCompositionMinified: composition(core.metafile),
+      ownCodeByFolderMinified: ownCodeByFolder(core.metafile),
     },
   };
 }

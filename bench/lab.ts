@@ -10,7 +10,7 @@ import { startKamailio, type KamailioServer } from '../scripts/sip-server/kamail
 import { createSoftphone, type Softphone } from '../src/create-softphone';
 import type { CrmPort } from '../src/crm';
 import { defaultDialingSettings, provideNumberingPlans } from '../src/dialing';
-import { metadata as numberingPlans } from '../src/dialing/numbering-plans-resource';
+import * as numberingPlans from '../src/dialing/numbering-plans-resource';
 import { nodeSoftphoneSip, viewWhere } from '../test/support/node-sip';
 import { until } from './figure';
 

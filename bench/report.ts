@@ -16,7 +16,8 @@ const notes: Record<string, string> = {
     'The LWC renders from that view model; its DOM rendering is not part of this figure.',
   B3:
     'Baseline: `export * from "sip.js"` plus `export * as xstate from "xstate"` built with the same esbuild ' +
-    'settings as `npm run build`. The goal is not met without dropping features; see "Why B3 misses its goal".',
+    "settings as `npm run build`. `detail.ownCodeByFolderMinified` is what the project's own code weighs per " +
+    'src/ folder. The goal is not met without dropping features; see "Why B3 misses its goal".',
   B4:
     'Heap after forced GC (`--expose-gc` set at run time), before and after 1,000 dial / answered / hang up / ' +
     'close wrap-up cycles of the softphone core through Kamailio; the callee is a bare SIP.js agent in its ' +
@@ -74,18 +75,23 @@ ${rows.join('\n')}
 
 ## Why B3 misses its goal
 
-What the phone needs before it can ring is the \`softphoneCore\` resource. Since 2026-12-07 the world's
-numbering plans (libphonenumber-js \`min\` metadata, \`detail.numberingPlans\`, about 19 KB gz) are a second
-static resource, \`softphoneNumberingPlans\`, which the utility loads once the phone has started; a dial in
-the moment before they arrive waits for them (src/dialing/numbering-plans.ts). That cut the core by about
-22 KB gz. What remains, from \`detail.coreCompositionMinified\` (minified bytes per package and per src/
-folder): the parts of SIP.js and XState the core uses (about 64 KB gz, 85% of the baseline on their own),
-libphonenumber-js's parsing code (\`detail.coreGzipWithoutLibphonenumber\` is the core without it) and the
-project's own code (about 60 KB gz: the statecharts, the SIP port, the tab session and its message checks,
-media, continuity, dialing). 1.25× the baseline leaves 30 KB gz for everything that is not SIP.js or XState,
-so the goal would need about half of the project's own code gone; no single folder is more than a quarter of
-it, and the agent uses every one of them on a normal shift (the deskphone-only SIP parts are under 6 KB
-minified). The measured reason stands: the goal is out of reach without dropping features.
+What the phone needs before it can ring is the \`softphoneCore\` resource; \`detail.deferred\` lists what the
+utility loads after the phone has started instead, with its size, when it loads and what it shares with the
+core. Since 2026-12-07 that is libphonenumber-js as a whole (its code as well as the world's numbering plans,
+\`softphoneNumberingPlans\`: dials wait for it, src/dialing/numbering-plans.ts) and deskphone mode's own code
+(\`softphoneDeskphone\`, loaded only in that mode: incoming calls never need it, outgoing deskphone dials wait
+for it, src/deskphone.ts); the core also exports only what the utility and the setup tab use.
+test/integration/core-bundle.test.ts fails if any of it lands back in the core. From 140.7 KB gz (1.86×) on
+the same code before, the core is now what the table says. What remains, from
+\`detail.coreCompositionMinified\` and \`detail.ownCodeByFolderMinified\` (minified bytes per package and per
+src/ folder, from esbuild's metafile): the parts of SIP.js and XState the core uses (about 66 KB gz built alone
+from the names src/ imports, 88% of the baseline) and the project's own code (about 62 KB gz). 1.25× the
+baseline leaves about 28 KB gz for everything that is not SIP.js or XState, so the goal needs half of the project's own code gone
+from the core; what is left runs on every agent's normal shift before or while a call rings (the SIP port and
+the statecharts are over half of it, the tab session, the bridge message checks, dialing, media and
+continuity the rest), and the statecharts are one XState machine that cannot be loaded in parts. Softphone
+Setup's Test connection (\`probeConnection\`, under 1 KB gz) is the one part left that agents never run. The
+measured reason stands: the goal is out of reach without dropping features.
 
 ## Details
 

@@ -18,6 +18,7 @@ export const bundles = [
     entry: 'src/dialing/numbering-plans-resource.ts',
     globalName: 'SoftphoneNumberingPlans',
   },
+  { name: 'softphoneDeskphone', entry: 'src/deskphone-resource.ts', globalName: 'SoftphoneDeskphone' },
 ];
 
 /** The esbuild settings of every static resource (bench/ measures with the same ones). */

@@ -29,6 +29,7 @@ import type { AudioRouting, AudioRoutingOptions } from './media/audio-routing';
 import type { DeviceHook, SipPhone, SipPhoneConfig } from './sip';
 import { createSipActors } from './sip/actors';
 import type { SoftphonePort } from './session/softphone-port';
+import { afterDeskphone, deskphoneParts, DESKPHONE_LOADING } from './deskphone';
 import { connectSip, deviceHookOf, watchQuality } from './softphone-sip';
 import { softphoneView, type SoftphoneView } from './view/softphone-view';
 
@@ -186,27 +187,37 @@ function dialingCommands(
   dialing: DialingSettings,
   now: () => number,
   newCallId: () => string,
+  deskphone: boolean,
 ): Pick<SoftphonePort, 'dial' | 'redirect'> & {
   ruled(event: UiEvent, deliver: (event: UiEvent) => void): void;
 } {
   const prepare = (number: string) => prepareDial(number, dialing);
+  // In deskphone mode a dial is a leg to the agent's phone, whose code comes in its own resource: it waits
+  // for that too, and is refused in words without it (src/deskphone.ts). A redirect needs no device leg.
+  const afterDialParts = deskphone
+    ? (go: () => void) => afterNumberingPlans(() => afterDeskphone(go))
+    : afterNumberingPlans;
+  const prepareCall = (number: string) =>
+    deskphone && !deskphoneParts() ? DESKPHONE_LOADING : prepare(number);
   return {
     // A verdict carried in by an event from the host (a UI component's action, a message) is never
     // trusted, it is taken again here.
     ruled(event, deliver) {
-      if (event.type === 'ui.dial' || event.type === 'ui.redirect')
+      if (event.type === 'ui.dial')
+        afterDialParts(() => deliver({ ...event, dial: prepareCall(event.number) }));
+      else if (event.type === 'ui.redirect')
         afterNumberingPlans(() => deliver({ ...event, dial: prepare(event.number) }));
       else deliver(event);
     },
     dial(number, dialOptions = {}) {
       const callId = dialOptions.callId ?? newCallId();
       const at = now();
-      afterNumberingPlans(() =>
+      afterDialParts(() =>
         actor.send({
           type: dialOptions.source === 'crm' ? 'crm.clickToDial' : 'ui.dial',
           callId,
           number,
-          dial: prepare(number),
+          dial: prepareCall(number),
           at,
           ...(dialOptions.record ? { record: dialOptions.record } : {}),
           ...(dialOptions.transfer ? { transfer: dialOptions.transfer } : {}),
@@ -347,7 +358,8 @@ export function createSoftphone(options: SoftphoneOptions): Softphone {
     dialogSnapshot: (callId) => sip.dialogSnapshot(callId),
     onRegistered: (listener) => sip.on('sip.registration.registered', listener),
   });
-  const commands = dialingCommands(actor, dialing, now, options.newCallId ?? randomCallId);
+  const deskphone = settings.mode === 'deskphone';
+  const commands = dialingCommands(actor, dialing, now, options.newCallId ?? randomCallId, deskphone);
   const life = lifetime({ actor, sip, audio, stores, kept, feed, quality, view, now });
   return softphoneApi({ actor, sip, audio, stores, feed, view }, commands, life);
 }

@@ -2,6 +2,7 @@
 // dial plan for 3xx targets), the agent's own phone in deskphone mode, and the quality watch on each call.
 import type { PhoneSettings } from './call';
 import type { SoftphoneOptions } from './create-softphone';
+import { deskphoneParts } from './deskphone';
 import { checkDestination, prepareDial, type DialingSettings } from './dialing';
 import { createAudioRouting, type AudioRouting } from './media/audio-routing';
 import { watchCallQuality, type CallQualityWatch } from './media/call-quality-watch';
@@ -47,14 +48,25 @@ export function connectSip(
   return { sip, audio };
 }
 
-/** Deskphone mode: the agent's own phone, its connect prompt and its key listener. */
+/**
+ * Deskphone mode: the agent's own phone, its connect prompt and its key listener. Their code arrives after
+ * the phone started (src/deskphone.ts); a device leg exists only once it has, so the media is built then.
+ */
 export function deviceHookOf(
   audio: AudioRouting,
   device: SoftphoneOptions['device'],
   dialing: DialingSettings,
 ): DeviceHook {
+  let media: ReturnType<AudioRouting['deviceMedia']> | undefined;
+  const deviceMedia = () => {
+    const parts = deskphoneParts();
+    if (parts) media ??= audio.deviceMedia(parts.DeviceMedia);
+    return media ?? {};
+  };
   return {
-    ...audio.deviceMedia(),
+    listenForKeys: (callId, onKey) => deviceMedia().listenForKeys?.(callId, onKey) ?? (() => undefined),
+    playPrompt: (callId) => deviceMedia().playPrompt?.(callId) ?? (() => undefined),
+    deviceLeg: () => deskphoneParts()?.DeviceLeg,
     ...device,
     // The dialing rules apply to the device number as to any other; a refused one is "not set".
     device: () => {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { provideNumberingPlans } from '../src/dialing';
-import { metadata as numberingPlans } from '../src/dialing/numbering-plans-resource';
+import * as numberingPlans from '../src/dialing/numbering-plans-resource';
 import { handleApi, type ApiContext } from './api';
 import { assetsDir } from './build';
 import type { LocalSipServer } from './emulation/emulation-context';

@@ -13,7 +13,7 @@ import {
 import { createSoftphone, type Softphone } from '../../src/create-softphone';
 import type { CrmPort } from '../../src/crm';
 import { defaultDialingSettings, provideNumberingPlans } from '../../src/dialing';
-import { metadata as numberingPlans } from '../../src/dialing/numbering-plans-resource';
+import * as numberingPlans from '../../src/dialing/numbering-plans-resource';
 import type { SoftphoneView } from '../../src/view/softphone-view';
 
 export interface PageStart {

@@ -50,7 +50,9 @@ export type DialErrorCode =
   /** The admin's DialingSettings are malformed (bad prefix, unknown country, bad dial-plan entry). */
   | 'invalid-settings'
   /** The numbering plans (their own static resource) have not arrived yet: a moment after start. */
-  | 'numbering-plans-loading';
+  | 'numbering-plans-loading'
+  /** Deskphone mode's code (its own static resource, src/deskphone.ts) has not arrived yet. */
+  | 'deskphone-loading';
 
 export type DialResult =
   { ok: true; target: DialTarget } | { ok: false; code: DialErrorCode; message: string };

@@ -1,17 +1,21 @@
-// The world's numbering plans (libphonenumber-js metadata) are a fifth of the core's weight, and the phone
-// rings without them. So they ship as their own static resource (softphoneNumberingPlans), loaded after the
-// core, and are handed in here once. This module is their one owner: every use in src/dialing goes through it.
-import {
-  getCountryCallingCode as callingCodeIn,
-  isSupportedCountry as supportedIn,
-  parsePhoneNumberFromString as parseIn,
-} from 'libphonenumber-js/core';
+// The world's numbering plans (libphonenumber-js metadata) and the libphonenumber-js code that reads them
+// are a quarter of the core's weight, and the phone rings without them. So both ship as their own static
+// resource (softphoneNumberingPlans, src/dialing/numbering-plans-resource.ts), loaded after the core, and are
+// handed in here once. This module is their one owner: every use in src/dialing goes through it, and it
+// imports only libphonenumber-js's types, so none of its code lands in the core (test/integration/core-bundle.test.ts).
+import type * as Libphonenumber from 'libphonenumber-js/core';
 import type { CountryCode, MetadataJson, PhoneNumber } from 'libphonenumber-js/core';
 import { dialingLimits } from './dialing-limits';
 
-export type NumberingPlans = MetadataJson;
+/** What the softphoneNumberingPlans resource exposes: the metadata and the functions that read it. */
+export interface NumberingPlans {
+  metadata: MetadataJson;
+  parsePhoneNumberFromString: typeof Libphonenumber.parsePhoneNumberFromString;
+  getCountryCallingCode: typeof Libphonenumber.getCountryCallingCode;
+  isSupportedCountry: typeof Libphonenumber.isSupportedCountry;
+}
 
-let plans: MetadataJson | undefined;
+let plans: NumberingPlans | undefined;
 let arrived: () => void = () => undefined;
 const arrival = new Promise<void>((resolve) => {
   arrived = resolve;
@@ -23,11 +27,24 @@ function isMetadata(value: unknown): value is MetadataJson {
   return typeof countries === 'object' && countries !== null && typeof codes === 'object' && codes !== null;
 }
 
-/** Hands in the numbering plans (the softphoneNumberingPlans resource's `metadata`); the first one stays. */
-export function provideNumberingPlans(metadata: unknown): void {
+function isNumberingPlans(value: unknown): value is NumberingPlans {
+  if (typeof value !== 'object' || value === null) return false;
+  const resource = value as Partial<Record<keyof NumberingPlans, unknown>>;
+  return (
+    isMetadata(resource.metadata) &&
+    typeof resource.parsePhoneNumberFromString === 'function' &&
+    typeof resource.getCountryCallingCode === 'function' &&
+    typeof resource.isSupportedCountry === 'function'
+  );
+}
+
+/** Hands in the numbering plans (the softphoneNumberingPlans resource's global); the first one stays. */
+export function provideNumberingPlans(resource: unknown): void {
   if (plans) return;
-  if (!isMetadata(metadata)) throw new TypeError('Numbering plans must be libphonenumber-js metadata.');
-  plans = metadata;
+  if (!isNumberingPlans(resource)) {
+    throw new TypeError('Numbering plans must be the softphoneNumberingPlans resource (libphonenumber-js).');
+  }
+  plans = resource;
   arrived();
 }
 
@@ -60,20 +77,23 @@ export function afterNumberingPlans(go: () => void): void {
 }
 
 /** Callers check numberingPlansLoaded() first; reaching here without plans is a programming mistake. */
-function loaded(): MetadataJson {
+function loaded(): NumberingPlans {
   if (!plans) throw new Error('The numbering plans are not loaded yet.');
   return plans;
 }
 
 export function isSupportedCountry(country: string): country is CountryCode {
-  return supportedIn(country as CountryCode, loaded());
+  const { isSupportedCountry: supportedIn, metadata } = loaded();
+  return supportedIn(country as CountryCode, metadata);
 }
 
 export function countryCallingCode(country: CountryCode): string {
-  return callingCodeIn(country, loaded());
+  const { getCountryCallingCode: callingCodeIn, metadata } = loaded();
+  return callingCodeIn(country, metadata);
 }
 
 /** Parses a number written nationally for `country` or internationally (+…); undefined when it is not one. */
 export function parsePhone(text: string, country?: CountryCode): PhoneNumber | undefined {
-  return country === undefined ? parseIn(text, loaded()) : parseIn(text, country, loaded());
+  const { parsePhoneNumberFromString: parseIn, metadata } = loaded();
+  return country === undefined ? parseIn(text, metadata) : parseIn(text, country, metadata);
 }

@@ -8,7 +8,7 @@ import type { AudioDeviceChoice } from './audio-device-choice';
 import { AudioDevicePreferences, type PreferenceStorage } from './audio-device-preferences';
 import { listAudioDevices, setAudioOutput } from './audio-devices';
 import { CallConference } from './call-conference';
-import { DeviceMedia } from './device-media';
+import type { DeviceMedia } from './device-media';
 import { HoldMusic, type HeldCallMedia, type HoldMusicOptions } from './hold-music';
 import type { MixableCallMedia } from './mixable-call-media';
 import { openMicrophone } from './open-microphone';
@@ -51,8 +51,11 @@ export interface AudioRouting {
   /** Joins and leaves the conference mix; a party whose audio cannot be mixed stays connected. */
   readonly conferenceHook:
     { join(callId: string): Promise<void>; leave(callId: string): Promise<void> } | undefined;
-  /** In a browser: the connect prompt and the in-band key listener of the leg to the agent's own phone. */
-  deviceMedia(): {
+  /**
+   * In a browser: the connect prompt and the in-band key listener of the leg to the agent's own phone,
+   * with deskphone mode's code (the softphoneDeskphone resource, src/deskphone.ts).
+   */
+  deviceMedia(Media: typeof DeviceMedia): {
     listenForKeys?: (callId: string, onKey: (key: string) => void) => () => void;
     playPrompt?: (callId: string) => () => void;
   };
@@ -162,12 +165,13 @@ function callAudioOf(
 }
 
 function deviceMediaOf(
+  Media: typeof DeviceMedia,
   audioContext: SharedAudioContext | undefined,
   callMedia: AudioRoutingInput['callMedia'],
   onError: AudioRoutingInput['onError'],
 ): ReturnType<AudioRouting['deviceMedia']> {
   if (!audioContext) return {};
-  const media = new DeviceMedia({ audioContext: audioContext.get, media: callMedia, onError });
+  const media = new Media({ audioContext: audioContext.get, media: callMedia, onError });
   return {
     listenForKeys: (callId, onKey) => media.listenForKeys(callId, onKey),
     playPrompt: (callId) => media.playPrompt(callId),
@@ -271,7 +275,7 @@ export function createAudioRouting({
       leave: (callId) => conference.leave(callId),
     },
     holdHook: holdMusic?.hold,
-    deviceMedia: () => deviceMediaOf(audioContext, callMedia, onError),
+    deviceMedia: (Media) => deviceMediaOf(Media, audioContext, callMedia, onError),
     conferenceTone: (tone) => conference?.playTone(tone),
     ring: ringerOf(options, audioContext, chosen, onError),
     hear: (calls) => agentAudio?.play(whatTheAgentHears(calls, conference, callMedia)),

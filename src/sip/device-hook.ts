@@ -1,4 +1,5 @@
 import type { DialTarget } from '../dialing';
+import type { DeviceLeg } from './device-leg';
 
 /**
  * What the deskphone mode needs from its host: the agent's own phone, and the media of the leg to it
@@ -11,4 +12,6 @@ export interface DeviceHook {
   listenForKeys?(callId: string, onKey: (key: string) => void): () => void;
   /** Plays the "press a key to connect" prompt to the device; returns what stops it. */
   playPrompt?(callId: string): () => void;
+  /** The leg's code: its own static resource (src/deskphone.ts), so undefined until that arrived. */
+  deviceLeg?(): typeof DeviceLeg | undefined;
 }

@@ -3,7 +3,8 @@
 // and follows the REFER's NOTIFYs. The statechart decides (timeouts, what to show); this adapter only
 // turns its commands into SIP and SIP into its events.
 import type { CallFailureReason, CallSipEvent, DeviceFailureReason } from '../call';
-import { callFailureReasonFromSipStatus } from '../call';
+// From its own file, not the folder's index: the deskphone resource would carry the statecharts with it.
+import { callFailureReasonFromSipStatus } from '../call/call-failure';
 import type { DialTarget } from '../dialing';
 import type { DeviceHook } from './device-hook';
 import type { SipError } from './errors';

@@ -1,6 +1,6 @@
 // The numbering plans arrive in their own static resource after the core: the moments before that.
 import type * as DialingModule from '..';
-import { metadata } from '../numbering-plans-resource';
+import * as numberingPlans from '../numbering-plans-resource';
 
 type Dialing = typeof DialingModule;
 
@@ -42,7 +42,7 @@ describe('numbering plans, their own static resource', () => {
     dialing.afterNumberingPlans(place('+44 20 7946 0000'));
     await Promise.resolve();
     expect(placed).toEqual([]);
-    dialing.provideNumberingPlans(metadata);
+    dialing.provideNumberingPlans(numberingPlans);
     await dialing.whenNumberingPlans();
     await Promise.resolve();
     expect(placed).toEqual(['+14155550100', '+442079460000']);
@@ -64,9 +64,15 @@ describe('numbering plans, their own static resource', () => {
 
   test('something that is not numbering plans is refused, and the first plans handed in stay', () => {
     const dialing = freshDialing();
-    expect(() => dialing.provideNumberingPlans({ countries: 'no' })).toThrow(TypeError);
-    dialing.provideNumberingPlans(metadata);
-    dialing.provideNumberingPlans({ countries: {}, country_calling_codes: {} });
+    expect(() => dialing.provideNumberingPlans({ ...numberingPlans, metadata: { countries: 'no' } })).toThrow(
+      TypeError,
+    );
+    expect(() => dialing.provideNumberingPlans(numberingPlans.metadata)).toThrow(TypeError);
+    dialing.provideNumberingPlans(numberingPlans);
+    dialing.provideNumberingPlans({
+      ...numberingPlans,
+      metadata: { countries: {}, country_calling_codes: {} },
+    });
     expect(dialing.prepareDial('415 555 0100', dialing.defaultDialingSettings)).toMatchObject({ ok: true });
   });
 });

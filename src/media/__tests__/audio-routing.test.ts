@@ -1,5 +1,6 @@
 import type { AudioSink } from '../agent-audio';
 import { createAudioRouting, type AudioRoutingInput } from '../audio-routing';
+import { DeviceMedia } from '../device-media';
 
 // In Node there is no WebAudio, no getUserMedia and no Audio element: what the agent hears goes to the
 // sink given, and the conference mix and ringtone are absent, as on a host without them.
@@ -62,7 +63,7 @@ describe('audio routing', () => {
     expect(audio.ring('ring')).toBeUndefined();
     expect(audio.conference).toBeUndefined();
     expect(audio.conferenceHook).toBeUndefined();
-    expect(audio.deviceMedia()).toEqual({});
+    expect(audio.deviceMedia(DeviceMedia)).toEqual({});
     await expect(audio.close()).resolves.toBeUndefined();
   });
 

@@ -72,7 +72,7 @@ const transfers: Handlers<'call.transfer.blind' | 'call.transfer.attended'> = {
 };
 
 const device: Handlers<'call.dialViaDevice' | 'call.connectCustomer'> = {
-  'call.dialViaDevice': (call, { target }) => call.deviceLeg?.dialDevice(target),
+  'call.dialViaDevice': (call, { target }) => call.dialDevice(target),
   'call.connectCustomer': (call) => call.deviceLeg?.connectCustomer(),
 };
 

@@ -4,8 +4,9 @@
 // they come to it through the leg's delegate and the dialog watch, never through the phone's stream.
 import type { CallSipEvent, SipSessionInput } from '../../call';
 import type { ConferenceHook } from '../conference-hook';
+import type { DialTarget } from '../../dialing';
 import type { DeviceHook } from '../device-hook';
-import { DeviceLeg } from '../device-leg';
+import type { DeviceLeg } from '../device-leg';
 import type { DialogSnapshot } from '../dialog-snapshot';
 import type { DialogOwner } from '../dialog-watch';
 import type { SipError } from '../errors';
@@ -44,16 +45,21 @@ export class OwnedCall implements LegDelegate, DialogOwner {
     const { callId } = input;
     const { now, device } = options;
     this.callId = callId;
-    this.deviceLeg =
-      input.mode === 'deskphone' && input.direction === 'outgoing'
-        ? new DeviceLeg(phone, callId, device ?? { device: () => undefined }, sendBack, now)
-        : undefined;
+    const viaDevice = input.mode === 'deskphone' && input.direction === 'outgoing';
+    const Leg = device?.deviceLeg?.();
+    this.deviceLeg = viaDevice && device && Leg ? new Leg(phone, callId, device, sendBack, now) : undefined;
     // An incoming call's leg rang before its machine existed.
-    if (!this.deviceLeg && phone.callIds().includes(callId)) this.own(phone.leg(callId));
+    if (!viaDevice && phone.callIds().includes(callId)) this.own(phone.leg(callId));
     // The server's dialog package speaks of the agent's AOR, not of a leg: a call answered on another
     // device of the agent has no leg here, and still ends when that dialog does. The device leg's own
     // dialog ends with the hand-over to the customer, which is not the end of the call.
-    this.releaseDialog = this.deviceLeg ? () => undefined : phone.ownDialog(callId, this);
+    this.releaseDialog = viaDevice ? () => undefined : phone.ownDialog(callId, this);
+  }
+
+  /** `call.dialViaDevice`; without the agent's device or deskphone mode's code, the call fails as not set. */
+  dialDevice(target: DialTarget): void {
+    if (this.deviceLeg) this.deviceLeg.dialDevice(target);
+    else this.sendBack({ type: 'sip.device.failed', reason: 'device-not-set' });
   }
 
   /** Takes `next` as this call's leg: its events come to this call's machine from now on. */

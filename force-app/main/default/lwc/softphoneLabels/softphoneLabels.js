@@ -75,6 +75,7 @@ import endConference from '@salesforce/label/c.Softphone_End_Conference';
 import errorAudioDevice from '@salesforce/label/c.Softphone_Error_Audio_Device';
 import errorCoreLoad from '@salesforce/label/c.Softphone_Error_Core_Load';
 import errorNumberingPlans from '@salesforce/label/c.Softphone_Error_Numbering_Plans';
+import errorDeskphone from '@salesforce/label/c.Softphone_Error_Deskphone';
 import popoutRefused from '@salesforce/label/c.Softphone_Popout_Refused';
 import errorCredentials from '@salesforce/label/c.Softphone_Error_Credentials';
 import errorIceServers from '@salesforce/label/c.Softphone_Error_Ice_Servers';
@@ -268,6 +269,7 @@ export const LABELS = {
   errorAudioDevice,
   errorCoreLoad,
   errorNumberingPlans,
+  errorDeskphone,
   popoutRefused,
   errorCredentials,
   errorIceServers,

@@ -9,6 +9,7 @@ import { APPLICATION_SCOPE, subscribe, unsubscribe } from 'lightning/messageServ
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone__c';
 import SOFTPHONE_CORE from '@salesforce/resourceUrl/softphoneCore';
 import SOFTPHONE_NUMBERING_PLANS from '@salesforce/resourceUrl/softphoneNumberingPlans';
+import SOFTPHONE_DESKPHONE from '@salesforce/resourceUrl/softphoneDeskphone';
 import getSettings from '@salesforce/apex/SoftphoneSettingsController.getSettings';
 import saveDeviceNumber from '@salesforce/apex/SoftphoneSettingsController.saveDeviceNumber';
 import getSipCredentials from '@salesforce/apex/SoftphoneCredentials.getSipCredentials';
@@ -164,8 +165,18 @@ function phoneOptions(host, { sip, crm, settings, storageSecret }) {
  */
 function loadNumberingPlans(host, core) {
   return loadScript(host.component, SOFTPHONE_NUMBERING_PLANS)
-    .then(() => core.dialing.provideNumberingPlans(window.SoftphoneNumberingPlans?.metadata))
+    .then(() => core.dialing.provideNumberingPlans(window.SoftphoneNumberingPlans))
     .catch(() => host.problem('numberingPlans', LABELS.errorNumberingPlans));
+}
+
+/**
+ * Deskphone mode's code has its own resource, loaded once the phone has started and only in that mode
+ * (bench B3): incoming calls ring on the agent's phone without it; the core holds back dials until it is in.
+ */
+function loadDeskphone(host, core) {
+  return loadScript(host.component, SOFTPHONE_DESKPHONE)
+    .then(() => core.provideDeskphone(window.SoftphoneDeskphone))
+    .catch(() => host.problem('deskphone', LABELS.errorDeskphone));
 }
 
 /**
@@ -234,6 +245,7 @@ function createService(host, core, settings, credentials, storageSecret, visualf
   host.show(softphone.view());
   softphone.start();
   plans = loadNumberingPlans(host, core);
+  if (settings.mode === 'Deskphone') loadDeskphone(host, core);
   return service;
 }
 

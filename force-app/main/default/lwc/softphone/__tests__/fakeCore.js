@@ -73,6 +73,7 @@ export function createFakeCore() {
       },
       crm: { BridgeClient, CallListRunner, listenToVisualforce },
       view: coreView,
+      provideDeskphone: jest.fn(),
     },
     setView(next) {
       view = next;

@@ -44,6 +44,7 @@ export function startsWithFakeCore() {
   const fake = createFakeCore();
   loadScript.mockImplementation((component, url) => {
     if (url.includes('softphoneNumberingPlans')) window.SoftphoneNumberingPlans = { metadata: {} };
+    else if (url.includes('softphoneDeskphone')) window.SoftphoneDeskphone = { deskphone: 'parts' };
     else window.SoftphoneCore = fake.core;
     return Promise.resolve();
   });

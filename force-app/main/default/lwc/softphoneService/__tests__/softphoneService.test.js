@@ -1,7 +1,13 @@
 // The utility's service module on its own: what it asks of Apex and the static resource, what it gives the
 // core, and the Lightning Message Service transport of the Open CTI bridge. The host is a plain object
 // standing in for the component (c/softphone renders what the host is given; see its own tests).
-import { mockCredentials, STORAGE_KEY, startsWithFakeCore } from '../../softphone/__tests__/serviceStart';
+import {
+  clone,
+  mockCredentials,
+  mockSettings,
+  STORAGE_KEY,
+  startsWithFakeCore,
+} from '../../softphone/__tests__/serviceStart';
 import { loadScript } from 'lightning/platformResourceLoader';
 import {
   createMessageContext,
@@ -74,9 +80,7 @@ describe('c-softphone-service', () => {
       expect(fake.softphone.start.mock.invocationCallOrder[0]).toBeLessThan(
         loadScript.mock.invocationCallOrder[1],
       );
-      expect(fake.core.dialing.provideNumberingPlans).toHaveBeenCalledWith(
-        window.SoftphoneNumberingPlans.metadata,
-      );
+      expect(fake.core.dialing.provideNumberingPlans).toHaveBeenCalledWith(window.SoftphoneNumberingPlans);
     });
 
     it('numbering plans that fail to load: the agent is told dialing is not possible, and a caller is still searched', async () => {
@@ -91,6 +95,45 @@ describe('c-softphone-service', () => {
       await expect(options().crm.searchByNumber('+15550100')).resolves.toEqual([]);
       expect(host.problem).toHaveBeenCalledWith('numberingPlans', expect.stringContaining('numbering plans'));
       expect(fake.core.dialing.searchVariants).toHaveBeenCalledWith('+15550100', 'US');
+    });
+
+    it('in softphone mode, deskphone mode’s own resource is never loaded', async () => {
+      await start();
+      await Promise.resolve();
+
+      expect(loadScript.mock.calls.map(([, url]) => url)).not.toContainEqual(
+        expect.stringContaining('softphoneDeskphone'),
+      );
+      expect(fake.core.provideDeskphone).not.toHaveBeenCalled();
+    });
+
+    it('in deskphone mode, loads its own resource once the phone has started, and hands it to the core', async () => {
+      getSettings.mockResolvedValue({ ...clone(mockSettings), mode: 'Deskphone' });
+      await start();
+      await Promise.resolve();
+
+      const urls = loadScript.mock.calls.map(([, url]) => url);
+      expect(urls).toContainEqual(expect.stringContaining('softphoneDeskphone'));
+      const deskphoneLoad = urls.findIndex((url) => url.includes('softphoneDeskphone'));
+      expect(fake.softphone.start.mock.invocationCallOrder[0]).toBeLessThan(
+        loadScript.mock.invocationCallOrder[deskphoneLoad],
+      );
+      expect(fake.core.provideDeskphone).toHaveBeenCalledWith(window.SoftphoneDeskphone);
+    });
+
+    it('deskphone mode’s resource that fails to load: the agent is told, the phone still runs', async () => {
+      getSettings.mockResolvedValue({ ...clone(mockSettings), mode: 'Deskphone' });
+      loadScript.mockImplementation((component, url) => {
+        if (url.includes('softphoneDeskphone')) return Promise.reject(new Error('404'));
+        window.SoftphoneCore = fake.core;
+        return Promise.resolve();
+      });
+      await start();
+      await Promise.resolve();
+      await Promise.resolve();
+
+      expect(host.problem).toHaveBeenCalledWith('deskphone', expect.stringContaining('Deskphone mode'));
+      expect(fake.softphone.start).toHaveBeenCalled();
     });
 
     it('gives the core the SIP server, address and ephemeral credentials from Apex', async () => {
