@@ -23,6 +23,10 @@ export interface PageStart {
   user: string;
   password: string;
   iceGatheringTimeoutMs: number;
+  /** STUN/TURN servers (default none: loopback host candidates only). */
+  iceServers?: RTCIceServer[];
+  /** Time-limited credentials' user name (`<expiry>:<user>`, `password` their signature); default digest. */
+  username?: string;
   /** Bare only: answer (true) or reject 486 (false) every incoming call. */
   answer?: boolean;
 }
@@ -55,6 +59,10 @@ export interface CallPage {
   onIncoming(policy: IncomingPolicy): void;
   /** Softphone only: the current view model. */
   view(): SoftphoneView | undefined;
+  /** Softphone only: the INVITEs this page sent, as on the wire (their offers). */
+  sentInvites(): string[];
+  /** Microphone tracks this page opened (getUserMedia) that are still live. */
+  openMicrophones(): number;
   stop(): Promise<void>;
 }
 
@@ -80,7 +88,18 @@ const timings: IncomingTiming[] = [];
 /** Arrival time of each INVITE on the wire, by Call-ID. */
 const arrivals = new Map<string, number>();
 
+const sentInvites: string[] = [];
+const microphones: MediaStreamTrack[] = [];
+// Every microphone the page opens is noted, so a test can see whether one is held open between calls.
+const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+navigator.mediaDevices.getUserMedia = async (constraints) => {
+  const stream = await getUserMedia(constraints);
+  microphones.push(...stream.getAudioTracks());
+  return stream;
+};
+
 function noteArrival(direction: 'sent' | 'received', message: string): void {
+  if (direction === 'sent' && message.startsWith('INVITE ')) sentInvites.push(message);
   if (direction !== 'received' || !message.startsWith('INVITE ')) return;
   const callId = /^(?:Call-ID|i):\s*(.+)$/im.exec(message)?.[1]?.trim();
   if (callId && !arrivals.has(callId)) arrivals.set(callId, performance.now());
@@ -112,8 +131,10 @@ async function startSoftphone(o: PageStart): Promise<void> {
     sip: {
       server: o.server,
       aor: `sip:${o.user}@${o.domain}`,
-      auth: { kind: 'digest', password: o.password },
-      iceServers: [],
+      auth: o.username
+        ? { kind: 'ephemeral', username: o.username, password: o.password }
+        : { kind: 'digest', password: o.password },
+      iceServers: o.iceServers ?? [],
       iceGatheringTimeoutMs: o.iceGatheringTimeoutMs,
       keepAlive: false,
       wireTap: noteArrival,
@@ -158,11 +179,11 @@ async function startBare(o: PageStart): Promise<void> {
   const agent = new UserAgent({
     uri: UserAgent.makeURI(`sip:${o.user}@${o.domain}`),
     transportOptions: { server: o.server, traceSip: true },
-    authorizationUsername: o.user,
+    authorizationUsername: o.username ?? o.user,
     authorizationPassword: o.password,
     sessionDescriptionHandlerFactoryOptions: {
       iceGatheringTimeout: o.iceGatheringTimeoutMs,
-      peerConnectionConfiguration: { iceServers: [] },
+      peerConnectionConfiguration: { iceServers: o.iceServers ?? [] },
     },
     logBuiltinEnabled: false,
     logLevel: 'log',
@@ -251,6 +272,8 @@ const page: CallPage = {
     policy = next;
   },
   view: () => softphone?.view(),
+  sentInvites: () => [...sentInvites],
+  openMicrophones: () => microphones.filter((t) => t.readyState === 'live').length,
   async stop() {
     await softphone?.stop();
     await ua?.stop();
