@@ -27,6 +27,11 @@ export interface PageStart {
   iceServers?: RTCIceServer[];
   /** Time-limited credentials' user name (`<expiry>:<user>`, `password` their signature); default digest. */
   username?: string;
+  /**
+   * Softphone only, tests of credential lifetimes: the page mints time-limited credentials of this lifetime
+   * with `password` as the SIP server's secret, as Apex does, and again at each renewal.
+   */
+  ttlSeconds?: number;
   /** Bare only: answer (true) or reject 486 (false) every incoming call. */
   answer?: boolean;
 }
@@ -110,6 +115,28 @@ const bareWireTap: LogConnector = (_level, _category, _label, content) => {
   if (wire?.[2] !== undefined) noteArrival(wire[1] === 'Sending' ? 'sent' : 'received', wire[2]);
 };
 
+/** Time-limited credentials as Apex SoftphoneCredentials mints them: HMAC-SHA1 of `<expiry>:<user>`. */
+async function mint(secret: string, user: string, ttlSeconds: number) {
+  const username = `${Math.floor(Date.now() / 1000) + ttlSeconds}:${user}`;
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const key = await crypto.subtle.importKey('raw', bytes(secret), { name: 'HMAC', hash: 'SHA-1' }, false, [
+    'sign',
+  ]);
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes(username)));
+  return { username, password: btoa(String.fromCharCode(...signature)), ttlSeconds };
+}
+
+async function softphoneAuth(o: PageStart) {
+  const { ttlSeconds, password } = o;
+  if (ttlSeconds !== undefined) {
+    const refresh = () => mint(password, o.user, ttlSeconds);
+    return { kind: 'ephemeral' as const, ...(await refresh()), refresh };
+  }
+  return o.username
+    ? { kind: 'ephemeral' as const, username: o.username, password }
+    : { kind: 'digest' as const, password };
+}
+
 async function startSoftphone(o: PageStart): Promise<void> {
   const searched = new Map<string, number>();
   const crm: CrmPort = {
@@ -131,9 +158,7 @@ async function startSoftphone(o: PageStart): Promise<void> {
     sip: {
       server: o.server,
       aor: `sip:${o.user}@${o.domain}`,
-      auth: o.username
-        ? { kind: 'ephemeral', username: o.username, password: o.password }
-        : { kind: 'digest', password: o.password },
+      auth: await softphoneAuth(o),
       iceServers: o.iceServers ?? [],
       iceGatheringTimeoutMs: o.iceGatheringTimeoutMs,
       keepAlive: false,

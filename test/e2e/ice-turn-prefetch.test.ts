@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { until } from '../../bench/figure';
 import type { CallPage } from '../../bench/pages/call-page';
 import { ephemeralCredentials } from '../../scripts/sip-server/kamailio';
 import { startTurn, type TurnServer } from '../../sip-edge/turn';
@@ -32,21 +33,15 @@ let agent: Page;
 const pageErrors: string[] = [];
 const agentCredentials = ephemeralCredentials(SECRET, 'agent', 3600);
 
-/** Allocations coturn granted to the agent so far (its verbose log). */
-const allocations = () =>
+/** The user names of the allocations coturn granted so far that match `user` (its verbose log). */
+const allocations = (user: RegExp) =>
   readFileSync(turn.logFile, 'utf8')
     .split('\n')
-    .filter((line) => line.includes(agentCredentials.username) && /ALLOCATE processed, success/.test(line))
-    .length;
+    .filter((line) => /ALLOCATE processed, success/.test(line))
+    .map((line) => / user <([^>]*)>/.exec(line)?.[1] ?? '')
+    .filter((name) => user.test(name));
 
-async function allocated(atLeast: number): Promise<void> {
-  const end = Date.now() + 5000;
-  while (allocations() < atLeast) {
-    if (Date.now() > end)
-      throw new Error(`coturn granted the agent ${allocations()} allocations, not ${atLeast}`);
-    await new Promise((ok) => setTimeout(ok, 20));
-  }
-}
+const turnServers = () => [{ urls: `turn:127.0.0.1:${delay.port}?transport=udp` }];
 
 beforeAll(async () => {
   runDir = mkdtempSync(join(tmpdir(), 'ice-turn-'));
@@ -72,7 +67,7 @@ beforeAll(async () => {
       kind: 'softphone',
       user: 'agent',
       ...agentCredentials,
-      iceServers: [{ urls: `turn:127.0.0.1:${delay.port}?transport=udp` }],
+      iceServers: turnServers(),
     },
     pageErrors,
   );
@@ -90,13 +85,36 @@ afterAll(async () => {
 test("each call's offer carries a TURN relay candidate gathered before the dial, with no microphone open between calls", async () => {
   for (let call = 1; call <= 2; call++) {
     // Idle and registered: the relay for the coming call is already allocated with the agent's credentials.
-    await allocated(call);
+    await until(() => allocations(/^\d+:agent$/).length >= call, 'a relay allocated for the agent', 5000, 20);
     expect(await agent.evaluate(() => bench.openMicrophones())).toBe(0);
     await agent.evaluate(() => bench.call('1001'));
     const offer = (await agent.evaluate(() => bench.sentInvites())).at(-1) ?? '';
     expect(offer).toMatch(/^a=candidate:\S+ 1 udp \d+ 127\.0\.0\.1 \d+ typ relay /m);
     // The call is over and cleared: its microphone went with it.
     expect(await agent.evaluate(() => bench.openMicrophones())).toBe(0);
+  }
+  expect(pageErrors).toEqual([]);
+}, 60_000);
+
+test('the relay gathered ahead is allocated again with each renewal of short-lived credentials', async () => {
+  // Credentials of 4 s, minted by the page as Apex mints them and renewed at about 80 % of their lifetime.
+  const page = await openCallPage(
+    browser,
+    harness,
+    server(),
+    { kind: 'softphone', user: 'renewing', password: SECRET, ttlSeconds: 4, iceServers: turnServers() },
+    pageErrors,
+  );
+  try {
+    // Three lifetimes, three user names: each spare was made with the credentials current at the time.
+    const names = () => new Set(allocations(/^\d+:renewing$/)).size;
+    await until(() => names() >= 3, 'relays allocated with three credentials', 15_000, 20);
+    await page.evaluate(() => bench.call('1001'));
+    const offer = (await page.evaluate(() => bench.sentInvites())).at(-1) ?? '';
+    expect(offer).toMatch(/ typ relay /);
+    expect(await page.evaluate(() => bench.openMicrophones())).toBe(0);
+  } finally {
+    await page.evaluate(() => bench.stop()).catch(() => undefined);
   }
   expect(pageErrors).toEqual([]);
 }, 60_000);

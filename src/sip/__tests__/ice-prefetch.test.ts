@@ -79,7 +79,9 @@ describe('candidates gathered ahead', () => {
       expect(FakePeerConnection.made.at(-2)?.closed).toBe(true);
       expect(FakePeerConnection.made.at(-1)?.configuration.iceServers?.[0]?.username).toBe(next);
     }
-    expect(ice.take()?.closed).toBe(false);
+    const spare = FakePeerConnection.made.at(-1);
+    expect(ice.take()).toBe(spare);
+    expect(spare?.closed).toBe(false);
     ice.close();
   });
 
