@@ -12,13 +12,23 @@ export class IcePrefetch {
   private spare: RTCPeerConnection | undefined;
   private closed = false;
 
-  /** `configuration`: the calls' peer connection configuration now (credentials are read at each use). */
-  constructor(private readonly configuration: () => RTCConfiguration) {}
+  /**
+   * `configuration`: the calls' peer connection configuration now (credentials are read at each use).
+   * `onError`: a configuration the browser refuses (the call that needs it then fails with the reason).
+   */
+  constructor(
+    private readonly configuration: () => RTCConfiguration,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
 
   /** Starts gathering for the next call, unless a spare is already gathering or gathered. */
   prepare(): void {
     if (this.closed || this.spare) return;
-    this.spare = new RTCPeerConnection({ ...this.configuration(), iceCandidatePoolSize: POOL_SIZE });
+    try {
+      this.spare = new RTCPeerConnection({ ...this.configuration(), iceCandidatePoolSize: POOL_SIZE });
+    } catch (error) {
+      this.onError(error);
+    }
   }
 
   /** The spare, its candidates gathered or under way (undefined when there is none); the next one starts. */

@@ -157,7 +157,9 @@ export class SipUserAgent {
     // What arrives goes to the phone's own handlers as they are; only a lost connection is ours first.
     const { onConnect, onInvite, onMessage } = delegate;
     const configuration = () => this.iceConfiguration(config);
-    this.icePrefetch = prefetches(config) ? new IcePrefetch(configuration) : undefined;
+    const refused = (error: unknown) =>
+      settings.logger.warn(`ICE servers refused by the browser, nothing gathered ahead: ${String(error)}`);
+    this.icePrefetch = prefetches(config) ? new IcePrefetch(configuration, refused) : undefined;
     const ice: IceSource = { configuration, take: () => this.icePrefetch?.take() };
     this.ua = new UserAgent(
       userAgentOptions(

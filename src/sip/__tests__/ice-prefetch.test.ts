@@ -93,4 +93,20 @@ describe('candidates gathered ahead', () => {
     expect(ice.take()).toBeUndefined();
     expect(FakePeerConnection.made).toEqual([]);
   });
+
+  test('a configuration the browser refuses is reported, and the phone goes on without a spare', () => {
+    (globalThis as { RTCPeerConnection?: unknown }).RTCPeerConnection = function refuse() {
+      throw new SyntaxError('bad ICE server URL');
+    };
+    const errors: unknown[] = [];
+    const ice = new IcePrefetch(
+      () => ({ iceServers: [{ urls: 'turn:' }] }),
+      (e) => errors.push(e),
+    );
+    ice.prepare();
+    expect(ice.take()).toBeUndefined();
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toBeInstanceOf(SyntaxError);
+    ice.close();
+  });
 });
