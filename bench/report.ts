@@ -48,6 +48,24 @@ const notes: Record<string, string> = {
   B5:
     'Notes and keypad events routed by the phone machine to five calls; baseline: a two-state XState toggle. ' +
     'For the record only.',
+  B9:
+    "Headless Chromium, real WebRTC, Kamailio and Debian's coturn (one static user), both started by the bench " +
+    'on free loopback ports and stopped by PID. The TURN server is made 100 ms away (round trip) by a UDP relay ' +
+    'in front of it that holds every datagram 50 ms each way (test/support/udp-delay.ts): the netem qdisc the ' +
+    'issue suggests does not exist in this kernel (`tc qdisc add dev lo root netem` in a fresh network ' +
+    'namespace answers "Specified qdisc kind is unknown"; only pfifo and tbf are built in), so the delay is ' +
+    'added in userspace and no interface is touched. A TURN allocation then takes its two round trips (about ' +
+    '200 ms), as on the internet. Value: the softphone core with the TURN server in its ICE servers; baseline: ' +
+    'the same core without ICE servers, calls alternated, same callee (a bare page answering at once), same ' +
+    '500 ms gathering cap as B1. With ICE servers configured the phone keeps one spare peer connection, with ' +
+    'no track and no microphone, whose candidates the browser gathers while the phone is idle ' +
+    '(`iceCandidatePoolSize`, src/sip/ice-prefetch.ts); each call takes it and the next one starts gathering. ' +
+    'It is faster than the baseline because the spare has gathered the host candidates too (Chromium needs ' +
+    'about 120 ms for those, in 50 ms allocator steps), which a phone without ICE servers gathers at each call. ' +
+    '`bare`/`bareTurn`: bare SIP.js without and with the same TURN server, i.e. what TURN costs a call that ' +
+    'gathers only when it needs to. `offersWithRelayCandidate`: the measured calls whose INVITE offered a relay ' +
+    'candidate (TURN really in use); `microphonesOpenBetweenCalls`: microphone tracks still live after each ' +
+    'call (the privacy check; the figure fails unless 0).',
 };
 
 function cell(value: number): string {

@@ -10,6 +10,7 @@ import { benchMemory } from './b4-memory';
 import { benchStatechart } from './b5-statechart';
 import { benchStorm } from './b6-storm';
 import { benchEdgeLoad } from './b11-edge-load';
+import { benchTurn } from './b9-turn';
 import type { Figure } from './figure';
 import { startLab } from './lab';
 import { performanceDoc } from './report';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     await server.stop();
   }
   await record('B11', 'SIP edge under load', benchEdgeLoad);
+  await record('B9', 'call setup with a TURN server', benchTurn);
 
   const sorted = [...figures.values()].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   // Written as Prettier would (the repository's format check covers both files).

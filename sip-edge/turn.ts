@@ -16,8 +16,14 @@ export interface TurnServer {
   stop(): Promise<void>;
 }
 
+/**
+ * `secret`: the agents' time-limited credentials (TURN REST). `user`: one static long-term user instead (the
+ * bench's TURN server, where the agents' credentials are not the point).
+ */
 export async function startTurn(o: {
-  secret: string;
+  secret?: string;
+  user?: { name: string; password: string };
+  verbose?: boolean;
   realm: string;
   ip: string;
   runDir: string;
@@ -39,9 +45,9 @@ export async function startTurn(o: {
     '49160',
     '--max-port',
     '49400',
-    '--use-auth-secret',
-    '--static-auth-secret',
-    o.secret,
+    ...(o.user
+      ? ['--lt-cred-mech', '--user', `${o.user.name}:${o.user.password}`]
+      : ['--use-auth-secret', '--static-auth-secret', o.secret ?? '']),
     '--realm',
     o.realm,
     '--fingerprint',
@@ -57,6 +63,8 @@ export async function startTurn(o: {
     'stdout',
     '--simple-log',
   ];
+  // Verbose names each allocation and its user in the log (what the tests look for).
+  if (o.verbose) args.push('--verbose');
   // Loopback relays only make sense when the whole setup is on loopback (tests).
   if (o.ip.startsWith('127.')) args.push('--allow-loopback-peers');
   const log = openSync(logFile, 'a');

@@ -23,6 +23,15 @@ export interface PageStart {
   user: string;
   password: string;
   iceGatheringTimeoutMs: number;
+  /** STUN/TURN servers (default none: loopback host candidates only). */
+  iceServers?: RTCIceServer[];
+  /** Time-limited credentials' user name (`<expiry>:<user>`, `password` their signature); default digest. */
+  username?: string;
+  /**
+   * Softphone only, tests of credential lifetimes: the page mints time-limited credentials of this lifetime
+   * with `password` as the SIP server's secret, as Apex does, and again at each renewal.
+   */
+  ttlSeconds?: number;
   /** Bare only: answer (true) or reject 486 (false) every incoming call. */
   answer?: boolean;
 }
@@ -55,6 +64,10 @@ export interface CallPage {
   onIncoming(policy: IncomingPolicy): void;
   /** Softphone only: the current view model. */
   view(): SoftphoneView | undefined;
+  /** Softphone only: the INVITEs this page sent, as on the wire (their offers). */
+  sentInvites(): string[];
+  /** Microphone tracks this page opened (getUserMedia) that are still live. */
+  openMicrophones(): number;
   stop(): Promise<void>;
 }
 
@@ -80,7 +93,18 @@ const timings: IncomingTiming[] = [];
 /** Arrival time of each INVITE on the wire, by Call-ID. */
 const arrivals = new Map<string, number>();
 
+const sentInvites: string[] = [];
+const microphones: MediaStreamTrack[] = [];
+// Every microphone the page opens is noted, so a test can see whether one is held open between calls.
+const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+navigator.mediaDevices.getUserMedia = async (constraints) => {
+  const stream = await getUserMedia(constraints);
+  microphones.push(...stream.getAudioTracks());
+  return stream;
+};
+
 function noteArrival(direction: 'sent' | 'received', message: string): void {
+  if (direction === 'sent' && message.startsWith('INVITE ')) sentInvites.push(message);
   if (direction !== 'received' || !message.startsWith('INVITE ')) return;
   const callId = /^(?:Call-ID|i):\s*(.+)$/im.exec(message)?.[1]?.trim();
   if (callId && !arrivals.has(callId)) arrivals.set(callId, performance.now());
@@ -90,6 +114,28 @@ const bareWireTap: LogConnector = (_level, _category, _label, content) => {
   const wire = /^(Sending|Received) WebSocket (?:text )?message:\n\n([\s\S]*)\n$/.exec(content);
   if (wire?.[2] !== undefined) noteArrival(wire[1] === 'Sending' ? 'sent' : 'received', wire[2]);
 };
+
+/** Time-limited credentials as Apex SoftphoneCredentials mints them: HMAC-SHA1 of `<expiry>:<user>`. */
+async function mint(secret: string, user: string, ttlSeconds: number) {
+  const username = `${Math.floor(Date.now() / 1000) + ttlSeconds}:${user}`;
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const key = await crypto.subtle.importKey('raw', bytes(secret), { name: 'HMAC', hash: 'SHA-1' }, false, [
+    'sign',
+  ]);
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes(username)));
+  return { username, password: btoa(String.fromCharCode(...signature)), ttlSeconds };
+}
+
+async function softphoneAuth(o: PageStart) {
+  const { ttlSeconds, password } = o;
+  if (ttlSeconds !== undefined) {
+    const refresh = () => mint(password, o.user, ttlSeconds);
+    return { kind: 'ephemeral' as const, ...(await refresh()), refresh };
+  }
+  return o.username
+    ? { kind: 'ephemeral' as const, username: o.username, password }
+    : { kind: 'digest' as const, password };
+}
 
 async function startSoftphone(o: PageStart): Promise<void> {
   const searched = new Map<string, number>();
@@ -112,8 +158,8 @@ async function startSoftphone(o: PageStart): Promise<void> {
     sip: {
       server: o.server,
       aor: `sip:${o.user}@${o.domain}`,
-      auth: { kind: 'digest', password: o.password },
-      iceServers: [],
+      auth: await softphoneAuth(o),
+      iceServers: o.iceServers ?? [],
       iceGatheringTimeoutMs: o.iceGatheringTimeoutMs,
       keepAlive: false,
       wireTap: noteArrival,
@@ -158,11 +204,11 @@ async function startBare(o: PageStart): Promise<void> {
   const agent = new UserAgent({
     uri: UserAgent.makeURI(`sip:${o.user}@${o.domain}`),
     transportOptions: { server: o.server, traceSip: true },
-    authorizationUsername: o.user,
+    authorizationUsername: o.username ?? o.user,
     authorizationPassword: o.password,
     sessionDescriptionHandlerFactoryOptions: {
       iceGatheringTimeout: o.iceGatheringTimeoutMs,
-      peerConnectionConfiguration: { iceServers: [] },
+      peerConnectionConfiguration: { iceServers: o.iceServers ?? [] },
     },
     logBuiltinEnabled: false,
     logLevel: 'log',
@@ -251,6 +297,8 @@ const page: CallPage = {
     policy = next;
   },
   view: () => softphone?.view(),
+  sentInvites: () => [...sentInvites],
+  openMicrophones: () => microphones.filter((t) => t.readyState === 'live').length,
   async stop() {
     await softphone?.stop();
     await ua?.stop();

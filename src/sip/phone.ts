@@ -88,6 +88,8 @@ export class SipPhone extends CallIdCommands {
       emit: report,
       closed: () => this.agent.closed,
       onRegistered: () => this.dialogWatch.ensure(),
+      // The spare peer connection's TURN allocation lives on with the credentials it was made with.
+      onRenewed: () => this.agent.icePrefetch?.renew(),
     });
     this.legEnvironment = {
       ua,
@@ -123,8 +125,11 @@ export class SipPhone extends CallIdCommands {
   }
 
   private report(event: SipEvent): void {
-    if (event.type === 'sip.registration.registered') this.current = true;
-    else if (
+    if (event.type === 'sip.registration.registered') {
+      this.current = true;
+      // The phone can ring from now on: the first call's candidates are gathered meanwhile.
+      this.agent.icePrefetch?.prepare();
+    } else if (
       event.type === 'sip.registration.failed' ||
       event.type === 'sip.registration.unregistered' ||
       event.type === 'sip.transport.disconnected'
@@ -187,6 +192,8 @@ export class SipPhone extends CallIdCommands {
     const legs = [...this.calls.values()].map((leg) => ({ leg, remoteOffers: leg.remoteOffers }));
     await this.registration.afterReconnect();
     await this.registration.register();
+    // A lost connection may be a changed network: the spare's candidates may be gone with it.
+    this.agent.icePrefetch?.renew();
     void this.refreshCalls(legs);
   }
 

@@ -35,6 +35,8 @@ export interface RegistrationOptions {
   closed(): boolean;
   /** Registered (the dialog watch subscribes once there is a registration). */
   onRegistered(): void;
+  /** New credentials were applied (what was made with the old ones is made again). */
+  onRenewed?(): void;
 }
 
 export class Registration {
@@ -54,6 +56,7 @@ export class Registration {
             apply: (fresh) => {
               ua.configuration.authorizationUsername = fresh.username;
               ua.configuration.authorizationPassword = fresh.password;
+              options.onRenewed?.();
             },
             random: settings.random,
             logger: settings.logger,

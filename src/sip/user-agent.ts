@@ -13,8 +13,12 @@ import {
   type URI,
 } from 'sip.js';
 import { InvalidArgumentError, NetworkError, NotStartedError, type SipError } from './errors';
+import { IcePrefetch, withTurnCredentials } from './ice-prefetch';
 import { KeepAlive } from './keep-alive';
-import { rollbackSessionDescriptionHandlerFactory } from './rollback-session-description-handler';
+import {
+  rollbackSessionDescriptionHandlerFactory,
+  type IceSource,
+} from './rollback-session-description-handler';
 import { ServerList } from './server-list';
 import type { SipPhoneConfig } from './sip-phone-config';
 import type { SipPhoneSettings } from './sip-phone-settings';
@@ -59,6 +63,7 @@ function userAgentOptions(
   settings: SipPhoneSettings,
   uri: URI,
   delegate: UserAgentOptions['delegate'],
+  ice: IceSource,
 ): UserAgentOptions {
   const { openMicrophone, wireTap } = config;
   return {
@@ -74,7 +79,7 @@ function userAgentOptions(
     },
     sessionDescriptionHandlerFactory:
       config.sessionDescriptionHandlerFactory ??
-      rollbackSessionDescriptionHandlerFactory(openMicrophone && (() => openMicrophone())),
+      rollbackSessionDescriptionHandlerFactory(openMicrophone && (() => openMicrophone()), ice),
     sessionDescriptionHandlerFactoryOptions: {
       iceGatheringTimeout: settings.iceGatheringTimeoutMs,
       peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
@@ -95,6 +100,20 @@ function userAgentOptions(
   };
 }
 
+/**
+ * A TURN server named without credentials takes the agent's time-limited SIP credentials; digest credentials
+ * are a lasting password, which is not handed to another server.
+ */
+function checkIceServers(config: SipPhoneConfig): void {
+  const bare = withTurnCredentials(config.iceServers ?? [], undefined);
+  if (config.auth.kind === 'digest' && bare.some((s) => /turns?:/i.test(String(s.urls)) && !s.username)) {
+    throw new InvalidArgumentError(
+      'A TURN server without a user name and credential needs time-limited SIP credentials: give the TURN ' +
+        "server's own credentials, or let it check the agents' time-limited ones (the SIP server's secret).",
+    );
+  }
+}
+
 /** The agent's address of record, checked: a user is needed, and the instance id must be a UUID. */
 function checkedIdentity(config: SipPhoneConfig): URI {
   const uri = parseSipUri(config.aor);
@@ -106,12 +125,23 @@ function checkedIdentity(config: SipPhoneConfig): URI {
   return uri;
 }
 
+/** Candidates are worth gathering ahead where a server is asked for them, with the browser's own handler. */
+function prefetches(config: SipPhoneConfig): boolean {
+  return (
+    (config.iceServers?.length ?? 0) > 0 &&
+    !config.sessionDescriptionHandlerFactory &&
+    typeof RTCPeerConnection === 'function'
+  );
+}
+
 export class SipUserAgent {
   readonly ua: UserAgent;
   /** The agent's address of record, parsed. */
   readonly uri: URI;
   private readonly keepAlive: KeepAlive | undefined;
   private readonly servers: ServerList;
+  /** The next call's candidates, gathered ahead (browsers with ICE servers configured only). */
+  readonly icePrefetch: IcePrefetch | undefined;
   /** Set by close(): the loss of the connection is no longer reported. */
   private isClosed = false;
 
@@ -121,17 +151,24 @@ export class SipUserAgent {
     private readonly delegate: UserAgentDelegate,
   ) {
     const uri = checkedIdentity(config);
+    checkIceServers(config);
     this.uri = uri;
     this.servers = new ServerList(config.server, config.fallbackServers);
     // What arrives goes to the phone's own handlers as they are; only a lost connection is ours first.
     const { onConnect, onInvite, onMessage } = delegate;
+    const configuration = () => this.iceConfiguration(config);
+    const refused = (error: unknown) =>
+      settings.logger.warn(`ICE servers refused by the browser, nothing gathered ahead: ${String(error)}`);
+    this.icePrefetch = prefetches(config) ? new IcePrefetch(configuration, refused) : undefined;
+    const ice: IceSource = { configuration, take: () => this.icePrefetch?.take() };
     this.ua = new UserAgent(
-      userAgentOptions(config, settings, uri, {
-        onConnect,
-        onDisconnect: (error) => this.onTransportLost(error),
-        onInvite,
-        onMessage,
-      }),
+      userAgentOptions(
+        config,
+        settings,
+        uri,
+        { onConnect, onDisconnect: (error) => this.onTransportLost(error), onInvite, onMessage },
+        ice,
+      ),
     );
     this.keepAlive = this.createKeepAlive();
   }
@@ -179,10 +216,18 @@ export class SipUserAgent {
       : new NotStartedError();
   }
 
-  /** No more keep-alive or loss reports; the connection itself goes with stop(). */
+  /** No more keep-alive or loss reports, no more prepared peer connection; the connection goes with stop(). */
   close(): void {
     this.isClosed = true;
     this.keepAlive?.stop();
+    this.icePrefetch?.close();
+  }
+
+  /** The calls' peer connection configuration now, with the current credentials on the TURN servers. */
+  private iceConfiguration(config: SipPhoneConfig): RTCConfiguration {
+    const { authorizationUsername: username, authorizationPassword: password } = this.ua.configuration;
+    const current = config.auth.kind === 'ephemeral' ? { username, password } : undefined;
+    return { iceServers: withTurnCredentials(config.iceServers ?? [], current) };
   }
 
   /** SIP.js's non-graceful stop, which drops every transaction and timer. */

@@ -21,6 +21,11 @@ describe('SipPhone configuration', () => {
     ['an address of record without a user', { aor: 'sip:pbx.example.com' }, /needs a user/],
     ['an address of record that is not SIP', { aor: 'mailto:alice@example.com' }, /not a SIP address/],
     ['an ICE gathering cap above 5 s', { iceGatheringTimeoutMs: 60_000 }, /iceGatheringTimeoutMs/],
+    [
+      'a TURN server without credentials for digest SIP credentials (a lasting password)',
+      { iceServers: [{ urls: ['stun:stun.example.com', 'turns:turn.example.com:443'] }] },
+      /TURN server without a user name/,
+    ],
   ])('refuses %s with invalid-argument', (_label, change, message) => {
     expect(() => new SipPhone({ ...valid, ...change })).toThrow(
       expect.objectContaining({ code: 'invalid-argument', message: expect.stringMatching(message) }),
