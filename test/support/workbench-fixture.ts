@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startKamailio, type KamailioServer } from '../../scripts/sip-server/kamailio';
 import { packageNamespace } from '../../scripts/namespace';
-import { lwcNamespace } from '../../workbench/namespace';
+import { lwcNamespace, orgName } from '../../workbench/namespace';
 import { lwsDefault, startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
 import { launchChromium } from './browser';
 import { currentFileHasFailed } from './test-failed';
@@ -28,7 +28,11 @@ export interface WorkbenchFixture {
    * namespace's Lightning Web Security sandbox (where a test observes): prefixed by the sandbox's key, `c`
    * unpackaged or the org's namespace (SOFTPHONE_NAMESPACE).
    */
-  outside: { storageKey(name: string): string; channelName(name: string): string };
+  outside: {
+    storageKey(name: string): string;
+    channelName(name: string): string;
+    messageChannel(name: string): string;
+  };
 }
 
 /** Lifetimes shortened for tests of them (never a faked clock). */
@@ -49,6 +53,8 @@ function outsideNames(lws: boolean, key = lwcNamespace(packageNamespace())): Wor
   return {
     storageKey: (name) => (lws ? `LSKey[${key}]${name}` : name),
     channelName: (name) => (lws ? `LSKey-${key}$${name}` : name),
+    // The package's Lightning message channel as the org names it (`ns__Softphone__c` when namespaced).
+    messageChannel: (name) => orgName(packageNamespace(), name),
   };
 }
 
