@@ -79,6 +79,8 @@ export default tseslint.config(
       'workbench/.build/**',
       'force-app/main/default/staticresources/**',
       'test-results/**',
+      // The namespaced package build (scripts/package-build.ts): a converted copy of force-app.
+      'build/**',
     ],
   },
   // LWC bundles and their Jest tests.

@@ -4,6 +4,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { packageNamespace } from './namespace';
 import { attachSourceMap } from './source-maps';
 
 const root = resolve(__dirname, '..');
@@ -73,6 +74,13 @@ if (require.main === module) {
       // Imported here: notices.ts imports this module's bundle list.
       const { checkNotices } = await import('./notices');
       await checkNotices();
+      const namespace = packageNamespace();
+      if (namespace) {
+        const { buildNamespacedPackage } = await import('./package-build');
+        process.stdout.write(
+          `namespaced package (${namespace}): ${await buildNamespacedPackage(namespace)}\n`,
+        );
+      }
     })
     .catch((e: unknown) => {
       process.stderr.write(`build failed: ${e instanceof Error ? e.message : String(e)}\n`);

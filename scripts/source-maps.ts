@@ -5,17 +5,15 @@
 // /resource/<version>/<name>, so the browser resolves the map as /resource/<version>/<name>Source.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { namespaced, packageNamespace } from './namespace';
 
 const root = resolve(__dirname, '..');
 
 /** The static resource that holds `<name>`'s source map. */
 export const sourceResourceName = (name: string): string => `${name}Source`;
 
-/** The namespace a resource is prefixed with in the org (`ns__name`), from sfdx-project.json. */
-export function namespacePrefix(projectFile = resolve(root, 'sfdx-project.json')): string {
-  const { namespace } = JSON.parse(readFileSync(projectFile, 'utf8')) as { namespace?: string };
-  return namespace ? `${namespace}__` : '';
-}
+/** The namespace a resource is prefixed with in the org (`ns__name`), from the build's one namespace input. */
+export const namespacePrefix = (): string => namespaced(packageNamespace(), '');
 
 /** The last line of a static resource's script: where the browser's developer tools find its map. */
 export const sourceMapComment = (name: string, prefix = namespacePrefix()): string =>

@@ -4,11 +4,13 @@
 // zero security/best-practice/performance violations (with a canary proving PMD works), (d) apex-ls
 // type-checks the whole project like the Apex compiler: unknown types, methods and fields, wrong
 // signatures (with a canary proving it reports them), (e) the packaging rules no compiler checks (the
-// post-install script's sharing), (f) no packaged message channel is exposed (ADR 0007).
+// post-install script's sharing), (f) no packaged message channel is exposed (ADR 0007), (g) no code assumes
+// the namespace it is installed under (ADR 0009).
 import { checkApexFormat } from './metadata/apex-format';
 import { checkApexLs } from './metadata/apex-ls';
 import { checkConversion } from './metadata/convert';
 import { checkMessageChannels } from './metadata/message-channels';
+import { checkNamespaceLiterals } from './metadata/namespace-literals';
 import { checkPackageRules } from './metadata/package-rules';
 import { checkPmd } from './metadata/pmd';
 import { loadProject } from './metadata/project';
@@ -35,6 +37,7 @@ async function main(): Promise<number> {
     runStep('apex-ls', () => checkApexLs(project)),
     runStep('package', () => checkPackageRules(project)),
     runStep('channels', () => checkMessageChannels(project)),
+    runStep('namespace', () => checkNamespaceLiterals()),
   ]);
   results.forEach(print);
 

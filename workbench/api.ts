@@ -31,6 +31,8 @@ export interface ApiContext {
   events: Set<ServerResponse>;
   /** The pages' default for Lightning Web Security (lwc/runtime/namespace-loader.js; `?lws=` overrides). */
   lws: boolean;
+  /** The package's namespace in the emulated org ('' unpackaged): its Apex classes answer only under it. */
+  namespace: string;
 }
 
 /** Answers one /api/* request; an unknown one gets 404. */
@@ -43,9 +45,16 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     });
   }
   if (url.pathname === '/api/sip-credentials') return sipCredentials(ctx, res, url);
-  const apexCall = /^\/api\/apex\/(\w+)\/(\w+)$/.exec(url.pathname);
-  if (apexCall && req.method === 'POST')
-    return handleApex(ctx, req, res, url, apexCall[1] ?? '', apexCall[2] ?? '');
+  const apexCall = /^\/api\/apex\/(?:(\w+)\/)?(\w+)\/(\w+)$/.exec(url.pathname);
+  if (apexCall && req.method === 'POST') {
+    // The org has the package's classes under its namespace only, as `ns.Class` (workbench/namespace.ts).
+    if ((apexCall[1] ?? '') !== ctx.namespace) {
+      return sendJson(res, 404, {
+        message: `No Apex class ${[apexCall[1], apexCall[2]].filter(Boolean).join('.')} in this org`,
+      });
+    }
+    return handleApex(ctx, req, res, url, apexCall[2] ?? '', apexCall[3] ?? '');
+  }
   const openCti = /^\/api\/opencti\/([\w-]+)$/.exec(url.pathname);
   if (openCti) return handleOpenCti(ctx, req, res, url, openCti[1] ?? '');
   const shell = /^\/api\/workbench\/(\w+)$/.exec(url.pathname);

@@ -5,6 +5,7 @@ import { build, context, type BuildOptions } from 'esbuild';
 import { watch as watchFiles } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildStaticResources, bundles } from '../scripts/build';
+import { packageNamespace } from '../scripts/namespace';
 import { buildLwc, lwcAssetsDir, watchLwc } from './lwc/build-lwc';
 
 export const assetsDir = lwcAssetsDir;
@@ -12,6 +13,8 @@ const srcDir = resolve(__dirname, '../src');
 
 const common: BuildOptions = {
   outdir: assetsDir,
+  // The shell emulates the org of the build's namespace (scripts/namespace.ts): its one input, read at build time.
+  define: { 'process.env.SOFTPHONE_NAMESPACE': JSON.stringify(packageNamespace()) },
   bundle: true,
   target: 'es2022',
   sourcemap: true,

@@ -43,8 +43,11 @@ export async function serveFile(res: ServerResponse, root: string, relative: str
  * page of another site whose DNS name was rebound to 127.0.0.1 sends its own name as Host: refusing it keeps
  * such a page from reading the emulated org or calling its Apex (DNS-rebinding protection).
  */
-export function servesHost(host: string | undefined, port: number): boolean {
-  return host !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`].includes(host.toLowerCase());
+export function servesHost(host: string | undefined, port: number, visualforceHost = 'localhost'): boolean {
+  return (
+    host !== undefined &&
+    [`127.0.0.1:${port}`, `localhost:${port}`, `${visualforceHost}:${port}`].includes(host.toLowerCase())
+  );
 }
 
 /**

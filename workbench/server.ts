@@ -13,7 +13,9 @@ import type { LocalSipServer } from './emulation/emulation-context';
 import { WorkbenchEmulation } from './emulation/workbench-emulation';
 import { effectiveSettings } from './emulation/apex/settings-controller';
 import { acceptsBody, send, serveFile, servesHost } from './http';
-import { workbenchOrigins } from './origins';
+import { packageNamespace } from '../scripts/namespace';
+import { orgName } from './namespace';
+import { visualforceHost, workbenchOrigins } from './origins';
 
 const pagesDir = resolve(__dirname, 'pages');
 const sldsDir = resolve(__dirname, '../node_modules/@salesforce-ux/design-system/assets');
@@ -47,6 +49,8 @@ export interface WorkbenchOptions {
    * (default on; WORKBENCH_LWS=off turns it off, and a page's `?lws=off` for that page).
    */
   lws?: boolean;
+  /** The emulated org's namespace for the package (default: SOFTPHONE_NAMESPACE, '' unpackaged). */
+  namespace?: string;
 }
 
 /** WORKBENCH_LWS=off: the pages run the namespace without Lightning Web Security, to compare. */
@@ -67,6 +71,7 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
     iceGatheringTimeout: opts.iceGatheringTimeout,
     events,
     lws: opts.lws ?? lwsDefault(),
+    namespace: opts.namespace ?? packageNamespace(),
   };
   let port = 0;
   const server = createServer((req, res) => {
@@ -74,7 +79,7 @@ export async function startWorkbenchServer(opts: WorkbenchOptions): Promise<Work
   });
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok));
   port = (server.address() as AddressInfo).port;
-  emulation.context.origins = workbenchOrigins(port);
+  emulation.context.origins = workbenchOrigins(port, api.namespace);
   return {
     url: `http://127.0.0.1:${port}`,
     emulation,
@@ -100,33 +105,43 @@ function emulationOf(opts: WorkbenchOptions): WorkbenchEmulation {
 }
 
 async function handle(api: ApiContext, port: number, req: IncomingMessage, res: ServerResponse) {
-  if (!servesHost(req.headers.host, port)) return send(res, 421, 'Misdirected request: unknown Host');
+  if (!servesHost(req.headers.host, port, visualforceHost(api.namespace)))
+    return send(res, 421, 'Misdirected request: unknown Host');
   const url = new URL(req.url ?? '/', 'http://workbench');
   if (url.pathname.startsWith('/api/')) {
     if (!acceptsBody(req)) return send(res, 415, 'Unsupported media type: send application/json');
     return handleApi(api, req, res, url);
   }
   if (url.pathname === '/opencti-bridge.html') return serveBridgePage(api, port, res, url);
-  if (url.pathname === '/call-list.html') return serveVisualforcePage('call-list.html', port, res);
-  return serveStatic(res, url.pathname);
+  if (url.pathname === '/call-list.html')
+    return serveVisualforcePage(api.namespace, 'call-list.html', port, res);
+  return serveStatic(api.namespace, res, url.pathname);
 }
 
 const CLICK_TO_DIAL_MERGE_FIELD = '{!$Setup.Softphone_Settings__c.Click_To_Dial_Enabled__c}';
 const LIGHTNING_ORIGIN_MERGE_FIELD = '{!lightningOrigin}';
 
-/** EMULATION of Visualforce: a page's {!lightningOrigin} (SoftphoneOrigins, DomainCreator.getLightningHostname()). */
-async function visualforcePage(name: string, port: number): Promise<string> {
+/**
+ * EMULATION of Visualforce: a page's {!lightningOrigin} (SoftphoneOrigins, DomainCreator.getLightningHostname())
+ * and {!$Resource.name}, which a package's page resolves in its own namespace.
+ */
+async function visualforcePage(namespace: string, name: string, port: number): Promise<string> {
   const page = await readFile(join(pagesDir, name), 'utf8');
-  return page.replaceAll(LIGHTNING_ORIGIN_MERGE_FIELD, workbenchOrigins(port).lightning);
+  return page
+    .replaceAll(LIGHTNING_ORIGIN_MERGE_FIELD, workbenchOrigins(port, namespace).lightning)
+    .replace(
+      /\{!\$Resource\.(\w+)\}/g,
+      (_m, resource: string) => `/resources/${orgName(namespace, resource)}`,
+    );
 }
 
-async function serveVisualforcePage(name: string, port: number, res: ServerResponse) {
-  send(res, 200, await visualforcePage(name, port), 'text/html; charset=utf-8');
+async function serveVisualforcePage(namespace: string, name: string, port: number, res: ServerResponse) {
+  send(res, 200, await visualforcePage(namespace, name, port), 'text/html; charset=utf-8');
 }
 
 /** EMULATION of Visualforce: the bridge page's merge fields, for the agent the page was opened for. */
 async function serveBridgePage(api: ApiContext, port: number, res: ServerResponse, url: URL) {
-  const page = await visualforcePage('opencti-bridge.html', port);
+  const page = await visualforcePage(api.namespace, 'opencti-bridge.html', port);
   let enabled = false;
   try {
     enabled = effectiveSettings(api.emulation.callAs(url.searchParams.get('agent'))).clickToDialEnabled;
@@ -136,16 +151,26 @@ async function serveBridgePage(api: ApiContext, port: number, res: ServerRespons
   send(res, 200, page.replace(CLICK_TO_DIAL_MERGE_FIELD, String(enabled)), 'text/html; charset=utf-8');
 }
 
+/**
+ * The file of a static resource as $Resource / @salesforce/resourceUrl name it: without the file extension, and
+ * in a namespaced org under the package's prefix (a package resource has no unprefixed name there).
+ */
+function staticResourceFile(namespace: string, requested: string): string | undefined {
+  const prefix = orgName(namespace, '');
+  const name = prefix && requested.startsWith(prefix) ? requested.slice(prefix.length) : requested;
+  // A script's source map is a JSON resource (scripts/source-maps.ts).
+  const ext = ['.js', '.json'].find(
+    (e) => /^\w+$/.test(name) && existsSync(join(staticResourcesDir, name + e)),
+  );
+  if (ext && prefix && name === requested) return undefined;
+  return `${name}${ext ?? ''}`;
+}
+
 /** Pages, built assets, SLDS and the static resources. */
-function serveStatic(res: ServerResponse, pathname: string) {
+function serveStatic(namespace: string, res: ServerResponse, pathname: string) {
   if (pathname.startsWith('/resources/')) {
-    // Static resources as $Resource / @salesforce/resourceUrl name them: without the file extension.
-    const name = pathname.slice('/resources/'.length);
-    // A script's source map is a JSON resource (scripts/source-maps.ts).
-    const ext = ['.js', '.json'].find(
-      (e) => /^\w+$/.test(name) && existsSync(join(staticResourcesDir, name + e)),
-    );
-    return serveFile(res, staticResourcesDir, `${name}${ext ?? ''}`);
+    const file = staticResourceFile(namespace, pathname.slice('/resources/'.length));
+    return file === undefined ? send(res, 404, 'Not found') : serveFile(res, staticResourcesDir, file);
   }
   if (pathname.startsWith('/assets/')) return serveFile(res, assetsDir, pathname.slice('/assets/'.length));
   if (pathname.startsWith('/slds/')) return serveFile(res, sldsDir, pathname.slice('/slds/'.length));

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { startKamailio } from '../scripts/sip-server/kamailio';
 import { watchWorkbench } from './build';
 import { lwsDefault, startWorkbenchServer } from './server';
+import { lwcNamespace } from './namespace';
+import { packageNamespace } from '../scripts/namespace';
 
 async function main(): Promise<void> {
   const sipSecret = randomBytes(24).toString('base64url');
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
           ),
         `  Admin (Softphone Setup): ${web.url}/admin.html`,
         lwsDefault()
-          ? '  Lightning Web Security: on (the c namespace runs in its sandbox; ?lws=off on a page or WORKBENCH_LWS=off to compare)'
+          ? `  Lightning Web Security: on (the ${lwcNamespace(packageNamespace())} namespace runs in its sandbox; ?lws=off on a page or WORKBENCH_LWS=off to compare)`
           : '  Lightning Web Security: OFF (WORKBENCH_LWS=off); ?lws=on on a page turns it on',
         '  Customer phones:',
         ...customerPhones.map(

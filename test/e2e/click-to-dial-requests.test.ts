@@ -20,19 +20,23 @@ import {
   utilityPanel,
 } from '../support/journeys';
 
-useJourneys();
+const fixture = useJourneys();
 
 /** What a rogue component does: publish a valid clickToDial on the channel, no click on any phone field. */
 async function publishClick(agent: Page, number: string): Promise<void> {
   const record = { recordId: '003WB0000000001YAA', recordName: 'Alice Nguyen', objectType: 'Contact' };
   const built = createMessage('clickToDial', { number, ...record }, 'click');
   if (!built.ok) throw new Error('the test built an invalid message');
-  await agent.evaluate((message) => {
-    const scope = (window.top as unknown as { __workbenchLmsScope: string }).__workbenchLmsScope;
-    const channel = new BroadcastChannel(`workbench-lms:${scope}:Softphone__c`);
-    channel.postMessage(message);
-    channel.close();
-  }, built.value);
+  const channelName = fixture().outside.messageChannel('Softphone__c');
+  await agent.evaluate(
+    ({ message, name }) => {
+      const scope = (window.top as unknown as { __workbenchLmsScope: string }).__workbenchLmsScope;
+      const channel = new BroadcastChannel(`workbench-lms:${scope}:${name}`);
+      channel.postMessage(message);
+      channel.close();
+    },
+    { message: built.value, name: channelName },
+  );
 }
 
 const invitesTo = (number: string) =>

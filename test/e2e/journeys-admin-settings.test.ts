@@ -23,7 +23,7 @@ import {
   utilityPanel,
 } from '../support/journeys';
 
-useJourneys();
+const fixture = useJourneys();
 
 const ALICE = '003WB0000000001YAA';
 const ERIN_LEAD = '00QWB00000000012AA';
@@ -39,12 +39,16 @@ async function publishClick(agent: Page, number: string): Promise<void> {
     'admin-switch',
   );
   if (!built.ok) throw new Error('the test built an invalid message');
-  await agent.evaluate((message) => {
-    const scope = (window.top as unknown as { __workbenchLmsScope: string }).__workbenchLmsScope;
-    const channel = new BroadcastChannel(`workbench-lms:${scope}:Softphone__c`);
-    channel.postMessage(message);
-    channel.close();
-  }, built.value);
+  const channelName = fixture().outside.messageChannel('Softphone__c');
+  await agent.evaluate(
+    ({ message, name }) => {
+      const scope = (window.top as unknown as { __workbenchLmsScope: string }).__workbenchLmsScope;
+      const channel = new BroadcastChannel(`workbench-lms:${scope}:${name}`);
+      channel.postMessage(message);
+      channel.close();
+    },
+    { message: built.value, name: channelName },
+  );
 }
 
 /** Seconds left on the wrap-up card's work timer ("m:ss"). */

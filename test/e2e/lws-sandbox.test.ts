@@ -1,24 +1,29 @@
 // Canary: the browser tests really run the softphone under Lightning Web Security (@locker/sandbox), as an
-// org does. The key the softphone writes in localStorage lands namespaced outside the `c` sandbox, and a
+// org does. The key the softphone writes in localStorage lands namespaced outside the package's sandbox (`c`
+// unpackaged, the org's namespace under SOFTPHONE_NAMESPACE), and a
 // `data:` Worker is refused inside it while the page itself may create one. `?lws=off` runs the same
 // bundle without the sandbox: the key is then the softphone's own.
 import type { Page } from 'playwright-core';
+import { packageNamespace } from '../../scripts/namespace';
+import { lwcNamespace } from '../../workbench/namespace';
 import { agentPage, open, until, useJourneys } from '../support/journeys';
 
 // The canary pins LWS on: it must fail when the sandbox is missing, whatever WORKBENCH_LWS says.
-useJourneys({ lws: true });
+const fixture = useJourneys({ lws: true });
+/** The sandbox the package's LWC run in: the org's namespace, `c` unpackaged. */
+const SANDBOX = lwcNamespace(packageNamespace());
 
 /** The softphone's instance key for agent 1 (src/continuity: `softphone.instance:<user>:<sip address>`). */
 const INSTANCE_KEY = /^softphone\.instance:005\w+:sip:1001@/;
 
 const storageKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage));
 
-/** Runs `source` in the `c` namespace's sandbox, as the page's loader does; answers its value or error. */
+/** Runs `source` in the package namespace's sandbox, as the page's loader does; answers its value or error. */
 function inSandbox(page: Page, source: string): Promise<string> {
   // A string: the test compiler would rewrite a dynamic import() in a function.
   return page.evaluate(`import('/assets/locker-sandbox.js').then((sandbox) => {
     try {
-      return String(sandbox.evaluateInSandbox('c', ${JSON.stringify(source)}));
+      return String(sandbox.evaluateInSandbox(${JSON.stringify(SANDBOX)}, ${JSON.stringify(source)}));
     } catch (e) {
       return 'refused: ' + (e instanceof Error ? e.message : String(e));
     }
@@ -38,15 +43,17 @@ const rendersInSyntheticShadow = (page: Page) =>
 
 const DATA_WORKER = `new Worker('data:text/javascript,postMessage(1)') && 'created'`;
 
-test('the softphone runs in the c sandbox: its storage key is namespaced outside, a data: worker is refused inside', async () => {
+test('the softphone runs in its namespace’s sandbox: its storage key is namespaced outside, a data: worker is refused inside', async () => {
   const agent = await agentPage(1);
+  const outside = fixture().outside.storageKey('');
+  expect(outside).toBe(`LSKey[${SANDBOX}]`);
   expect(await agent.evaluate(() => document.documentElement.dataset.lws)).toBe('on');
   expect(await rendersInSyntheticShadow(agent)).toBe(true);
   const keys = await until('the softphone to keep its instance', async () => {
     const all = await storageKeys(agent);
-    return all.some((k) => k.startsWith('LSKey[c]softphone.')) && all;
+    return all.some((k) => k.startsWith(`${outside}softphone.`)) && all;
   });
-  expect(keys.find((k) => k.startsWith('LSKey[c]'))?.slice('LSKey[c]'.length)).toMatch(INSTANCE_KEY);
+  expect(keys.find((k) => k.startsWith(outside))?.slice(outside.length)).toMatch(INSTANCE_KEY);
   expect(keys.filter((k) => k.startsWith('softphone.'))).toEqual([]);
 
   // Inside the sandbox the softphone sees its own key name.

@@ -5,6 +5,7 @@
 // by the real bridge, dials. The real softphone LWC under Lightning Web Security, Kamailio's log as the wire.
 import type { Page } from 'playwright-core';
 import { createMessage } from '../../src/protocol';
+import { packageNamespace } from '../../scripts/namespace';
 import { workbenchOrigins } from '../../workbench/origins';
 import { agentPage, sipRequests, softphone, until, useJourneys, utilityButton } from '../support/journeys';
 
@@ -40,7 +41,10 @@ test('a clickToDial from anything but the package’s Visualforce origin dials n
   await agent.locator('body[data-click-to-dial="true"]').waitFor({ timeout: 15_000 });
   const invitesBefore = sipRequests('INVITE').length;
 
-  await postFromForeignSenders(agent, workbenchOrigins(new URL(web.url).port).visualforce);
+  await postFromForeignSenders(
+    agent,
+    workbenchOrigins(new URL(web.url).port, packageNamespace()).visualforce,
+  );
   await agent.locator(`[data-record-page="${ALICE}"] [data-click-to-dial="(415) 555-0101"]`).first().click();
 
   // The bridge's post came after the foreign ones: once its INVITE is on the wire, theirs would be too.

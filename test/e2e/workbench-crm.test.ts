@@ -2,6 +2,8 @@
 // makes the softphone's Apex search (emulated SoftphoneContactSearch) return both; a Task logged through
 // the emulated SoftphoneCallLog shows in the agent page's Tasks list and survives a server restart.
 import type { Page } from 'playwright-core';
+import { packageNamespace } from '../../scripts/namespace';
+import { apexPath } from '../../workbench/namespace';
 import { useWorkbench } from '../support/workbench-fixture';
 
 const workbench = useWorkbench();
@@ -69,14 +71,17 @@ describe('workbench emulated org', () => {
       whatId: '001WB0000000001YAA',
     };
     // The call the softphone's CrmPort makes (an @salesforce/apex import), as agent 1.
-    const result = await agent.evaluate(async (body) => {
-      const res = await fetch('/api/apex/SoftphoneCallLog/logCall', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-workbench-user': '1' },
-        body: JSON.stringify({ input: body }),
-      });
-      return (await res.json()) as { result: { taskId: string; created: boolean } };
-    }, input);
+    const result = await agent.evaluate(
+      async ({ body, path }) => {
+        const res = await fetch(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-workbench-user': '1' },
+          body: JSON.stringify({ input: body }),
+        });
+        return (await res.json()) as { result: { taskId: string; created: boolean } };
+      },
+      { body: input, path: apexPath(packageNamespace(), 'SoftphoneCallLog', 'logCall') },
+    );
     expect(result.result.created).toBe(true);
     const row = (page: Page) => page.locator(`[data-tasks-pane] [data-task-id="${result.result.taskId}"]`);
     await row(agent).waitFor({ timeout: 5000 });

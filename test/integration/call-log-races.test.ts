@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallLogError } from '../../src/crm/call-log-error';
 import { SoftphoneCallLog } from '../../workbench/emulation/apex/call-log';
+import { packageNamespace } from '../../scripts/namespace';
+import { apexPath } from '../../workbench/namespace';
 import { apexMethod } from '../../workbench/lwc/runtime/apex.js';
 import { startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
 
@@ -15,7 +17,10 @@ let web: WorkbenchServer;
 /** SoftphoneCallLog.logCall over HTTP, as the agent's page (sample user 1) calls it. */
 async function logCall(input: Record<string, unknown>): Promise<{ taskId: string; created: boolean }> {
   (globalThis as unknown as { location: URL }).location = new URL(`${web.url}/agent.html?agent=1`);
-  return (await apexMethod('SoftphoneCallLog', 'logCall', false)({ input })) as {
+  return (await apexMethod(
+    apexPath(packageNamespace(), 'SoftphoneCallLog', 'logCall'),
+    false,
+  )({ input })) as {
     taskId: string;
     created: boolean;
   };

@@ -38,9 +38,7 @@ describe.each(bundles.map((b) => [b.name, b] as const))('the %s static resource'
       outfile: join(outDir, 'plain.js'),
     });
     const plain = outputFiles?.[0]?.text ?? '';
-    expect(readFileSync(join(outDir, `${name}.js`), 'utf8')).toBe(
-      plain.trimEnd() + sourceMapComment(name, ''),
-    );
+    expect(readFileSync(join(outDir, `${name}.js`), 'utf8')).toBe(plain.trimEnd() + sourceMapComment(name));
   });
 
   // A package that ships its own source maps (lit) is mapped back to its original TypeScript, which

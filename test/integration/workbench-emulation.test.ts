@@ -11,6 +11,8 @@ import { ephemeralCredentials } from '../../scripts/sip-server/kamailio';
 import { searchVariants } from '../../src/dialing';
 import { dtoMembers, readApexContract, shapeProblems } from '../../workbench/emulation/apex-contract';
 import { APEX_EMULATIONS } from '../../workbench/emulation/apex-controllers';
+import { packageNamespace } from '../../scripts/namespace';
+import { apexPath } from '../../workbench/namespace';
 import { apexMethod } from '../../workbench/lwc/runtime/apex.js';
 import { startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
 
@@ -35,7 +37,7 @@ let web: WorkbenchServer;
 /** Calls an emulated Apex method as a page of sample user `user` does (the compiled LWC's runtime). */
 async function apex(className: string, method: string, params: Record<string, unknown> = {}, user = '1') {
   (globalThis as unknown as { location: URL }).location = new URL(`${web.url}/agent.html?agent=${user}`);
-  return apexMethod(className, method, false)(params);
+  return apexMethod(apexPath(packageNamespace(), className, method), false)(params);
 }
 
 async function apexError(

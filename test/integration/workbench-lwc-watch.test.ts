@@ -4,6 +4,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { watchLwc } from '../../workbench/lwc/build-lwc';
+import { namespaceFile } from '../../workbench/lwc/namespace-bundle';
+import { lwcNamespace } from '../../workbench/namespace';
+import { packageNamespace } from '../../scripts/namespace';
 
 let dir: string;
 let stop: (() => Promise<void>) | undefined;
@@ -34,7 +37,7 @@ test('rebuilds on an edit in a component and on a component added while watching
   const outDir = join(dir, 'out');
   write(join(lwcDir, 'hello', 'hello.js'), component('hello'));
   write(join(lwcDir, 'hello', 'hello.html'), '<template><p>Hello one</p></template>\n');
-  write(join(dir, 'entry.js'), "import * as c from 'workbench:namespace/c';\nexport { c };\n");
+  write(join(dir, 'entry.js'), "import * as c from 'workbench:namespace';\nexport { c };\n");
   const messages: string[] = [];
   const built = (count: number) =>
     new Promise<void>((resolve, reject) => {
@@ -50,7 +53,7 @@ test('rebuilds on an edit in a component and on a component added while watching
         clearInterval(poll);
       }, 50);
     });
-  const output = () => readFileSync(join(outDir, 'namespace-c.js'), 'utf8');
+  const output = () => readFileSync(join(outDir, namespaceFile(lwcNamespace(packageNamespace()))), 'utf8');
 
   stop = watchLwc({ page: join(dir, 'entry.js') }, (m) => messages.push(m), {
     lwcDir,

@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { packageNamespace } from '../../scripts/namespace';
+import { apexPath } from '../../workbench/namespace';
 import { useWorkbench, type WorkbenchFixture, type WorkbenchFixtureOptions } from './workbench-fixture';
 
 const SHOTS =
@@ -418,11 +420,14 @@ export interface CallLogInput {
  * Apex, as the softphone writes them (logCall for a call that connected, logMissedCall for a missed one).
  */
 export async function loggedEarlier(agent: 1 | 2, method: 'logCall' | 'logMissedCall', input: CallLogInput) {
-  const response = await fetch(`${fixture().web.url}/api/apex/SoftphoneCallLog/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-workbench-user': String(agent) },
-    body: JSON.stringify({ input }),
-  });
+  const response = await fetch(
+    `${fixture().web.url}${apexPath(packageNamespace(), 'SoftphoneCallLog', method)}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-workbench-user': String(agent) },
+      body: JSON.stringify({ input }),
+    },
+  );
   if (!response.ok) throw new Error(`${method} refused: ${response.status} ${await response.text()}`);
 }
 

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startKamailio, type KamailioServer } from '../../scripts/sip-server/kamailio';
+import { packageNamespace } from '../../scripts/namespace';
+import { lwcNamespace, orgName } from '../../workbench/namespace';
 import { lwsDefault, startWorkbenchServer, type WorkbenchServer } from '../../workbench/server';
 import { launchChromium } from './browser';
 import { currentFileHasFailed } from './test-failed';
@@ -22,10 +24,15 @@ export interface WorkbenchFixture {
   /** Stops the workbench server and starts a new one on the same SIP server and data (a new URL). */
   restartWeb(): Promise<WorkbenchServer>;
   /**
-   * How a name the softphone gives its browser storage or channels reads from the page, outside the `c`
-   * namespace's Lightning Web Security sandbox (where a test observes): prefixed by the sandbox's key.
+   * How a name the softphone gives its browser storage or channels reads from the page, outside the package
+   * namespace's Lightning Web Security sandbox (where a test observes): prefixed by the sandbox's key, `c`
+   * unpackaged or the org's namespace (SOFTPHONE_NAMESPACE).
    */
-  outside: { storageKey(name: string): string; channelName(name: string): string };
+  outside: {
+    storageKey(name: string): string;
+    channelName(name: string): string;
+    messageChannel(name: string): string;
+  };
 }
 
 /** Lifetimes shortened for tests of them (never a faked clock). */
@@ -41,11 +48,13 @@ export interface WorkbenchFixtureOptions {
   lws?: boolean;
 }
 
-/** LWS's namespace markers (@locker/shared): `LSKey[c]` on storage keys, `LSKey-c$` on channel names. */
-function outsideNames(lws: boolean): WorkbenchFixture['outside'] {
+/** LWS's namespace markers (@locker/shared): `LSKey[<key>]` on storage keys, `LSKey-<key>$` on channel names. */
+function outsideNames(lws: boolean, key = lwcNamespace(packageNamespace())): WorkbenchFixture['outside'] {
   return {
-    storageKey: (name) => (lws ? `LSKey[c]${name}` : name),
-    channelName: (name) => (lws ? `LSKey-c$${name}` : name),
+    storageKey: (name) => (lws ? `LSKey[${key}]${name}` : name),
+    channelName: (name) => (lws ? `LSKey-${key}$${name}` : name),
+    // The package's Lightning message channel as the org names it (`ns__Softphone__c` when namespaced).
+    messageChannel: (name) => orgName(packageNamespace(), name),
   };
 }
 

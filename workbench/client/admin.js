@@ -2,7 +2,7 @@
 // emulated Apex controller, as the sample admin user (<html data-workbench-user="admin">).
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
-import * as namespace from 'workbench:namespace/c';
+import * as namespace from 'workbench:namespace';
 import { loadNamespace } from '../lwc/runtime/namespace-loader.js';
 
 const { softphoneSetup } = await loadNamespace(namespace);

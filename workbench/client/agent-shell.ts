@@ -22,12 +22,16 @@ import { callButtonSlot, orgFlavour, withoutOpenCti } from './shell/org-flavour'
 import { pageReferenceOf } from './shell/page-reference';
 import { callListMessage, listViewButtons, postFromCallListPage } from './shell/list-view';
 import { workbenchOrigins } from '../origins';
+import { orgName } from '../namespace';
+import { NAMESPACE_VARIABLE, packageNamespace } from '../../scripts/namespace';
 
 // This bundle's copy of lightning/messageService hears the LWC bundle's and the other frames'.
 enableAcrossFrames();
 const agent = new URLSearchParams(location.search).get('agent') ?? '1';
 /** This page is the emulated org's Lightning window; the package's Visualforce pages come from another origin. */
-const VISUALFORCE = workbenchOrigins(location.port).visualforce;
+// The emulated org's namespace: the build's one input, put in this bundle by workbench/build.ts.
+const NAMESPACE = packageNamespace({ [NAMESPACE_VARIABLE]: process.env.SOFTPHONE_NAMESPACE });
+const VISUALFORCE = workbenchOrigins(location.port, NAMESPACE).visualforce;
 const flavour = orgFlavour(location.search);
 document.body.dataset.orgFlavour = flavour;
 const $ = <T extends Element = HTMLElement>(selector: string) => {
@@ -164,8 +168,8 @@ window.addEventListener('workbench:toast', (event) => {
   toast([detail.title, detail.message].filter(Boolean).join(': '), variant);
 });
 
-// Lightning Message Service on Softphone__c, as both the bridge and the softphone hear it.
-subscribe({}, { channelName: 'Softphone__c' }, (message) => log.lms(message));
+// Lightning Message Service on the package's channel (ns__Softphone__c in a namespaced org), as the softphone hears it.
+subscribe({}, { channelName: orgName(NAMESPACE, 'Softphone__c') }, (message) => log.lms(message));
 
 const objectOf = (id: string) => records.find((r) => r.Id.slice(0, 15) === id.slice(0, 15))?.objectType;
 

@@ -4,10 +4,10 @@
 // (workspace, screen pops, utility bar, Open CTI frame) is the shell: agent-shell.ts.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
-import * as namespace from 'workbench:namespace/c';
+import * as namespace from 'workbench:namespace';
 import { loadNamespace } from '../lwc/runtime/namespace-loader.js';
 
-// The `c` namespace runs in its Lightning Web Security sandbox; the engine and this page stay outside.
+// The package's namespace (`c` unpackaged) runs in its Lightning Web Security sandbox; the engine and this page stay outside.
 const { softphone, softphoneCallButton } = await loadNamespace(namespace);
 document
   .querySelector('[data-utility-panel="softphone"]')

@@ -15,6 +15,8 @@ import {
 import { lightningDir, lightningPlatformModules } from './lightning-modules';
 import { namespaceModules } from './namespace-bundle';
 import { salesforceModules } from './salesforce-modules';
+import { packageNamespace } from '../../scripts/namespace';
+import { lwcNamespace } from '../namespace';
 
 const root = resolve(__dirname, '../..');
 export const lwcAssetsDir = resolve(__dirname, '../.build/assets');
@@ -36,12 +38,12 @@ export const lwcEntries = {
 
 const defaultLwcDir = resolve(root, 'force-app/main/default/lwc');
 
-/** `c/<name>` for every bundle in the lwc folder (SFDX has no namespace folder). */
-function componentModules(lwcDir: string) {
+/** `<key>/<name>` for every bundle in the lwc folder (SFDX has no namespace folder; the org names it). */
+function componentModules(lwcDir: string, key = lwcNamespace(packageNamespace())) {
   if (!existsSync(lwcDir)) return [];
   return readdirSync(lwcDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(resolve(lwcDir, d.name, `${d.name}.js`)))
-    .map((d) => ({ name: `c/${d.name}`, path: resolve(lwcDir, d.name, `${d.name}.js`) }))
+    .map((d) => ({ name: `${key}/${d.name}`, path: resolve(lwcDir, d.name, `${d.name}.js`) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -99,11 +101,11 @@ function inputOptions(
     plugins: [
       defines(),
       lockerSandbox(),
-      salesforceModules(),
+      salesforceModules(packageNamespace()),
       lightningPlatformModules(),
       // The namespace's own modules build apart, for its sandbox; the page's bundle holds the platform.
       namespaceModules({
-        key: 'c',
+        key: lwcNamespace(packageNamespace()),
         modules: () => componentModules(lwcDir),
         roots,
         outDir,

@@ -1,16 +1,18 @@
-// The `c` namespace's LWC modules as the platform serves them to Lightning Web Security: one AMD bundle
-// of the namespace's own modules (`c/*`), evaluated in the namespace's sandbox (runtime/namespace-loader.js),
+// The package's LWC modules as the platform serves them to Lightning Web Security: one AMD bundle of the
+// namespace's own modules (`c/*` unpackaged, `<ns>/*` in a namespaced org), evaluated in the namespace's sandbox (runtime/namespace-loader.js),
 // whose every other import (the LWC engine, base components, lightning/*, @salesforce/*) stays OUTSIDE the
 // sandbox and is handed in from the page's module registry, as Lightning does.
 //
-// The page's bundle imports `workbench:namespace/c`: loading it builds the namespace bundle beside the
+// The page's bundle imports `workbench:namespace`: loading it builds the namespace bundle beside the
 // page's assets and answers with the registry of the modules that bundle asks for, so the page's bundle
 // compiles exactly those outside.
 import lwc from '@lwc/rollup-plugin';
 import { resolve } from 'node:path';
 import { rollup, type OutputChunk, type Plugin, type RollupCache, type RollupLog } from 'rollup';
 
-const PREFIX = 'workbench:namespace/';
+const PREFIX = 'workbench:namespace';
+/** What the source calls its own namespace: LWC's `c`, wherever the code runs (docs/adr/0009). */
+const OWN = 'c';
 const root = resolve(__dirname, '../..');
 
 export interface NamespaceModule {
@@ -21,7 +23,7 @@ export interface NamespaceModule {
 export interface NamespaceOptions {
   /** The sandbox key and module prefix (`c` without a namespace). */
   key: string;
-  /** The namespace's modules (`c/<name>`). */
+  /** The namespace's modules (`<key>/<name>`). */
   modules: () => NamespaceModule[];
   /** The components the pages mount: exported by the namespace bundle under their bundle name. */
   roots: string[];
@@ -37,11 +39,30 @@ export const namespaceFile = (key: string) => `namespace-${key}.js`;
  * go in; the rest is the platform's.
  */
 function isPlatformModule(key: string, id: string): boolean {
-  return !/^[./\0]/.test(id) && !id.startsWith(`${key}/`) && !id.startsWith('@lwc/resources/');
+  return (
+    !/^[./\0]/.test(id) &&
+    !id.startsWith(`${key}/`) &&
+    !id.startsWith(`${OWN}/`) &&
+    !id.startsWith('@lwc/resources/')
+  );
+}
+
+/**
+ * EMULATION of a namespaced org's module names: the components are `<ns>/<name>` there, and the source's
+ * `c/<name>` imports and `<c-name>` tags mean the package's own namespace, so they resolve to those modules.
+ */
+function ownNamespace(key: string): Plugin {
+  return {
+    name: 'workbench-own-namespace',
+    resolveId(source, importer) {
+      if (key === OWN || !source.startsWith(`${OWN}/`)) return null;
+      return this.resolve(`${key}/${source.slice(OWN.length + 1)}`, importer, { skipSelf: true });
+    },
+  };
 }
 
 async function buildNamespace(options: NamespaceOptions, cache: RollupCache | undefined) {
-  const entry = `\0${PREFIX}${options.key}/entry`;
+  const entry = `\0${PREFIX}/${options.key}/entry`;
   const bundle = await rollup({
     input: entry,
     cache,
@@ -57,6 +78,7 @@ async function buildNamespace(options: NamespaceOptions, cache: RollupCache | un
                 .join('\n')
             : null,
       },
+      ownNamespace(options.key),
       lwc({
         rootDir: root,
         modules: options.modules(),
@@ -82,13 +104,13 @@ async function buildNamespace(options: NamespaceOptions, cache: RollupCache | un
   }
 }
 
-/** The page's bundle side: `import registry from 'workbench:namespace/c'`. */
+/** The page's bundle side: `import * as namespace from 'workbench:namespace'`. */
 export function namespaceModules(options: NamespaceOptions): Plugin {
-  const id = `\0${PREFIX}${options.key}`;
+  const id = `\0${PREFIX}`;
   let cache: RollupCache | undefined;
   return {
     name: `workbench-namespace-${options.key}`,
-    resolveId: (source) => (source === `${PREFIX}${options.key}` ? id : null),
+    resolveId: (source) => (source === PREFIX ? id : null),
     async load(loading) {
       if (loading !== id) return null;
       const built = await buildNamespace(options, cache);

@@ -6,10 +6,12 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'rollup';
 import { APEX_CLASSES_DIR, readApexContract } from '../emulation/apex-contract';
 import { SAMPLE_DATA_FILE } from '../emulation/sample-data';
+import { apexPath, orgName } from '../namespace';
 
 const PREFIX = '\0sf:';
 const root = resolve(__dirname, '../..');
 const labelsFile = resolve(root, 'force-app/main/default/labels/CustomLabels.labels-meta.xml');
+const objectsDir = resolve(root, 'force-app/main/default/objects');
 
 /** Sample user key → User Id, for `@salesforce/user/Id` (the page's user is chosen at run time). */
 function userIds(): Record<string, string> {
@@ -42,7 +44,35 @@ const importOf = (id: string) => id.slice(PREFIX.length);
 
 const handled = ['apex', 'label', 'resourceUrl', 'messageChannel', 'user', 'schema', 'customPermission'];
 
-export function salesforceModules(): Plugin {
+/** The package's own custom objects and fields (force-app's objects folder), which a namespaced org prefixes. */
+function packageSchemaNames(): Set<string> {
+  if (!existsSync(objectsDir)) return new Set();
+  return new Set(
+    readdirSync(objectsDir, { recursive: true, encoding: 'utf8' })
+      .map(
+        (file) => /(\w+__c)(?:\.object-meta\.xml|\.field-meta\.xml)?$/.exec(file.split('/').pop() ?? '')?.[1],
+      )
+      .filter((name): name is string => name !== undefined && name.split('__').length === 2),
+  );
+}
+
+/**
+ * A name the source gives in the package's own namespace (`Softphone__c`, `softphoneCore`), as the emulated
+ * org resolves it: under the package's prefix; a name that already names a namespace stays as it is.
+ */
+const inOrg = (namespace: string, name: string) =>
+  name.split('__').length > (name.endsWith('__c') ? 2 : 1) ? name : orgName(namespace, name);
+
+/** `@salesforce/schema/Object.Field`: the package's own object and field names as the org names them. */
+function schemaModule(namespace: string, name: string): string {
+  const own = packageSchemaNames();
+  const [objectApiName, fieldApiName] = name
+    .split('.')
+    .map((part) => (own.has(part) ? orgName(namespace, part) : part));
+  return `export default ${JSON.stringify(fieldApiName ? { objectApiName, fieldApiName } : { objectApiName })};`;
+}
+
+export function salesforceModules(namespace = ''): Plugin {
   const runtime = (file: string) => JSON.stringify(resolve(__dirname, 'runtime', file));
   return {
     name: 'workbench-salesforce-modules',
@@ -71,7 +101,7 @@ export function salesforceModules(): Plugin {
             );
           }
           return `import { apexMethod } from ${runtime('apex.js')};
-export default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(method)}, ${signature?.cacheable === true});`;
+export default apexMethod(${JSON.stringify(apexPath(namespace, className, method))}, ${signature?.cacheable === true});`;
         }
         case 'label': {
           const key = name.replace(/^c\./, '');
@@ -82,20 +112,18 @@ export default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(method)
           return `export default ${JSON.stringify(value)};`;
         }
         case 'resourceUrl':
-          return `export default ${JSON.stringify(`/resources/${name}`)};`;
+          return `export default ${JSON.stringify(`/resources/${inOrg(namespace, name)}`)};`;
         case 'messageChannel':
           // Same shape as the Jest mock (force-app/test/jest-mocks/messageChannel): one frozen value per channel,
           // which test/emulation/lightning/messageService.js matches by name.
-          return `export default Object.freeze({ channelName: ${JSON.stringify(name)} });`;
+          return `export default Object.freeze({ channelName: ${JSON.stringify(inOrg(namespace, name))} });`;
         case 'user':
           if (name !== 'Id') return 'export default false;';
           this.addWatchFile(SAMPLE_DATA_FILE);
           return `import { workbenchUserKey } from ${runtime('user.js')};
 export default (${JSON.stringify(userIds())})[workbenchUserKey()];`;
-        case 'schema': {
-          const [objectApiName, fieldApiName] = name.split('.');
-          return `export default ${JSON.stringify(fieldApiName ? { objectApiName, fieldApiName } : { objectApiName })};`;
-        }
+        case 'schema':
+          return schemaModule(namespace, name);
         case 'customPermission':
           return 'export default true;';
         default:

@@ -1,3 +1,4 @@
 // Types of the workbench's Apex runtime (apex.js), for the contract tests that call it from Node.
 export type ApexCall = ((params?: Record<string, unknown>) => Promise<unknown>) & { adapter: unknown };
-export declare function apexMethod(className: string, methodName: string, cacheable: boolean): ApexCall;
+/** `path`: the API path of the method, its class under the org's namespace (workbench/namespace.ts apexPath). */
+export declare function apexMethod(path: string, cacheable: boolean): ApexCall;

@@ -22,9 +22,9 @@ function cached(key) {
   }
 }
 
-function withClientCache(className, methodName, call) {
+function withClientCache(path, call) {
   return async (params = {}) => {
-    const key = JSON.stringify([workbenchUserKey(), workbenchOrg(), className, methodName, params ?? {}]);
+    const key = JSON.stringify([workbenchUserKey(), workbenchOrg(), path, params ?? {}]);
     const hit = cached(key);
     if (hit) return hit.result;
     const result = await call(params);
@@ -33,9 +33,10 @@ function withClientCache(className, methodName, call) {
   };
 }
 
-export function apexMethod(className, methodName, cacheable) {
+/** `path`: the method's API path, its class under the org's namespace (workbench/namespace.ts apexPath). */
+export function apexMethod(path, cacheable) {
   const server = async (params = {}) => {
-    const res = await fetch(new URL(`/api/apex/${className}/${methodName}`, location.href), {
+    const res = await fetch(new URL(path, location.href), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -55,7 +56,7 @@ export function apexMethod(className, methodName, cacheable) {
     }
     return body.result;
   };
-  const call = cacheable ? withClientCache(className, methodName, server) : server;
+  const call = cacheable ? withClientCache(path, server) : server;
   call.adapter = class ApexWireAdapter {
     constructor(dataCallback) {
       this.dataCallback = dataCallback;
@@ -67,7 +68,7 @@ export function apexMethod(className, methodName, cacheable) {
           data: undefined,
           error: {
             body: {
-              message: `Apex method ${className}.${methodName} is not cacheable: @wire needs @AuraEnabled(cacheable=true). Call it imperatively.`,
+              message: `Apex method ${path} is not cacheable: @wire needs @AuraEnabled(cacheable=true). Call it imperatively.`,
             },
             status: 400,
             statusText: 'Bad Request',
