@@ -60,7 +60,8 @@ export function performanceDoc(figures: readonly Figure[]): string {
   );
   const details = figures.map((f) => {
     const note = notes[f.id] ? `${notes[f.id]}\n\n` : '';
-    return `### ${f.id}: ${f.name}\n\n${note}\`\`\`json\n${JSON.stringify(f.detail ?? {}, null, 2)}\n\`\`\`\n`;
+    const picture = f.samples ? `![${f.id}: every run](performance/${f.id}.svg)\n\n` : '';
+    return `### ${f.id}: ${f.name}\n\n${note}${picture}\`\`\`json\n${JSON.stringify(f.detail ?? {}, null, 2)}\n\`\`\`\n`;
   });
   return `# Performance
 
