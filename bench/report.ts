@@ -44,6 +44,44 @@ const notes: Record<string, string> = {
     "setup: authenticated INVITE sent to 200 received. `detail.nodes`: CPU of all of a node's processes " +
     '(percent of one core, mean and peak second over the call phase) and their proportional memory (PSS). ' +
     'Everything (both nodes, SIPp, the Node registrar client) shares this 2-core machine.',
+  B7:
+    'The real workbench agent page (workbench/ server, real LWC build, Lightning Web Security on, real ' +
+    "Kamailio with ephemeral credentials), agent 2. Softphone: the `softphone:start` mark (the LWC's " +
+    'connectedCallback: static resource softphoneCore, settings, credentials, storage key and Visualforce ' +
+    'origin from Apex, the shared phone, registration) to `softphone:registered` (the first view showing the ' +
+    'phone registered, i.e. REGISTER answered 200: able to ring). Baseline: a bare page ' +
+    '(bench/pages/bare-agent.ts) that marks its start, then loads SIP.js alone (minified) and fetches ' +
+    'ephemeral credentials of the same kind in parallel, and registers. Cold: every load in a new browser ' +
+    'context; warm: loads in one context after a first one. The workbench serves every file `no-store` (an ' +
+    'org caches static resources), so warm means a warm browser and connections, not an HTTP cache; the bare ' +
+    'page is served the same way. `warmCoreScriptReceived` / `warmLastApexAnswered`: Resource Timing of the ' +
+    'core script and of the last Apex answer, ms after the start. `machine.loadAverage`: the load of this ' +
+    'shared 2-core machine when the figure was taken.',
+  B7L:
+    'The same loads as B7: navigation start to `softphone:registered` on the agent page (its shell, the LWC ' +
+    "runtime and namespace under Lightning Web Security, then the softphone's start), warm. Baseline: the " +
+    "bare page's navigation start to registered. The issue's aim: ready within one second warm.",
+  B8:
+    'A workbench caller phone (`phone.html`, SIP.js) calls agent 1 (the softphone LWC, LWS on) and, ' +
+    'alternately, a bare SIP.js page answering from its own Answer button; every microphone is a steady tone ' +
+    '(test/support/journeys.ts `withTone`). From the click on Answer (a capturing click listener on the ' +
+    'answering page) to the first 5 ms window whose RMS passes 0.01 in what each page plays (WebAudio on the ' +
+    "stream given to its ear; the agent's ringtone, playing before the click, is skipped); the figure is the " +
+    'later of the two pages (audio both ways). `heardBy…`: each side on its own.',
+  B10:
+    'Lightning Web Security overhead: the same measurements on the workbench with the `c` namespace in its ' +
+    'sandbox and with `?lws=off`, in the same run. B1 and B2 run the core in bench pages without the LWC, ' +
+    'where the sandbox does not apply, so the comparable measures on the LWC are: B7 ready (warm and cold), ' +
+    "and for B1's start of a call, the dial field's click → INVITE at the called phone (and the " +
+    'click-to-dial path of B12). The incoming side of B2 (INVITE → ringing card) is not measured under LWS here.',
+  B12:
+    "Issue 15 item 0. Agent 1 on Alice's record page; the click on her phone field goes, as on the " +
+    "platform, to Open CTI's `onClickToDial` in the bridge page (Visualforce origin), which posts it to the " +
+    'utility (ADR 0007); the softphone dials. Until the INVITE arrives on the WebSocket of a workbench phone ' +
+    'registered as 4155550101 (the number dialled). Baseline: the same softphone dialling the same number ' +
+    'from its own dial field (fill, then a click on Dial), alternated with the click-to-dial. Both times on ' +
+    "the browser's shared clock (`performance.timeOrigin + performance.now()`). The called phone declines " +
+    'and the agent dismisses the result between dials.',
   B5:
     'Notes and keypad events routed by the phone machine to five calls; baseline: a two-state XState toggle. ' +
     'For the record only.',
