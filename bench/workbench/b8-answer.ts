@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { button, call, customerState, softphone, withTone } from '../../test/support/journeys';
 import { median, p95, ratio, round, summary, type Figure } from '../figure';
 import type { BareServer } from './bare-server';
-import { markTime, type WorkbenchLab } from './lab';
+import { markTime, within, type WorkbenchLab } from './lab';
 import { firstSound, installClocks, lastClick, watchFirstSound } from './page-clocks';
 
 const ANSWERS = Number(process.env.BENCH_B8_CALLS ?? 12);
@@ -40,9 +40,14 @@ async function timeAnswer(answerer: Page, caller: Page, click: () => Promise<voi
 }
 
 async function hangUp(caller: Page): Promise<void> {
-  await caller
-    .locator('wb-phone')
-    .evaluate((phone) => (phone as HTMLElement & { hangup(): Promise<void> }).hangup());
+  // page.evaluate has no timeout of its own.
+  await within(
+    caller
+      .locator('wb-phone')
+      .evaluate((phone) => (phone as HTMLElement & { hangup(): Promise<void> }).hangup()),
+    10_000,
+    'the phone to hang up',
+  );
   await customerState(caller, 'idle');
 }
 

@@ -5,7 +5,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { button, softphone, utilityButton } from '../../test/support/journeys';
 import { installClocks, inviteAfter, invitesSeen, lastClick } from './page-clocks';
-import { markTime, type WorkbenchLab } from './lab';
+import { markTime, within, type WorkbenchLab } from './lab';
 
 const DIALS = Number(process.env.BENCH_DIAL_CALLS ?? 15);
 const ALICE = '003WB0000000001YAA';
@@ -48,9 +48,14 @@ export async function agentOnAlice(lab: WorkbenchLab, lws: boolean, errors: stri
 
 /** The called phone declines; the agent dismisses the call's result, so the phone is idle for the next dial. */
 async function endCall(agent: Page, called: Page): Promise<void> {
-  await called
-    .locator('wb-phone')
-    .evaluate((phone) => (phone as HTMLElement & { hangup(): Promise<void> }).hangup());
+  // page.evaluate has no timeout of its own.
+  await within(
+    called
+      .locator('wb-phone')
+      .evaluate((phone) => (phone as HTMLElement & { hangup(): Promise<void> }).hangup()),
+    10_000,
+    'the phone to hang up',
+  );
   await called.locator('wb-phone [data-call-state="idle"]').waitFor();
   const dismiss = button(softphone(agent), 'dismiss');
   await dismiss.click();
