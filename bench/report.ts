@@ -126,6 +126,32 @@ so the goal would need about half of the project's own code gone; no single fold
 it, and the agent uses every one of them on a normal shift (the deskphone-only SIP parts are under 6 KB
 minified). The measured reason stands: the goal is out of reach without dropping features.
 
+## Why B7, B7L and B8 miss their goals here
+
+Measured on 2026-12-07 on this shared 2-core machine with four other jobs running (load average about 19,
+\`detail.machine\`), so every absolute figure is several times what an idle machine gives; the ratios are what
+the goals bound, and the measured parts below say where the softphone's extra time goes.
+
+- **B7 ready (2.3× warm, 2.9× cold).** The softphone cannot create its SIP user agent before Apex has
+  answered: settings, credentials, storage key and Visualforce origin are five calls to the workbench's
+  emulated Apex, answered in parallel with the core's static resource. \`detail.warmLastApexAnswered\` (the
+  last Apex answer, after the start) has a median above the whole bare page's start → registered
+  (\`baseline\`), while the core script itself arrives early (\`detail.warmCoreScriptReceived\`). So even a
+  core that cost nothing would stay above 1.2× here; the rest (the core's evaluation in the sandbox, the tab
+  session, the WebSocket and the challenged REGISTER) is the other half. What would close it: one Apex call
+  returning settings and credentials together (or credentials cached for their lifetime in the session), and
+  starting the WebSocket while Apex answers; not done in this session.
+- **B7L page load (3.8 s warm against the 1 s aim).** The softphone's start comes a median 2.4 s after
+  navigation (\`detail.softphoneStartAfterNavigationWarm\`): the workbench shell, SLDS, the LWC engine and
+  the \`c\` namespace loading into its Lightning Web Security sandbox on the loaded machine, every file served
+  \`no-store\`. Out of reach on this machine; the B7 part after the start is above.
+- **B8 answer to audio (2.7×).** Both sides hear later than with a bare SIP.js answerer: the agent itself
+  (\`detail.heardByAgent\` against \`heardByBare\`) more than the caller (\`heardByCallerOfAgent\` against
+  \`heardByCallerOfBare\`). The agent's ear is chosen from the view model (src/media/agent-audio.ts: the
+  remote audio of the call the view shows live), so it plays once the statechart has the call live, while the
+  bare page plays the remote stream as soon as SIP.js has it; the caller's later start points at the steps
+  before the 200 OK (the statechart, the microphone opened on answer). Not yet isolated further.
+
 ## Details
 
 ${details.join('\n')}`;
