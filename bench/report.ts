@@ -151,6 +151,9 @@ the goals bound, and the measured parts below say where the softphone's extra ti
   remote audio of the call the view shows live), so it plays once the statechart has the call live, while the
   bare page plays the remote stream as soon as SIP.js has it; the caller's later start points at the steps
   before the 200 OK (the statechart, the microphone opened on answer). Not yet isolated further.
+- **B10 at this n.** The sandbox's cost on ready is within this machine's noise: the B7 run (n = 15) had
+  warm ready 1.17× with LWS over without (\`B7.detail.warmWithoutLws\`), the B10 run (n = 5 loads a variant,
+  \`BENCH_B7_LOADS=5\`, to fit the time left) 0.91×; the dial and click-to-dial paths are within 1.0 ± 0.1.
 
 ## Details
 
