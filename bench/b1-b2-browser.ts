@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { KamailioServer } from '../scripts/sip-server/kamailio';
 import { launchChromium } from '../test/support/browser';
 import { serveHarness } from '../test/support/harness-page';
-import { median, p95, round, summary, type Figure } from './figure';
+import { median, p95, round, rounded, summary, type Figure } from './figure';
 import { USERS } from './lab';
 import type { CallPage, IncomingTiming, PageStart } from './pages/call-page';
 
@@ -53,6 +53,7 @@ function b1(softphoneMs: number[], bareMs: number[]): Figure {
       iceGatheringTimeoutMs: ICE_GATHERING_TIMEOUT_MS,
       iceServers: 'none (loopback host candidates)',
     },
+    samples: { softphone: rounded(softphoneMs), 'bare SIP.js': rounded(bareMs) },
   };
 }
 
@@ -80,6 +81,7 @@ function b2(softphone: IncomingTiming[], bare: IncomingTiming[]): Figure {
         'the core view model in the page, not the LWC DOM: the LWC renders from this view model one ' +
         'render cycle later (not measured here)',
     },
+    samples: { softphone: rounded(shown), 'bare SIP.js': rounded(bareMs) },
   };
 }
 

@@ -13,6 +13,8 @@ export interface Figure {
   pass: boolean;
   /** How it was measured and anything a reader needs to judge it (samples, p95, what failed). */
   detail?: Record<string, unknown>;
+  /** Timed figures: every run's value by series (softphone, baseline…), drawn in docs/performance/<id>.svg. */
+  samples?: Record<string, number[]>;
 }
 
 export function quantile(values: readonly number[], q: number): number {
@@ -34,6 +36,9 @@ export function round(value: number, digits = 2): number {
 export function summary(values: readonly number[]): { median: number; p95: number; n: number } {
   return { median: round(median(values)), p95: round(p95(values)), n: values.length };
 }
+
+/** A figure's samples as recorded: 0.1 of its unit is enough to draw and to read. */
+export const rounded = (values: readonly number[]) => values.map((v) => round(v, 1));
 
 export function ratio(value: number, baseline: number): number {
   return baseline === 0 ? Number.NaN : round(value / baseline, 3);

@@ -1,7 +1,7 @@
 // `npm run bench`: speed, size and memory figures of the softphone, each against a baseline measured in
 // the same run. Writes bench/results.json and the table in docs/performance.md.
 // BENCH_ONLY=B3,B5 runs a subset (the others keep their last recorded figures).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { benchBrowser } from './b1-b2-browser';
@@ -13,12 +13,15 @@ import { benchEdgeLoad } from './b11-edge-load';
 import { benchTurn } from './b9-turn';
 import type { Figure } from './figure';
 import { startLab } from './lab';
+import { workbenchFigure, workbenchFigures } from './workbench';
+import { chart } from './chart';
 import { performanceDoc } from './report';
 
 export type { Figure } from './figure';
 
 const results = resolve(__dirname, 'results.json');
 const doc = resolve(__dirname, '../docs/performance.md');
+const charts = resolve(__dirname, '../docs/performance');
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toUpperCase());
 const wanted = (id: string) => !only || only.includes(id);
 
@@ -71,13 +74,29 @@ async function main(): Promise<void> {
   }
   await record('B11', 'SIP edge under load', benchEdgeLoad);
   await record('B9', 'call setup with a TURN server', benchTurn);
+  const workbench = workbenchFigures(wanted);
+  await record('B7', 'ready: softphone start → registered', () => workbenchFigure(workbench, 'B7'));
+  await record('B7L', 'agent page load → registered', () => workbenchFigure(workbench, 'B7L'));
+  await record('B12', 'click-to-dial → INVITE', () => workbenchFigure(workbench, 'B12'));
+  await record('B10', 'Lightning Web Security overhead', () => workbenchFigure(workbench, 'B10'));
+  await record('B8', 'answer to audio both ways', () => workbenchFigure(workbench, 'B8'));
 
   const sorted = [...figures.values()].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   // Written as Prettier would (the repository's format check covers both files).
   const options = (await resolveConfig(doc)) ?? {};
   writeFileSync(results, await format(JSON.stringify({ figures: sorted }), { ...options, parser: 'json' }));
   writeFileSync(doc, await format(performanceDoc(sorted), { ...options, parser: 'markdown' }));
+  writeCharts(sorted);
   process.stdout.write(`wrote ${sorted.length} figures to ${results} and the table to ${doc}\n`);
+}
+
+/** docs/performance/<id>.svg for every figure with samples, drawn again on each run. */
+function writeCharts(figures: readonly Figure[]): void {
+  mkdirSync(charts, { recursive: true });
+  for (const figure of figures) {
+    const svg = chart(figure);
+    if (svg) writeFileSync(resolve(charts, `${figure.id}.svg`), svg);
+  }
 }
 
 main().catch((error: unknown) => {

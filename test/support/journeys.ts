@@ -310,6 +310,8 @@ export async function withTone(page: Page, frequency: number): Promise<void> {
         srcObject?.set?.call(this, value);
       },
     });
+    // The bench (B8) times the first sound heard on this stream.
+    (window as unknown as { heardStream(): MediaStream | undefined }).heardStream = () => heard;
     const analysers = new WeakMap<MediaStream, AnalyserNode>();
     (window as unknown as { heardLevels(f: number[]): Promise<number[]> }).heardLevels = async (
       frequencies,

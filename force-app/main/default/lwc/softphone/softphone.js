@@ -14,6 +14,9 @@ function ignore() {
   return undefined;
 }
 
+/** Bench B7 times the phone from its start to registered with these marks (docs/performance.md). */
+const mark = (name) => performance.mark?.(name);
+
 /** The element that had the focus was removed (its button is no longer offered). */
 function focusLost() {
   return !document.activeElement || document.activeElement === document.body;
@@ -79,6 +82,7 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   }
 
   connectedCallback() {
+    mark('softphone:start');
     this.generation += 1;
     this.start(this.generation);
   }
@@ -188,6 +192,9 @@ export default class Softphone extends NavigationMixin(LightningElement) {
   show(view) {
     const before = this.view;
     this.view = view;
+    if (view.registration === 'registered' && before?.registration !== 'registered') {
+      mark('softphone:registered');
+    }
     const announcement = announcementFor(before, view, this.service.core.view);
     if (announcement) this.announcement = announcement;
     this.reveal(view);

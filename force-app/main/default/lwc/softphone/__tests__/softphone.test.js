@@ -109,6 +109,23 @@ describe('c-softphone', () => {
       expect($(element, 'c-softphone-status')).toBeNull();
     });
 
+    it('marks its start and the moment it first shows the phone registered, once (bench B7)', async () => {
+      // jsdom has no User Timing API: the test gives the page one, as browsers do.
+      performance.mark = jest.fn();
+      try {
+        fake.setView({ ...clone(idleView), registration: 'registering' });
+        const element = await createComponent();
+        expect(performance.mark.mock.calls).toEqual([['softphone:start']]);
+
+        await show(clone(idleView));
+        await show(clone(idleView));
+        expect(performance.mark.mock.calls).toEqual([['softphone:start'], ['softphone:registered']]);
+        expect($(element, 'c-softphone-status').registration).toBe('registered');
+      } finally {
+        delete performance.mark;
+      }
+    });
+
     it('loads the softphoneCore static resource with loadScript', async () => {
       const element = await createComponent();
 
