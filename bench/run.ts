@@ -1,5 +1,5 @@
 // `npm run bench`: speed, size and memory figures of the softphone, each against a baseline measured in
-// the same run. Writes bench/results.json and the table in docs/performance.md.
+// the same run. Writes bench/results.json, docs/performance.md and the README's table.
 // BENCH_ONLY=B3,B5 runs a subset (the others keep their last recorded figures).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,12 +15,14 @@ import type { Figure } from './figure';
 import { startLab } from './lab';
 import { workbenchFigure, workbenchFigures } from './workbench';
 import { chart } from './chart';
+import { withReadmeTable } from './readme-table';
 import { performanceDoc } from './report';
 
 export type { Figure } from './figure';
 
 const results = resolve(__dirname, 'results.json');
 const doc = resolve(__dirname, '../docs/performance.md');
+const readme = resolve(__dirname, '../README.md');
 const charts = resolve(__dirname, '../docs/performance');
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toUpperCase());
 const wanted = (id: string) => !only || only.includes(id);
@@ -86,6 +88,10 @@ async function main(): Promise<void> {
   const options = (await resolveConfig(doc)) ?? {};
   writeFileSync(results, await format(JSON.stringify({ figures: sorted }), { ...options, parser: 'json' }));
   writeFileSync(doc, await format(performanceDoc(sorted), { ...options, parser: 'markdown' }));
+  writeFileSync(
+    readme,
+    await format(withReadmeTable(readFileSync(readme, 'utf8'), sorted), { ...options, parser: 'markdown' }),
+  );
   writeCharts(sorted);
   process.stdout.write(`wrote ${sorted.length} figures to ${results} and the table to ${doc}\n`);
 }

@@ -1,8 +1,11 @@
 // The bench's pictures and bounded waits (bench/chart.ts, bench/report.ts, bench/workbench/lab.ts): each
 // timed figure is drawn from its runs and embedded in docs/performance.md, and a bench wait that never
-// holds fails with what it waited for instead of hanging the run.
+// holds fails with what it waited for instead of hanging the run. The README's table is the results' own.
 import { chart } from '../../bench/chart';
 import type { Figure } from '../../bench/figure';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readmeTable, TABLE_END, TABLE_START } from '../../bench/readme-table';
 import { performanceDoc } from '../../bench/report';
 import { poll, within } from '../../bench/workbench/lab';
 
@@ -50,4 +53,23 @@ test('a bench wait that never holds rejects with what it waited for, within its 
     'timed out after 200 ms: the agent phone idle',
   );
   expect(Date.now() - started).toBeLessThan(2000);
+});
+
+/** A markdown table's cells, whatever padding Prettier gave it. */
+const cells = (table: string) =>
+  table
+    .trim()
+    .split('\n')
+    .map((line) => line.split('|').map((cell) => cell.trim().replace(/^-+$/, '---')));
+
+test("the README's performance table is the one bench/results.json gives, as the bench writes it", () => {
+  const root = resolve(__dirname, '../..');
+  const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+  const { figures } = JSON.parse(readFileSync(resolve(root, 'bench/results.json'), 'utf8')) as {
+    figures: Figure[];
+  };
+  const inReadme = readme.slice(readme.indexOf(TABLE_START) + TABLE_START.length, readme.indexOf(TABLE_END));
+
+  expect(cells(inReadme)).toEqual(cells(readmeTable(figures)));
+  expect(cells(inReadme)).toHaveLength(figures.length + 2);
 });
