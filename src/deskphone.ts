@@ -4,7 +4,7 @@
 // it (they ring on the agent's phone directly); an outgoing deskphone dial made before it arrives waits for
 // it, as dials wait for the numbering plans, and is refused in words if it never comes.
 import type { DialRefusal } from './dialing';
-import { dialingLimits } from './dialing/dialing-limits';
+import { LatePart } from './dialing/late-part';
 import type { DeviceMedia } from './media/device-media';
 import type { DeviceLeg } from './sip/device-leg';
 
@@ -14,46 +14,30 @@ export interface DeskphoneParts {
   DeviceMedia: typeof DeviceMedia;
 }
 
-let parts: DeskphoneParts | undefined;
-let arrived: () => void = () => undefined;
-const arrival = new Promise<void>((resolve) => {
-  arrived = resolve;
-});
-
 function isDeskphoneParts(value: unknown): value is DeskphoneParts {
   if (typeof value !== 'object' || value === null) return false;
   const resource = value as Partial<Record<keyof DeskphoneParts, unknown>>;
   return typeof resource.DeviceLeg === 'function' && typeof resource.DeviceMedia === 'function';
 }
 
+const parts = new LatePart<DeskphoneParts>(
+  isDeskphoneParts,
+  'Deskphone parts must be the softphoneDeskphone resource.',
+);
+
 /** Hands in the softphoneDeskphone resource's global; the first one stays. */
 export function provideDeskphone(resource: unknown): void {
-  if (parts) return;
-  if (!isDeskphoneParts(resource))
-    throw new TypeError('Deskphone parts must be the softphoneDeskphone resource.');
-  parts = resource;
-  arrived();
+  parts.provide(resource);
 }
 
 /** The deskphone parts, or undefined before they arrive. */
 export function deskphoneParts(): DeskphoneParts | undefined {
-  return parts;
+  return parts.value;
 }
 
 /** Runs `go` now if the parts are in, else once they arrive or after the same wait as the numbering plans. */
 export function afterDeskphone(go: () => void): void {
-  if (parts) {
-    go();
-    return;
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const waited = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, dialingLimits.numberingPlansWaitMs);
-  });
-  void Promise.race([arrival, waited]).then(() => {
-    clearTimeout(timer);
-    go();
-  });
+  parts.after(go);
 }
 
 /** A deskphone dial without its parts: refused in words, never left waiting for a leg that cannot exist. */

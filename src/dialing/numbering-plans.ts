@@ -5,7 +5,7 @@
 // imports only libphonenumber-js's types, so none of its code lands in the core (test/integration/core-bundle.test.ts).
 import type * as Libphonenumber from 'libphonenumber-js/core';
 import type { CountryCode, MetadataJson, PhoneNumber } from 'libphonenumber-js/core';
-import { dialingLimits } from './dialing-limits';
+import { LatePart } from './late-part';
 
 /** What the softphoneNumberingPlans resource exposes: the metadata and the functions that read it. */
 export interface NumberingPlans {
@@ -14,12 +14,6 @@ export interface NumberingPlans {
   getCountryCallingCode: typeof Libphonenumber.getCountryCallingCode;
   isSupportedCountry: typeof Libphonenumber.isSupportedCountry;
 }
-
-let plans: NumberingPlans | undefined;
-let arrived: () => void = () => undefined;
-const arrival = new Promise<void>((resolve) => {
-  arrived = resolve;
-});
 
 function isMetadata(value: unknown): value is MetadataJson {
   if (typeof value !== 'object' || value === null) return false;
@@ -38,48 +32,34 @@ function isNumberingPlans(value: unknown): value is NumberingPlans {
   );
 }
 
+const plans = new LatePart<NumberingPlans>(
+  isNumberingPlans,
+  'Numbering plans must be the softphoneNumberingPlans resource (libphonenumber-js).',
+);
+
 /** Hands in the numbering plans (the softphoneNumberingPlans resource's global); the first one stays. */
 export function provideNumberingPlans(resource: unknown): void {
-  if (plans) return;
-  if (!isNumberingPlans(resource)) {
-    throw new TypeError('Numbering plans must be the softphoneNumberingPlans resource (libphonenumber-js).');
-  }
-  plans = resource;
-  arrived();
+  plans.provide(resource);
 }
 
 export function numberingPlansLoaded(): boolean {
-  return plans !== undefined;
+  return plans.value !== undefined;
 }
 
 /** Resolves once the numbering plans are in (at once if they already are). */
 export function whenNumberingPlans(): Promise<void> {
-  return arrival;
+  return plans.arrival;
 }
 
-/**
- * Runs `go` now if the numbering plans are in, else once they arrive, or after
- * dialingLimits.numberingPlansWaitMs without them (then prepareDial refuses in words). Waiting dials keep their order.
- */
+/** Runs `go` once the plans are in, or after the wait without them (then prepareDial refuses in words). */
 export function afterNumberingPlans(go: () => void): void {
-  if (plans) {
-    go();
-    return;
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const waited = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, dialingLimits.numberingPlansWaitMs);
-  });
-  void Promise.race([arrival, waited]).then(() => {
-    clearTimeout(timer);
-    go();
-  });
+  plans.after(go);
 }
 
 /** Callers check numberingPlansLoaded() first; reaching here without plans is a programming mistake. */
 function loaded(): NumberingPlans {
-  if (!plans) throw new Error('The numbering plans are not loaded yet.');
-  return plans;
+  if (!plans.value) throw new Error('The numbering plans are not loaded yet.');
+  return plans.value;
 }
 
 export function isSupportedCountry(country: string): country is CountryCode {
