@@ -4,7 +4,6 @@
 // the real customer phone, Kamailio's log as the wire.
 import type { Page } from 'playwright-core';
 import { CLICK_TO_DIAL_LIMIT } from '../../src/call';
-import { createMessage } from '../../src/protocol';
 import {
   button,
   connectedCall,
@@ -19,24 +18,15 @@ import {
   utilityButton,
   utilityPanel,
 } from '../support/journeys';
+import { publishClickOnChannel } from '../support/channel-click';
 
 const fixture = useJourneys();
 
 /** What a rogue component does: publish a valid clickToDial on the channel, no click on any phone field. */
 async function publishClick(agent: Page, number: string): Promise<void> {
   const record = { recordId: '003WB0000000001YAA', recordName: 'Alice Nguyen', objectType: 'Contact' };
-  const built = createMessage('clickToDial', { number, ...record }, 'click');
-  if (!built.ok) throw new Error('the test built an invalid message');
   const channelName = fixture().outside.messageChannel('Softphone__c');
-  await agent.evaluate(
-    ({ message, name }) => {
-      const scope = (window.top as unknown as { __workbenchLmsScope: string }).__workbenchLmsScope;
-      const channel = new BroadcastChannel(`workbench-lms:${scope}:${name}`);
-      channel.postMessage(message);
-      channel.close();
-    },
-    { message: built.value, name: channelName },
-  );
+  await publishClickOnChannel(agent, channelName, { number, ...record }, 'click');
 }
 
 const invitesTo = (number: string) =>

@@ -2,7 +2,6 @@
 // softphoneSetup LWC saves them, the real softphone LWC and bridge act on them, customers' <wb-phone>s and
 // Kamailio's log show what the other party receives, the logged Tasks what Salesforce keeps.
 import type { Locator, Page } from 'playwright-core';
-import { createMessage } from '../../src/protocol';
 import {
   agentPage,
   button,
@@ -22,6 +21,7 @@ import {
   utilityButton,
   utilityPanel,
 } from '../support/journeys';
+import { publishClickOnChannel } from '../support/channel-click';
 
 const fixture = useJourneys();
 
@@ -33,22 +33,9 @@ const invitesTo = (number: string) =>
 
 /** Another component of the org (a record page's call button) asks the softphone to dial on its channel. */
 async function publishClick(agent: Page, number: string): Promise<void> {
-  const built = createMessage(
-    'clickToDial',
-    { number, recordId: ALICE, recordName: 'Alice Nguyen', objectType: 'Contact' },
-    'admin-switch',
-  );
-  if (!built.ok) throw new Error('the test built an invalid message');
+  const click = { number, recordId: ALICE, recordName: 'Alice Nguyen', objectType: 'Contact' };
   const channelName = fixture().outside.messageChannel('Softphone__c');
-  await agent.evaluate(
-    ({ message, name }) => {
-      const scope = (window.top as unknown as { __workbenchLmsScope: string }).__workbenchLmsScope;
-      const channel = new BroadcastChannel(`workbench-lms:${scope}:${name}`);
-      channel.postMessage(message);
-      channel.close();
-    },
-    { message: built.value, name: channelName },
-  );
+  await publishClickOnChannel(agent, channelName, click, 'admin-switch');
 }
 
 /** Seconds left on the wrap-up card's work timer ("m:ss"). */
