@@ -1,6 +1,8 @@
 // The agent page compiles the real `softphone` LWC with LWC OSS and lightning-base-components and shows
 // it in the emulated utility bar; the LWC reads its settings and SIP credentials through the emulated Apex
 // and registers with the workbench's Kamailio as the sample agent's SIP user.
+import { packageNamespace } from '../../scripts/namespace';
+import { apexPath } from '../../workbench/namespace';
 import { useWorkbench } from '../support/workbench-fixture';
 
 const workbench = useWorkbench();
@@ -20,10 +22,10 @@ describe('workbench agent page', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const settingsLoaded = page.waitForResponse((r) =>
-      r.url().endsWith('/api/apex/SoftphoneSettingsController/getSettings'),
+      r.url().endsWith(apexPath(packageNamespace(), 'SoftphoneSettingsController', 'getSettings')),
     );
     const credentialsLoaded = page.waitForResponse((r) =>
-      r.url().endsWith('/api/apex/SoftphoneCredentials/getSipCredentials'),
+      r.url().endsWith(apexPath(packageNamespace(), 'SoftphoneCredentials', 'getSipCredentials')),
     );
 
     await page.goto(`${web.url}/agent.html?agent=1`);

@@ -33,7 +33,7 @@ describe('workbench emulated org', () => {
     const customer = await open('/phone.html?user=4155550102');
     await customer.locator('wb-phone [data-status="registered"]').waitFor({ timeout: 10_000 });
     const searched = agent.waitForResponse(
-      (r) => r.url().endsWith('/api/apex/SoftphoneContactSearch/searchByPhone'),
+      (r) => r.url().endsWith(apexPath(packageNamespace(), 'SoftphoneContactSearch', 'searchByPhone')),
       {
         timeout: 15_000,
       },
